@@ -1,0 +1,194 @@
+package vapix
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/openipu/openipu/core/usermsg"
+)
+
+// Kind says what went wrong in terms a caller can react to. A Kind is itself
+// an error so that errors.Is(err, vapix.WrongPassword) works on any *Error.
+type Kind int
+
+// The kinds of failure. Keep the order stable: values are not persisted, but
+// tests and logs print them by name.
+const (
+	Unknown            Kind = iota
+	NoAnswer                // nothing answered at the address (refused, unreachable, timed out)
+	NotAxis                 // something answered, but not like an Axis device
+	NeedsSetup              // the camera has no administrator yet; set the first password
+	AlreadySetUp            // the camera already has an administrator; first-account creation refused
+	WrongPassword           // the user name or password was not accepted
+	LockedOut               // HTTP 403 after too many failed logins; retry after RetryAfter
+	UserNameRefused         // this firmware does not accept that name for the first account
+	InvalidPassword         // the password breaks the 1–64 printable ASCII rule
+	InvalidUserName         // the user name breaks the 1–14 [A-Za-z0-9] rule
+	CertificateChanged      // the HTTPS certificate differs from the one seen before
+	BadReply                // the camera answered with something we could not read
+	ReplyTooLarge           // the reply was larger than any real camera would send
+	CameraRefused           // the camera understood and said no (an API error code)
+	Unsupported             // the firmware does not offer this function
+	RebootTimeout           // the camera did not come back within the deadline
+	Canceled                // the user or the program stopped the operation
+)
+
+var kindNames = [...]string{
+	Unknown: "unknown", NoAnswer: "no answer", NotAxis: "not an Axis device", NeedsSetup: "needs setup",
+	AlreadySetUp: "already set up", WrongPassword: "wrong password", LockedOut: "locked out",
+	UserNameRefused: "user name refused", InvalidPassword: "invalid password", InvalidUserName: "invalid user name",
+	CertificateChanged: "certificate changed", BadReply: "bad reply", ReplyTooLarge: "reply too large",
+	CameraRefused: "camera refused", Unsupported: "unsupported", RebootTimeout: "reboot timeout", Canceled: "canceled",
+}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) && kindNames[k] != "" {
+		return kindNames[k]
+	}
+	return fmt.Sprintf("kind(%d)", int(k))
+}
+
+// Error makes a Kind usable as an errors.Is target.
+func (k Kind) Error() string { return k.String() }
+
+// Error is every failure the client returns.
+type Error struct {
+	Kind Kind
+	// Op is what was being done, in words ("create the first account").
+	Op string
+	// Host is the camera's address as the user gave it.
+	Host string
+	// Status is the HTTP status, when there was one.
+	Status int
+	// Detail is the camera's own words (an error body or API message), if any.
+	Detail string
+	// RetryAfter is set for LockedOut.
+	RetryAfter time.Duration
+	// Err is the underlying cause, if any.
+	Err error
+}
+
+func (e *Error) Error() string {
+	s := fmt.Sprintf("%s: %s", e.Op, e.Kind)
+	if e.Host != "" {
+		s = fmt.Sprintf("%s (%s)", s, e.Host)
+	}
+	if e.Status != 0 {
+		s += fmt.Sprintf(": HTTP %d", e.Status)
+	}
+	if e.Detail != "" {
+		s += ": " + e.Detail
+	}
+	if e.Err != nil {
+		s += ": " + e.Err.Error()
+	}
+	return s
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Is lets errors.Is(err, SomeKind) match.
+func (e *Error) Is(target error) bool {
+	k, ok := target.(Kind)
+	return ok && k == e.Kind
+}
+
+// Explain gives the sentence and the next step for a non-technical user.
+func (e *Error) Explain() usermsg.Problem {
+	m, ok := messages[e.Kind]
+	if !ok {
+		m = messages[Unknown]
+	}
+	args := map[string]any{
+		"Host":    e.Host,
+		"Op":      e.Op,
+		"Detail":  e.Detail,
+		"Seconds": int((e.RetryAfter + time.Second - 1) / time.Second),
+	}
+	what, next := m[0], m[1]
+	what.Args, next.Args = args, args
+	return usermsg.Problem{What: what, Next: next}
+}
+
+// KindOf returns the Kind of err, or Unknown.
+func KindOf(err error) Kind {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Kind
+	}
+	return Unknown
+}
+
+// messages hold the plain-language text for each kind: what happened, then
+// what to do. Keys are stable; gui/ translates them.
+var messages = map[Kind][2]usermsg.Message{
+	Unknown: {
+		{Key: "vapix.unknown", Text: "The camera at {{.Host}} did not do what was asked ({{.Detail}})."},
+		{Key: "vapix.unknown.next", Text: "Try again. If it keeps failing, restart the camera by unplugging its power for ten seconds."},
+	},
+	NoAnswer: {
+		{Key: "vapix.no_answer", Text: "Nothing answered at {{.Host}}."},
+		{Key: "vapix.no_answer.next", Text: "Check that the camera has power and a network cable, that the address is right, and that this computer is on the same network."},
+	},
+	NotAxis: {
+		{Key: "vapix.not_axis", Text: "The device at {{.Host}} answered, but it does not behave like an Axis camera."},
+		{Key: "vapix.not_axis.next", Text: "Check the address: it may belong to another device, such as a router or a printer."},
+	},
+	NeedsSetup: {
+		{Key: "vapix.needs_setup", Text: "The camera at {{.Host}} has no password yet, so it cannot do this."},
+		{Key: "vapix.needs_setup.next", Text: "Set the first password, then try again."},
+	},
+	AlreadySetUp: {
+		{Key: "vapix.already_set_up", Text: "The camera at {{.Host}} already has an administrator password."},
+		{Key: "vapix.already_set_up.next", Text: "Log in with the existing password. If nobody knows it, the camera must be reset to factory settings."},
+	},
+	WrongPassword: {
+		{Key: "vapix.wrong_password", Text: "The camera at {{.Host}} did not accept that user name and password."},
+		{Key: "vapix.wrong_password.next", Text: "Check the user name and password (capital letters matter) and try again. If the password is lost, the camera must be reset to factory settings."},
+	},
+	LockedOut: {
+		{Key: "vapix.locked_out", Text: "The camera at {{.Host}} is refusing logins for a few seconds after too many failed attempts."},
+		{Key: "vapix.locked_out.next", Text: "Wait {{.Seconds}} seconds, then try again with the right password."},
+	},
+	UserNameRefused: {
+		{Key: "vapix.user_name_refused", Text: "The camera at {{.Host}} does not accept that name for its first account."},
+		{Key: "vapix.user_name_refused.next", Text: "Use the name \"root\": cameras with software older than 11.5 only accept that name."},
+	},
+	InvalidPassword: {
+		{Key: "vapix.invalid_password", Text: "This password cannot be used: {{.Detail}}"},
+		{Key: "vapix.invalid_password.next", Text: "Use 1 to 64 characters from the keyboard's letters, digits, spaces and punctuation (no accented letters). At least 8 is recommended."},
+	},
+	InvalidUserName: {
+		{Key: "vapix.invalid_user_name", Text: "This user name cannot be used: {{.Detail}}"},
+		{Key: "vapix.invalid_user_name.next", Text: "Use 1 to 14 letters (A–Z, a–z) and digits, with no spaces."},
+	},
+	CertificateChanged: {
+		{Key: "vapix.certificate_changed", Text: "The secure certificate of the camera at {{.Host}} is not the one it had before."},
+		{Key: "vapix.certificate_changed.next", Text: "If the camera was just reset to factory settings, this is expected: confirm the reset and continue. Otherwise another device may be using this address; check it before typing any password."},
+	},
+	BadReply: {
+		{Key: "vapix.bad_reply", Text: "The camera at {{.Host}} sent an answer that could not be understood."},
+		{Key: "vapix.bad_reply.next", Text: "Try again. If it keeps happening, restart the camera; its software may need an update."},
+	},
+	ReplyTooLarge: {
+		{Key: "vapix.reply_too_large", Text: "The device at {{.Host}} sent far more data than a camera would."},
+		{Key: "vapix.reply_too_large.next", Text: "Check that the address belongs to an Axis camera."},
+	},
+	CameraRefused: {
+		{Key: "vapix.camera_refused", Text: "The camera at {{.Host}} refused: {{.Detail}}"},
+		{Key: "vapix.camera_refused.next", Text: "Check the values you entered and try again."},
+	},
+	Unsupported: {
+		{Key: "vapix.unsupported", Text: "The camera at {{.Host}} does not offer this function."},
+		{Key: "vapix.unsupported.next", Text: "Use the camera's own web page for this, or update its software."},
+	},
+	RebootTimeout: {
+		{Key: "vapix.reboot_timeout", Text: "The camera at {{.Host}} has not come back after restarting."},
+		{Key: "vapix.reboot_timeout.next", Text: "Wait a minute and search again: after a reset it may be on a new address (for example 192.168.0.90 or 169.254.x.x)."},
+	},
+	Canceled: {
+		{Key: "vapix.canceled", Text: "The operation was stopped before it finished."},
+		{Key: "vapix.canceled.next", Text: "Nothing more will be sent to the camera. Start again when you are ready."},
+	},
+}
