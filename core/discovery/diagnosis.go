@@ -1,0 +1,203 @@
+package discovery
+
+import (
+	"fmt"
+	"net/netip"
+	"strings"
+
+	"github.com/openipu/openipu/core/netif"
+	"github.com/openipu/openipu/core/usermsg"
+)
+
+// Reach says whether, and why not, this computer can open a camera.
+type Reach int
+
+const (
+	ReachUnknown        Reach = iota // not checked yet
+	ReachOK                          // on this computer's network and answering
+	ReachFactoryAddress              // only on 192.168.0.90, which is not on this computer's network
+	ReachLinkLocalOnly               // only a 169.254.x.x address, and this computer has none
+	ReachOtherSubnet                 // on another network than this computer's
+	ReachNoHTTP                      // seen on the network, on this computer's subnet, but its web server does not answer
+	ReachLost                        // was seen, is not any more
+)
+
+var reachNames = [...]string{"unknown", "ok", "factory_address", "link_local_only", "other_subnet", "no_http", "lost"}
+
+func (r Reach) String() string {
+	if int(r) < len(reachNames) {
+		return reachNames[r]
+	}
+	return "unknown"
+}
+
+// FactoryAddress is where AXIS OS up to 11.x falls back to without DHCP.
+var FactoryAddress = netip.MustParseAddr("192.168.0.90")
+
+var linkLocal = netip.MustParsePrefix("169.254.0.0/16")
+
+// Diagnosis is the plain-language reachability verdict for one camera.
+type Diagnosis struct {
+	Reach Reach
+	What  usermsg.Message
+	Next  usermsg.Message
+}
+
+// ProbeResult is what the anonymous HTTP probe found, if it ran.
+type ProbeResult int
+
+const (
+	NotProbed ProbeResult = iota
+	ProbeAnswered
+	ProbeFailed
+)
+
+// Diagnose compares a camera's addresses with this computer's interfaces.
+// It is a pure function so that every case can be tested without a network.
+func Diagnose(addrs []netip.Addr, local []netif.Interface, probe ProbeResult) Diagnosis {
+	var v4 []netip.Addr
+	for _, a := range addrs {
+		if a.Is4() || a.Is4In6() {
+			v4 = append(v4, a.Unmap())
+		}
+	}
+	onLink := func(a netip.Addr) bool {
+		for _, i := range local {
+			if i.Up && i.Contains(a) {
+				return true
+			}
+		}
+		return false
+	}
+	reachable := false
+	for _, a := range v4 {
+		if onLink(a) {
+			reachable = true
+			break
+		}
+	}
+	args := map[string]any{
+		"Addr":     bestAddr(v4),
+		"Computer": computerNetwork(local),
+	}
+	d := func(r Reach, what, next usermsg.Message) Diagnosis {
+		what.Args, next.Args = args, args
+		return Diagnosis{Reach: r, What: what, Next: next}
+	}
+	switch {
+	case reachable && probe == ProbeFailed:
+		return d(ReachNoHTTP, msgNoHTTP, msgNoHTTPNext)
+	case reachable && probe == ProbeAnswered:
+		return d(ReachOK, msgOK, msgOKNext)
+	case reachable:
+		return d(ReachUnknown, msgChecking, msgCheckingNext)
+	case len(v4) == 0:
+		return d(ReachUnknown, msgNoAddress, msgNoAddressNext)
+	}
+	// Not on any local subnet: say why, most specific first.
+	hasFactory, allLinkLocal := false, true
+	for _, a := range v4 {
+		if a == FactoryAddress {
+			hasFactory = true
+		}
+		if !linkLocal.Contains(a) {
+			allLinkLocal = false
+		}
+	}
+	switch {
+	case hasFactory:
+		args["Addr"] = FactoryAddress.String()
+		return d(ReachFactoryAddress, msgFactory, msgFactoryNext)
+	case allLinkLocal:
+		return d(ReachLinkLocalOnly, msgLinkLocal, msgLinkLocalNext)
+	default:
+		args["CameraNet"] = subnetHint(bestAddr(v4))
+		return d(ReachOtherSubnet, msgOtherSubnet, msgOtherSubnetNext)
+	}
+}
+
+// bestAddr prefers a routable address over a link-local one in messages.
+func bestAddr(v4 []netip.Addr) string {
+	for _, a := range v4 {
+		if !linkLocal.Contains(a) && a != FactoryAddress {
+			return a.String()
+		}
+	}
+	if len(v4) > 0 {
+		return v4[0].String()
+	}
+	return ""
+}
+
+// computerNetwork describes this computer's main network for a sentence:
+// "10.0.4.x" for a /24, the prefix otherwise.
+func computerNetwork(local []netif.Interface) string {
+	var nets []string
+	for _, i := range netif.Usable(local) {
+		for _, p := range i.Prefixes {
+			if linkLocal.Contains(p.Addr()) {
+				continue
+			}
+			nets = append(nets, subnetText(p))
+		}
+	}
+	if len(nets) == 0 {
+		return "no network"
+	}
+	if len(nets) > 3 {
+		nets = nets[:3]
+	}
+	return strings.Join(nets, ", ")
+}
+
+func subnetText(p netip.Prefix) string {
+	if p.Bits() == 24 {
+		b := p.Addr().As4()
+		return fmt.Sprintf("%d.%d.%d.x", b[0], b[1], b[2])
+	}
+	return p.Masked().String()
+}
+
+// subnetHint guesses the camera's /24 for advice ("connect to 192.168.0.x").
+func subnetHint(addr string) string {
+	a, err := netip.ParseAddr(addr)
+	if err != nil || !a.Is4() {
+		return addr
+	}
+	return subnetText(netip.PrefixFrom(a, 24))
+}
+
+// The diagnosis messages. Keys are stable; gui/ translates them.
+var (
+	msgOK            = usermsg.Message{Key: "discovery.reach.ok", Text: "Reachable at {{.Addr}}."}
+	msgOKNext        = usermsg.Message{Key: "discovery.reach.ok.next", Text: "Nothing to do."}
+	msgChecking      = usermsg.Message{Key: "discovery.reach.checking", Text: "Found at {{.Addr}}; checking that it answers."}
+	msgCheckingNext  = usermsg.Message{Key: "discovery.reach.checking.next", Text: "Wait a moment."}
+	msgNoAddress     = usermsg.Message{Key: "discovery.reach.no_address", Text: "This camera announced itself without an IPv4 address."}
+	msgNoAddressNext = usermsg.Message{Key: "discovery.reach.no_address.next",
+		Text: "Restart the camera, or connect it to a network with a DHCP server."}
+	msgFactory = usermsg.Message{Key: "discovery.reach.factory_address",
+		Text: "This camera is on {{.Addr}}, the factory address, but this computer is on {{.Computer}}."}
+	msgFactoryNext = usermsg.Message{Key: "discovery.reach.factory_address.next",
+		Text: "Use 'Assign IP address', or connect the computer to 192.168.0.x."}
+	msgLinkLocal = usermsg.Message{Key: "discovery.reach.link_local_only",
+		Text: "This camera only has the automatic address {{.Addr}}: it found no DHCP server, and this computer is on {{.Computer}}."}
+	msgLinkLocalNext = usermsg.Message{Key: "discovery.reach.link_local_only.next",
+		Text: "Use 'Assign IP address', or connect the computer straight to the camera and let it take an automatic 169.254.x.x address too."}
+	msgOtherSubnet = usermsg.Message{Key: "discovery.reach.other_subnet",
+		Text: "This camera is on {{.Addr}}, another network than this computer's ({{.Computer}})."}
+	msgOtherSubnetNext = usermsg.Message{Key: "discovery.reach.other_subnet.next",
+		Text: "Use 'Assign IP address' to move it to your network, or connect the computer to {{.CameraNet}}."}
+	msgNoHTTP = usermsg.Message{Key: "discovery.reach.no_http",
+		Text: "This camera announced itself at {{.Addr}}, but its web server does not answer."}
+	msgNoHTTPNext = usermsg.Message{Key: "discovery.reach.no_http.next",
+		Text: "It may still be starting: wait a minute. If it stays like this, a firewall may block it, or another device may use the same address."}
+)
+
+// Engine-wide diagnosis when nothing answers at all.
+var (
+	MsgNothingFound = usermsg.Message{Key: "discovery.nothing_found",
+		Text: "No camera has answered on any network connection of this computer."}
+	MsgNothingFoundNext = usermsg.Message{Key: "discovery.nothing_found.next",
+		Text: "Check the network cable and that the cameras have power. A firewall may be blocking the search: allow OpenIPU in it (on a Mac, allow 'Local Network' access in System Settings > Privacy & Security). You can also add a camera by its IP address."}
+)

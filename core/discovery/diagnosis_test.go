@@ -1,0 +1,95 @@
+package discovery
+
+import (
+	"net/netip"
+	"strings"
+	"testing"
+
+	"github.com/openipu/openipu/core/netif"
+)
+
+func lan(prefixes ...string) []netif.Interface {
+	it := netif.Interface{Name: "eth0", Up: true, Multicast: true}
+	for _, p := range prefixes {
+		it.Prefixes = append(it.Prefixes, netip.MustParsePrefix(p))
+	}
+	return []netif.Interface{it}
+}
+
+func addrs(ss ...string) []netip.Addr {
+	var out []netip.Addr
+	for _, s := range ss {
+		out = append(out, netip.MustParseAddr(s))
+	}
+	return out
+}
+
+func TestDiagnoseFactoryAddressOnAnotherSubnetNamesBothNetworks(t *testing.T) {
+	d := Diagnose(addrs("192.168.0.90", "169.254.12.7"), lan("10.0.4.17/24"), NotProbed)
+	if d.Reach != ReachFactoryAddress {
+		t.Fatalf("reach %v", d.Reach)
+	}
+	want := "This camera is on 192.168.0.90, the factory address, but this computer is on 10.0.4.x."
+	if d.What.String() != want {
+		t.Fatalf("what %q", d.What.String())
+	}
+	if !strings.Contains(d.Next.String(), "Assign IP address") || !strings.Contains(d.Next.String(), "192.168.0.x") {
+		t.Fatalf("next %q", d.Next.String())
+	}
+}
+
+func TestDiagnoseLinkLocalOnly(t *testing.T) {
+	d := Diagnose(addrs("169.254.93.22"), lan("10.0.4.17/24"), NotProbed)
+	if d.Reach != ReachLinkLocalOnly || !strings.Contains(d.What.String(), "169.254.93.22") {
+		t.Fatalf("%v %q", d.Reach, d.What.String())
+	}
+}
+
+func TestDiagnoseLinkLocalIsReachableWhenComputerIsLinkLocalToo(t *testing.T) {
+	d := Diagnose(addrs("169.254.93.22"), lan("169.254.1.1/16"), ProbeAnswered)
+	if d.Reach != ReachOK {
+		t.Fatalf("reach %v", d.Reach)
+	}
+}
+
+func TestDiagnoseOtherSubnetSuggestsCamerasNetwork(t *testing.T) {
+	d := Diagnose(addrs("172.16.9.40"), lan("10.0.4.17/24"), NotProbed)
+	if d.Reach != ReachOtherSubnet || !strings.Contains(d.Next.String(), "172.16.9.x") || !strings.Contains(d.What.String(), "10.0.4.x") {
+		t.Fatalf("%v %q %q", d.Reach, d.What.String(), d.Next.String())
+	}
+}
+
+func TestDiagnoseFactoryAddressIsFineWhenComputerIsOnThatSubnet(t *testing.T) {
+	d := Diagnose(addrs("192.168.0.90"), lan("192.168.0.10/24"), ProbeAnswered)
+	if d.Reach != ReachOK {
+		t.Fatalf("reach %v", d.Reach)
+	}
+}
+
+func TestDiagnoseSeenButHTTPUnreachable(t *testing.T) {
+	d := Diagnose(addrs("10.0.4.50"), lan("10.0.4.17/24"), ProbeFailed)
+	if d.Reach != ReachNoHTTP || !strings.Contains(d.What.String(), "10.0.4.50") {
+		t.Fatalf("%v %q", d.Reach, d.What.String())
+	}
+}
+
+func TestDiagnoseReachableButNotProbedYetIsUnknown(t *testing.T) {
+	if d := Diagnose(addrs("10.0.4.50"), lan("10.0.4.17/24"), NotProbed); d.Reach != ReachUnknown {
+		t.Fatalf("reach %v", d.Reach)
+	}
+}
+
+func TestDiagnoseIgnoresDownInterfaces(t *testing.T) {
+	l := lan("10.0.4.17/24")
+	l[0].Up = false
+	if d := Diagnose(addrs("10.0.4.50"), l, ProbeAnswered); d.Reach != ReachOtherSubnet {
+		t.Fatalf("reach %v", d.Reach)
+	}
+}
+
+func TestComputerNetworkSaysNoNetworkWithoutInterfaces(t *testing.T) {
+	d := Diagnose(addrs("192.168.0.90"), nil, NotProbed)
+	if !strings.Contains(d.What.String(), "no network") {
+		t.Fatalf("%q", d.What.String())
+	}
+}
