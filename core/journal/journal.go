@@ -1,0 +1,204 @@
+package journal
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+)
+
+// maxLine bounds one encoded entry. Real entries are a few hundred bytes;
+// anything longer is refused on write and skipped on read, so a damaged file
+// cannot make Read allocate without limit.
+const maxLine = 16 << 10
+
+// DefaultPath is where the journal lives unless the user says otherwise:
+// the per-user configuration folder (AppData on Windows, Library/Application
+// Support on macOS, ~/.config elsewhere), which survives reinstalls.
+func DefaultPath() (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("find the user configuration folder: %w", err)
+	}
+	return filepath.Join(dir, "openipu", "journal.jsonl"), nil
+}
+
+// Journal appends entries to one file. Safe for concurrent use.
+type Journal struct {
+	mu   sync.Mutex
+	f    *os.File
+	path string
+}
+
+// Open opens (creating it and its folder if needed) the journal at path.
+// If the file ends in the middle of a line, because an earlier write was cut
+// short, a newline is added first so that the next entry is not glued onto
+// the torn one and lost with it.
+func Open(path string) (*Journal, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("create the journal folder: %w", err)
+	}
+	torn, err := endsMidLine(path)
+	if err != nil {
+		return nil, err
+	}
+	// 0600: the journal names cameras, addresses and admin accounts, which
+	// is no one else's business on a shared computer.
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("open the journal: %w", err)
+	}
+	if torn {
+		if _, err := f.Write([]byte{'\n'}); err != nil {
+			f.Close()
+			return nil, fmt.Errorf("repair the journal's last line: %w", err)
+		}
+	}
+	return &Journal{f: f, path: path}, nil
+}
+
+func endsMidLine(path string) (bool, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("open the journal: %w", err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return false, fmt.Errorf("open the journal: %w", err)
+	}
+	if st.Size() == 0 {
+		return false, nil
+	}
+	var last [1]byte
+	if _, err := f.ReadAt(last[:], st.Size()-1); err != nil {
+		return false, fmt.Errorf("read the journal: %w", err)
+	}
+	return last[0] != '\n', nil
+}
+
+// Path is the file the journal writes to.
+func (j *Journal) Path() string { return j.path }
+
+// Append writes e as one line and flushes it to disk before returning, so an
+// entry that was reported written survives a crash or a pulled plug. A zero
+// Time is set to now.
+//
+// Append takes no context on purpose: the entry that most needs writing is
+// the one saying an operation was canceled, and by then the operation's
+// context is already done.
+func (j *Journal) Append(e Entry) error {
+	if e.Time.IsZero() {
+		e.Time = time.Now()
+	}
+	if err := e.validate(); err != nil {
+		return err
+	}
+	line, err := json.Marshal(e)
+	if err != nil {
+		return fmt.Errorf("journal: encode entry: %w", err)
+	}
+	if len(line) >= maxLine {
+		return fmt.Errorf("journal: entry is %d bytes, more than the %d allowed", len(line), maxLine)
+	}
+	line = append(line, '\n')
+
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.f == nil {
+		return errors.New("journal: already closed")
+	}
+	// One Write per line: with O_APPEND the line lands whole at the end even
+	// if another OpenIPU process is appending at the same time.
+	if _, err := j.f.Write(line); err != nil {
+		return fmt.Errorf("journal: write entry: %w", err)
+	}
+	if err := j.f.Sync(); err != nil {
+		return fmt.Errorf("journal: flush entry to disk: %w", err)
+	}
+	return nil
+}
+
+// Close closes the file. Appends after Close fail.
+func (j *Journal) Close() error {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.f == nil {
+		return nil
+	}
+	err := j.f.Close()
+	j.f = nil
+	return err
+}
+
+// Contents is everything Read could make sense of.
+type Contents struct {
+	Entries []Entry
+	// Skipped counts lines that could not be read back: normally at most one,
+	// left by a write that was cut short (power loss, a killed process).
+	Skipped int
+}
+
+// Read returns the journal's entries, oldest first, skipping lines that are
+// torn or otherwise unreadable. Use ReadContents to learn how many were
+// skipped.
+func Read(path string) ([]Entry, error) {
+	c, err := ReadContents(path)
+	return c.Entries, err
+}
+
+// ReadContents is Read that also counts the skipped lines. A missing file is
+// an error wrapping os.ErrNotExist.
+func ReadContents(path string) (Contents, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return Contents{}, fmt.Errorf("open the journal: %w", err)
+	}
+	defer f.Close()
+	return readFrom(f)
+}
+
+func readFrom(r io.Reader) (Contents, error) {
+	var c Contents
+	br := bufio.NewReaderSize(r, maxLine)
+	for {
+		line, tooLong, err := readLine(br)
+		if err != nil && !errors.Is(err, io.EOF) {
+			return c, fmt.Errorf("read the journal: %w", err)
+		}
+		if trimmed := bytes.TrimSpace(line); len(trimmed) > 0 || tooLong {
+			var e Entry
+			if tooLong || json.Unmarshal(trimmed, &e) != nil {
+				c.Skipped++
+			} else {
+				c.Entries = append(c.Entries, e)
+			}
+		}
+		if errors.Is(err, io.EOF) {
+			return c, nil
+		}
+	}
+}
+
+// readLine returns the next line without its newline. A line longer than the
+// reader's buffer is consumed and reported as tooLong instead of being
+// returned.
+func readLine(br *bufio.Reader) (line []byte, tooLong bool, err error) {
+	line, err = br.ReadSlice('\n')
+	if !errors.Is(err, bufio.ErrBufferFull) {
+		return bytes.TrimSuffix(line, []byte{'\n'}), false, err
+	}
+	for errors.Is(err, bufio.ErrBufferFull) {
+		_, err = br.ReadSlice('\n')
+	}
+	return nil, true, err
+}
