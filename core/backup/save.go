@@ -1,0 +1,142 @@
+package backup
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/openipu/openipu/core/vapix"
+)
+
+// ParamSource lists a camera's parameters; *vapix.Client is one.
+type ParamSource interface {
+	ListParams(ctx context.Context, groups ...string) ([]vapix.Param, []byte, error)
+}
+
+// now is the clock; tests set it to make two backups collide on one name.
+var now = time.Now
+
+// Save fetches every parameter from src and writes them to a new file.
+//
+// dest is either a file path, or a folder (an existing one, or any path
+// ending in a separator, or "" for DefaultDir) in which the file gets the
+// FileName name. A file the user named is never replaced: Save fails with
+// Exists before asking the camera anything. In a folder, a name already taken
+// gets a "-2", "-3"... suffix instead.
+//
+// The file appears complete or not at all: it is written to a temporary file
+// beside it, flushed, and only then given its name.
+func Save(ctx context.Context, src ParamSource, id Identity, dest string) (string, error) {
+	dir, name, err := resolve(dest)
+	if err != nil {
+		return "", err
+	}
+	if name != "" {
+		if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
+			return "", &Error{Kind: Exists, Path: filepath.Join(dir, name), Host: id.Host}
+		}
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", &Error{Kind: CannotWrite, Path: dir, Host: id.Host, Err: err}
+	}
+
+	params, raw, err := src.ListParams(ctx)
+	if err != nil {
+		return "", fmt.Errorf("back up the settings of %s: %w", id.Host, err)
+	}
+	if len(params) == 0 || len(raw) == 0 {
+		return "", &Error{Kind: Empty, Host: id.Host}
+	}
+
+	t := now()
+	tmp, err := writeTemp(dir, header(id, t), raw)
+	if err != nil {
+		return "", &Error{Kind: CannotWrite, Path: dir, Host: id.Host, Err: err}
+	}
+	defer os.Remove(tmp) // a no-op once it has been renamed or linked
+
+	if name != "" {
+		path := filepath.Join(dir, name)
+		return path, place(tmp, path, id.Host)
+	}
+	base := strings.TrimSuffix(FileName(id.MAC, t), ".txt")
+	for i := 1; i < 100; i++ {
+		path := filepath.Join(dir, base+".txt")
+		if i > 1 {
+			path = filepath.Join(dir, fmt.Sprintf("%s-%d.txt", base, i))
+		}
+		err := place(tmp, path, id.Host)
+		if !errors.Is(err, Exists) {
+			return path, err
+		}
+	}
+	return "", &Error{Kind: Exists, Path: filepath.Join(dir, base+".txt"), Host: id.Host}
+}
+
+// resolve splits dest into a folder and, when the user named a file, that
+// file's name ("" means: choose the default name).
+func resolve(dest string) (dir, name string, err error) {
+	if dest == "" {
+		d, err := DefaultDir()
+		if err != nil {
+			return "", "", &Error{Kind: CannotWrite, Err: err}
+		}
+		return d, "", nil
+	}
+	if strings.HasSuffix(dest, string(filepath.Separator)) || strings.HasSuffix(dest, "/") {
+		return filepath.Clean(dest), "", nil
+	}
+	if st, err := os.Stat(dest); err == nil && st.IsDir() {
+		return dest, "", nil
+	}
+	return filepath.Dir(dest), filepath.Base(dest), nil
+}
+
+func writeTemp(dir, head string, raw []byte) (string, error) {
+	// CreateTemp makes the file 0600, which is what a backup must be.
+	f, err := os.CreateTemp(dir, ".openipu-backup-*.tmp")
+	if err != nil {
+		return "", err
+	}
+	_, err = f.WriteString(head)
+	if err == nil {
+		_, err = f.Write(raw)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", err
+	}
+	return f.Name(), nil
+}
+
+// place gives the finished temporary file its final name without ever
+// replacing an existing file. A hard link fails if the name is taken, which
+// rename does not (on Windows it replaces); file systems without hard links
+// (FAT on a USB stick, some network shares) get a check-then-rename, which
+// leaves only a tiny window for a file appearing at that instant.
+func place(tmp, path, host string) error {
+	err := os.Link(tmp, path)
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, os.ErrExist) {
+		return &Error{Kind: Exists, Path: path, Host: host}
+	}
+	if _, serr := os.Lstat(path); serr == nil {
+		return &Error{Kind: Exists, Path: path, Host: host}
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return &Error{Kind: CannotWrite, Path: path, Host: host, Err: err}
+	}
+	return nil
+}
