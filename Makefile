@@ -1,0 +1,83 @@
+# OpenIPU build, test and demo targets. `make help` lists them.
+
+SHELL := /bin/bash
+GO := $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
+GOFMT := $(shell $(GO) env GOROOT)/bin/gofmt
+STATICCHECK := $(shell $(GO) env GOPATH)/bin/staticcheck
+FUZZTIME ?= 20s
+
+# Fyne logs a locale error at start-up under LANG=C.UTF-8; it only parses the
+# variable, so the locale need not be installed.
+export LANG := en_US.UTF-8
+export GO
+
+# Every main package under cmd/ is a command; new ones are picked up as they
+# appear (the window, cmd/openipu, will be one of them).
+COMMANDS = $(shell $(GO) list -f '{{if eq .Name "main"}}{{.ImportPath}}{{end}}' ./cmd/... 2>/dev/null)
+
+.DEFAULT_GOAL := help
+.PHONY: help deps build test fmt-check vet staticcheck unit bench fuzz demo run windows clean
+
+help:
+	@echo "OpenIPU make targets:"
+	@echo "  make demo     try it out: simulated cameras, the command-line tool, no real network"
+	@echo "  make test     install what is missing, then check formatting, vet, staticcheck, all tests (-race), build"
+	@echo "  make build    build every command into bin/"
+	@echo "  make run      the program on your real network (for now: the command-line tool's usage)"
+	@echo "  make bench    benchmarks"
+	@echo "  make fuzz     every fuzz target for FUZZTIME each (now $(FUZZTIME))"
+	@echo "  make windows  cross-build the Windows command-line tool and simulator into bin/windows/"
+	@echo "  make deps     install missing system packages and staticcheck"
+	@echo "  make clean    remove bin/"
+
+deps:
+	@.ci/install-deps
+
+build:
+	@mkdir -p bin
+	@if [ -z "$(COMMANDS)" ]; then echo "No commands under cmd/ yet."; else \
+		echo "Building $(notdir $(COMMANDS)) into bin/"; \
+		$(GO) build -o bin/ $(COMMANDS); fi
+
+fmt-check:
+	@unformatted=$$(find . -name '*.go' -not -path './.git/*' -not -path '*/testdata/*' -print0 | xargs -0 -r $(GOFMT) -l); \
+	if [ -n "$$unformatted" ]; then \
+		echo "These files are not gofmt-formatted (run gofmt -w on them):"; \
+		echo "$$unformatted"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+staticcheck:
+	$(STATICCHECK) ./...
+
+unit:
+	$(GO) test -race ./...
+
+test: deps fmt-check vet staticcheck unit build
+
+bench:
+	@echo "Benchmarks (no tests run; numbers vary with machine load, compare on one machine):"
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+fuzz:
+	@FUZZTIME=$(FUZZTIME) .ci/fuzz
+
+demo: deps
+	@$(GO) build -o bin/ ./cmd/camsim ./cmd/openipu-cli
+	@.ci/demo
+
+run: build
+	@echo "The OpenIPU window is not written yet; it will open here and search your real"
+	@echo "network for cameras. Until then, this is the command-line tool:"
+	@echo
+	@bin/openipu-cli help
+
+windows:
+	@mkdir -p bin/windows
+	@echo "Cross-building the Windows command-line tool and simulator (pure Go, no MinGW needed)"
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) build -o bin/windows/ ./cmd/openipu-cli ./cmd/camsim
+	@ls -l bin/windows/
+
+clean:
+	rm -rf bin/
