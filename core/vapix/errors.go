@@ -32,6 +32,8 @@ const (
 	Unsupported             // the firmware does not offer this function
 	RebootTimeout           // the camera did not come back within the deadline
 	Canceled                // the user or the program stopped the operation
+	InvalidAddress          // the camera address given cannot be used
+	InvalidSettings         // the values to apply (network settings, reset mode) cannot be used
 )
 
 var kindNames = [...]string{
@@ -40,6 +42,7 @@ var kindNames = [...]string{
 	UserNameRefused: "user name refused", InvalidPassword: "invalid password", InvalidUserName: "invalid user name",
 	CertificateChanged: "certificate changed", BadReply: "bad reply", ReplyTooLarge: "reply too large",
 	CameraRefused: "camera refused", Unsupported: "unsupported", RebootTimeout: "reboot timeout", Canceled: "canceled",
+	InvalidAddress: "invalid address", InvalidSettings: "invalid settings",
 }
 
 func (k Kind) String() string {
@@ -190,5 +193,13 @@ var messages = map[Kind][2]usermsg.Message{
 	Canceled: {
 		{Key: "vapix.canceled", Text: "The operation was stopped before it finished."},
 		{Key: "vapix.canceled.next", Text: "Nothing more will be sent to the camera. Start again when you are ready."},
+	},
+	InvalidAddress: {
+		{Key: "vapix.invalid_address", Text: "\"{{.Host}}\" cannot be used as a camera address: {{.Detail}}"},
+		{Key: "vapix.invalid_address.next", Text: "Type the camera's IP address, for example 192.168.1.50, or pick the camera from the list."},
+	},
+	InvalidSettings: {
+		{Key: "vapix.invalid_settings", Text: "These settings cannot be used: {{.Detail}}"},
+		{Key: "vapix.invalid_settings.next", Text: "Correct the values and try again. Nothing was sent to the camera."},
 	},
 }

@@ -1,0 +1,218 @@
+// Package vapix is OpenIPU's client for the HTTP API of Axis cameras
+// (VAPIX / AXIS OS). It covers what a first setup needs: anonymous probes,
+// creating the first administrator, logging in, factory defaults, restarts,
+// reading parameters and setting the IPv4 address. Every failure is an *Error
+// whose Kind a caller can react to and whose Explain() a user can read.
+package vapix
+
+import (
+	"crypto/tls"
+	"fmt"
+	"net"
+	"net/http"
+	"net/netip"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/icholy/digest"
+)
+
+// Limits that keep a misbehaving device from hanging or flooding us. Real
+// cameras send a few KiB of JSON; a full parameter list is a few hundred KiB.
+const (
+	defaultTimeout = 10 * time.Second
+	jsonLimit      = 256 << 10
+	paramLimit     = 4 << 20
+	// lockoutWait is how long AXIS OS blocks a client after too many failed
+	// logins (KB: 20 failures/s → 403 for 10 s).
+	lockoutWait = 10 * time.Second
+)
+
+// Options configure a Client. The zero value is usable.
+type Options struct {
+	// Timeout bounds each HTTP exchange (default 10 s). Long waits such as
+	// WaitForReboot use their own deadline.
+	Timeout time.Duration
+	// Pins stores HTTPS fingerprints; nil means an in-memory store.
+	Pins PinStore
+	// Serial, when known (from discovery), lets the HTTPS pin be checked on
+	// the very first connection.
+	Serial string
+	// AcceptNewCertificate says the camera was just factory-reset, so a new
+	// self-signed certificate is expected: it replaces the stored pin.
+	AcceptNewCertificate bool
+}
+
+// Client talks to one camera. Safe for concurrent use.
+type Client struct {
+	host    string   // as the caller gave it
+	base    *url.URL // scheme://host:port
+	timeout time.Duration
+	accept  bool
+	pins    PinStore
+
+	inner   *http.Transport
+	tracker *sendTracker
+	plain   *http.Client // no authentication at all
+
+	// turn serialises exchanges with the camera: digest nonce counts must
+	// reach it in order, and a camera is a small device that is better not
+	// flooded. It is a channel so that waiting for it honours ctx.
+	turn chan struct{}
+
+	mu        sync.Mutex
+	user      string
+	password  string
+	auth      *http.Client // digest over inner; rebuilt when credentials change
+	basicOnly bool         // HTTPS camera that offered only Basic (FIPS mode)
+	tlsState
+}
+
+// New makes a client for target: "host", "host:port", "http://host[:port]"
+// or "https://host[:port]". No I/O happens here.
+func New(target string, opts Options) (*Client, error) {
+	base, err := parseTarget(target)
+	if err != nil {
+		return nil, &Error{Kind: InvalidAddress, Op: "use the camera address", Host: target, Detail: err.Error()}
+	}
+	c := &Client{
+		host:    strings.TrimSpace(target),
+		base:    base,
+		timeout: opts.Timeout,
+		accept:  opts.AcceptNewCertificate,
+		pins:    opts.Pins,
+		turn:    make(chan struct{}, 1),
+	}
+	if i := strings.Index(c.host, "://"); i >= 0 {
+		c.host = c.host[i+3:]
+	}
+	c.host = strings.TrimSuffix(c.host, "/")
+	if c.timeout <= 0 {
+		c.timeout = defaultTimeout
+	}
+	if c.pins == nil {
+		c.pins = &MemoryPins{}
+	}
+	c.tlsState.init(opts.Serial)
+	c.inner = &http.Transport{
+		// Cameras sit on the local network: an HTTP proxy from the
+		// environment would only leak the traffic and the digest exchange.
+		Proxy: nil,
+		DialContext: (&net.Dialer{
+			Timeout:   c.timeout,
+			KeepAlive: 30 * time.Second,
+		}).DialContext,
+		TLSClientConfig: &tls.Config{
+			// Cameras ship self-signed certificates made on first boot, so
+			// the chain cannot be verified; pinning replaces it.
+			InsecureSkipVerify: true,
+			VerifyConnection:   c.verifyConnection,
+			MinVersion:         tls.VersionTLS12,
+		},
+		TLSHandshakeTimeout: c.timeout,
+		MaxIdleConnsPerHost: 2,
+		IdleConnTimeout:     30 * time.Second,
+		// The limits on bodies are ours; a camera never sends more headers
+		// than this.
+		MaxResponseHeaderBytes: 64 << 10,
+	}
+	c.tracker = &sendTracker{next: c.inner}
+	c.plain = &http.Client{Transport: c.tracker, CheckRedirect: noRedirect}
+	c.auth = c.newAuthClient("", "")
+	return c, nil
+}
+
+// noRedirect keeps the redirect response: a camera CGI never redirects, so
+// a redirect means the device is not what we think, and following it could
+// carry credentials elsewhere.
+func noRedirect(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+
+func (c *Client) newAuthClient(user, password string) *http.Client {
+	return &http.Client{
+		Transport: &digest.Transport{
+			Username:      user,
+			Password:      password,
+			Transport:     c.tracker,
+			FindChallenge: findChallenge,
+		},
+		CheckRedirect: noRedirect,
+	}
+}
+
+// SetCredentials sets the user name and password used for authenticated
+// calls. The password is held in memory only.
+func (c *Client) SetCredentials(user, password string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.user, c.password = user, password
+	// A fresh digest transport: its fields are read without locking while
+	// requests run, so they are never changed in place.
+	c.auth = c.newAuthClient(user, password)
+}
+
+func (c *Client) credentials() (user, password string, auth *http.Client, basicOnly bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.user, c.password, c.auth, c.basicOnly
+}
+
+// Host returns host[:port] as given.
+func (c *Client) Host() string { return c.host }
+
+// BaseURL is the camera's base URL, e.g. "http://10.0.0.5:80".
+func (c *Client) BaseURL() string { return c.base.String() }
+
+func (c *Client) isHTTPS() bool { return c.base.Scheme == "https" }
+
+// parseTarget accepts the forms people type: a bare IPv4/IPv6 address or
+// name, with or without port and scheme. Anything beyond scheme://host:port
+// is refused, in particular user:password@, which would put a password in a
+// URL.
+func parseTarget(target string) (*url.URL, error) {
+	t := strings.TrimSpace(target)
+	if t == "" {
+		return nil, fmt.Errorf("the address is empty")
+	}
+	if !strings.Contains(t, "://") {
+		// A bare IPv6 address ("fe80::1", "fe80::1%eth0") has colons that
+		// are not a port separator.
+		if a, err := netip.ParseAddr(t); err == nil && a.Is6() {
+			t = "[" + strings.Replace(a.String(), "%", "%25", 1) + "]"
+		}
+		t = "http://" + t
+	}
+	u, err := url.Parse(t)
+	if err != nil {
+		return nil, fmt.Errorf("%q is not an address", target)
+	}
+	switch u.Scheme {
+	case "http", "https":
+	default:
+		return nil, fmt.Errorf("only http:// and https:// addresses are supported")
+	}
+	if u.User != nil {
+		return nil, fmt.Errorf("the address must not contain a user name or password")
+	}
+	if (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" {
+		return nil, fmt.Errorf("the address must be just the camera's host name or IP address")
+	}
+	host := u.Hostname()
+	if host == "" {
+		return nil, fmt.Errorf("the address has no host")
+	}
+	port := u.Port()
+	if port == "" {
+		port = "80"
+		if u.Scheme == "https" {
+			port = "443"
+		}
+	}
+	hostport := net.JoinHostPort(host, port)
+	if strings.Contains(host, "%") {
+		// Zones must be escaped inside a URL's host.
+		hostport = strings.Replace(hostport, "%", "%25", 1)
+	}
+	return &url.URL{Scheme: u.Scheme, Host: hostport}, nil
+}

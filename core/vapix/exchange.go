@@ -1,0 +1,324 @@
+package vapix
+
+import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptrace"
+	"net/url"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/icholy/digest"
+)
+
+// call describes one exchange with the camera.
+type call struct {
+	op     string // what is being done, in words, for errors
+	method string
+	path   string // e.g. "/axis-cgi/param.cgi"
+	query  string // already escaped
+	body   []byte // JSON for POSTs
+	auth   bool   // needs the administrator's credentials
+	limit  int64  // largest body accepted
+	// dropOK: a camera that is resetting or changing address may drop the
+	// connection once it has the request, so a drop after an authenticated
+	// request was fully written counts as accepted.
+	dropOK bool
+}
+
+// reply is what came back.
+type reply struct {
+	status  int
+	header  http.Header
+	body    []byte
+	dropped bool // dropOK applied: the connection died after the request went out
+}
+
+// sentAfterWrite marks a transport error that happened after an
+// authenticated request had been written in full.
+type sentAfterWrite struct{ err error }
+
+func (e *sentAfterWrite) Error() string { return e.err.Error() }
+func (e *sentAfterWrite) Unwrap() error { return e.err }
+
+// sendTracker sits under the digest transport, so it sees each request as
+// it goes on the wire, with or without its Authorization header.
+type sendTracker struct{ next http.RoundTripper }
+
+func (t *sendTracker) RoundTrip(req *http.Request) (*http.Response, error) {
+	wrote := make(chan struct{}, 1)
+	trace := &httptrace.ClientTrace{
+		WroteRequest: func(info httptrace.WroteRequestInfo) {
+			if info.Err == nil {
+				select {
+				case wrote <- struct{}{}:
+				default:
+				}
+			}
+		},
+	}
+	authorised := req.Header.Get("Authorization") != ""
+	req = req.WithContext(httptrace.WithClientTrace(req.Context(), trace))
+	res, err := t.next.RoundTrip(req)
+	if err != nil && authorised {
+		select {
+		case <-wrote:
+			return nil, &sentAfterWrite{err: err}
+		default:
+		}
+	}
+	return res, err
+}
+
+// challengeError marks a challenge the digest library could not parse.
+type challengeError struct{ err error }
+
+func (e *challengeError) Error() string { return "unreadable login challenge: " + e.err.Error() }
+func (e *challengeError) Unwrap() error { return e.err }
+
+func findChallenge(h http.Header) (*digest.Challenge, error) {
+	chal, err := digest.FindChallenge(h)
+	if err != nil && !errors.Is(err, digest.ErrNoChallenge) {
+		return nil, &challengeError{err: err}
+	}
+	return chal, err
+}
+
+// acquire waits for this client's turn to talk to the camera.
+func (c *Client) acquire(ctx context.Context) error {
+	select {
+	case c.turn <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (c *Client) release() { <-c.turn }
+
+// do runs one exchange: its own timeout, the size limit, error mapping, and
+// over HTTPS the Basic fallback for cameras that offer nothing else.
+func (c *Client) do(ctx context.Context, cl call) (reply, error) {
+	if cl.auth {
+		if err := c.ensurePinned(ctx); err != nil {
+			return reply{}, err
+		}
+	}
+	if err := c.acquire(ctx); err != nil {
+		return reply{}, c.fail(cl.op, Canceled, err)
+	}
+	defer c.release()
+
+	cctx, cancel := context.WithTimeout(ctx, c.timeout)
+	defer cancel()
+
+	user, password, authClient, basicOnly := c.credentials()
+	client := c.plain
+	basic := false
+	if cl.auth {
+		switch {
+		case basicOnly && c.isHTTPS():
+			basic = true
+		default:
+			client = authClient
+		}
+	}
+	r, err := c.send(cctx, client, cl, basic, user, password)
+	if err == nil && cl.auth && !basic && r.status == http.StatusUnauthorized && c.isHTTPS() &&
+		offersOnlyBasic(r.header) {
+		// FIPS mode: MD5 digest is off and HTTPS takes Basic only. Basic is
+		// never sent over plain HTTP.
+		c.mu.Lock()
+		c.basicOnly = true
+		c.mu.Unlock()
+		r, err = c.send(cctx, c.plain, cl, true, user, password)
+	}
+	if err != nil {
+		return reply{}, c.transportError(ctx, cctx, cl.op, err)
+	}
+	return r, nil
+}
+
+func (c *Client) send(ctx context.Context, client *http.Client, cl call, basic bool, user, password string) (reply, error) {
+	u := *c.base
+	u.Path = cl.path
+	u.RawQuery = cl.query
+	var body io.Reader
+	if cl.body != nil {
+		body = bytes.NewReader(cl.body)
+	}
+	req, err := http.NewRequestWithContext(ctx, cl.method, u.String(), body)
+	if err != nil {
+		return reply{}, err
+	}
+	if cl.body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	req.Header.Set("User-Agent", "OpenIPU")
+	if basic {
+		req.SetBasicAuth(user, password)
+	}
+	if cl.dropOK {
+		// A fresh connection: a request written into a pooled connection the
+		// camera had already closed would look like "sent, then dropped".
+		c.inner.CloseIdleConnections()
+	}
+	res, err := client.Do(req)
+	if err != nil {
+		var sent *sentAfterWrite
+		if cl.dropOK && errors.As(err, &sent) && ctx.Err() == nil {
+			return reply{dropped: true}, nil
+		}
+		return reply{}, err
+	}
+	defer res.Body.Close()
+	limit := cl.limit
+	if limit <= 0 {
+		limit = jsonLimit
+	}
+	data, err := io.ReadAll(io.LimitReader(res.Body, limit+1))
+	if int64(len(data)) > limit {
+		return reply{}, errTooLarge
+	}
+	if err != nil {
+		if cl.dropOK && res.StatusCode == http.StatusOK && ctx.Err() == nil {
+			// The camera answered and went down mid-answer.
+			return reply{status: res.StatusCode, header: res.Header, dropped: true}, nil
+		}
+		return reply{}, &bodyError{err: err}
+	}
+	return reply{status: res.StatusCode, header: res.Header, body: data}, nil
+}
+
+var errTooLarge = errors.New("reply larger than any camera sends")
+
+// bodyError marks a failure while reading a reply that had begun.
+type bodyError struct{ err error }
+
+func (e *bodyError) Error() string { return "reading the reply: " + e.err.Error() }
+func (e *bodyError) Unwrap() error { return e.err }
+
+// transportError turns what the HTTP stack says into a Kind. The *url.Error
+// is peeled off first: its text holds the request URL, and the URL of a
+// first-account request holds the password.
+func (c *Client) transportError(ctx, cctx context.Context, op string, err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	var cc *certChangedError
+	var ch *challengeError
+	var rh tls.RecordHeaderError
+	var ne net.Error
+	switch {
+	case errors.As(err, &cc):
+		return &Error{Kind: CertificateChanged, Op: op, Host: c.host, Err: err}
+	case ctx.Err() != nil:
+		return c.fail(op, Canceled, ctx.Err())
+	case errors.Is(err, errTooLarge):
+		return c.fail(op, ReplyTooLarge, err)
+	case cctx.Err() != nil:
+		return &Error{Kind: NoAnswer, Op: op, Host: c.host, Detail: fmt.Sprintf("no answer within %s", c.timeout), Err: err}
+	case errors.As(err, &ch):
+		return c.fail(op, BadReply, err)
+	case errors.As(err, &rh):
+		// Something that does not speak TLS answered on the HTTPS port.
+		return c.fail(op, NotAxis, err)
+	case errors.As(err, &ne) && ne.Timeout():
+		return c.fail(op, NoAnswer, err)
+	case strings.Contains(err.Error(), "malformed HTTP"):
+		// net/http has no type for a reply that is not HTTP.
+		return c.fail(op, BadReply, err)
+	}
+	var be *bodyError
+	if errors.As(err, &be) && !isConnDrop(err) {
+		return c.fail(op, BadReply, err)
+	}
+	return c.fail(op, NoAnswer, err)
+}
+
+func isConnDrop(err error) bool {
+	return errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) ||
+		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.ECONNABORTED) ||
+		errors.Is(err, net.ErrClosed)
+}
+
+func (c *Client) fail(op string, k Kind, err error) *Error {
+	return &Error{Kind: k, Op: op, Host: c.host, Err: err}
+}
+
+// statusError maps a non-200 status to a Kind. 401 and 403 follow AXIS OS:
+// "Axis-Setup: vapix" marks a camera without an administrator (KB), 403 is
+// the brute-force block.
+func (c *Client) statusError(op string, r reply) error {
+	e := &Error{Op: op, Host: c.host, Status: r.status}
+	switch {
+	case r.status == http.StatusUnauthorized && r.header.Get("Axis-Setup") != "":
+		e.Kind = NeedsSetup
+	case r.status == http.StatusUnauthorized && !c.isHTTPS() && offersOnlyBasic(r.header):
+		e.Kind = Unsupported
+		e.Detail = "the camera only accepts logins sent unprotected over http; use https"
+	case r.status == http.StatusUnauthorized && !offersUsable(r.header):
+		e.Kind = Unsupported
+		e.Detail = "the camera asks for a login method this program does not know"
+	case r.status == http.StatusUnauthorized:
+		e.Kind = WrongPassword
+	case r.status == http.StatusForbidden:
+		e.Kind = LockedOut
+		e.RetryAfter = retryAfter(r.header)
+	case r.status == http.StatusNotFound:
+		e.Kind = Unsupported
+	case r.status >= 300 && r.status < 400:
+		e.Kind = NotAxis
+		e.Detail = "it redirected the request"
+	default:
+		e.Kind = BadReply
+	}
+	return e
+}
+
+func retryAfter(h http.Header) time.Duration {
+	if s, err := strconv.Atoi(strings.TrimSpace(h.Get("Retry-After"))); err == nil && s > 0 && s <= 600 {
+		return time.Duration(s) * time.Second
+	}
+	return lockoutWait
+}
+
+func authSchemes(h http.Header) (usableDigest, anyDigest, basic bool) {
+	for _, v := range h.Values("WWW-Authenticate") {
+		switch {
+		case digest.IsDigest(v):
+			anyDigest = true
+			if ch, err := digest.ParseChallenge(v); err == nil && digest.CanDigest(ch) {
+				usableDigest = true
+			}
+		case len(v) >= 5 && strings.EqualFold(v[:5], "basic"):
+			basic = true
+		}
+	}
+	return
+}
+
+func offersOnlyBasic(h http.Header) bool {
+	d, _, b := authSchemes(h)
+	return b && !d
+}
+
+// offersUsable is false when the camera challenges only with schemes we
+// cannot answer (MD5-sess, say). No challenge at all is read as a plain
+// refusal.
+func offersUsable(h http.Header) bool {
+	d, anyD, b := authSchemes(h)
+	if !anyD && !b {
+		return true
+	}
+	return d || b
+}
