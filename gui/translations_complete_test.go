@@ -1,0 +1,119 @@
+package gui
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/openipu/openipu/assets"
+	"github.com/openipu/openipu/core/usermsg"
+	"github.com/openipu/openipu/core/vapix"
+)
+
+// en.json is generated from the core tables, not written by hand:
+//
+//	go test ./gui -run TestEnglishTranslationsHoldEveryCoreMessageVerbatim -update
+//
+// Keys that core/ does not own (window labels added later) are kept.
+var update = flag.Bool("update", false, "rewrite assets/translations/en.json from the core message tables")
+
+const enJSON = "../assets/translations/en.json"
+
+// coreMessages lists every message core/ can show a user. vapix kinds are
+// walked past Canceled until one falls back to the Unknown text, so kinds
+// appended later are picked up without editing this test.
+func coreMessages(t *testing.T) []usermsg.Message {
+	t.Helper()
+	msgs := []usermsg.Message{usermsg.Unexpected, usermsg.TryAgain}
+	unknown, _ := usermsg.Explain(&vapix.Error{Kind: vapix.Unknown})
+	for k := vapix.Unknown; k < 1000; k++ {
+		p, ok := usermsg.Explain(&vapix.Error{Kind: k})
+		if !ok {
+			t.Fatalf("vapix.Error of kind %v does not explain itself", k)
+		}
+		if k > vapix.Canceled && p.What.Key == unknown.What.Key {
+			break
+		}
+		msgs = append(msgs, p.What, p.Next)
+	}
+	return msgs
+}
+
+func TestEnglishTranslationsHoldEveryCoreMessageVerbatim(t *testing.T) {
+	want := map[string]string{}
+	for _, m := range coreMessages(t) {
+		if m.Key == "" {
+			t.Errorf("message %q has no key, so it can never be translated", m.Text)
+			continue
+		}
+		if prev, dup := want[m.Key]; dup && prev != m.Text {
+			t.Errorf("key %q is used for two texts: %q and %q", m.Key, prev, m.Text)
+		}
+		want[m.Key] = m.Text
+	}
+
+	data, err := assets.Translations.ReadFile("translations/en.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	have := map[string]any{}
+	if err := json.Unmarshal(data, &have); err != nil {
+		t.Fatalf("en.json: %v", err)
+	}
+
+	if *update {
+		for k := range have {
+			if isCoreKey(k) {
+				delete(have, k)
+			}
+		}
+		for k, v := range want {
+			have[k] = v
+		}
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(have); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(enJSON, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("wrote %d keys to %s", len(have), enJSON)
+		return
+	}
+
+	var keys []string
+	for k := range want {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		got, ok := have[k]
+		switch {
+		case !ok:
+			t.Errorf("en.json lacks %q (%q)", k, want[k])
+		case got != want[k]:
+			t.Errorf("en.json %q = %q, but core says %q", k, got, want[k])
+		}
+	}
+	for k := range have {
+		if _, ok := want[k]; !ok && isCoreKey(k) {
+			t.Errorf("en.json holds %q, which core no longer uses", k)
+		}
+	}
+	if t.Failed() {
+		t.Log("regenerate with: go test ./gui -run TestEnglishTranslationsHoldEveryCoreMessageVerbatim -update")
+	}
+}
+
+// isCoreKey says whether core/ owns a key, so stale ones can be reported
+// and regenerated; every other key belongs to the window and is left alone.
+func isCoreKey(k string) bool {
+	return strings.HasPrefix(k, "vapix.") || k == usermsg.Unexpected.Key || k == usermsg.TryAgain.Key
+}
