@@ -16,7 +16,8 @@ import (
 	"github.com/openipu/openipu/core/vapix"
 )
 
-// fixedList is a ParamSource with a set reply. It stands in for the camera
+// fixedList is a ParamSource with a set reply (and error, as ListParams
+// returns the settings it could read along with a CameraRefused error). It stands in for the camera
 // only where the test is about the file, not the conversation; the tests in
 // camera_test.go take the settings from a simulated camera over a socket.
 type fixedList struct {
@@ -28,10 +29,7 @@ type fixedList struct {
 
 func (s *fixedList) ListParams(ctx context.Context, groups ...string) ([]vapix.Param, []byte, error) {
 	s.calls++
-	if s.err != nil {
-		return nil, nil, s.err
-	}
-	return s.params, s.raw, nil
+	return s.params, s.raw, s.err
 }
 
 // A reply with CRLF line ends, an error line and no final newline: all of it
@@ -312,5 +310,29 @@ func TestDefaultDirIsInTheUserConfigFolder(t *testing.T) {
 	}
 	if got != filepath.Join(dir, "openipu", "backups") {
 		t.Errorf("DefaultDir() = %q", got)
+	}
+}
+
+func TestSaveKeepsAListingThatHasErrorLinesForSomeGroups(t *testing.T) {
+	src := oddSource()
+	src.err = &vapix.Error{Kind: vapix.CameraRefused, Op: "read the camera's settings", Detail: "Error -1 getting param in group 'Properties.Image.Resolution'"}
+	path, err := Save(context.Background(), src, testID, filepath.Join(t.TempDir(), "cam.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(path)
+	if !bytes.HasSuffix(data, oddReply) {
+		t.Errorf("the reply, error line included, was not kept as received")
+	}
+}
+
+func TestSaveFailsWhenTheCameraRefusesEverything(t *testing.T) {
+	dir := t.TempDir()
+	src := &fixedList{err: &vapix.Error{Kind: vapix.CameraRefused, Op: "read the camera's settings"}}
+	if _, err := Save(context.Background(), src, testID, dir); !errors.Is(err, vapix.CameraRefused) {
+		t.Fatalf("err = %v, want CameraRefused", err)
+	}
+	if names := filesIn(t, dir); len(names) != 0 {
+		t.Errorf("files were left behind: %v", names)
 	}
 }

@@ -95,7 +95,7 @@ func parse(data []byte) (File, error) {
 	}
 	b.Raw = rest
 	params, err := vapix.ParseParams(rest)
-	if err != nil {
+	if err != nil && !partial(params, err) {
 		return b, fmt.Errorf("the settings: %w", err)
 	}
 	b.Params = params

@@ -45,7 +45,7 @@ func Save(ctx context.Context, src ParamSource, id Identity, dest string) (strin
 	}
 
 	params, raw, err := src.ListParams(ctx)
-	if err != nil {
+	if err != nil && !partial(params, err) {
 		return "", fmt.Errorf("back up the settings of %s: %w", id.Host, err)
 	}
 	if len(params) == 0 || len(raw) == 0 {
@@ -75,6 +75,13 @@ func Save(ctx context.Context, src ParamSource, id Identity, dest string) (strin
 		}
 	}
 	return "", &Error{Kind: Exists, Path: filepath.Join(dir, base+".txt"), Host: id.Host}
+}
+
+// partial tells whether a listing came with "# Error:" lines for some
+// groups but still holds settings: worth keeping, error lines and all, since
+// the file is the camera's reply as it was.
+func partial(params []vapix.Param, err error) bool {
+	return len(params) > 0 && errors.Is(err, vapix.CameraRefused)
 }
 
 // resolve splits dest into a folder and, when the user named a file, that
