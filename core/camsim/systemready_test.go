@@ -1,0 +1,113 @@
+package camsim_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/openipu/openipu/core/camsim"
+)
+
+func TestSystemReadyRepliesWithEachGenerationsRecordedBytes(t *testing.T) {
+	for _, tc := range []struct {
+		gen  camsim.Generation
+		want func(s camsim.State) string
+	}{
+		{camsim.Gen10, func(camsim.State) string {
+			// ACAPRS fixture, 10.12, factory default: no uptime, no bootid.
+			return `{"apiVersion": "1.2", "method": "systemready", "data": {"systemready": "yes", "needsetup": "yes"}}`
+		}},
+		{camsim.Gen11, func(s camsim.State) string {
+			return `{"apiVersion": "1.4", "method": "systemready", "data": {"systemready": "yes", "needsetup": "yes", "uptime": "0", "bootid": "` + s.BootID + `", "previewmode": "7200"}}`
+		}},
+		{camsim.Gen12, func(s camsim.State) string {
+			return `{"apiVersion": "1.5", "method": "systemready", "data": {"systemready": "yes", "needsetup": "yes", "uptime": "0", "bootid": "` + s.BootID + `", "passphrasepolicy": "none"}}`
+		}},
+	} {
+		t.Run(string(tc.gen), func(t *testing.T) {
+			t.Parallel()
+			cam := startCam(t, camsim.Config{Generation: tc.gen})
+			r := systemReady(t, cam)
+			if r.status != http.StatusOK || r.header.Get("Content-Type") != "application/json" {
+				t.Fatalf("status %d, content type %q", r.status, r.header.Get("Content-Type"))
+			}
+			if want := tc.want(cam.Snapshot()); r.body != want {
+				t.Errorf("body\n got %s\nwant %s", r.body, want)
+			}
+		})
+	}
+}
+
+func TestSystemReadySaysNeedSetupNoOnceAnAdministratorExists(t *testing.T) {
+	for _, g := range camsim.Generations {
+		t.Run(string(g), func(t *testing.T) {
+			t.Parallel()
+			cam := startCam(t, camsim.Config{Generation: g, Admin: &camsim.Account{User: firstUser(g), Password: "pass1234"}})
+			var got struct {
+				Data struct {
+					NeedSetup   string `json:"needsetup"`
+					PreviewMode *string
+				} `json:"data"`
+			}
+			if err := json.Unmarshal([]byte(systemReady(t, cam).body), &got); err != nil {
+				t.Fatal(err)
+			}
+			if got.Data.NeedSetup != "no" {
+				t.Errorf("needsetup %q, want no", got.Data.NeedSetup)
+			}
+		})
+	}
+}
+
+func TestSystemReadyEchoesContextAfterAPIVersion(t *testing.T) {
+	cam := startCam(t, camsim.Config{Generation: camsim.Gen10})
+	r := postJSON(t, plainClient(), cam.HTTPURL()+"/axis-cgi/systemready.cgi", `{"apiVersion":"1.0","context":"abc","method":"systemready","params":{"timeout":5}}`)
+	want := `{"apiVersion": "1.2", "context": "abc", "method": "systemready", "data": {"systemready": "yes", "needsetup": "yes"}}`
+	if r.body != want {
+		t.Errorf("got %s\nwant %s", r.body, want)
+	}
+}
+
+func TestSystemReadySaysNoWhileBootingAndTimeoutWaitsForReady(t *testing.T) {
+	cam := startCam(t, camsim.Config{Generation: camsim.Gen11, BootingFor: 600 * time.Millisecond})
+	before := cam.Snapshot().BootID
+	cam.PowerCycle(false)
+	waitFor(t, "camera back", 5*time.Second, func() bool { return cam.Snapshot().Online })
+
+	var got struct {
+		Data struct{ SystemReady, BootID string } `json:"data"`
+	}
+	decode := func(r reply) {
+		t.Helper()
+		if err := json.Unmarshal([]byte(r.body), &got); err != nil {
+			t.Fatalf("%v: %s", err, r.body)
+		}
+	}
+	decode(systemReady(t, cam))
+	if got.Data.SystemReady != "no" {
+		t.Errorf("right after boot systemready = %q, want no", got.Data.SystemReady)
+	}
+	if got.Data.BootID == before || got.Data.BootID != cam.Snapshot().BootID {
+		t.Errorf("boot id %q after power cycle; before %q", got.Data.BootID, before)
+	}
+	// With a timeout the camera holds the reply until it is ready.
+	decode(postJSON(t, plainClient(), cam.HTTPURL()+"/axis-cgi/systemready.cgi", `{"apiVersion":"1","method":"systemready","params":{"timeout":20}}`))
+	if got.Data.SystemReady != "yes" {
+		t.Errorf("with timeout systemready = %q, want yes", got.Data.SystemReady)
+	}
+}
+
+func TestSystemReadyUptimeCountsFromBoot(t *testing.T) {
+	cam := startCam(t, camsim.Config{Generation: camsim.Gen12})
+	time.Sleep(1100 * time.Millisecond)
+	var got struct {
+		Data struct{ Uptime string } `json:"data"`
+	}
+	if err := json.Unmarshal([]byte(systemReady(t, cam).body), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Data.Uptime == "0" || got.Data.Uptime == "" {
+		t.Errorf("uptime %q after more than a second", got.Data.Uptime)
+	}
+}
