@@ -75,7 +75,7 @@ type Client struct {
 func New(target string, opts Options) (*Client, error) {
 	base, err := parseTarget(target)
 	if err != nil {
-		return nil, &Error{Kind: InvalidAddress, Op: "use the camera address", Host: target, Detail: err.Error()}
+		return nil, &Error{Kind: InvalidAddress, Op: "use the camera address", Host: withoutUserInfo(target), Detail: err.Error()}
 	}
 	c := &Client{
 		host:    strings.TrimSpace(target),
@@ -209,10 +209,19 @@ func parseTarget(target string) (*url.URL, error) {
 			port = "443"
 		}
 	}
-	hostport := net.JoinHostPort(host, port)
-	if strings.Contains(host, "%") {
-		// Zones must be escaped inside a URL's host.
-		hostport = strings.Replace(hostport, "%", "%25", 1)
+	// url.URL.String escapes an IPv6 zone's "%" itself.
+	return &url.URL{Scheme: u.Scheme, Host: net.JoinHostPort(host, port)}, nil
+}
+
+// withoutUserInfo drops "user:password@" from an address before it is
+// repeated in an error.
+func withoutUserInfo(target string) string {
+	if i := strings.LastIndex(target, "@"); i >= 0 {
+		scheme := ""
+		if j := strings.Index(target, "://"); j >= 0 && j < i {
+			scheme = target[:j+3]
+		}
+		return scheme + target[i+1:]
 	}
-	return &url.URL{Scheme: u.Scheme, Host: hostport}, nil
+	return target
 }

@@ -63,7 +63,7 @@ func ParseParams(body []byte) ([]Param, error) {
 			continue
 		}
 		name, value, ok := strings.Cut(line, "=")
-		if !ok || name == "" || strings.ContainsAny(name, " \t<>") {
+		if !ok || !validParamName(name) {
 			return params, badReply("the settings list has a line that is not name=value")
 		}
 		params = append(params, Param{Name: name, Value: value})
@@ -72,6 +72,20 @@ func ParseParams(body []byte) ([]Param, error) {
 		return params, &Error{Kind: CameraRefused, Op: parseOp, Detail: strings.Join(refused, "; ")}
 	}
 	return params, nil
+}
+
+// validParamName: names are dotted words; anything with spaces, controls or
+// markup means the body is something else (an HTML page, say).
+func validParamName(name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, r := range name {
+		if r <= ' ' || r == 0x7f || r == '<' || r == '>' {
+			return false
+		}
+	}
+	return true
 }
 
 // OK replies of param.cgi?action=update are "OK"; failures are "# Error:".
