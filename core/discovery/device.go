@@ -88,6 +88,8 @@ type Sighting struct {
 	FullName  string
 	Serial    string
 	Name      string
+	// Service is the DNS-SD service type an mDNS sighting answered for.
+	Service string
 	// TTL is how long this sighting stays valid without news (mDNS TTL,
 	// SSDP max-age). Zero means the engine's default for the source.
 	TTL time.Duration

@@ -1,0 +1,348 @@
+package discovery
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/netip"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/miekg/dns"
+	"golang.org/x/net/ipv4"
+
+	"github.com/openipu/openipu/core/netif"
+)
+
+var mdnsGroup = &net.UDPAddr{IP: net.IPv4(224, 0, 0, 251), Port: 5353}
+
+// recvBuffer is what we ask the OS for on each socket. A query for one
+// service draws every camera's answer within 20–120 ms; the default Linux
+// buffer holds about a hundred (engineering notes §9). The OS may cap it.
+const recvBuffer = 4 << 20
+
+// maxDatagram is the largest mDNS packet (RFC 6762 §17); anything longer is
+// cut and fails to parse.
+const maxDatagram = 9000
+
+type datagram struct {
+	data  []byte
+	from  netip.Addr
+	iface string
+}
+
+// mdnsBrowser sends one-shot queries on each interface and listens
+// passively on port 5353 for announcements and answers to others' queries.
+type mdnsBrowser struct {
+	ifaces  []netif.Interface
+	out     chan<- Sighting
+	stats   *counters
+	logf    func(string, ...any)
+	conns   []mdnsConn
+	passive *ipv4.PacketConn
+
+	mu    sync.Mutex
+	known map[string]map[string]knownAnswer // service -> instance -> answer
+}
+
+type mdnsConn struct {
+	iface netif.Interface
+	pc    *ipv4.PacketConn
+}
+
+type knownAnswer struct {
+	rr      *dns.PTR
+	expires time.Time
+}
+
+func newMDNSBrowser(ifaces []netif.Interface, out chan<- Sighting, stats *counters, logf func(string, ...any)) *mdnsBrowser {
+	return &mdnsBrowser{ifaces: ifaces, out: out, stats: stats, logf: logf, known: map[string]map[string]knownAnswer{}}
+}
+
+// start opens the sockets. It fails only when no interface could be used;
+// an interface that fails is logged and skipped, as are passive-listening
+// problems (another program may hold port 5353 without sharing it).
+func (b *mdnsBrowser) start(ctx context.Context, wg *sync.WaitGroup) error {
+	var errs []error
+	for _, it := range b.ifaces {
+		pc, err := openQueryConn(it)
+		if err != nil {
+			errs = append(errs, err)
+			b.logf("mdns: %s: %v", it.Name, err)
+			continue
+		}
+		b.conns = append(b.conns, mdnsConn{iface: it, pc: pc})
+	}
+	if len(b.conns) == 0 {
+		return fmt.Errorf("mDNS: no usable network interface: %w", errors.Join(errs...))
+	}
+	if pc, err := openPassiveConn(b.ifaces); err != nil {
+		b.logf("mdns: passive listening disabled: %v", err)
+	} else {
+		b.passive = pc
+	}
+	raw := make(chan datagram, 4096)
+	var readers sync.WaitGroup
+	for _, c := range b.conns {
+		readers.Add(1)
+		go func() {
+			defer readers.Done()
+			b.read(c.pc, c.iface.Name, raw)
+		}()
+	}
+	if b.passive != nil {
+		readers.Add(1)
+		go func() {
+			defer readers.Done()
+			b.read(b.passive, "", raw)
+		}()
+	}
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		<-ctx.Done()
+		for _, c := range b.conns {
+			c.pc.Close()
+		}
+		if b.passive != nil {
+			b.passive.Close()
+		}
+		readers.Wait()
+		close(raw)
+	}()
+	go func() {
+		defer wg.Done()
+		b.parse(ctx, raw)
+	}()
+	return nil
+}
+
+func openQueryConn(it netif.Interface) (*ipv4.PacketConn, error) {
+	src := primaryAddr(it)
+	if !src.IsValid() {
+		return nil, fmt.Errorf("%s has no IPv4 address", it.Name)
+	}
+	c, err := net.ListenUDP("udp4", &net.UDPAddr{IP: src.AsSlice()})
+	if err != nil {
+		return nil, fmt.Errorf("opening an mDNS socket on %s: %w", it.Name, err)
+	}
+	_ = c.SetReadBuffer(recvBuffer)
+	pc := ipv4.NewPacketConn(c)
+	ifi := &net.Interface{Index: it.Index, Name: it.Name}
+	if err := pc.SetMulticastInterface(ifi); err != nil {
+		c.Close()
+		return nil, fmt.Errorf("choosing %s for multicast: %w", it.Name, err)
+	}
+	_ = pc.SetMulticastTTL(255) // RFC 6762 §11
+	_ = pc.SetMulticastLoopback(true)
+	return pc, nil
+}
+
+func openPassiveConn(ifaces []netif.Interface) (*ipv4.PacketConn, error) {
+	lc := net.ListenConfig{Control: reuseAddrControl}
+	c, err := lc.ListenPacket(context.Background(), "udp4", "0.0.0.0:5353")
+	if err != nil {
+		return nil, err
+	}
+	if u, ok := c.(*net.UDPConn); ok {
+		_ = u.SetReadBuffer(recvBuffer)
+	}
+	pc := ipv4.NewPacketConn(c)
+	joined := 0
+	for _, it := range ifaces {
+		if err := pc.JoinGroup(&net.Interface{Index: it.Index, Name: it.Name}, mdnsGroup); err == nil {
+			joined++
+		}
+	}
+	if joined == 0 {
+		c.Close()
+		return nil, errors.New("could not join the mDNS group on any interface")
+	}
+	_ = pc.SetControlMessage(ipv4.FlagInterface, true)
+	return pc, nil
+}
+
+// primaryAddr is the interface's first routable IPv4 address, else its
+// link-local one.
+func primaryAddr(it netif.Interface) netip.Addr {
+	var ll netip.Addr
+	for _, p := range it.Prefixes {
+		if p.Addr().IsLinkLocalUnicast() {
+			if !ll.IsValid() {
+				ll = p.Addr()
+			}
+			continue
+		}
+		return p.Addr()
+	}
+	return ll
+}
+
+// read drains a socket as fast as it can so the kernel buffer does not
+// overflow during an answer burst; parsing happens elsewhere.
+func (b *mdnsBrowser) read(pc *ipv4.PacketConn, iface string, raw chan<- datagram) {
+	buf := make([]byte, maxDatagram+1)
+	for {
+		n, cm, src, err := pc.ReadFrom(buf)
+		if err != nil {
+			if errors.Is(err, net.ErrClosed) {
+				return
+			}
+			continue
+		}
+		b.stats.received.Add(1)
+		if n > maxDatagram {
+			b.stats.dropped.Add(1)
+			continue
+		}
+		ua, ok := src.(*net.UDPAddr)
+		if !ok {
+			continue
+		}
+		from, ok := netip.AddrFromSlice(ua.IP)
+		if !ok {
+			continue
+		}
+		name := iface
+		if name == "" && cm != nil {
+			name = b.ifaceName(cm.IfIndex)
+		}
+		d := datagram{data: append([]byte(nil), buf[:n]...), from: from.Unmap(), iface: name}
+		select {
+		case raw <- d:
+		default:
+			b.stats.dropped.Add(1)
+		}
+	}
+}
+
+func (b *mdnsBrowser) ifaceName(index int) string {
+	for _, it := range b.ifaces {
+		if it.Index == index {
+			return it.Name
+		}
+	}
+	return ""
+}
+
+func (b *mdnsBrowser) parse(ctx context.Context, raw <-chan datagram) {
+	for d := range raw {
+		for _, s := range parseMDNS(d.data, d.from, d.iface) {
+			if s.Interface == "" {
+				s.Interface = b.ifaceFor(d.from)
+			}
+			b.remember(s)
+			select {
+			case b.out <- s:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}
+}
+
+// ifaceFor names the interface whose subnet holds addr (passive packets
+// whose arrival interface the OS did not report).
+func (b *mdnsBrowser) ifaceFor(addr netip.Addr) string {
+	for _, it := range b.ifaces {
+		if it.Contains(addr) {
+			return it.Name
+		}
+	}
+	return ""
+}
+
+// remember keeps the PTR answers heard, for known-answer suppression.
+func (b *mdnsBrowser) remember(s Sighting) {
+	if s.Name == "" {
+		return
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if svc := s.Service; svc != "" {
+		m := b.known[svc]
+		if m == nil {
+			m = map[string]knownAnswer{}
+			b.known[svc] = m
+		}
+		if s.Goodbye {
+			delete(m, s.Name)
+			return
+		}
+		if len(m) >= 4096 {
+			return
+		}
+		ttl := s.TTL
+		if ttl <= 0 {
+			ttl = defaultMDNSTTL
+		}
+		m[s.Name] = knownAnswer{
+			rr: &dns.PTR{
+				Hdr: dns.RR_Header{Name: svc, Rrtype: dns.TypePTR, Class: dns.ClassINET},
+				Ptr: escapeLabel(s.Name) + "." + svc,
+			},
+			expires: time.Now().Add(ttl),
+		}
+	}
+}
+
+// knownAnswers lists the PTRs still valid for svc, with their remaining TTL.
+func (b *mdnsBrowser) knownAnswers(svc string) []dns.RR {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	now := time.Now()
+	var out []dns.RR
+	for name, ka := range b.known[svc] {
+		left := ka.expires.Sub(now)
+		if left <= 0 {
+			delete(b.known[svc], name)
+			continue
+		}
+		rr := *ka.rr
+		rr.Hdr.Ttl = uint32(left / time.Second)
+		out = append(out, &rr)
+	}
+	return out
+}
+
+// query sends one PTR query per service type on every interface.
+func (b *mdnsBrowser) query() {
+	for _, svc := range mdnsServices {
+		pkt, err := buildMDNSQuery(svc, b.knownAnswers(svc))
+		if err != nil {
+			continue
+		}
+		for _, c := range b.conns {
+			if _, err := c.pc.WriteTo(pkt, nil, mdnsGroup); err != nil {
+				b.logf("mdns: sending on %s: %v", c.iface.Name, err)
+				continue
+			}
+			b.stats.sent.Add(1)
+		}
+	}
+}
+
+func escapeLabel(label string) string {
+	var b strings.Builder
+	for i := 0; i < len(label); i++ {
+		c := label[i]
+		switch {
+		case c == '.' || c == '\\' || c == ' ' || c == '(' || c == ')' || c == ';' || c == '"' || c == '@' || c == '$':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case c < ' ' || c > '~':
+			fmt.Fprintf(&b, "\\%03d", c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// counters are the engine's traffic figures, reported by the benchmark.
+type counters struct {
+	sent, received, dropped, httpRequests atomic.Int64
+}

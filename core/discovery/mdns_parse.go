@@ -1,0 +1,235 @@
+package discovery
+
+import (
+	"net/netip"
+	"strings"
+	"time"
+
+	"github.com/miekg/dns"
+)
+
+// The DNS-SD service types Axis devices announce (axis-protocol.md §2).
+// _axis-video is every camera; _vapix-http(s) arrive with AXIS OS 11.4 and
+// carry the serial; nvr and bwsc are recorders and body-worn systems.
+var mdnsServices = []string{
+	"_axis-video._tcp.local.",
+	"_vapix-http._tcp.local.",
+	"_vapix-https._tcp.local.",
+	"_axis-nvr._tcp.local.",
+	"_axis-bwsc._tcp.local.",
+}
+
+// maxMDNSRecords bounds the work one packet can cause; a camera's answer
+// carries a handful of records.
+const maxMDNSRecords = 64
+
+// parseMDNS turns one mDNS response into sightings. from is the packet's
+// sender. Every field is untrusted: the MAC must be a real MAC, and address
+// records are only believed when the sender is among them (a real camera
+// answers from one of its own addresses), so a hostile packet cannot point
+// the probe at another host.
+func parseMDNS(data []byte, from netip.Addr, iface string) []Sighting {
+	var m dns.Msg
+	if err := m.Unpack(data); err != nil || !m.Response {
+		return nil
+	}
+	rrs := make([]dns.RR, 0, len(m.Answer)+len(m.Extra))
+	rrs = append(rrs, m.Answer...)
+	rrs = append(rrs, m.Extra...)
+	if len(rrs) > maxMDNSRecords {
+		rrs = rrs[:maxMDNSRecords]
+	}
+	type instance struct {
+		name    string // as sent: the label keeps its case
+		service string
+		ttl     uint32
+		hasTTL  bool
+		target  string
+		port    uint16
+		txt     map[string]string
+	}
+	instances := map[string]*instance{}
+	get := func(name string) *instance {
+		key := strings.ToLower(name)
+		svc := serviceOf(key)
+		if svc == "" {
+			return nil
+		}
+		in, ok := instances[key]
+		if !ok {
+			in = &instance{name: name, service: svc}
+			instances[key] = in
+		}
+		return in
+	}
+	hosts := map[string][]netip.Addr{}
+	for _, rr := range rrs {
+		switch r := rr.(type) {
+		case *dns.PTR:
+			if serviceOf(strings.ToLower(r.Ptr)) == "" {
+				continue
+			}
+			if in := get(r.Ptr); in != nil {
+				in.ttl, in.hasTTL = r.Hdr.Ttl, true
+			}
+		case *dns.SRV:
+			if in := get(r.Hdr.Name); in != nil {
+				in.target, in.port = strings.ToLower(r.Target), r.Port
+				if !in.hasTTL {
+					in.ttl, in.hasTTL = r.Hdr.Ttl, true
+				}
+			}
+		case *dns.TXT:
+			if in := get(r.Hdr.Name); in != nil {
+				in.txt = parseTXT(r.Txt)
+			}
+		case *dns.A:
+			if a, ok := netip.AddrFromSlice(r.A.To4()); ok {
+				h := strings.ToLower(r.Hdr.Name)
+				if len(hosts[h]) < 8 {
+					hosts[h] = append(hosts[h], a)
+				}
+			}
+		case *dns.AAAA:
+			if a, ok := netip.AddrFromSlice(r.AAAA.To16()); ok {
+				h := strings.ToLower(r.Hdr.Name)
+				if len(hosts[h]) < 8 {
+					hosts[h] = append(hosts[h], a)
+				}
+			}
+		}
+	}
+	var out []Sighting
+	for _, in := range instances {
+		mac := NormalizeMAC(in.txt["macaddress"])
+		if mac == "" {
+			mac = NormalizeMAC(in.txt["sn"])
+		}
+		if mac == "" {
+			continue // never guess the MAC from the instance name (§2)
+		}
+		s := Sighting{MAC: mac, Source: SourceMDNS, Interface: iface, Addr: from, Service: in.service}
+		label := firstLabel(in.name)
+		s.Name = label
+		s.Model = modelFromInstance(label)
+		if sn := NormalizeMAC(in.txt["sn"]); sn != "" {
+			s.Serial = sn
+		}
+		if addrs := hosts[in.target]; containsAddr(addrs, from) {
+			for _, a := range addrs {
+				if a != from {
+					s.Extra = append(s.Extra, a)
+				}
+			}
+		}
+		switch in.service {
+		case "_vapix-https._tcp.local.":
+			s.HTTPSPort = int(in.port)
+		case "_axis-video._tcp.local.", "_vapix-http._tcp.local.":
+			s.HTTPPort = int(in.port)
+		}
+		if in.hasTTL {
+			if in.ttl == 0 {
+				s.Goodbye = true
+			} else {
+				s.TTL = time.Duration(in.ttl) * time.Second
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func containsAddr(list []netip.Addr, a netip.Addr) bool {
+	for _, x := range list {
+		if x == a {
+			return true
+		}
+	}
+	return false
+}
+
+// serviceOf returns which of our service types an instance or service name
+// belongs to, or "".
+func serviceOf(lowerName string) string {
+	for _, s := range mdnsServices {
+		if lowerName == s || strings.HasSuffix(lowerName, "."+s) {
+			return s
+		}
+	}
+	return ""
+}
+
+func parseTXT(txt []string) map[string]string {
+	m := make(map[string]string, len(txt))
+	for i, kv := range txt {
+		if i >= 32 {
+			break
+		}
+		k, v, _ := strings.Cut(kv, "=")
+		m[strings.ToLower(k)] = v
+	}
+	return m
+}
+
+// firstLabel unescapes the instance label of a DNS-SD name
+// ("AXIS\ M1075-L\ -\ ACCC8E270AD8._axis-video._tcp.local.").
+func firstLabel(name string) string {
+	var b strings.Builder
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c == '.':
+			return b.String()
+		case c == '\\' && i+3 < len(name) && isDigit(name[i+1]) && isDigit(name[i+2]) && isDigit(name[i+3]):
+			v := int(name[i+1]-'0')*100 + int(name[i+2]-'0')*10 + int(name[i+3]-'0')
+			if v < 256 {
+				b.WriteByte(byte(v))
+			}
+			i += 3
+		case c == '\\' && i+1 < len(name):
+			b.WriteByte(name[i+1])
+			i++
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// modelFromInstance takes "AXIS M1075-L - ACCC8E270AD8" or "AXIS M1075-L (2)"
+// to "AXIS M1075-L". Names a user changed are not models: "" then.
+func modelFromInstance(label string) string {
+	if !strings.HasPrefix(label, "AXIS ") {
+		return ""
+	}
+	if i := strings.Index(label, " - "); i > 0 {
+		label = label[:i]
+	}
+	if i := strings.LastIndex(label, " ("); i > 0 && strings.HasSuffix(label, ")") {
+		label = label[:i]
+	}
+	return strings.TrimSpace(label)
+}
+
+// buildMDNSQuery makes a one-shot PTR query for service with the known
+// answers (RFC 6762 §7.1) that fit in one packet, so cameras already heard
+// stay quiet and the rest of a large fleet gets through.
+func buildMDNSQuery(service string, known []dns.RR) ([]byte, error) {
+	m := new(dns.Msg)
+	m.Id = 0
+	m.Question = []dns.Question{{Name: service, Qtype: dns.TypePTR, Qclass: dns.ClassINET}}
+	const maxPacket = 8900 // RFC 6762 §17: 9000 bytes including IP/UDP headers
+	size := m.Len()
+	for _, rr := range known {
+		n := dns.Len(rr) // upper bound; compression only shrinks it
+		if size+n > maxPacket {
+			break
+		}
+		m.Answer = append(m.Answer, rr)
+		size += n
+	}
+	return m.Pack()
+}

@@ -1,0 +1,412 @@
+package discovery
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"net/netip"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	ssdp "github.com/koron/go-ssdp"
+
+	"github.com/openipu/openipu/core/netif"
+)
+
+// The SSDP search targets: Axis' own service type, and the root device that
+// every UPnP device answers to (axis-protocol.md §1).
+const (
+	ssdpAxisST = "urn:axis-com:service:BasicService:1"
+	ssdpRootST = "upnp:rootdevice"
+)
+
+// descriptionLimit bounds a rootdesc1.xml fetch; the real one is under 2 KB.
+const descriptionLimit = 64 << 10
+
+// usnMAC is axis-js' rule for the MAC in a USN (§1), anchored on the UDN.
+var usnMAC = regexp.MustCompile(`(?i)^uuid:[^:]*?([0-9a-f]{12})(::.*)?$`)
+
+// macFromUSN extracts the MAC from "uuid:Upnp-BasicDevice-1_0-ACCC8E270AD8::urn:...".
+func macFromUSN(usn string) string {
+	m := usnMAC.FindStringSubmatch(strings.TrimSpace(usn))
+	if m == nil {
+		return ""
+	}
+	return NormalizeMAC(m[1])
+}
+
+// go-ssdp's Search reports the services found but not who sent each answer,
+// and discovery must know the sender: a LOCATION is only fetched from the
+// address that sent it. The library logs every answer with its sender
+// through its public Logger hook ("search response from ADDR: USN"), so a
+// process-wide hub reads that log line to learn the sender, and streams the
+// sighting at once rather than after the search window.
+var ssdpHub = &senderHub{listeners: map[*ssdpClient]bool{}}
+
+type senderHub struct {
+	mu        sync.Mutex
+	installed bool
+	listeners map[*ssdpClient]bool
+}
+
+func (h *senderHub) add(c *ssdpClient, ifaces []netif.Interface) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if !h.installed {
+		ssdp.Logger = log.New(hubWriter{h}, "", 0)
+		h.installed = true
+	}
+	// go-ssdp's interface list is a package global; the newest engine's
+	// selection wins, which is the one the user just chose.
+	var list []net.Interface
+	for _, it := range ifaces {
+		list = append(list, net.Interface{Index: it.Index, Name: it.Name, Flags: net.FlagUp | net.FlagMulticast})
+	}
+	ssdp.Interfaces = list
+	h.listeners[c] = true
+}
+
+func (h *senderHub) remove(c *ssdpClient) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	delete(h.listeners, c)
+}
+
+type hubWriter struct{ h *senderHub }
+
+const searchResponsePrefix = "search response from "
+
+func (w hubWriter) Write(p []byte) (int, error) {
+	line := string(bytes.TrimSpace(p))
+	if !strings.HasPrefix(line, searchResponsePrefix) {
+		return len(p), nil
+	}
+	rest := line[len(searchResponsePrefix):]
+	addr, usn, ok := strings.Cut(rest, ": ")
+	if !ok {
+		return len(p), nil
+	}
+	ap, err := netip.ParseAddrPort(addr)
+	if err != nil {
+		return len(p), nil
+	}
+	w.h.mu.Lock()
+	ls := make([]*ssdpClient, 0, len(w.h.listeners))
+	for c := range w.h.listeners {
+		ls = append(ls, c)
+	}
+	w.h.mu.Unlock()
+	for _, c := range ls {
+		c.answered(ap.Addr().Unmap(), usn)
+	}
+	return len(p), nil
+}
+
+// ssdpClient searches actively and listens for NOTIFY alive/byebye.
+type ssdpClient struct {
+	ifaces  []netif.Interface
+	out     chan<- Sighting
+	stats   *counters
+	logf    func(string, ...any)
+	fetch   *http.Client
+	monitor *ssdp.Monitor
+	ctx     context.Context
+
+	mu      sync.Mutex
+	senders map[string]map[netip.Addr]bool // USN -> who sent it
+	fetched map[string]time.Time           // MAC -> last description fetch
+}
+
+func newSSDPClient(ifaces []netif.Interface, out chan<- Sighting, stats *counters, logf func(string, ...any)) *ssdpClient {
+	return &ssdpClient{
+		ifaces: ifaces, out: out, stats: stats, logf: logf,
+		fetch: &http.Client{
+			Timeout: 3 * time.Second,
+			CheckRedirect: func(*http.Request, []*http.Request) error {
+				return http.ErrUseLastResponse // never follow a description elsewhere
+			},
+		},
+		senders: map[string]map[netip.Addr]bool{},
+		fetched: map[string]time.Time{},
+	}
+}
+
+func (c *ssdpClient) start(ctx context.Context, wg *sync.WaitGroup) error {
+	c.ctx = ctx
+	ssdpHub.add(c, c.ifaces)
+	m := &ssdp.Monitor{
+		Alive: func(a *ssdp.AliveMessage) {
+			c.notify(a.From, a.USN, a.Location, a.MaxAge(), false)
+		},
+		Bye: func(b *ssdp.ByeMessage) {
+			c.notify(b.From, b.USN, "", 0, true)
+		},
+	}
+	if err := m.Start(); err != nil {
+		// Another program may hold port 1900 exclusively; active search
+		// still works.
+		c.logf("ssdp: passive listening disabled: %v", err)
+	} else {
+		c.monitor = m
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		<-ctx.Done()
+		ssdpHub.remove(c)
+		if c.monitor != nil {
+			c.monitor.Close()
+		}
+	}()
+	return nil
+}
+
+// search runs one M-SEARCH window for each target. go-ssdp blocks for the
+// whole window and knows no context; the goroutine ends by itself after it.
+func (c *ssdpClient) search(waitSec int) {
+	for _, st := range []string{ssdpAxisST, ssdpRootST} {
+		go func() {
+			c.stats.sent.Add(int64(len(c.ifaces)))
+			list, err := ssdp.Search(st, waitSec, "")
+			if err != nil {
+				c.logf("ssdp: search %s: %v", st, err)
+				return
+			}
+			for _, s := range list {
+				c.described(s.USN, s.Location, s.MaxAge())
+			}
+		}()
+	}
+}
+
+// answered is called from the log hook for every M-SEARCH answer.
+func (c *ssdpClient) answered(from netip.Addr, usn string) {
+	mac := macFromUSN(usn)
+	if mac == "" {
+		return
+	}
+	c.stats.received.Add(1)
+	c.mu.Lock()
+	if len(c.senders) < 8192 {
+		m := c.senders[usn]
+		if m == nil {
+			m = map[netip.Addr]bool{}
+			c.senders[usn] = m
+		}
+		if len(m) < 8 {
+			m[from] = true
+		}
+	}
+	c.mu.Unlock()
+	c.emit(Sighting{MAC: mac, Source: SourceSSDP, Interface: c.ifaceFor(from), Addr: from})
+}
+
+// described handles a finished search answer with its LOCATION.
+func (c *ssdpClient) described(usn, location string, maxAge int) {
+	mac := macFromUSN(usn)
+	if mac == "" {
+		return
+	}
+	c.mu.Lock()
+	var from netip.Addr
+	host := locationHost(location)
+	if host.IsValid() && c.senders[usn][host] {
+		from = host
+	}
+	c.mu.Unlock()
+	if !from.IsValid() {
+		return // LOCATION names a host that did not send this answer
+	}
+	c.locate(mac, from, location, maxAge)
+}
+
+func (c *ssdpClient) notify(fromAddr net.Addr, usn, location string, maxAge int, bye bool) {
+	mac := macFromUSN(usn)
+	if mac == "" {
+		return
+	}
+	c.stats.received.Add(1)
+	ua, ok := fromAddr.(*net.UDPAddr)
+	if !ok {
+		return
+	}
+	from, ok := netip.AddrFromSlice(ua.IP)
+	if !ok {
+		return
+	}
+	from = from.Unmap()
+	if bye {
+		c.emit(Sighting{MAC: mac, Source: SourceSSDP, Goodbye: true})
+		return
+	}
+	s := Sighting{MAC: mac, Source: SourceSSDP, Interface: c.ifaceFor(from), Addr: from}
+	if maxAge > 0 {
+		s.TTL = time.Duration(maxAge) * time.Second
+	}
+	c.emit(s)
+	if locationHost(location) == from {
+		c.locate(mac, from, location, maxAge)
+	}
+}
+
+// locate fetches the description once per device per minute, from the
+// sender only, and emits what it says (model, serial, HTTP port).
+func (c *ssdpClient) locate(mac string, from netip.Addr, location string, maxAge int) {
+	c.mu.Lock()
+	if t, ok := c.fetched[mac]; ok && time.Since(t) < time.Minute {
+		c.mu.Unlock()
+		return
+	}
+	c.fetched[mac] = time.Now()
+	c.mu.Unlock()
+	go func() {
+		ctx := c.ctx
+		if ctx == nil {
+			ctx = context.Background()
+		}
+		desc, err := fetchDescription(ctx, c.fetch, from, location)
+		c.stats.httpRequests.Add(1)
+		if err != nil {
+			c.logf("ssdp: description from %s: %v", from, err)
+			return
+		}
+		if NormalizeMAC(desc.Device.SerialNumber) != mac && NormalizeMAC(desc.Device.SerialNumber) != "" {
+			return // the description contradicts the announcement
+		}
+		s := Sighting{
+			MAC: mac, Source: SourceSSDP, Interface: c.ifaceFor(from), Addr: from,
+			Model: strings.TrimSpace(desc.Device.ModelName), FullName: strings.TrimSpace(desc.Device.ModelDescription),
+			Serial: desc.Device.SerialNumber, Name: strings.TrimSpace(desc.Device.FriendlyName),
+			HTTPPort: presentationPort(desc.Device.PresentationURL),
+		}
+		if !strings.EqualFold(strings.TrimSpace(desc.Device.Manufacturer), "AXIS") {
+			s.Model, s.FullName = "", ""
+		}
+		if maxAge > 0 {
+			s.TTL = time.Duration(maxAge) * time.Second
+		}
+		c.emit(s)
+	}()
+}
+
+func (c *ssdpClient) emit(s Sighting) {
+	ctx := c.ctx
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	select {
+	case c.out <- s:
+	case <-ctx.Done():
+	}
+}
+
+func (c *ssdpClient) ifaceFor(a netip.Addr) string {
+	for _, it := range c.ifaces {
+		if it.Contains(a) {
+			return it.Name
+		}
+	}
+	return ""
+}
+
+func locationHost(location string) netip.Addr {
+	u, err := url.Parse(strings.TrimSpace(location))
+	if err != nil || u.Scheme != "http" {
+		return netip.Addr{}
+	}
+	a, err := netip.ParseAddr(u.Hostname())
+	if err != nil {
+		return netip.Addr{}
+	}
+	return a.Unmap()
+}
+
+// Description is the part of rootdesc1.xml that discovery reads.
+type Description struct {
+	Device struct {
+		DeviceType       string `xml:"deviceType"`
+		FriendlyName     string `xml:"friendlyName"`
+		Manufacturer     string `xml:"manufacturer"`
+		ModelDescription string `xml:"modelDescription"`
+		ModelName        string `xml:"modelName"`
+		ModelNumber      string `xml:"modelNumber"`
+		SerialNumber     string `xml:"serialNumber"`
+		UDN              string `xml:"UDN"`
+		PresentationURL  string `xml:"presentationURL"`
+	} `xml:"device"`
+	URLBase string `xml:"URLBase"`
+}
+
+// errDescriptionElsewhere is returned for a LOCATION on another host.
+var errDescriptionElsewhere = errors.New("description is on another host than the sender")
+
+// fetchDescription GETs LOCATION from the sender's address only, through a
+// size limit and a timeout.
+func fetchDescription(ctx context.Context, client *http.Client, from netip.Addr, location string) (Description, error) {
+	var d Description
+	if locationHost(location) != from {
+		return d, errDescriptionElsewhere
+	}
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, location, nil)
+	if err != nil {
+		return d, err
+	}
+	res, err := client.Do(req)
+	if err != nil {
+		return d, err
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		return d, fmt.Errorf("description: HTTP %d", res.StatusCode)
+	}
+	body, err := io.ReadAll(io.LimitReader(res.Body, descriptionLimit+1))
+	if err != nil {
+		return d, err
+	}
+	if len(body) > descriptionLimit {
+		return d, fmt.Errorf("description larger than %d bytes", descriptionLimit)
+	}
+	return parseDescription(body)
+}
+
+func parseDescription(body []byte) (Description, error) {
+	var d Description
+	dec := xml.NewDecoder(bytes.NewReader(body))
+	dec.Strict = false
+	if err := dec.Decode(&d); err != nil {
+		return Description{}, fmt.Errorf("reading the device description: %w", err)
+	}
+	return d, nil
+}
+
+// presentationPort reads the HTTP port from presentationURL, as Home
+// Assistant does (§1): "http://2.3.4.5:8080/" gives 8080.
+func presentationPort(s string) int {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil || u.Host == "" {
+		return 0
+	}
+	if p := u.Port(); p != "" {
+		n, err := strconv.Atoi(p)
+		if err != nil || n <= 0 || n > 65535 {
+			return 0
+		}
+		return n
+	}
+	if u.Scheme == "https" {
+		return 0
+	}
+	return 80
+}
