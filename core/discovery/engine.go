@@ -19,7 +19,7 @@ import (
 // interface with mDNS and SSDP.
 type Options struct {
 	// Interfaces limits the search to these interface names (empty: all usable).
-	Interfaces []string
+	Interfaces  []string
 	DisableMDNS bool
 	DisableSSDP bool
 	// ProbeConcurrency bounds simultaneous anonymous HTTP probes (default 32).
@@ -40,7 +40,7 @@ type Options struct {
 	// by address or found by a scan) are probed to see they are still there
 	// (default 15 s).
 	ReprobeInterval time.Duration
-	Logf func(format string, args ...any)
+	Logf            func(format string, args ...any)
 }
 
 // startBurst is when the multicast queries go out after a start or Refresh:
@@ -386,7 +386,7 @@ func (e *Engine) schedule(ctx context.Context, mdns *mdnsBrowser, ssdpc *ssdpCli
 	burst = 1
 	tick := time.NewTicker(100 * time.Millisecond)
 	defer tick.Stop()
-	lastTick, lastRequery, lastReprobe := time.Now(), time.Now(), time.Now()
+	lastTick, lastRequery, lastReprobe, lastIfaces := time.Now(), time.Now(), time.Now(), time.Now()
 	for {
 		select {
 		case <-ctx.Done():
@@ -406,6 +406,14 @@ func (e *Engine) schedule(ctx context.Context, mdns *mdnsBrowser, ssdpc *ssdpCli
 			if now.Sub(lastTick) >= time.Second {
 				e.emit(ctx, e.reg.tick())
 				lastTick = now
+			}
+			if now.Sub(lastIfaces) >= 5*time.Second {
+				// The computer may have joined another network (cable
+				// moved, VPN up): diagnoses compare with where it is now.
+				if all, err := e.opts.ListInterfaces(); err == nil {
+					e.emit(ctx, e.reg.setLocal(all))
+				}
+				lastIfaces = now
 			}
 			if now.Sub(lastReprobe) >= e.opts.ReprobeInterval {
 				for _, mac := range e.reg.unicastOnly() {
@@ -500,8 +508,8 @@ func ifaceFor(local []netif.Interface, a netip.Addr) string {
 // MaxScanAddresses is the largest range Scan accepts: a /22.
 const MaxScanAddresses = 1024
 
-// ScanTooLarge is returned for a range wider than a /22.
-var ScanTooLarge = errors.New("address range too large: at most 1024 addresses (a /22)")
+// ErrScanTooLarge is returned for a range wider than a /22.
+var ErrScanTooLarge = errors.New("address range too large: at most 1024 addresses (a /22)")
 
 // Scan probes every address of prefix (at most a /22) for cameras behind
 // routers or switches that filter multicast. progress, if set, is called
@@ -565,7 +573,7 @@ func ScanAddresses(prefix netip.Prefix) ([]netip.Addr, error) {
 	prefix = prefix.Masked()
 	bits := 32 - prefix.Bits()
 	if bits > 10 {
-		return nil, ScanTooLarge
+		return nil, ErrScanTooLarge
 	}
 	n := 1 << bits
 	out := make([]netip.Addr, 0, n)

@@ -268,6 +268,9 @@ func (r *registry) tick() []Event {
 func (r *registry) setLocal(local []netif.Interface) []Event {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if fmt.Sprint(r.local) == fmt.Sprint(local) {
+		return nil
+	}
 	r.local = local
 	now := r.now()
 	var evs []Event

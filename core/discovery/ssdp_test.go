@@ -43,10 +43,10 @@ func TestMACFromUSN(t *testing.T) {
 	cases := map[string]string{
 		"uuid:Upnp-BasicDevice-1_0-ACCC8E270AD8::urn:axis-com:service:BasicService:1": "ACCC8E270AD8",
 		"uuid:Upnp-BasicDevice-1_0-00408CD5A687::upnp:rootdevice":                     "00408CD5A687",
-		"uuid:Upnp-BasicDevice-1_0-00408cd5a687":                                       "00408CD5A687",
-		"uuid:2f402f80-da50-11e1-9b23-00178809ea66::upnp:rootdevice":                   "00178809EA66",
-		"urn:axis-com:service:BasicService:1":                                          "",
-		"": "",
+		"uuid:Upnp-BasicDevice-1_0-00408cd5a687":                                      "00408CD5A687",
+		"uuid:2f402f80-da50-11e1-9b23-00178809ea66::upnp:rootdevice":                  "00178809EA66",
+		"urn:axis-com:service:BasicService:1":                                         "",
+		"":                                                                            "",
 	}
 	for in, want := range cases {
 		if got := macFromUSN(in); got != want {
