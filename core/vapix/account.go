@@ -90,7 +90,9 @@ func (c *Client) addInitialAccount(ctx context.Context, user, password string) e
 		return c.located(perr, op)
 	}
 	detail := msg
-	if strings.Contains(msg, password) {
+	if !isErr || strings.Contains(msg, password) {
+		// Only the camera's own "Error: ..." sentences are worth repeating,
+		// and never one that echoes the password.
 		detail = ""
 	}
 	if !isErr && r.status == http.StatusOK {

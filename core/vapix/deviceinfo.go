@@ -42,7 +42,10 @@ func (c *Client) deviceInfo(ctx context.Context) (DeviceInfo, challengeHint, err
 			return info, hint, perr
 		}
 	}
-	authInfo, _, aerr := c.bdi(ctx, call{op: "read the camera's model and serial number", auth: true})
+	// getAllProperties needs an operator, so the camera challenges it and
+	// the digest login happens; the unrestricted call would just be
+	// answered anonymously again.
+	authInfo, _, aerr := c.bdi(ctx, call{op: "read the camera's model and serial number", auth: true}, "getAllProperties")
 	if aerr != nil {
 		return info, hint, aerr
 	}
@@ -57,7 +60,7 @@ func (c *Client) deviceInfo(ctx context.Context) (DeviceInfo, challengeHint, err
 // anonDeviceInfo is the anonymous call only; a serial in the answer is used
 // at once to check the HTTPS pin.
 func (c *Client) anonDeviceInfo(ctx context.Context) (DeviceInfo, challengeHint, error) {
-	info, r, err := c.bdi(ctx, call{op: "read the camera's model and serial number"})
+	info, r, err := c.bdi(ctx, call{op: "read the camera's model and serial number"}, "getAllUnrestrictedProperties")
 	hint := hintFrom(r)
 	if err != nil {
 		return info, hint, err
@@ -70,9 +73,9 @@ func (c *Client) anonDeviceInfo(ctx context.Context) (DeviceInfo, challengeHint,
 	return info, hint, nil
 }
 
-func (c *Client) bdi(ctx context.Context, cl call) (DeviceInfo, reply, error) {
+func (c *Client) bdi(ctx context.Context, cl call, method string) (DeviceInfo, reply, error) {
 	cl.path = deviceInfoPath
-	req := apiRequest{APIVersion: "1.0", Method: "getAllUnrestrictedProperties"}
+	req := apiRequest{APIVersion: "1.0", Method: method}
 	_, r, err := c.callJSON(ctx, cl, req)
 	if err != nil {
 		return DeviceInfo{}, r, err

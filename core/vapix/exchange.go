@@ -188,6 +188,11 @@ func (c *Client) send(ctx context.Context, client *http.Client, cl call, basic b
 	if int64(len(data)) > limit {
 		return reply{}, errTooLarge
 	}
+	if err != nil && res.StatusCode == http.StatusUnauthorized && closedBody(err) {
+		// icholy/digest hands back a 401 it could not answer (no usable
+		// Digest challenge) after it has drained and closed the body.
+		err = nil
+	}
 	if err != nil {
 		if cl.dropOK && res.StatusCode == http.StatusOK && ctx.Err() == nil {
 			// The camera answered and went down mid-answer.
@@ -196,6 +201,11 @@ func (c *Client) send(ctx context.Context, client *http.Client, cl call, basic b
 		return reply{}, &bodyError{err: err}
 	}
 	return reply{status: res.StatusCode, header: res.Header, body: data}, nil
+}
+
+// closedBody matches net/http's unexported "read on closed response body".
+func closedBody(err error) bool {
+	return errors.Is(err, http.ErrBodyReadAfterClose) || strings.Contains(err.Error(), "read on closed response body")
 }
 
 var errTooLarge = errors.New("reply larger than any camera sends")
@@ -229,8 +239,9 @@ func (c *Client) transportError(ctx, cctx context.Context, op string, err error)
 		return &Error{Kind: NoAnswer, Op: op, Host: c.host, Detail: fmt.Sprintf("no answer within %s", c.timeout), Err: err}
 	case errors.As(err, &ch):
 		return c.fail(op, BadReply, err)
-	case errors.As(err, &rh):
-		// Something that does not speak TLS answered on the HTTPS port.
+	case errors.As(err, &rh), strings.Contains(err.Error(), "HTTP response to HTTPS client"):
+		// Something that does not speak TLS answered on the HTTPS port
+		// (net/http has no type for its own variant of this).
 		return c.fail(op, NotAxis, err)
 	case errors.As(err, &ne) && ne.Timeout():
 		return c.fail(op, NoAnswer, err)

@@ -143,6 +143,11 @@ func resolverParams(cfg NetworkConfig) map[string]any {
 	return nil
 }
 
+// netAPIMissing: network_settings.cgi numbers its own errors; 4000 "method
+// does not exist" and 4001 "version not supported" [I] mean this firmware's
+// API is too old for the request, so param.cgi takes over.
+func netAPIMissing(code int) bool { return code == 4000 || code == 4001 }
+
 func (c *Client) networkCall(ctx context.Context, op string, req apiRequest, dropOK bool) error {
 	ar, r, err := c.callJSON(ctx, call{op: op, path: networkSettingsPath, auth: true, dropOK: dropOK}, req)
 	switch {
@@ -152,7 +157,7 @@ func (c *Client) networkCall(ctx context.Context, op string, req apiRequest, dro
 		return err
 	case r.dropped || ar.Error == nil:
 		return nil
-	case apiMissing(int(ar.Error.Code)):
+	case apiMissing(int(ar.Error.Code)) || netAPIMissing(int(ar.Error.Code)):
 		return errJSONMissing
 	}
 	return &Error{Kind: CameraRefused, Op: op, Host: c.host, Detail: ar.Error.String()}
