@@ -1,0 +1,114 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/netip"
+	"time"
+
+	"github.com/openipu/openipu/core/camsim"
+)
+
+// run starts the cameras, prints "<MAC> <http URL> <https URL> <firmware>"
+// per camera once all are listening, and serves until ctx ends. It returns
+// the exit code: 0 after a clean shutdown, 1 when the cameras cannot run,
+// 2 for bad flags.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("camsim", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	count := fs.Int("count", 1, "number of cameras (with --ips: one per address)")
+	firmware := fs.String("firmware", "mixed", "10.12, 11.11, 12.9, or mixed (round-robin)")
+	ips := fs.String("ips", "", "address range FIRST-LAST; camera i binds the i-th address (default: all on 127.0.0.1, one port pair each)")
+	httpPort := fs.Int("http-port", -1, "HTTP port (default 80 with --ips, ephemeral without)")
+	httpsPort := fs.Int("https-port", -1, "HTTPS port (default 443 with --ips, ephemeral without)")
+	downtime := fs.Duration("reset-downtime", camsim.DefaultResetDowntime, "how long a camera stays off the network after a reset or restart")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	cfg, err := fleetConfig(fs, *count, *firmware, *ips, *httpPort, *httpsPort, *downtime)
+	if err != nil {
+		fmt.Fprintln(stderr, "camsim:", err)
+		fs.Usage()
+		return 2
+	}
+	cams, err := camsim.NewFleet(cfg)
+	if err != nil {
+		fmt.Fprintln(stderr, "camsim:", err)
+		return 2
+	}
+	if err := camsim.StartAll(cams); err != nil {
+		fmt.Fprintln(stderr, "camsim:", err)
+		return 1
+	}
+	for _, c := range cams {
+		fmt.Fprintf(stdout, "%s %s %s %s\n", c.MAC(), c.HTTPURL(), c.HTTPSURL(), c.Generation().FirmwareVersion())
+	}
+	<-ctx.Done()
+	if err := camsim.CloseAll(cams); err != nil {
+		fmt.Fprintln(stderr, "camsim: shutting down:", err)
+		return 1
+	}
+	return 0
+}
+
+// fleetConfig checks the flags and turns them into a fleet.
+func fleetConfig(fs *flag.FlagSet, count int, firmware, ips string, httpPort, httpsPort int, downtime time.Duration) (camsim.FleetConfig, error) {
+	if fs.NArg() > 0 {
+		return camsim.FleetConfig{}, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	if firmware != "mixed" {
+		if _, err := camsim.ParseGeneration(firmware); err != nil {
+			return camsim.FleetConfig{}, err
+		}
+	}
+	if downtime <= 0 {
+		return camsim.FleetConfig{}, errors.New("--reset-downtime must be positive")
+	}
+	for _, p := range []int{httpPort, httpsPort} {
+		if p < -1 || p > 65535 {
+			return camsim.FleetConfig{}, fmt.Errorf("port %d out of range", p)
+		}
+	}
+	countSet := false
+	fs.Visit(func(f *flag.Flag) { countSet = countSet || f.Name == "count" })
+	cfg := camsim.FleetConfig{Count: count, Firmware: firmware, ResetDowntime: downtime}
+	if ips == "" {
+		if httpPort >= 0 || httpsPort >= 0 {
+			// Fixed ports on one address only work for a single camera.
+			if count != 1 {
+				return cfg, errors.New("--http-port and --https-port without --ips need --count 1")
+			}
+			cfg.IPs = []netip.Addr{netip.MustParseAddr("127.0.0.1")}
+			cfg.HTTPPort, cfg.HTTPSPort = max(httpPort, 0), max(httpsPort, 0)
+		}
+	} else {
+		addrs, err := camsim.ParseIPRange(ips)
+		if err != nil {
+			return cfg, err
+		}
+		if !countSet {
+			cfg.Count = len(addrs)
+		}
+		if cfg.Count > len(addrs) {
+			return cfg, fmt.Errorf("--count %d but --ips has only %d addresses", cfg.Count, len(addrs))
+		}
+		cfg.IPs = addrs[:cfg.Count]
+		cfg.HTTPPort, cfg.HTTPSPort = 80, 443
+		if httpPort >= 0 {
+			cfg.HTTPPort = httpPort
+		}
+		if httpsPort >= 0 {
+			cfg.HTTPSPort = httpsPort
+		}
+	}
+	if cfg.Count < 1 || cfg.Count > camsim.MaxFleet {
+		return cfg, fmt.Errorf("--count must be 1 to %d", camsim.MaxFleet)
+	}
+	return cfg, nil
+}
