@@ -67,12 +67,12 @@ func withCredentials(t *testing.T, cam *camsim.Camera, chal *digest.Challenge, n
 }
 
 func TestExpiredNonceGets401WithStaleTrueAndTheClientRecovers(t *testing.T) {
-	cam := startCam(t, camsim.Config{Admin: &camsim.Account{User: "admin", Password: "pw"}, NonceLifetime: 300 * time.Millisecond})
+	cam := startCam(t, camsim.Config{Admin: &camsim.Account{User: "admin", Password: "pw"}, NonceLifetime: 700 * time.Millisecond})
 	chal := challenge(t, cam)
 	if r := withCredentials(t, cam, chal, 1, "admin", "pw"); r.status != http.StatusOK {
 		t.Fatalf("fresh nonce: %d", r.status)
 	}
-	time.Sleep(400 * time.Millisecond)
+	time.Sleep(800 * time.Millisecond)
 	r := withCredentials(t, cam, chal, 2, "admin", "pw")
 	next, err := digest.FindChallenge(r.header)
 	if r.status != http.StatusUnauthorized || err != nil || !next.Stale || next.Nonce == chal.Nonce {

@@ -175,7 +175,8 @@ func (c *Camera) Close() error {
 	return errors.Join(errs...)
 }
 
-// HTTPURL is the camera's base URL, e.g. "http://127.0.0.1:41234".
+// HTTPURL is the camera's base URL, e.g. "http://127.0.0.1:41234". The port
+// is known once Start has bound it, and stays the same across resets.
 func (c *Camera) HTTPURL() string {
 	c.mu.Lock()
 	defer c.mu.Unlock()

@@ -13,6 +13,19 @@
 // back on the same ports with a new boot id, and (after a factory default) no
 // users and a new certificate.
 //
+// A test typically does:
+//
+//	cam, err := camsim.New(camsim.Config{Generation: camsim.Gen12, ResetDowntime: 300 * time.Millisecond})
+//	if err != nil { ... }
+//	if err := cam.Start(); err != nil { ... }
+//	defer cam.Close()
+//	// talk to cam.HTTPURL() / cam.HTTPSURL(); inspect cam.Snapshot();
+//	// cam.SetFaults(camsim.Faults{...}) to misbehave; cam.PowerCycle(true) for a button reset.
+//
+// Where the protocol facts are unconfirmed ([I] in the doc) the simulator
+// picks one plausible behaviour and says so in a comment; clients must stay
+// tolerant there.
+//
 // It deliberately does not import core/vapix: it is written from the protocol
 // facts, not from the client, so that it catches the client's mistakes.
 package camsim

@@ -31,7 +31,7 @@ func TestTooManyFailedLoginsInASecondGet403ForAWhile(t *testing.T) {
 			t.Parallel()
 			cam := startCam(t, camsim.Config{
 				Generation: g, Admin: &camsim.Account{User: "admin", Password: "pw"},
-				LockoutFailures: 5, LockoutFor: 700 * time.Millisecond,
+				LockoutFailures: 5, LockoutFor: 1500 * time.Millisecond,
 			})
 			client := plainClient()
 			for i := 0; i < 5; i++ {
@@ -51,7 +51,7 @@ func TestTooManyFailedLoginsInASecondGet403ForAWhile(t *testing.T) {
 			if r := systemReady(t, cam); r.status != http.StatusForbidden {
 				t.Errorf("systemready while locked out: %d, want 403", r.status)
 			}
-			time.Sleep(time.Until(blockedAt.Add(800 * time.Millisecond)))
+			time.Sleep(time.Until(blockedAt.Add(1600 * time.Millisecond)))
 			if st := basicOverTLS(t, client, cam, "pw"); st != http.StatusOK {
 				t.Errorf("after the lockout: %d, want 200", st)
 			}
