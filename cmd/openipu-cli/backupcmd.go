@@ -1,0 +1,77 @@
+package main
+
+import (
+	"context"
+	"path/filepath"
+
+	"github.com/openipu/openipu/core/backup"
+	"github.com/openipu/openipu/core/journal"
+)
+
+var backupCommand = &command{
+	name:    "backup",
+	args:    "HOST[:PORT] --user NAME [-o FILE]",
+	summary: "Save all of the camera's settings to a file.",
+	help: `--user NAME   An administrator account on the camera; its password is asked for.
+-o FILE       Where to save (a file, or a folder). An existing file is never
+              replaced. By default the file goes to the "backups" folder next
+              to the journal, named openipu-backup-<MAC>-<date>-<time>.txt.
+
+The file holds the camera's own list of settings exactly as it sent it. It may
+contain secrets such as Wi-Fi keys or SNMP communities, so it is readable only
+by you; keep it somewhere private.`,
+	run: runBackup,
+}
+
+type backupResult struct {
+	OK     bool       `json:"ok"`
+	Camera jsonCamera `json:"camera"`
+	File   string     `json:"file"`
+}
+
+func runBackup(ctx context.Context, c *cli, args []string) error {
+	var o options
+	var dest string
+	fs := newFlagSet("backup", &o, true)
+	fs.StringVar(&dest, "o", "", "")
+	fs.StringVar(&dest, "output", "", "")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	c.json = o.json
+	target, err := oneTarget(pos)
+	if err != nil {
+		return err
+	}
+	if err := requireUser(&o); err != nil {
+		return err
+	}
+	if dest == "" && c.backupDir != "" {
+		dest = c.backupDir + string(filepath.Separator)
+	}
+	s, err := c.open(target, &o, true)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+
+	user := o.user
+	if err := s.identify(ctx); err != nil {
+		return s.fail(ctx, journal.Backup, user, dest, err)
+	}
+	if err := s.login(ctx); err != nil {
+		return s.fail(ctx, journal.Backup, user, dest, err)
+	}
+	path, err := backup.Save(ctx, s.client, s.backupIdentity(), dest)
+	if path == "" {
+		path = dest
+	}
+	s.record(ctx, journal.Backup, user, path, err)
+	if err != nil {
+		return err
+	}
+	s.say("The settings of %s are saved in %s", s.name(), path)
+	s.emit(backupResult{OK: true, Camera: s.jsonCamera(), File: path})
+	return nil
+}

@@ -1,0 +1,159 @@
+package main
+
+import (
+	"context"
+	"path/filepath"
+	"time"
+
+	"github.com/openipu/openipu/core/backup"
+	"github.com/openipu/openipu/core/journal"
+	"github.com/openipu/openipu/core/vapix"
+)
+
+var factoryDefaultCommand = &command{
+	name:    "factory-default",
+	args:    "HOST[:PORT] --mode soft|hard --user NAME --yes [--backup FILE | --no-backup] [--no-wait]",
+	summary: "Back up the camera's settings, then reset it to factory settings.",
+	help: `--mode soft    Erase every setting except the network settings: the camera keeps
+               its IP address.
+--mode hard    Erase everything, including the IP address: the camera may come
+               back at a different address.
+--user NAME    An administrator account on the camera; its password is asked for.
+--yes          Required: confirms that the settings may be erased.
+--backup FILE  Where to save the settings before the reset (a file, or a folder).
+               By default they go to the "backups" folder next to the journal.
+--no-backup    Reset without saving the settings first.
+--no-wait      Do not wait for the camera to come back.
+--wait-timeout DURATION
+               How long to wait for it (default 3m; large PTZ models can be slow).
+
+If the settings cannot be saved, the camera is not reset. After the reset the
+camera has no password: set one with the set-password command.`,
+	run: runFactoryDefault,
+}
+
+type factoryDefaultResult struct {
+	OK            bool       `json:"ok"`
+	Camera        jsonCamera `json:"camera"`
+	Mode          string     `json:"mode"`
+	Backup        string     `json:"backup,omitempty"`
+	Waited        bool       `json:"waited"`
+	NeedsPassword bool       `json:"needs_password"`
+}
+
+func runFactoryDefault(ctx context.Context, c *cli, args []string) error {
+	var o options
+	var mode string
+	var yes, noBackup, noWait bool
+	var backupDest string
+	var waitTimeout time.Duration
+	fs := newFlagSet("factory-default", &o, true)
+	fs.StringVar(&mode, "mode", "", "")
+	fs.BoolVar(&yes, "yes", false, "")
+	fs.StringVar(&backupDest, "backup", "", "")
+	fs.BoolVar(&noBackup, "no-backup", false, "")
+	fs.BoolVar(&noWait, "no-wait", false, "")
+	fs.DurationVar(&waitTimeout, "wait-timeout", defaultWaitTimeout, "")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	c.json = o.json
+	target, err := oneTarget(pos)
+	if err != nil {
+		return err
+	}
+	m := vapix.ResetMode(mode)
+	switch m {
+	case vapix.Soft, vapix.Hard:
+	case "":
+		return usageErrorf("choose --mode soft (erases every setting except the network settings, so the camera keeps its IP address) or --mode hard (erases everything, including the IP address)")
+	default:
+		return usageErrorf("--mode must be soft or hard")
+	}
+	if !yes {
+		if m == vapix.Hard {
+			return usageErrorf("a hard factory reset erases everything on the camera, including its IP address, its accounts and its passwords, so it may come back at a different address. Add --yes to go ahead")
+		}
+		return usageErrorf("a soft factory reset erases every setting on the camera, including its accounts and passwords; only the network settings (its IP address) are kept. Add --yes to go ahead")
+	}
+	if noBackup && backupDest != "" {
+		return usageErrorf("--backup and --no-backup contradict each other")
+	}
+	if err := requireUser(&o); err != nil {
+		return err
+	}
+	if waitTimeout <= 0 {
+		return usageErrorf("--wait-timeout must be a positive duration such as 3m")
+	}
+	if backupDest == "" && c.backupDir != "" {
+		backupDest = c.backupDir + string(filepath.Separator)
+	}
+
+	s, err := c.open(target, &o, true)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	if noWait {
+		waitTimeout = 0
+	}
+	return factoryDefault(ctx, s, m, backupDest, noBackup, waitTimeout)
+}
+
+// factoryDefault runs the reset; a zero wait means --no-wait.
+func factoryDefault(ctx context.Context, s *session, mode vapix.ResetMode, backupDest string, noBackup bool, wait time.Duration) error {
+	user, detail := s.opts.user, string(mode)
+	if err := s.identify(ctx); err != nil {
+		return s.fail(ctx, journal.FactoryDefault, user, detail, err)
+	}
+	if err := s.login(ctx); err != nil {
+		return s.fail(ctx, journal.FactoryDefault, user, detail, err)
+	}
+
+	res := factoryDefaultResult{OK: true, Mode: string(mode), NeedsPassword: true}
+	if !noBackup {
+		s.progress("Saving the camera's settings before the reset...")
+		path, err := backup.Save(ctx, s.client, s.backupIdentity(), backupDest)
+		if path == "" {
+			path = backupDest
+		}
+		s.record(ctx, journal.Backup, user, path, err)
+		if err != nil {
+			s.record(ctx, journal.FactoryDefault, user, detail+", not sent: the backup failed", err)
+			return &withNote{err: err, note: "The camera was NOT reset, because its settings could not be saved first. To reset without saving them, use --no-backup instead."}
+		}
+		s.say("Settings saved to %s", path)
+		res.Backup = path
+	}
+
+	before := s.beforeRestart(ctx)
+	err := s.client.FactoryDefault(ctx, mode)
+	s.record(ctx, journal.FactoryDefault, user, detail, err)
+	if err != nil {
+		return err
+	}
+	s.say("%s accepted the %s factory reset.", s.name(), mode)
+
+	if wait > 0 {
+		if err := s.waitBack(ctx, before, wait, true); err != nil {
+			return &withNote{err: err, note: "The camera had already accepted the reset; it finishes by itself."}
+		}
+		res.Waited = true
+		s.say("The camera is back with factory settings, at the same address.")
+	} else {
+		s.say("It is restarting now, which usually takes about a minute.")
+		if mode == vapix.Hard {
+			s.say("After a hard reset it may come back at a different address: from the network's DHCP server, or 192.168.0.90, or 169.254.x.x when there is no DHCP server. If it does not answer at %s, find it with the OpenIPU app.", s.client.Host())
+		}
+	}
+	s.say("It has no password now. Set one with: openipu-cli set-password %s --user NAME", s.client.Host())
+	res.Camera = s.jsonCamera()
+	s.emit(res)
+	return nil
+}
+
+// backupIdentity is the camera as the backup header names it.
+func (s *session) backupIdentity() backup.Identity {
+	return backup.Identity{MAC: s.id.MAC, Serial: s.id.Serial, Model: s.id.Model, Firmware: s.id.Firmware, Host: s.client.Host()}
+}

@@ -1,0 +1,41 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+func usageText() string {
+	var b strings.Builder
+	b.WriteString(`openipu-cli sets up Axis network cameras: it shows what a camera is, sets its
+first password, backs up its settings, resets it to factory settings,
+restarts it and sets its IP address.
+
+Usage: openipu-cli COMMAND HOST[:PORT] [options]
+
+Commands:
+`)
+	for _, c := range commands {
+		fmt.Fprintf(&b, "  %-16s %s\n", c.name, c.summary)
+	}
+	b.WriteString("  help COMMAND     Show the details of one command.\n\n")
+	b.WriteString(commonHelp)
+	return b.String()
+}
+
+const commonHelp = `Options for every command (before or after HOST):
+  --json                    Print the result as JSON on standard output; messages go to standard error.
+  --https                   Use HTTPS (same as writing the address as https://HOST). The camera's
+                            certificate is remembered the first time and checked every time after.
+  --accept-new-certificate  Accept a changed HTTPS certificate, as a camera makes after a factory reset.
+  --timeout DURATION        Give up on a camera that does not answer within this time (default 10s).
+  --journal FILE            Record what was done in FILE instead of the usual journal.
+
+Passwords are typed when asked (they are not shown), or read from the first line of
+standard input when it is not a terminal. They are never accepted on the command line
+or from environment variables, where other programs could read them, and they are
+never written to any file.
+
+Exit codes: 0 done; 1 the camera refused, failed or did not answer; 2 the command
+was wrong, so nothing was sent.
+`
