@@ -1,0 +1,236 @@
+package mdnsresp
+
+import (
+	"context"
+	"errors"
+	"math/rand/v2"
+	"net"
+	"net/netip"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/miekg/dns"
+	"golang.org/x/net/ipv4"
+
+	"github.com/openipu/openipu/core/camsim"
+)
+
+// camInfo is what a simulated camera of gen announces: the Bonjour name
+// carries the MAC on 10.12 only (recorded, axis-protocol.md §2).
+func camInfo(mac string, gen camsim.Generation, model string, ip netip.Addr, httpsOn bool) camsim.AnnounceInfo {
+	short := "AXIS " + model
+	info := camsim.AnnounceInfo{
+		MAC: mac, Model: model, ProdShortName: short, FullName: short + " Box Camera",
+		Firmware: gen.FirmwareVersion(), Generation: gen,
+		HTTPAddr:         netip.AddrPortFrom(ip, 80),
+		NeedsSetup:       true,
+		FriendlyNameUPnP: short + " - " + mac,
+	}
+	if httpsOn {
+		info.HTTPSAddr = netip.AddrPortFrom(ip, 443)
+	}
+	info.FriendlyNameBonjour = short
+	if gen == camsim.Gen10 {
+		info.FriendlyNameBonjour = short + " - " + mac
+	}
+	return info
+}
+
+// startResponder runs a responder on the cameras' side of the test network.
+func startResponder(t *testing.T) *Responder {
+	t.Helper()
+	r, err := New(Options{
+		Interfaces: []net.Interface{*tnet.cams},
+		Rand:       rand.NewPCG(1, 2),
+		Logf:       t.Logf,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	if err := r.Start(ctx); err != nil {
+		cancel()
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cancel()
+		r.Close()
+	})
+	return r
+}
+
+// packet is one datagram the querier received.
+type packet struct {
+	msg *dns.Msg // nil when it does not parse
+	raw []byte
+	src netip.AddrPort
+	dst netip.Addr
+	at  time.Time
+}
+
+// querier is the browser's side: a socket on the client end of the pair.
+type querier struct {
+	t  *testing.T
+	pc *ipv4.PacketConn
+	in chan packet
+}
+
+// newQuerier binds addr ("0.0.0.0:5353" to hear multicast answers like a
+// full mDNS browser, "10.77.0.2:0" to be a legacy resolver).
+func newQuerier(t *testing.T, addr string) *querier {
+	t.Helper()
+	lc := net.ListenConfig{Control: reuseControl}
+	c, err := lc.ListenPacket(context.Background(), "udp4", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pc := ipv4.NewPacketConn(c)
+	if err := pc.SetMulticastInterface(tnet.client); err != nil {
+		t.Fatal(err)
+	}
+	if err := pc.SetControlMessage(ipv4.FlagDst|ipv4.FlagInterface, true); err != nil {
+		t.Fatal(err)
+	}
+	if strings.HasSuffix(addr, ":5353") {
+		if err := pc.JoinGroup(tnet.client, net.UDPAddrFromAddrPort(mdnsGroup)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	q := &querier{t: t, pc: pc, in: make(chan packet, 4096)}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		buf := make([]byte, 9001)
+		for {
+			n, cm, src, err := pc.ReadFrom(buf)
+			if err != nil {
+				if errors.Is(err, net.ErrClosed) {
+					return
+				}
+				continue
+			}
+			p := packet{raw: append([]byte(nil), buf[:n]...), at: time.Now()}
+			p.src = src.(*net.UDPAddr).AddrPort()
+			p.src = netip.AddrPortFrom(p.src.Addr().Unmap(), p.src.Port())
+			if cm != nil {
+				p.dst, _ = netip.AddrFromSlice(cm.Dst)
+				p.dst = p.dst.Unmap()
+				// Multicast reaches this socket twice on one host: off
+				// the wire on the client's interface, and looped back on
+				// the cameras'. Keep what a separate machine would see.
+				if p.dst.IsMulticast() && cm.IfIndex != tnet.client.Index {
+					continue
+				}
+			}
+			var m dns.Msg
+			if m.Unpack(p.raw) == nil {
+				p.msg = &m
+			}
+			select {
+			case q.in <- p:
+			default:
+			}
+		}
+	}()
+	t.Cleanup(func() {
+		pc.Close()
+		wg.Wait()
+	})
+	return q
+}
+
+// send multicasts m to the mDNS group and returns when it left.
+func (q *querier) send(m *dns.Msg) time.Time {
+	q.t.Helper()
+	b, err := m.Pack()
+	if err != nil {
+		q.t.Fatal(err)
+	}
+	return q.sendRaw(b, mdnsGroup)
+}
+
+func (q *querier) sendRaw(b []byte, dst netip.AddrPort) time.Time {
+	q.t.Helper()
+	at := time.Now()
+	if _, err := q.pc.WriteTo(b, nil, net.UDPAddrFromAddrPort(dst)); err != nil {
+		q.t.Fatal(err)
+	}
+	return at
+}
+
+// responses returns the mDNS responses received within d, from anyone but
+// the querier itself.
+func (q *querier) responses(d time.Duration) []packet {
+	var out []packet
+	deadline := time.After(d)
+	for {
+		select {
+		case p := <-q.in:
+			if p.src.Addr() == tnet.clientIP {
+				continue // our own, looped back
+			}
+			if p.msg == nil || p.msg.Response {
+				out = append(out, p)
+			}
+		case <-deadline:
+			return out
+		}
+	}
+}
+
+// answered keeps the parsable responses, grouped by source address.
+func bySource(ps []packet) map[netip.Addr][]packet {
+	m := map[netip.Addr][]packet{}
+	for _, p := range ps {
+		if p.msg != nil {
+			m[p.src.Addr()] = append(m[p.src.Addr()], p)
+		}
+	}
+	return m
+}
+
+func ptrQuery(name string) *dns.Msg {
+	m := new(dns.Msg)
+	m.Question = []dns.Question{{Name: name, Qtype: dns.TypePTR, Qclass: dns.ClassINET}}
+	return m
+}
+
+// records gathers a response's records of one type from both sections.
+func records[T dns.RR](m *dns.Msg) []T {
+	var out []T
+	for _, rr := range append(append([]dns.RR{}, m.Answer...), m.Extra...) {
+		if x, ok := rr.(T); ok {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// unescape turns miekg/dns' presentation form of a label back into text.
+func unescape(label string) string {
+	var b strings.Builder
+	for i := 0; i < len(label); i++ {
+		if label[i] == '\\' && i+1 < len(label) {
+			i++
+		}
+		b.WriteByte(label[i])
+	}
+	return b.String()
+}
+
+// instanceOf splits "AXIS\ M1075-L._axis-video._tcp.local." into the
+// instance name.
+func instanceOf(name string) string {
+	for i := 0; i < len(name); i++ {
+		switch name[i] {
+		case '\\':
+			i++
+		case '.':
+			return unescape(name[:i])
+		}
+	}
+	return unescape(name)
+}
