@@ -36,6 +36,6 @@ standard input when it is not a terminal. They are never accepted on the command
 or from environment variables, where other programs could read them, and they are
 never written to any file.
 
-Exit codes: 0 done; 1 the camera refused, failed or did not answer; 2 the command
-was wrong, so nothing was sent.
+Exit codes: 0 done; 1 the camera refused, failed or did not answer, or Ctrl-C
+stopped the work; 2 the command or the typed input was wrong, so nothing was sent.
 `
