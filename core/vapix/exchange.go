@@ -193,6 +193,16 @@ func (c *Client) send(ctx context.Context, client *http.Client, cl call, basic b
 		// Digest challenge) after it has drained and closed the body.
 		err = nil
 	}
+	if err == nil && ctx.Err() != nil {
+		// Cancellation can surface as a clean EOF on a TLS body: what was
+		// read may be cut short.
+		err = ctx.Err()
+	}
+	if err != nil && ctx.Err() != nil && len(data) >= streamingLimit {
+		// Still streaming when time ran out: a device that sends this much
+		// without ending is flooding us, not slow to answer.
+		return reply{}, errTooLarge
+	}
 	if err != nil {
 		if cl.dropOK && res.StatusCode == http.StatusOK && ctx.Err() == nil {
 			// The camera answered and went down mid-answer.
@@ -207,6 +217,10 @@ func (c *Client) send(ctx context.Context, client *http.Client, cl call, basic b
 func closedBody(err error) bool {
 	return errors.Is(err, http.ErrBodyReadAfterClose) || strings.Contains(err.Error(), "read on closed response body")
 }
+
+// streamingLimit: more than this received when the timeout ends a reply
+// counts as too large rather than as no answer.
+const streamingLimit = 64 << 10
 
 var errTooLarge = errors.New("reply larger than any camera sends")
 

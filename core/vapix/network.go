@@ -164,34 +164,61 @@ func (c *Client) networkCall(ctx context.Context, op string, req apiRequest, dro
 }
 
 // setNetworkParams is the legacy path (VAPIX-NP), for firmware without
-// network_settings.cgi.
+// network_settings.cgi. Name servers go first, in their own update, for the
+// same reason as above.
 func (c *Client) setNetworkParams(ctx context.Context, op string, cfg NetworkConfig) error {
-	var q strings.Builder
-	q.WriteString("action=update")
-	add := func(name, value string) {
-		q.WriteString("&" + name + "=" + escapeQueryValue(value))
-	}
-	if cfg.DHCP {
-		add("Network.BootProto", "dhcp")
-	} else {
-		a := cfg.Address.Addr()
-		add("Network.BootProto", "none")
-		add("Network.IPAddress", a.String())
-		add("Network.SubnetMask", maskOf(cfg.Address.Bits()).String())
-		if cfg.Address.Bits() <= 30 {
-			add("Network.Broadcast", broadcastOf(cfg.Address).String())
-		}
-		if cfg.Gateway.IsValid() {
-			add("Network.DefaultRouter", cfg.Gateway.Unmap().String())
-		}
-	}
+	// Network.Resolver.ObtainFromDHCP decides whether DNSServer1/2 apply
+	// [I: not in every firmware's parameter list]: when the camera refuses
+	// it, the update is repeated without it.
+	var dns []Param
 	for i, d := range cfg.DNS {
 		if i == 2 {
 			break
 		}
-		add("Network.DNSServer"+strconv.Itoa(i+1), d.Unmap().String())
+		dns = append(dns, Param{"Network.DNSServer" + strconv.Itoa(i+1), d.Unmap().String()})
 	}
-	r, err := c.do(ctx, call{op: op, method: http.MethodGet, path: paramPath, query: q.String(), auth: true, dropOK: true, limit: jsonLimit})
+	switch {
+	case len(dns) > 0:
+		err := c.updateParams(ctx, op, append([]Param{{"Network.Resolver.ObtainFromDHCP", "no"}}, dns...), false)
+		if KindOf(err) == CameraRefused {
+			err = c.updateParams(ctx, op, dns, false)
+		}
+		if err != nil {
+			return err
+		}
+	case cfg.DHCP:
+		err := c.updateParams(ctx, op, []Param{{"Network.Resolver.ObtainFromDHCP", "yes"}}, false)
+		if err != nil && KindOf(err) != CameraRefused {
+			return err
+		}
+	}
+	if cfg.DHCP {
+		return c.updateParams(ctx, op, []Param{{"Network.BootProto", "dhcp"}}, true)
+	}
+	a := cfg.Address.Addr()
+	params := []Param{
+		{"Network.BootProto", "none"},
+		{"Network.IPAddress", a.String()},
+		{"Network.SubnetMask", maskOf(cfg.Address.Bits()).String()},
+	}
+	if cfg.Address.Bits() <= 30 {
+		params = append(params, Param{"Network.Broadcast", broadcastOf(cfg.Address).String()})
+	}
+	if cfg.Gateway.IsValid() {
+		params = append(params, Param{"Network.DefaultRouter", cfg.Gateway.Unmap().String()})
+	}
+	return c.updateParams(ctx, op, params, true)
+}
+
+// updateParams is param.cgi?action=update. dropOK: the update moves the
+// camera, so a connection lost after sending counts as done.
+func (c *Client) updateParams(ctx context.Context, op string, params []Param, dropOK bool) error {
+	var q strings.Builder
+	q.WriteString("action=update")
+	for _, p := range params {
+		q.WriteString("&" + escapeQueryValue(p.Name) + "=" + escapeQueryValue(p.Value))
+	}
+	r, err := c.do(ctx, call{op: op, method: http.MethodGet, path: paramPath, query: q.String(), auth: true, dropOK: dropOK, limit: jsonLimit})
 	switch {
 	case err != nil:
 		return err
