@@ -158,6 +158,11 @@ func (c *Client) credentials() (user, password string, auth *http.Client, basicO
 	return c.user, c.password, c.auth, c.basicOnly
 }
 
+// Close drops the kept-alive connections to the camera. The client stays
+// usable; a later call connects again. Call it when done with a camera, so a
+// scan of many cameras does not hold their sockets open.
+func (c *Client) Close() { c.inner.CloseIdleConnections() }
+
 // Host returns host[:port] as given.
 func (c *Client) Host() string { return c.host }
 
