@@ -123,6 +123,13 @@ func KindOf(err error) Kind {
 	return Unknown
 }
 
+// errorsAs is errors.As for *Error, kept short for callers.
+func errorsAs(err error) (*Error, bool) {
+	var e *Error
+	ok := errors.As(err, &e)
+	return e, ok
+}
+
 // messages hold the plain-language text for each kind: what happened, then
 // what to do. Keys are stable; gui/ translates them.
 var messages = map[Kind][2]usermsg.Message{

@@ -2,7 +2,6 @@ package vapix
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"strings"
 )
@@ -182,11 +181,4 @@ func realmOf(challenge string) (string, bool) {
 		rest = rest[:end]
 	}
 	return rest, rest != ""
-}
-
-// errorsAs is errors.As for *Error, kept short for callers.
-func errorsAs(err error) (*Error, bool) {
-	var e *Error
-	ok := errors.As(err, &e)
-	return e, ok
 }
