@@ -45,7 +45,7 @@ type command struct {
 
 // commands are listed in help in this order: the order of a first setup.
 var commands = []*command{
-	infoCommand, setPasswordCommand, backupCommand, factoryDefaultCommand,
+	discoverCommand, infoCommand, setPasswordCommand, backupCommand, factoryDefaultCommand,
 	restartCommand, setIPCommand,
 }
 

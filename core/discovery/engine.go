@@ -33,14 +33,12 @@ type Options struct {
 	ListInterfaces func() ([]netif.Interface, error)
 	// MaxDevices bounds memory under a flood of fake announcements (default 10000).
 	MaxDevices int
-	// RequeryInterval is how often the multicast searches repeat once the
-	// start-up burst is over (default 60 s).
-	RequeryInterval time.Duration
-	// ReprobeInterval is how often devices that send no announcements (added
-	// by address or found by a scan) are probed to see they are still there
-	// (default 15 s).
-	ReprobeInterval time.Duration
-	Logf            func(format string, args ...any)
+	// Liveness sets the pace of keeping the list true (default 10 s): mDNS
+	// is asked again this often (every camera answers, so one that stops
+	// answering expires after 3.5 rounds), SSDP every 6 rounds, and cameras
+	// no mDNS answer vouches for are probed over HTTP every 3 rounds.
+	Liveness time.Duration
+	Logf     func(format string, args ...any)
 }
 
 // startBurst is when the multicast queries go out after a start or Refresh:
@@ -101,11 +99,8 @@ func New(opts Options) *Engine {
 	if opts.MaxDevices <= 0 {
 		opts.MaxDevices = 10000
 	}
-	if opts.RequeryInterval <= 0 {
-		opts.RequeryInterval = 60 * time.Second
-	}
-	if opts.ReprobeInterval <= 0 {
-		opts.ReprobeInterval = 15 * time.Second
+	if opts.Liveness <= 0 {
+		opts.Liveness = 10 * time.Second
 	}
 	if opts.Identify == nil {
 		timeout := opts.ProbeTimeout
@@ -157,6 +152,7 @@ func (e *Engine) Run(ctx context.Context) (<-chan Event, error) {
 	}
 	e.searched = netif.Usable(chosen)
 	e.reg = newRegistry(nil, all, e.opts.MaxDevices)
+	e.reg.mdnsTTLFloor = e.opts.Liveness * 7 / 2
 	e.started = time.Now()
 
 	out := make(chan Event, 256)
@@ -368,11 +364,15 @@ func enrichmentOf(id vapix.Identity, addr netip.Addr) Enrichment {
 }
 
 // schedule sends the multicast searches (a burst at start and on Refresh,
-// then periodically), expires sightings, and re-probes unicast devices.
+// then at the liveness pace), expires sightings, and re-probes cameras that
+// no mDNS answer keeps alive.
 func (e *Engine) schedule(ctx context.Context, mdns *mdnsBrowser, ssdpc *ssdpClient) {
-	search := func(i int) {
+	live := e.opts.Liveness
+	burstStep := func(i int) {
 		if mdns != nil {
-			mdns.query()
+			// Known answers keep the cameras already heard quiet, so the
+			// rest of a large fleet gets through.
+			mdns.query(true)
 		}
 		// SSDP windows are whole seconds (go-ssdp); two at the start are
 		// enough, the passive listener hears the rest.
@@ -380,13 +380,13 @@ func (e *Engine) schedule(ctx context.Context, mdns *mdnsBrowser, ssdpc *ssdpCli
 			ssdpc.search(1)
 		}
 	}
-	burst := 0
-	burstStart := time.Now()
-	search(0)
+	burst, burstStart := 0, time.Now()
+	burstStep(0)
 	burst = 1
-	tick := time.NewTicker(100 * time.Millisecond)
+	tick := time.NewTicker(50 * time.Millisecond)
 	defer tick.Stop()
-	lastTick, lastRequery, lastReprobe, lastIfaces := time.Now(), time.Now(), time.Now(), time.Now()
+	t0 := time.Now()
+	lastTick, lastMDNS, lastSSDP, lastReprobe, lastIfaces := t0, t0, t0, t0, t0
 	for {
 		select {
 		case <-ctx.Done():
@@ -395,15 +395,21 @@ func (e *Engine) schedule(ctx context.Context, mdns *mdnsBrowser, ssdpc *ssdpCli
 			burstStart, burst = time.Now(), 0
 		case now := <-tick.C:
 			if burst < len(startBurst) && now.Sub(burstStart) >= startBurst[burst] {
-				search(burst)
+				burstStep(burst)
 				burst++
-				lastRequery = now
+				lastMDNS = now
 			}
-			if burst >= len(startBurst) && now.Sub(lastRequery) >= e.opts.RequeryInterval {
-				search(0)
-				lastRequery = now
+			if now.Sub(lastMDNS) >= live {
+				if mdns != nil {
+					mdns.query(false) // everyone answers: that is the liveness check
+				}
+				lastMDNS = now
 			}
-			if now.Sub(lastTick) >= time.Second {
+			if ssdpc != nil && now.Sub(lastSSDP) >= 6*live {
+				ssdpc.search(1)
+				lastSSDP = now
+			}
+			if now.Sub(lastTick) >= 250*time.Millisecond {
 				e.emit(ctx, e.reg.tick())
 				lastTick = now
 			}
@@ -415,8 +421,8 @@ func (e *Engine) schedule(ctx context.Context, mdns *mdnsBrowser, ssdpc *ssdpCli
 				}
 				lastIfaces = now
 			}
-			if now.Sub(lastReprobe) >= e.opts.ReprobeInterval {
-				for _, mac := range e.reg.unicastOnly() {
+			if now.Sub(lastReprobe) >= 3*live {
+				for _, mac := range e.reg.needReprobe() {
 					e.queueProbe(mac)
 				}
 				lastReprobe = now

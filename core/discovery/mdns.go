@@ -54,9 +54,18 @@ type mdnsConn struct {
 }
 
 type knownAnswer struct {
-	rr      *dns.PTR
-	expires time.Time
+	rr    *dns.PTR
+	heard time.Time
 }
+
+// ptrTTL is the TTL RFC 6762 §10 recommends for shared records such as
+// PTRs. Legacy-unicast answers cap TTLs at 10 s, so the real one is not
+// heard; a responder only suppresses a known answer whose TTL is at least
+// half the true one, so known answers are sent as if heard by multicast.
+const ptrTTL = 4500 * time.Second
+
+// knownFor is how long after hearing an answer it is listed as known.
+const knownFor = time.Minute
 
 func newMDNSBrowser(ifaces []netif.Interface, out chan<- Sighting, stats *counters, logf func(string, ...any)) *mdnsBrowser {
 	return &mdnsBrowser{ifaces: ifaces, out: out, stats: stats, logf: logf, known: map[string]map[string]knownAnswer{}}
@@ -275,43 +284,44 @@ func (b *mdnsBrowser) remember(s Sighting) {
 		if len(m) >= 4096 {
 			return
 		}
-		ttl := s.TTL
-		if ttl <= 0 {
-			ttl = defaultMDNSTTL
-		}
 		m[s.Name] = knownAnswer{
 			rr: &dns.PTR{
 				Hdr: dns.RR_Header{Name: svc, Rrtype: dns.TypePTR, Class: dns.ClassINET},
 				Ptr: escapeLabel(s.Name) + "." + svc,
 			},
-			expires: time.Now().Add(ttl),
+			heard: time.Now(),
 		}
 	}
 }
 
-// knownAnswers lists the PTRs still valid for svc, with their remaining TTL.
+// knownAnswers lists the PTRs heard recently for svc.
 func (b *mdnsBrowser) knownAnswers(svc string) []dns.RR {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	now := time.Now()
 	var out []dns.RR
 	for name, ka := range b.known[svc] {
-		left := ka.expires.Sub(now)
-		if left <= 0 {
+		age := now.Sub(ka.heard)
+		if age > knownFor {
 			delete(b.known[svc], name)
 			continue
 		}
 		rr := *ka.rr
-		rr.Hdr.Ttl = uint32(left / time.Second)
+		rr.Hdr.Ttl = uint32((ptrTTL - age) / time.Second)
 		out = append(out, &rr)
 	}
 	return out
 }
 
-// query sends one PTR query per service type on every interface.
-func (b *mdnsBrowser) query() {
+// query sends one PTR query per service type on every interface, listing
+// the answers already heard when withKnown is set.
+func (b *mdnsBrowser) query(withKnown bool) {
 	for _, svc := range mdnsServices {
-		pkt, err := buildMDNSQuery(svc, b.knownAnswers(svc))
+		var known []dns.RR
+		if withKnown {
+			known = b.knownAnswers(svc)
+		}
+		pkt, err := buildMDNSQuery(svc, known)
 		if err != nil {
 			continue
 		}

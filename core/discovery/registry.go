@@ -55,9 +55,9 @@ type Enrichment struct {
 const (
 	defaultMDNSTTL = 120 * time.Second
 	defaultSSDPTTL = 1800 * time.Second
-	// unicastFailuresToLose is how many failed re-probes mark a device that
-	// was only added by address (no announcements) as lost.
-	unicastFailuresToLose = 2
+	// failuresToLose is how many failed re-probes end the sightings that
+	// have no TTL of their own (added by address) or a very long one (SSDP).
+	failuresToLose = 2
 )
 
 type addrState struct {
@@ -84,6 +84,9 @@ type registry struct {
 	local      []netif.Interface
 	byMAC      map[string]*entry
 	maxDevices int
+	// mdnsTTLFloor stretches short mDNS TTLs (legacy unicast answers carry
+	// at most 10 s, RFC 6762 §6.7) to a few liveness rounds.
+	mdnsTTLFloor time.Duration
 }
 
 func newRegistry(now func() time.Time, local []netif.Interface, maxDevices int) *registry {
@@ -127,6 +130,9 @@ func (r *registry) observe(s Sighting) (evs []Event, needProbe bool) {
 		ttl := s.TTL
 		if ttl <= 0 {
 			ttl = defaultTTL(s.Source)
+		}
+		if s.Source == SourceMDNS && ttl < r.mdnsTTLFloor {
+			ttl = r.mdnsTTLFloor
 		}
 		var exp time.Time
 		if ttl > 0 {
@@ -219,11 +225,14 @@ func (r *registry) enrich(mac string, en Enrichment) []Event {
 	} else {
 		e.probe = ProbeFailed
 		e.probeFails++
-		if e.probeFails >= unicastFailuresToLose {
-			// Unicast sightings have no TTL: failed re-probes end them.
+		if e.probeFails >= failuresToLose {
+			// Sightings without a TTL (added by address) end here. SSDP's
+			// max-age is half an hour, so a camera that answered before and
+			// now does not is taken as gone too; one that never answered
+			// (another subnet) proves nothing by failing.
 			for _, a := range e.addrs {
 				for src, exp := range a.live {
-					if exp.IsZero() {
+					if exp.IsZero() || (src == SourceSSDP && d.Enriched) {
 						delete(a.live, src)
 					}
 				}
@@ -310,9 +319,9 @@ func (r *registry) probeTarget(mac string) (netip.AddrPort, bool) {
 	return netip.AddrPortFrom(e.dev.Addresses[0], uint16(port)), true
 }
 
-// unicastOnly lists live devices that no announcement keeps alive, so the
-// engine re-probes them to notice when they go away.
-func (r *registry) unicastOnly() []string {
+// needReprobe lists live devices that no current mDNS answer vouches for,
+// so the engine probes them over HTTP to notice when they go away.
+func (r *registry) needReprobe() []string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	now := r.now()
@@ -321,15 +330,13 @@ func (r *registry) unicastOnly() []string {
 		if !e.live(now) {
 			continue
 		}
-		announced := false
+		vouched := false
 		for _, a := range e.addrs {
-			for _, exp := range a.live {
-				if !exp.IsZero() {
-					announced = true
-				}
+			if exp, ok := a.live[SourceMDNS]; ok && now.Before(exp) {
+				vouched = true
 			}
 		}
-		if !announced {
+		if !vouched {
 			out = append(out, mac)
 		}
 	}

@@ -110,7 +110,7 @@ func TestMaxAgeExpiryMarksLost(t *testing.T) {
 func TestUnicastDeviceIsLostAfterFailedReprobes(t *testing.T) {
 	r, _ := newTestRegistry()
 	r.observe(Sighting{MAC: "ACCC8E270AD8", Source: SourceManual, Addr: ip("10.0.4.50")})
-	if got := r.unicastOnly(); len(got) != 1 {
+	if got := r.needReprobe(); len(got) != 1 {
 		t.Fatalf("unicast-only list %v", got)
 	}
 	if evs := r.enrich("ACCC8E270AD8", Enrichment{OK: false}); len(evs) != 1 || evs[0].Kind != Updated || evs[0].Device.Diagnosis.Reach != ReachNoHTTP {
@@ -119,6 +119,48 @@ func TestUnicastDeviceIsLostAfterFailedReprobes(t *testing.T) {
 	evs := r.enrich("ACCC8E270AD8", Enrichment{OK: false})
 	if len(evs) != 1 || evs[0].Kind != Lost {
 		t.Fatalf("second failure: %+v", evs)
+	}
+}
+
+func TestSSDPDeviceThatAnsweredBeforeIsLostWhenReprobesFail(t *testing.T) {
+	r, _ := newTestRegistry()
+	r.observe(Sighting{MAC: "ACCC8E270AD8", Source: SourceSSDP, Addr: ip("10.0.4.50")})
+	r.enrich("ACCC8E270AD8", Enrichment{OK: true})
+	if got := r.needReprobe(); len(got) != 1 {
+		t.Fatalf("SSDP-only device should be re-probed: %v", got)
+	}
+	r.enrich("ACCC8E270AD8", Enrichment{OK: false})
+	evs := r.enrich("ACCC8E270AD8", Enrichment{OK: false})
+	if len(evs) != 1 || evs[0].Kind != Lost {
+		t.Fatalf("events %+v", evs)
+	}
+}
+
+func TestUnreachableSSDPDeviceIsNotLostJustBecauseProbesFail(t *testing.T) {
+	r, _ := newTestRegistry()
+	r.observe(Sighting{MAC: "ACCC8E270AD8", Source: SourceSSDP, Addr: ip("192.168.0.90")})
+	for range 3 {
+		r.enrich("ACCC8E270AD8", Enrichment{OK: false})
+	}
+	if d := r.devices()[0]; d.Lost || d.Diagnosis.Reach != ReachFactoryAddress {
+		t.Fatalf("device %+v", d)
+	}
+}
+
+func TestShortMDNSTTLIsStretchedToTheLivenessFloor(t *testing.T) {
+	r, c := newTestRegistry()
+	r.mdnsTTLFloor = 35 * time.Second
+	r.observe(Sighting{MAC: "ACCC8E270AD8", Source: SourceMDNS, Addr: ip("10.0.4.50"), TTL: 10 * time.Second})
+	c.advance(20 * time.Second)
+	if evs := r.tick(); len(evs) != 0 {
+		t.Fatalf("lost after a legacy-unicast TTL: %+v", evs)
+	}
+	if got := r.needReprobe(); len(got) != 0 {
+		t.Fatalf("mDNS vouches for it: %v", got)
+	}
+	c.advance(16 * time.Second)
+	if evs := r.tick(); len(evs) != 1 || evs[0].Kind != Lost {
+		t.Fatalf("silent camera not lost: %+v", evs)
 	}
 }
 

@@ -1,0 +1,330 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"net/netip"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/openipu/openipu/core/discovery"
+)
+
+// started is when the process began; --watch reports event times from it,
+// which is what the discovery benchmark measures.
+var started = time.Now()
+
+var discoverCommand = &command{
+	name:    "discover",
+	args:    "[--timeout 3s] [--scan CIDR]... [--add HOST]... [--interface NAME]... [--watch] [--json]",
+	summary: "Find the Axis cameras on this computer's networks and say which need a password.",
+	help: `Listens and asks on every network connection of this computer at once, with
+mDNS/Bonjour and SSDP, then asks each camera found (without logging in) what
+it is. Cameras that announcements do not reach (behind a router, or where
+switches filter multicast) can be added by address (--add) or found by
+scanning an address range (--scan 192.168.1.0/24; at most a /22).
+
+  --timeout DURATION  How long to search (default 3s). With --watch: stop
+                      after this long (default: run until Ctrl-C).
+  --scan CIDR         Also try every address of this range. Repeatable.
+  --add HOST          Also ask this address or host name. Repeatable.
+  --interface NAME    Search only this network connection. Repeatable.
+  --watch             Keep running and print cameras as they come and go.
+  --json              Print a JSON array of cameras (with --watch: one JSON
+                      event per line).
+
+A camera that is found but cannot be opened is shown with the reason and what
+to do, for example when it is on the factory address 192.168.0.90 and this
+computer is on another network.`,
+	run: runDiscover,
+}
+
+// deviceRecord is one camera in JSON output.
+type deviceRecord struct {
+	MAC        string   `json:"mac"`
+	Serial     string   `json:"serial"`
+	Model      string   `json:"model"`
+	FullName   string   `json:"full_name,omitempty"`
+	Firmware   string   `json:"firmware"`
+	Name       string   `json:"name,omitempty"`
+	Addresses  []string `json:"addresses"`
+	HTTPURL    string   `json:"http_url"`
+	NeedsSetup *bool    `json:"needs_setup"` // null while unknown
+	Sources    []string `json:"sources"`
+	Interface  string   `json:"interface"`
+	Interfaces []string `json:"interfaces"`
+	Lost       bool     `json:"lost"`
+	LastSeen   string   `json:"last_seen"`
+	Enriched   bool     `json:"enriched"`
+	Reach      string   `json:"reach"`
+	Diagnosis  string   `json:"diagnosis"`
+	NextStep   string   `json:"next_step"`
+}
+
+func recordOf(d discovery.Device) deviceRecord {
+	r := deviceRecord{
+		MAC: d.MAC, Serial: d.Serial, Model: d.Model, FullName: d.FullName, Firmware: d.Firmware, Name: d.Name,
+		HTTPURL: d.HTTPURL, Lost: d.Lost, Enriched: d.Enriched, Interfaces: d.Interfaces,
+		LastSeen: d.LastSeen.UTC().Format(time.RFC3339),
+		Reach:    d.Diagnosis.Reach.String(), Diagnosis: d.Diagnosis.What.String(), NextStep: d.Diagnosis.Next.String(),
+		Addresses: []string{}, Sources: []string{},
+	}
+	if r.Serial == "" {
+		r.Serial = d.MAC // on Axis the serial number is the MAC
+	}
+	for _, a := range d.Addresses {
+		r.Addresses = append(r.Addresses, a.String())
+	}
+	for _, s := range d.Sources {
+		r.Sources = append(r.Sources, string(s))
+	}
+	if len(d.Interfaces) > 0 {
+		r.Interface = d.Interfaces[0]
+	}
+	if r.Interfaces == nil {
+		r.Interfaces = []string{}
+	}
+	if d.Setup != discovery.SetupUnknown {
+		v := d.Setup == discovery.SetupNeeded
+		r.NeedsSetup = &v
+	}
+	return r
+}
+
+type discoverFlags struct {
+	json       bool
+	watch      bool
+	timeout    time.Duration
+	scans      stringList
+	adds       stringList
+	interfaces stringList
+}
+
+func runDiscover(ctx context.Context, c *cli, args []string) error {
+	var f discoverFlags
+	fs := flag.NewFlagSet("discover", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.BoolVar(&f.json, "json", false, "")
+	fs.BoolVar(&f.watch, "watch", false, "")
+	fs.DurationVar(&f.timeout, "timeout", 0, "")
+	fs.Var(&f.scans, "scan", "")
+	fs.Var(&f.adds, "add", "")
+	fs.Var(&f.interfaces, "interface", "")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	c.json = f.json
+	if len(pos) > 0 {
+		return usageErrorf("discover takes no address; use --add %s to ask one camera", pos[0])
+	}
+	if f.timeout < 0 {
+		return usageErrorf("--timeout must be a positive duration such as 3s")
+	}
+	if f.timeout == 0 && !f.watch {
+		f.timeout = 3 * time.Second
+	}
+	var prefixes []netip.Prefix
+	for _, s := range f.scans {
+		p, err := netip.ParsePrefix(s)
+		if err != nil {
+			return usageErrorf("--scan %s is not an address range; write it like 192.168.1.0/24", s)
+		}
+		if _, err := discovery.ScanAddresses(p); err != nil {
+			return usageErrorf("--scan %s: %v", s, err)
+		}
+		prefixes = append(prefixes, p)
+	}
+
+	runCtx := ctx
+	if f.timeout > 0 {
+		var cancel context.CancelFunc
+		runCtx, cancel = context.WithTimeout(ctx, f.timeout)
+		defer cancel()
+	}
+	// The engine outlives the search window a little so that probes of
+	// cameras heard at the last moment can finish.
+	engCtx, stopEngine := context.WithCancel(ctx)
+	defer stopEngine()
+	eng := discovery.New(discovery.Options{Interfaces: f.interfaces})
+	events, err := eng.Run(engCtx)
+	if err != nil {
+		return &badInput{err: err}
+	}
+	if !f.json {
+		c.progress("Searching for cameras on %s…", interfaceNames(eng))
+	}
+
+	var wg sync.WaitGroup
+	for _, h := range f.adds {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := eng.AddHost(runCtx, h); err != nil && runCtx.Err() == nil {
+				p := problem(runCtx, err)
+				c.progress("%s: %s %s", h, p.What.String(), p.Next.String())
+			}
+		}()
+	}
+	for _, p := range prefixes {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			n, _ := eng.Scan(runCtx, p, nil)
+			if !f.json && runCtx.Err() == nil {
+				c.progress("Scanned %s: %d camera(s) answered.", p, n)
+			}
+		}()
+	}
+
+	if f.watch {
+		watch(c, f.json, events, runCtx.Done())
+		stopEngine()
+		wg.Wait()
+		if f.json {
+			st := eng.Stats()
+			_ = json.NewEncoder(c.stdout).Encode(map[string]any{
+				"event": "stats", "t_ms": sinceStart(), "devices": st.Devices,
+				"datagrams_sent": st.DatagramsSent, "datagrams_received": st.DatagramsReceived,
+				"datagrams_dropped": st.DatagramsDropped, "http_requests": st.HTTPRequests,
+			})
+		}
+		return nil
+	}
+
+	go func() {
+		for range events { // the snapshot at the end is what is printed
+		}
+	}()
+	<-runCtx.Done()
+	wg.Wait()
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	settle(eng)
+	devices := eng.Devices()
+	stopEngine()
+	if f.json {
+		recs := make([]deviceRecord, 0, len(devices))
+		for _, d := range devices {
+			recs = append(recs, recordOf(d))
+		}
+		enc := json.NewEncoder(c.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(recs)
+	}
+	printDevices(c, devices, eng.Status())
+	return nil
+}
+
+// settle waits briefly for the anonymous probes of the cameras heard last,
+// so the list says model and password state rather than "unknown".
+func settle(eng *discovery.Engine) {
+	deadline := time.Now().Add(4 * time.Second)
+	for time.Now().Before(deadline) {
+		waiting := false
+		for _, d := range eng.Devices() {
+			if !d.Lost && !d.Enriched && d.Diagnosis.Reach == discovery.ReachUnknown {
+				waiting = true
+				break
+			}
+		}
+		if !waiting {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func sinceStart() int64 { return time.Since(started).Milliseconds() }
+
+func interfaceNames(eng *discovery.Engine) string {
+	var names []string
+	for _, it := range eng.Status().Interfaces {
+		names = append(names, it.Name)
+	}
+	if len(names) == 0 {
+		return "no network connection (only addresses given with --add or --scan will be asked)"
+	}
+	return strings.Join(names, ", ")
+}
+
+func watch(c *cli, asJSON bool, events <-chan discovery.Event, stop <-chan struct{}) {
+	enc := json.NewEncoder(c.stdout)
+	for {
+		select {
+		case <-stop:
+			return
+		case ev, ok := <-events:
+			if !ok {
+				return
+			}
+			if asJSON {
+				_ = enc.Encode(map[string]any{"event": ev.Kind.String(), "t_ms": sinceStart(), "device": recordOf(ev.Device)})
+				continue
+			}
+			d := ev.Device
+			fmt.Fprintf(c.stdout, "%-8s %-22s %-16s %s  %s\n", ev.Kind, orDash(d.Model), firstAddr(d), d.MAC, stateText(d))
+		}
+	}
+}
+
+func printDevices(c *cli, devices []discovery.Device, st discovery.Status) {
+	if len(devices) == 0 {
+		c.say("No cameras found.")
+		if st.NothingHeard {
+			c.say("%s", st.What.String())
+			c.say("%s", st.Next.String())
+		} else {
+			c.say("Check that the cameras have power and are on the same network as this computer, or try --scan with your network's address range.")
+		}
+		return
+	}
+	c.say("%-22s %-16s %-13s %-10s %s", "MODEL", "IP ADDRESS", "MAC", "FIRMWARE", "STATE")
+	need, unreachable := 0, 0
+	for _, d := range devices {
+		c.say("%-22s %-16s %-13s %-10s %s", orDash(d.Model), firstAddr(d), d.MAC, orDash(d.Firmware), stateText(d))
+		if d.NeedsSetup() {
+			need++
+		}
+		if r := d.Diagnosis.Reach; r != discovery.ReachOK && r != discovery.ReachUnknown {
+			unreachable++
+			c.say("    %s", d.Diagnosis.What.String())
+			c.say("    %s", d.Diagnosis.Next.String())
+		}
+	}
+	c.say("")
+	c.say("%d camera(s) · %d need a password · %d cannot be reached", len(devices), need, unreachable)
+}
+
+func stateText(d discovery.Device) string {
+	switch {
+	case d.Lost:
+		return "not seen since " + d.LastSeen.Format("15:04:05")
+	case d.Diagnosis.Reach != discovery.ReachOK && d.Diagnosis.Reach != discovery.ReachUnknown:
+		return "cannot be reached"
+	case d.NeedsSetup():
+		return "needs a password"
+	case d.Setup == discovery.SetupDone:
+		return "ready"
+	}
+	return "checking…"
+}
+
+func firstAddr(d discovery.Device) string {
+	if len(d.Addresses) == 0 {
+		return "-"
+	}
+	return d.Addresses[0].String()
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
