@@ -54,12 +54,11 @@ func startCam(t *testing.T, cfg camsim.Config) *camsim.Camera {
 }
 
 // insecureTransport accepts the camera's self-signed certificate, as a
-// first contact must, and never reuses connections across tests.
+// first contact must. Each client gets its own, so no connection or digest
+// challenge is shared between cameras.
 func insecureTransport() *http.Transport {
 	return &http.Transport{
-		TLSClientConfig:   &tls.Config{InsecureSkipVerify: true}, //nolint:gosec // self-signed camera certificate, test only
-		DisableKeepAlives: false,
-		ForceAttemptHTTP2: false,
+		TLSClientConfig: &tls.Config{InsecureSkipVerify: true}, //nolint:gosec // self-signed camera certificate, test only
 	}
 }
 
