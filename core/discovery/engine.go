@@ -592,3 +592,14 @@ func ScanAddresses(prefix netip.Prefix) ([]netip.Addr, error) {
 	}
 	return out, nil
 }
+
+// Inject feeds a sighting as if it had been heard on the network: the demo's
+// simulated fleet announces itself through it, and so can tests. It never
+// blocks; a sighting that finds the queue full is dropped, like a packet.
+func (e *Engine) Inject(s Sighting) {
+	select {
+	case e.sightings <- s:
+	default:
+		e.stats.dropped.Add(1)
+	}
+}

@@ -1,0 +1,155 @@
+package discovery
+
+import (
+	"context"
+	"errors"
+	"net/netip"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/openipu/openipu/core/netif"
+	"github.com/openipu/openipu/core/vapix"
+)
+
+// offlineEngine searches no interface (no packets leave this machine) and
+// identifies cameras through fake probes, so the engine's merging, probing
+// and event stream are tested without a network.
+func offlineEngine(identify func(ctx context.Context, target string) (vapix.Identity, error)) *Engine {
+	return New(Options{
+		DisableMDNS: true, DisableSSDP: true,
+		Identify: identify,
+		ListInterfaces: func() ([]netif.Interface, error) {
+			return []netif.Interface{{Name: "eth0", Up: true, Multicast: true, Prefixes: []netip.Prefix{netip.MustParsePrefix("10.0.4.17/24")}}}, nil
+		},
+		Liveness: 100 * time.Millisecond,
+	})
+}
+
+func next(t *testing.T, events <-chan Event, kind EventKind, cond func(Device) bool) Device {
+	t.Helper()
+	timeout := time.After(5 * time.Second)
+	for {
+		select {
+		case ev, ok := <-events:
+			if !ok {
+				t.Fatal("event stream closed")
+			}
+			if ev.Kind == kind && (cond == nil || cond(ev.Device)) {
+				return ev.Device
+			}
+		case <-timeout:
+			t.Fatalf("no %v event in time", kind)
+		}
+	}
+}
+
+func TestEngineEnrichesAnInjectedSightingThroughTheProbe(t *testing.T) {
+	var probes atomic.Int32
+	eng := offlineEngine(func(ctx context.Context, target string) (vapix.Identity, error) {
+		probes.Add(1)
+		if target != "http://10.0.4.50:80" {
+			return vapix.Identity{}, errors.New("unexpected target " + target)
+		}
+		return vapix.Identity{MAC: "ACCC8E270AD8", Serial: "ACCC8E270AD8", Model: "AXIS M1075-L", Firmware: "12.9.57", NeedsSetup: true}, nil
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	events, err := eng.Run(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng.Inject(Sighting{MAC: "ACCC8E270AD8", Source: SourceMDNS, Interface: "eth0", Addr: netip.MustParseAddr("10.0.4.50")})
+	next(t, events, Added, nil)
+	d := next(t, events, Updated, func(d Device) bool { return d.Enriched })
+	if d.Model != "AXIS M1075-L" || !d.NeedsSetup() || d.Diagnosis.Reach != ReachOK || d.Firmware != "12.9.57" {
+		t.Fatalf("device %+v", d)
+	}
+	// The same announcement again is not news and is not probed again.
+	eng.Inject(Sighting{MAC: "ACCC8E270AD8", Source: SourceMDNS, Interface: "eth0", Addr: netip.MustParseAddr("10.0.4.50")})
+	time.Sleep(100 * time.Millisecond)
+	if n := probes.Load(); n != 1 {
+		t.Fatalf("probed %d times", n)
+	}
+}
+
+func TestEngineMarksSilentCameraLostAndKeepsIt(t *testing.T) {
+	eng := offlineEngine(func(ctx context.Context, target string) (vapix.Identity, error) {
+		return vapix.Identity{MAC: "ACCC8E270AD8"}, nil
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	events, err := eng.Run(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A legacy-unicast mDNS TTL is stretched to 3.5 liveness rounds (350 ms here).
+	eng.Inject(Sighting{MAC: "ACCC8E270AD8", Source: SourceMDNS, Addr: netip.MustParseAddr("10.0.4.50"), TTL: 10 * time.Millisecond})
+	next(t, events, Added, nil)
+	d := next(t, events, Lost, nil)
+	if !d.Lost || d.Diagnosis.Reach != ReachLost {
+		t.Fatalf("device %+v", d)
+	}
+	if devs := eng.Devices(); len(devs) != 1 || !devs[0].Lost {
+		t.Fatalf("lost device dropped from the list: %+v", devs)
+	}
+}
+
+func TestEngineAddHostReportsTypedErrorAndAddsAnsweringCamera(t *testing.T) {
+	eng := offlineEngine(func(ctx context.Context, target string) (vapix.Identity, error) {
+		if target == "http://10.0.4.60:8080" {
+			return vapix.Identity{MAC: "00408C123456", Model: "AXIS P1375"}, nil
+		}
+		return vapix.Identity{}, &vapix.Error{Kind: vapix.NoAnswer, Host: target}
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	events, err := eng.Run(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := eng.AddHost(ctx, "10.0.4.61"); !errors.Is(err, vapix.NoAnswer) {
+		t.Fatalf("silent address: %v", err)
+	}
+	d, err := eng.AddHost(ctx, "10.0.4.60:8080")
+	if err != nil || d.MAC != "00408C123456" || d.HTTPURL != "http://10.0.4.60:8080/" || !d.HasSource(SourceManual) || d.Interfaces[0] != "eth0" {
+		t.Fatalf("added %+v %v", d, err)
+	}
+	next(t, events, Added, nil)
+	if _, err := eng.AddHost(ctx, "10.0.4.60:99999"); err == nil {
+		t.Fatal("bad port accepted")
+	}
+}
+
+func TestScanAddressesRefusesMoreThanASlash22(t *testing.T) {
+	if _, err := ScanAddresses(netip.MustParsePrefix("10.0.0.0/21")); !errors.Is(err, ErrScanTooLarge) {
+		t.Fatalf("/21: %v", err)
+	}
+	got, err := ScanAddresses(netip.MustParsePrefix("10.0.0.7/22"))
+	if err != nil || len(got) != 1022 || got[0] != netip.MustParseAddr("10.0.0.1") || got[1021] != netip.MustParseAddr("10.0.3.254") {
+		t.Fatalf("/22: %d %v", len(got), err)
+	}
+	if got, _ := ScanAddresses(netip.MustParsePrefix("10.0.0.5/32")); len(got) != 1 {
+		t.Fatalf("/32: %v", got)
+	}
+	if _, err := ScanAddresses(netip.MustParsePrefix("fe80::/120")); err == nil {
+		t.Fatal("IPv6 range accepted")
+	}
+}
+
+func TestEngineStatusSaysNothingHeardOnlyAfterAQuietWhile(t *testing.T) {
+	eng := offlineEngine(nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	if _, err := eng.Run(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if eng.Status().NothingHeard {
+		t.Fatal("nothing heard right at the start")
+	}
+	eng.started = time.Now().Add(-time.Minute)
+	st := eng.Status()
+	if !st.NothingHeard || st.What.Key != MsgNothingFound.Key {
+		t.Fatalf("status %+v", st)
+	}
+}
