@@ -1,0 +1,13 @@
+// Package ssdpresp is the camera simulator's SSDP/UPnP responder: one
+// responder answers M-SEARCH and sends NOTIFYs for a whole fleet of
+// simulated cameras, each from its own IPv4 address, with the bytes real
+// Axis cameras (libupnp) send (axis-protocol.md §1), and serves each
+// camera's /rootdesc1.xml.
+//
+// Cameras on AXIS OS 12 ship with SSDP and UPnP off, so they stay silent
+// unless Options.EnableOnGen12 is set.
+//
+// It implements camsim.Announcer. M-SEARCH arrives through go-ssdp's
+// Monitor; the replies are built here, because go-ssdp's own builder does
+// not reproduce the camera's header set and order.
+package ssdpresp

@@ -1,0 +1,343 @@
+package ssdpresp
+
+import (
+	"context"
+	crand "crypto/rand"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/netip"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	ssdp "github.com/koron/go-ssdp"
+	"golang.org/x/net/ipv4"
+
+	"github.com/openipu/openipu/core/camsim"
+)
+
+var ssdpGroup = netip.AddrPortFrom(netip.AddrFrom4([4]byte{239, 255, 255, 250}), 1900)
+
+// multicastTTL is libupnp's, "a/c to UPNP Spec".
+const multicastTTL = 4
+
+// maxPending bounds the replies waiting for their delay, so an M-SEARCH
+// flood cannot make the responder hold unbounded timers.
+const maxPending = 1 << 16
+
+// Responder answers SSDP for many simulated cameras. It implements
+// camsim.Announcer. All methods are safe for concurrent use.
+type Responder struct {
+	opts Options
+	ifx  ifIndexes
+
+	rndMu sync.Mutex
+	rnd   *rand.Rand
+
+	pending atomic.Int64
+	closed  atomic.Bool
+
+	mu        sync.Mutex
+	started   bool
+	monitor   *ssdp.Monitor
+	out       *sender
+	httpSrv   *http.Server
+	descPort  uint16
+	done      chan struct{}
+	cams      map[string]*camera      // MAC -> camera
+	byIP      map[netip.Addr]*camera  // for the description server
+	misbehave map[string]Misbehaviour // MAC -> switches
+	timers    map[string]*timers      // MAC -> alive and flood timers
+	seen      map[searchKey]time.Time // recent M-SEARCHes, see search.go
+	seq       int
+}
+
+// camera is one announced camera, immutable once published; a new
+// Announce replaces it, which is how pending timers tell it is gone.
+type camera struct {
+	info    camsim.AnnounceInfo
+	mac     string
+	ip      netip.Addr
+	ifIndex int
+	udn     string
+	nls     string // 01-NLS: one per boot
+	seq     int
+}
+
+var _ camsim.Announcer = (*Responder)(nil)
+
+// New makes a responder. It opens nothing until Start.
+func New(opts Options) (*Responder, error) {
+	if opts.AliveInterval <= 0 {
+		opts.AliveInterval = DefaultAliveInterval
+	}
+	if opts.DescriptionPort == 0 {
+		opts.DescriptionPort = 49152
+	}
+	src := opts.Rand
+	if src == nil {
+		var seed [16]byte
+		if _, err := crand.Read(seed[:]); err != nil {
+			return nil, fmt.Errorf("ssdpresp: seeding: %w", err)
+		}
+		src = rand.NewPCG(binary.LittleEndian.Uint64(seed[:8]), binary.LittleEndian.Uint64(seed[8:]))
+	}
+	return &Responder{
+		opts:      opts,
+		rnd:       rand.New(src),
+		cams:      map[string]*camera{},
+		byIP:      map[netip.Addr]*camera{},
+		misbehave: map[string]Misbehaviour{},
+		timers:    map[string]*timers{},
+		seen:      map[searchKey]time.Time{},
+	}, nil
+}
+
+// goSSDPMu serialises our use of go-ssdp's package-level interface list,
+// which Monitor.Start reads.
+var goSSDPMu sync.Mutex
+
+// Start listens for M-SEARCH on 239.255.255.250:1900, opens the sending
+// socket and the description server, announces the cameras already
+// registered, and runs until ctx ends or Close.
+//
+// go-ssdp keeps its interface list in a package variable: Start sets it
+// for the moment it starts its listener and puts it back. Start
+// responders before anything else in the process uses go-ssdp.
+func (r *Responder) Start(ctx context.Context) error {
+	ifaces := r.opts.Interfaces
+	if ifaces == nil {
+		var err error
+		if ifaces, err = multicastInterfaces(); err != nil {
+			return fmt.Errorf("ssdpresp: listing interfaces: %w", err)
+		}
+	}
+	r.mu.Lock()
+	if r.started || r.closed.Load() {
+		r.mu.Unlock()
+		return errors.New("ssdpresp: already started or closed")
+	}
+	r.started = true
+	r.mu.Unlock()
+	ok := false
+	defer func() {
+		if !ok {
+			r.mu.Lock()
+			r.started = false
+			r.mu.Unlock()
+		}
+	}()
+
+	c, err := net.ListenUDP("udp4", &net.UDPAddr{IP: net.IPv4zero})
+	if err != nil {
+		return fmt.Errorf("ssdpresp: opening the sending socket: %w", err)
+	}
+	pc := ipv4.NewPacketConn(c)
+	_ = pc.SetMulticastTTL(multicastTTL)
+	_ = pc.SetMulticastLoopback(true)
+	out := newSender(pc)
+
+	ln, err := listenDescription(ctx, r.opts.DescriptionPort)
+	if err != nil {
+		out.close()
+		pc.Close()
+		return err
+	}
+	srv := r.descriptionServer()
+
+	m := &ssdp.Monitor{Search: r.onSearch}
+	goSSDPMu.Lock()
+	saved := ssdp.Interfaces
+	ssdp.Interfaces = ifaces
+	err = m.Start()
+	ssdp.Interfaces = saved
+	goSSDPMu.Unlock()
+	if err != nil {
+		ln.Close()
+		out.close()
+		pc.Close()
+		return fmt.Errorf("ssdpresp: listening for M-SEARCH: %w", err)
+	}
+
+	r.mu.Lock()
+	r.monitor, r.out, r.httpSrv = m, out, srv
+	r.descPort = uint16(ln.Addr().(*net.TCPAddr).Port)
+	r.done = make(chan struct{})
+	done := r.done
+	cams := r.sortedLocked()
+	r.mu.Unlock()
+	ok = true
+
+	go func() {
+		if err := srv.Serve(gateListener{ln, r.serves}); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			r.opts.logf("ssdpresp: description server: %v", err)
+		}
+	}()
+	go func() {
+		select {
+		case <-ctx.Done():
+			r.Close()
+		case <-done:
+		}
+	}()
+	for _, cam := range cams {
+		r.startAdvertising(cam)
+	}
+	return nil
+}
+
+// Close stops answering and serving descriptions. It sends no byebye:
+// cameras withdraw themselves when they close.
+func (r *Responder) Close() error {
+	if r.closed.Swap(true) {
+		return nil
+	}
+	r.mu.Lock()
+	m, out, srv, done := r.monitor, r.out, r.httpSrv, r.done
+	for mac, t := range r.timers {
+		t.stop()
+		delete(r.timers, mac)
+	}
+	r.mu.Unlock()
+	if m == nil {
+		return nil
+	}
+	close(done)
+	errs := []error{m.Close(), srv.Close()}
+	out.close()
+	return errors.Join(errs...)
+}
+
+// Announce publishes a camera (Start, and back after a reset); 12.x
+// cameras only with EnableOnGen12. Calling it again for the same MAC
+// replaces what was published.
+func (r *Responder) Announce(info camsim.AnnounceInfo) {
+	info.MAC = strings.ToUpper(info.MAC)
+	if info.Generation == camsim.Gen12 && !r.opts.EnableOnGen12 {
+		r.Withdraw(info) // in case it was announced as another generation
+		return
+	}
+	ip := info.HTTPAddr.Addr()
+	if !info.HTTPAddr.IsValid() {
+		ip = info.HTTPSAddr.Addr()
+	}
+	ip = ip.Unmap()
+	if !ip.Is4() {
+		r.opts.logf("ssdpresp: camera %s has no IPv4 address; not announced", info.MAC)
+		return
+	}
+	cam := &camera{
+		info: info, mac: info.MAC, ip: ip, ifIndex: r.ifx.lookup(ip),
+		udn: udnOf(info.MAC), nls: newNLS(),
+	}
+	r.mu.Lock()
+	old := r.cams[cam.mac]
+	if old != nil {
+		r.forgetLocked(old)
+	}
+	r.seq++
+	cam.seq = r.seq
+	r.cams[cam.mac] = cam
+	r.byIP[cam.ip] = cam
+	started := r.monitor != nil && !r.closed.Load()
+	r.mu.Unlock()
+	if old != nil && old.ip != cam.ip {
+		r.byebye(old)
+	}
+	if started {
+		r.startAdvertising(cam)
+	}
+}
+
+// Withdraw sends ssdp:byebye for a camera (Close, and going down for a
+// reset) and stops answering and serving for it.
+func (r *Responder) Withdraw(info camsim.AnnounceInfo) {
+	mac := strings.ToUpper(info.MAC)
+	r.mu.Lock()
+	cam := r.cams[mac]
+	if cam == nil {
+		r.mu.Unlock()
+		return
+	}
+	r.forgetLocked(cam)
+	r.mu.Unlock()
+	r.byebye(cam)
+}
+
+func (r *Responder) forgetLocked(cam *camera) {
+	delete(r.cams, cam.mac)
+	if r.byIP[cam.ip] == cam {
+		delete(r.byIP, cam.ip)
+	}
+	if t := r.timers[cam.mac]; t != nil {
+		t.stop()
+		delete(r.timers, cam.mac)
+	}
+}
+
+// Location is the LOCATION a camera announces, or "" when it is not
+// announced or the responder has not started.
+func (r *Responder) Location(mac string) string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	cam := r.cams[strings.ToUpper(mac)]
+	if cam == nil || r.descPort == 0 {
+		return ""
+	}
+	return r.locationLocked(cam)
+}
+
+func (r *Responder) locationLocked(cam *camera) string {
+	if elsewhere := r.misbehave[cam.mac].LocationElsewhere; elsewhere.IsValid() {
+		return "http://" + elsewhere.String() + "/rootdesc1.xml"
+	}
+	return "http://" + netip.AddrPortFrom(cam.ip, r.descPort).String() + "/rootdesc1.xml"
+}
+
+func (r *Responder) sortedLocked() []*camera {
+	out := make([]*camera, 0, len(r.cams))
+	for _, c := range r.cams {
+		out = append(out, c)
+	}
+	slices.SortFunc(out, func(a, b *camera) int { return a.seq - b.seq })
+	return out
+}
+
+// later runs fn after d unless too many replies are already waiting.
+func (r *Responder) later(d time.Duration, fn func()) {
+	if r.pending.Add(1) > maxPending {
+		r.pending.Add(-1)
+		return
+	}
+	time.AfterFunc(d, func() {
+		defer r.pending.Add(-1)
+		if !r.closed.Load() {
+			fn()
+		}
+	})
+}
+
+// send puts one packet on the wire from the camera's address.
+func (r *Responder) send(cam *camera, b []byte, dst netip.AddrPort) {
+	r.mu.Lock()
+	out := r.out
+	r.mu.Unlock()
+	if out == nil || r.closed.Load() {
+		return
+	}
+	if err := out.send(b, cam.ip, cam.ifIndex, dst); err != nil {
+		r.opts.logf("ssdpresp: %s from %s to %s: %v", cam.mac, cam.ip, dst, err)
+	}
+}
+
+func (r *Responder) randIntN(n int) int {
+	r.rndMu.Lock()
+	defer r.rndMu.Unlock()
+	return r.rnd.IntN(n)
+}
