@@ -40,6 +40,7 @@ const (
 	defaultRebootTimeout = 3 * time.Minute // [I] big PTZ and dual-sensor models
 	rebootPollInterval   = time.Second     // as Axis' own tools poll (ACAPRS, RS4A)
 	maxPollTimeout       = 3 * time.Second
+	fastPollInterval     = 250 * time.Millisecond
 )
 
 // WaitForReboot polls systemready once a second until the camera is back on
@@ -57,7 +58,13 @@ func (c *Client) WaitForReboot(ctx context.Context, before SystemReady, timeout 
 	// A camera that is down often does not refuse: packets just vanish. A
 	// short poll keeps the once-a-second rhythm.
 	pollTimeout := min(c.timeout, maxPollTimeout)
-	tick := time.NewTicker(rebootPollInterval)
+	interval := rebootPollInterval
+	if before.BootID == "" && !before.HasUptime {
+		// 10.12 tells neither boot id nor uptime: only catching it down
+		// proves the restart, so look more often than once a second.
+		interval = fastPollInterval
+	}
+	tick := time.NewTicker(interval)
 	defer tick.Stop()
 
 	var last SystemReady
@@ -77,6 +84,9 @@ func (c *Client) WaitForReboot(ctx context.Context, before SystemReady, timeout 
 			phase = RebootDown
 		default:
 			last = s
+			if before.Ready && !s.Ready {
+				seenDown = true // restarting: up, but not ready any more
+			}
 			switch {
 			case !newBoot(before, s, seenDown):
 				phase = RebootWaitingToGoDown
@@ -109,6 +119,10 @@ func (c *Client) WaitForReboot(ctx context.Context, before SystemReady, timeout 
 // the camera unreachable is the only sign there.
 func newBoot(before, s SystemReady, seenDown bool) bool {
 	switch {
+	case !before.NeedsSetup && s.NeedsSetup:
+		// It had an administrator and now has none: a factory default
+		// ran, which always restarts the camera.
+		return true
 	case before.BootID != "" && s.BootID != "":
 		return s.BootID != before.BootID
 	case before.HasUptime && s.HasUptime:
