@@ -86,6 +86,11 @@ func newQuerier(t *testing.T, addr string) *querier {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A fleet answers within 100 ms; the default buffer holds about a
+	// hundred answers (engineering notes §9).
+	if u, ok := c.(*net.UDPConn); ok {
+		_ = u.SetReadBuffer(4 << 20)
+	}
 	pc := ipv4.NewPacketConn(c)
 	if err := pc.SetMulticastInterface(tnet.client); err != nil {
 		t.Fatal(err)

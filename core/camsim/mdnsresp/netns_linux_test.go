@@ -9,6 +9,7 @@ import (
 	"net/netip"
 	"os"
 	"os/exec"
+	"strings"
 	"syscall"
 	"testing"
 )
@@ -18,6 +19,9 @@ import (
 // runs itself again in a throwaway network namespace holding a veth pair.
 // Cameras live on "va", the querier on "vb"; what one sends crosses the
 // pair as it would cross a switch.
+
+// fleetSize is how many camera addresses the test network has.
+const fleetSize = 300
 
 const netnsEnv = "OPENIPU_MDNSRESP_NETNS"
 
@@ -65,18 +69,25 @@ func setupNetwork() error {
 		{"link", "add", "va", "type", "veth", "peer", "name", "vb"},
 		{"link", "set", "va", "multicast", "on", "up"},
 		{"link", "set", "vb", "multicast", "on", "up"},
-		{"addr", "add", "10.77.0.2/24", "dev", "vb"},
+		{"addr", "add", "10.77.0.2/16", "dev", "vb"},
 	}
 	tnet.clientIP = netip.MustParseAddr("10.77.0.2")
-	for i := range 16 {
-		a := netip.AddrFrom4([4]byte{10, 77, 0, byte(10 + i)})
-		tnet.camIPs = append(tnet.camIPs, a)
-		steps = append(steps, []string{"addr", "add", a.String() + "/24", "dev", "va"})
-	}
 	for _, s := range steps {
 		if out, err := exec.Command("ip", s...).CombinedOutput(); err != nil {
 			return fmt.Errorf("ip %v: %v: %s", s, err, out)
 		}
+	}
+	// A fleet: one address per camera on the cameras' side.
+	var batch strings.Builder
+	for i := range fleetSize {
+		a := netip.AddrFrom4([4]byte{10, 77, 1 + byte(i/250), byte(1 + i%250)})
+		tnet.camIPs = append(tnet.camIPs, a)
+		fmt.Fprintf(&batch, "addr add %s/16 dev va\n", a)
+	}
+	cmd := exec.Command("ip", "-batch", "-")
+	cmd.Stdin = strings.NewReader(batch.String())
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("adding the cameras' addresses: %v: %s", err, out)
 	}
 	// Both ends of the pair belong to this host, so each sees the other's
 	// packets coming from a local address: allow that.

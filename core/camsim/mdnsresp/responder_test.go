@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"net/netip"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -136,15 +137,16 @@ func TestAnswersComeBetween20And120msLate(t *testing.T) {
 	needNetwork(t)
 	r := startResponder(t)
 	q := newQuerier(t, "0.0.0.0:5353")
-	for i, ip := range tnet.camIPs {
+	const n = 16
+	for i, ip := range tnet.camIPs[:n] {
 		r.Announce(camInfo(mac(i), camsim.Gen11, "M1075-L", ip, true))
 	}
 	settle(q)
 	for range 3 {
 		sent := q.send(ptrQuery("_axis-video._tcp.local."))
 		got := q.responses(window)
-		if len(got) != len(tnet.camIPs) {
-			t.Fatalf("%d answers from %d cameras", len(got), len(tnet.camIPs))
+		if len(got) != n {
+			t.Fatalf("%d answers from %d cameras", len(got), n)
 		}
 		var earliest, latest time.Duration = time.Hour, 0
 		for _, p := range got {
@@ -447,5 +449,32 @@ func TestSimulatedCameraIsPublishedThroughItsAnnouncer(t *testing.T) {
 	}
 	if srv := records[*dns.SRV](got[0].msg); len(srv) != 1 || srv[0].Port != ap.Port() {
 		t.Errorf("SRV %v, want the camera's HTTP port %d", srv, ap.Port())
+	}
+}
+
+func TestFleetAnswersOnePacketPerCameraWithoutAGoroutineEach(t *testing.T) {
+	needNetwork(t)
+	r := startResponder(t)
+	q := newQuerier(t, "0.0.0.0:5353")
+	base := runtime.NumGoroutine()
+	for i, ip := range tnet.camIPs {
+		r.Announce(camInfo(mac(i), camsim.Gen11, "M1075-L", ip, true))
+	}
+	settle(q)
+	if g := runtime.NumGoroutine(); g > base+10 {
+		t.Errorf("%d goroutines with %d cameras announced, %d before", g, len(tnet.camIPs), base)
+	}
+	q.send(ptrQuery("_axis-video._tcp.local."))
+	got := bySource(q.responses(window))
+	names := map[string]bool{}
+	for i, ip := range tnet.camIPs {
+		if len(got[ip]) != 1 {
+			t.Errorf("camera %d (%s): %d answers, want 1", i, ip, len(got[ip]))
+			continue
+		}
+		names[instanceOf(got[ip][0].msg.Answer[0].(*dns.PTR).Ptr)] = true
+	}
+	if len(names) != len(tnet.camIPs) || !names["AXIS M1075-L"] || !names[fmt.Sprintf("AXIS M1075-L (%d)", len(tnet.camIPs))] {
+		t.Errorf("%d distinct instance names for %d twins", len(names), len(tnet.camIPs))
 	}
 }

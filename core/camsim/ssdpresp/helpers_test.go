@@ -76,6 +76,7 @@ func listenNotify(t *testing.T) *listener {
 }
 
 func newListener(t *testing.T, c *net.UDPConn, join bool) *listener {
+	_ = c.SetReadBuffer(4 << 20) // a fleet answers at once
 	pc := ipv4.NewPacketConn(c)
 	if err := pc.SetMulticastInterface(tnet.client); err != nil {
 		t.Fatal(err)

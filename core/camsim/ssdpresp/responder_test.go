@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/netip"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -399,6 +400,30 @@ func TestSimulatedCameraIsAdvertisedThroughItsAnnouncer(t *testing.T) {
 	for _, want := range []string{"<modelNumber>" + cam.Model() + "</modelNumber>", "<serialNumber>" + cam.MAC() + "</serialNumber>", "<presentationURL>" + cam.HTTPURL() + "/</presentationURL>"} {
 		if !strings.Contains(string(body), want) {
 			t.Errorf("description lacks %s:\n%s", want, body)
+		}
+	}
+}
+
+func TestFleetRepliesFromEveryCameraWithoutAGoroutineEach(t *testing.T) {
+	needNetwork(t)
+	notifies := listenNotify(t)
+	l := listenUnicast(t)
+	r := startResponder(t, Options{})
+	base := runtime.NumGoroutine()
+	for i, ip := range tnet.camIPs {
+		r.Announce(camInfo(mac(i), camsim.Gen11, "M1075-L", "AXIS M1075-L Box Camera", ip))
+	}
+	if got := len(notifies.collect(500 * time.Millisecond)); got != 4*len(tnet.camIPs) {
+		t.Errorf("%d NOTIFYs from %d cameras, want 4 each", got, len(tnet.camIPs))
+	}
+	if g := runtime.NumGoroutine(); g > base+10 {
+		t.Errorf("%d goroutines with %d cameras announced, %d before", g, len(tnet.camIPs), base)
+	}
+	l.search(searchFor(ntService, 2))
+	got := bySource(l.collect(2500 * time.Millisecond))
+	for i, ip := range tnet.camIPs {
+		if ds := got[ip]; len(ds) != 1 || header(ds[0].data, "USN") != udnOf(mac(i))+"::"+ntService {
+			t.Errorf("camera %d (%s): %d replies", i, ip, len(ds))
 		}
 	}
 }
