@@ -107,7 +107,8 @@ type camera struct {
 	name    string
 	records []record
 	byName  map[string][]int
-	// packet is the announcement: every record, unique ones flagged.
+	// announcement and goodbye are packed once: every record, unique ones
+	// flagged, with TTL 0 in the goodbye.
 	announcement []byte
 	goodbye      []byte
 }
