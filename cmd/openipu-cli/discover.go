@@ -20,7 +20,7 @@ var started = time.Now()
 
 var discoverCommand = &command{
 	name:    "discover",
-	args:    "[--timeout 3s] [--scan CIDR]... [--add HOST]... [--interface NAME]... [--watch] [--json]",
+	args:    "[--timeout 3s] [--scan CIDR]... [--add HOST]... [--interface NAME]... [--only mdns|ssdp] [--watch] [--json]",
 	summary: "Find the Axis cameras on this computer's networks and say which need a password.",
 	help: `Listens and asks on every network connection of this computer at once, with
 mDNS/Bonjour and SSDP, then asks each camera found (without logging in) what
@@ -33,6 +33,8 @@ scanning an address range (--scan 192.168.1.0/24; at most a /22).
   --scan CIDR         Also try every address of this range. Repeatable.
   --add HOST          Also ask this address or host name. Repeatable.
   --interface NAME    Search only this network connection. Repeatable.
+  --only PROTOCOL     Search with mdns or ssdp only (troubleshooting).
+  --liveness DURATION How often cameras are checked again (default 10s).
   --watch             Keep running and print cameras as they come and go.
   --json              Print a JSON array of cameras (with --watch: one JSON
                       event per line).
@@ -102,6 +104,8 @@ type discoverFlags struct {
 	scans      stringList
 	adds       stringList
 	interfaces stringList
+	only       string
+	liveness   time.Duration
 }
 
 func runDiscover(ctx context.Context, c *cli, args []string) error {
@@ -114,6 +118,8 @@ func runDiscover(ctx context.Context, c *cli, args []string) error {
 	fs.Var(&f.scans, "scan", "")
 	fs.Var(&f.adds, "add", "")
 	fs.Var(&f.interfaces, "interface", "")
+	fs.StringVar(&f.only, "only", "", "")
+	fs.DurationVar(&f.liveness, "liveness", 0, "")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -127,6 +133,19 @@ func runDiscover(ctx context.Context, c *cli, args []string) error {
 	}
 	if f.timeout == 0 && !f.watch {
 		f.timeout = 3 * time.Second
+	}
+	opts := discovery.Options{Interfaces: f.interfaces, Liveness: f.liveness}
+	switch f.only {
+	case "":
+	case "mdns":
+		opts.DisableSSDP = true
+	case "ssdp":
+		opts.DisableMDNS = true
+	default:
+		return usageErrorf("--only takes mdns or ssdp, not %q", f.only)
+	}
+	if f.liveness < 0 {
+		return usageErrorf("--liveness must be a positive duration such as 10s")
 	}
 	var prefixes []netip.Prefix
 	for _, s := range f.scans {
@@ -150,7 +169,7 @@ func runDiscover(ctx context.Context, c *cli, args []string) error {
 	// cameras heard at the last moment can finish.
 	engCtx, stopEngine := context.WithCancel(ctx)
 	defer stopEngine()
-	eng := discovery.New(discovery.Options{Interfaces: f.interfaces})
+	eng := discovery.New(opts)
 	events, err := eng.Run(engCtx)
 	if err != nil {
 		return &badInput{err: err}
