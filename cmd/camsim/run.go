@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"net/netip"
+	"net/url"
+	"strings"
 	"time"
 
 	"github.com/openipu/openipu/core/camsim"
@@ -25,6 +27,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	httpPort := fs.Int("http-port", -1, "HTTP port (default 80 with --ips, ephemeral without)")
 	httpsPort := fs.Int("https-port", -1, "HTTPS port (default 443 with --ips, ephemeral without)")
 	downtime := fs.Duration("reset-downtime", camsim.DefaultResetDowntime, "how long a camera stays off the network after a reset or restart")
+	var df discoveryFlags
+	fs.StringVar(&df.mdns, "mdns", "auto", "announce the cameras over mDNS/Bonjour: auto (on with --ips), on or off")
+	fs.StringVar(&df.ssdp, "ssdp", "auto", "answer SSDP: auto (with --ips: 10.12 and 11.11, off on 12.9 as AXIS OS 12 ships), on (12.9 too) or off")
+	fs.StringVar(&df.hostile, "hostile", "", "add one misbehaving device per kind, for hostile-network tests: "+strings.Join(hostileKinds, ","))
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -37,17 +43,50 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
+	hostile, err := df.check(*ips != "")
+	if err != nil {
+		fmt.Fprintln(stderr, "camsim:", err)
+		return 2
+	}
+	if len(hostile) > 0 {
+		if len(cfg.IPs) == 0 {
+			fmt.Fprintln(stderr, "camsim: --hostile needs --ips with an address for every camera and hostile device")
+			return 2
+		}
+		all, err := camsim.ParseIPRange(*ips)
+		if err != nil || len(all) < cfg.Count+len(hostile) {
+			fmt.Fprintf(stderr, "camsim: --ips must have %d addresses: the cameras, then one per hostile device\n", cfg.Count+len(hostile))
+			return 2
+		}
+		cfg.IPs = all[:cfg.Count+len(hostile)]
+		cfg.Count += len(hostile)
+	}
+	resp, announcers, err := df.start(ctx)
+	if err != nil {
+		fmt.Fprintln(stderr, "camsim:", err)
+		return 1
+	}
+	defer resp.close()
+	cfg.Template.Announcers = announcers
 	cams, err := camsim.NewFleet(cfg)
 	if err != nil {
 		fmt.Fprintln(stderr, "camsim:", err)
 		return 2
 	}
+	normal := len(cams) - len(hostile)
+	for i, kind := range hostile {
+		resp.misbehave(cams[normal+i].MAC(), kind, httpAddr(cams[0]))
+	}
 	if err := camsim.StartAll(cams); err != nil {
 		fmt.Fprintln(stderr, "camsim:", err)
 		return 1
 	}
-	for _, c := range cams {
-		fmt.Fprintf(stdout, "%s %s %s %s\n", c.MAC(), c.HTTPURL(), c.HTTPSURL(), c.Generation().FirmwareVersion())
+	for i, c := range cams {
+		line := fmt.Sprintf("%s %s %s %s", c.MAC(), c.HTTPURL(), c.HTTPSURL(), c.Generation().FirmwareVersion())
+		if i >= normal {
+			line += " hostile=" + hostile[i-normal]
+		}
+		fmt.Fprintln(stdout, line)
 	}
 	<-ctx.Done()
 	if err := camsim.CloseAll(cams); err != nil {
@@ -111,4 +150,14 @@ func fleetConfig(fs *flag.FlagSet, count int, firmware, ips string, httpPort, ht
 		return cfg, fmt.Errorf("--count must be 1 to %d", camsim.MaxFleet)
 	}
 	return cfg, nil
+}
+
+// httpAddr is where a camera's web server listens.
+func httpAddr(c *camsim.Camera) netip.AddrPort {
+	u, err := url.Parse(c.HTTPURL())
+	if err != nil {
+		return netip.AddrPort{}
+	}
+	ap, _ := netip.ParseAddrPort(u.Host)
+	return ap
 }

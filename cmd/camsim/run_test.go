@@ -147,7 +147,8 @@ func TestRunBindsTheGivenAddresses(t *testing.T) {
 	} else {
 		ln.Close()
 	}
-	s := start(t, 2, "--ips", "127.0.0.2-127.0.0.3", "--http-port", "0", "--https-port", "0")
+	// Loopback addresses: nothing to announce on the machine's real network.
+	s := start(t, 2, "--ips", "127.0.0.2-127.0.0.3", "--http-port", "0", "--https-port", "0", "--mdns", "off", "--ssdp", "off")
 	for i, m := range s.lines {
 		want := []string{"127.0.0.2", "127.0.0.3"}[i]
 		if !strings.HasPrefix(m[2], "http://"+want+":") || !strings.HasPrefix(m[3], "https://"+want+":") {
