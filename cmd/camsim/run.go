@@ -61,7 +61,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		cfg.IPs = all[:cfg.Count+len(hostile)]
 		cfg.Count += len(hostile)
 	}
-	resp, announcers, err := df.start(ctx)
+	// The responders outlive ctx: the cameras say goodbye through them while
+	// shutting down, after ctx has ended.
+	resp, announcers, err := df.start(context.Background())
 	if err != nil {
 		fmt.Fprintln(stderr, "camsim:", err)
 		return 1

@@ -35,6 +35,8 @@ scanning an address range (--scan 192.168.1.0/24; at most a /22).
   --interface NAME    Search only this network connection. Repeatable.
   --only PROTOCOL     Search with mdns or ssdp only (troubleshooting).
   --liveness DURATION How often cameras are checked again (default 10s).
+  --verbose           Say on standard error what the search runs into
+                      (interfaces skipped, unreadable answers).
   --watch             Keep running and print cameras as they come and go.
   --json              Print a JSON array of cameras (with --watch: one JSON
                       event per line).
@@ -106,6 +108,7 @@ type discoverFlags struct {
 	interfaces stringList
 	only       string
 	liveness   time.Duration
+	verbose    bool
 }
 
 func runDiscover(ctx context.Context, c *cli, args []string) error {
@@ -120,6 +123,7 @@ func runDiscover(ctx context.Context, c *cli, args []string) error {
 	fs.Var(&f.interfaces, "interface", "")
 	fs.StringVar(&f.only, "only", "", "")
 	fs.DurationVar(&f.liveness, "liveness", 0, "")
+	fs.BoolVar(&f.verbose, "verbose", false, "")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -135,6 +139,9 @@ func runDiscover(ctx context.Context, c *cli, args []string) error {
 		f.timeout = 3 * time.Second
 	}
 	opts := discovery.Options{Interfaces: f.interfaces, Liveness: f.liveness}
+	if f.verbose {
+		opts.Logf = func(format string, args ...any) { c.progress("discovery: "+format, args...) }
+	}
 	switch f.only {
 	case "":
 	case "mdns":

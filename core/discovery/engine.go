@@ -152,7 +152,7 @@ func (e *Engine) Run(ctx context.Context) (<-chan Event, error) {
 	}
 	e.searched = netif.Usable(chosen)
 	e.reg = newRegistry(nil, all, e.opts.MaxDevices)
-	e.reg.mdnsTTLFloor = e.opts.Liveness * 7 / 2
+	e.reg.mdnsTTL = e.opts.Liveness * 7 / 2
 	e.started = time.Now()
 
 	out := make(chan Event, 256)

@@ -84,9 +84,11 @@ type registry struct {
 	local      []netif.Interface
 	byMAC      map[string]*entry
 	maxDevices int
-	// mdnsTTLFloor stretches short mDNS TTLs (legacy unicast answers carry
-	// at most 10 s, RFC 6762 §6.7) to a few liveness rounds.
-	mdnsTTLFloor time.Duration
+	// mdnsTTL, when set, replaces the TTL of mDNS sightings. The engine asks
+	// every camera again each liveness round, so a few missed rounds mean
+	// the camera is gone: legacy-unicast answers carry at most 10 s (RFC
+	// 6762 §6.7) and announcements 75 minutes, neither of which says that.
+	mdnsTTL time.Duration
 }
 
 func newRegistry(now func() time.Time, local []netif.Interface, maxDevices int) *registry {
@@ -131,8 +133,8 @@ func (r *registry) observe(s Sighting) (evs []Event, needProbe bool) {
 		if ttl <= 0 {
 			ttl = defaultTTL(s.Source)
 		}
-		if s.Source == SourceMDNS && ttl < r.mdnsTTLFloor {
-			ttl = r.mdnsTTLFloor
+		if s.Source == SourceMDNS && r.mdnsTTL > 0 {
+			ttl = r.mdnsTTL
 		}
 		var exp time.Time
 		if ttl > 0 {

@@ -147,9 +147,11 @@ func TestUnreachableSSDPDeviceIsNotLostJustBecauseProbesFail(t *testing.T) {
 	}
 }
 
-func TestShortMDNSTTLIsStretchedToTheLivenessFloor(t *testing.T) {
+func TestMDNSSightingsLastAFewLivenessRoundsWhateverTheirTTL(t *testing.T) {
 	r, c := newTestRegistry()
-	r.mdnsTTLFloor = 35 * time.Second
+	r.mdnsTTL = 35 * time.Second
+	// An announcement's 75-minute TTL must not keep a dead camera listed.
+	r.observe(Sighting{MAC: "00408C123456", Source: SourceMDNS, Addr: ip("10.0.4.51"), TTL: 4500 * time.Second})
 	r.observe(Sighting{MAC: "ACCC8E270AD8", Source: SourceMDNS, Addr: ip("10.0.4.50"), TTL: 10 * time.Second})
 	c.advance(20 * time.Second)
 	if evs := r.tick(); len(evs) != 0 {
@@ -159,8 +161,8 @@ func TestShortMDNSTTLIsStretchedToTheLivenessFloor(t *testing.T) {
 		t.Fatalf("mDNS vouches for it: %v", got)
 	}
 	c.advance(16 * time.Second)
-	if evs := r.tick(); len(evs) != 1 || evs[0].Kind != Lost {
-		t.Fatalf("silent camera not lost: %+v", evs)
+	if evs := r.tick(); len(evs) != 2 || evs[0].Kind != Lost || evs[1].Kind != Lost {
+		t.Fatalf("silent cameras not lost: %+v", evs)
 	}
 }
 
