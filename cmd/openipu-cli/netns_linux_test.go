@@ -11,7 +11,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"syscall"
@@ -39,9 +38,11 @@ func programs(tb testing.TB) (camsim, cli string) {
 		if buildErr != nil {
 			return
 		}
+		// `go test` puts its own go command first on PATH; the Makefile's
+		// fallback location covers a stripped environment.
 		goBin, err := exec.LookPath("go")
 		if err != nil {
-			goBin = filepath.Join(runtime.GOROOT(), "bin", "go")
+			goBin = "/usr/local/go/bin/go"
 		}
 		cmd := exec.Command(goBin, "build", "-o", binDir+string(os.PathSeparator),
 			"github.com/openipu/openipu/cmd/camsim", "github.com/openipu/openipu/cmd/openipu-cli")

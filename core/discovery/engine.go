@@ -22,7 +22,7 @@ type Options struct {
 	Interfaces  []string
 	DisableMDNS bool
 	DisableSSDP bool
-	// ProbeConcurrency bounds simultaneous anonymous HTTP probes (default 32).
+	// ProbeConcurrency bounds simultaneous anonymous HTTP probes (default 64).
 	ProbeConcurrency int
 	// ProbeTimeout bounds one probe (default 3 s).
 	ProbeTimeout time.Duration
@@ -63,10 +63,11 @@ type Engine struct {
 	probeQ    chan string
 	started   time.Time
 
-	mu      sync.Mutex
-	pending map[string]bool
-	ctx     context.Context
-	running bool
+	mu       sync.Mutex
+	pending  map[string]bool
+	answered map[string]probeMark // last successful probe per MAC
+	ctx      context.Context
+	running  bool
 }
 
 // Stats are traffic figures since Run.
@@ -91,7 +92,7 @@ type Status struct {
 // New makes an engine.
 func New(opts Options) *Engine {
 	if opts.ProbeConcurrency <= 0 {
-		opts.ProbeConcurrency = 32
+		opts.ProbeConcurrency = 64
 	}
 	if opts.ProbeTimeout <= 0 {
 		opts.ProbeTimeout = 3 * time.Second
@@ -125,6 +126,7 @@ func New(opts Options) *Engine {
 		refresh:   make(chan struct{}, 1),
 		probeQ:    make(chan string, opts.MaxDevices),
 		pending:   map[string]bool{},
+		answered:  map[string]probeMark{},
 	}
 }
 
@@ -168,6 +170,7 @@ func (e *Engine) Run(ctx context.Context) (<-chan Event, error) {
 	}
 	if len(e.searched) > 0 && !e.opts.DisableSSDP {
 		ssdpc = newSSDPClient(e.searched, e.sightings, &e.stats, e.opts.Logf)
+		ssdpc.known = e.reg.enriched
 		if err := ssdpc.start(ctx, &wg); err != nil {
 			e.opts.Logf("%v", err)
 			ssdpc = nil
@@ -288,15 +291,23 @@ func (e *Engine) merge(ctx context.Context) {
 			evs, needProbe := e.reg.observe(s)
 			e.emit(ctx, evs)
 			if needProbe {
-				e.queueProbe(NormalizeMAC(s.MAC))
+				e.queueProbe(NormalizeMAC(s.MAC), false)
 			}
 		}
 	}
 }
 
-func (e *Engine) queueProbe(mac string) {
+// queueProbe asks for an anonymous probe of mac. Unless forced (a liveness
+// re-probe), a device whose best address answered a moment ago is not asked
+// again just because another protocol reported it too.
+func (e *Engine) queueProbe(mac string, force bool) {
+	target, _ := e.reg.probeTarget(mac)
 	e.mu.Lock()
 	if e.pending[mac] {
+		e.mu.Unlock()
+		return
+	}
+	if last, ok := e.answered[mac]; !force && ok && last.target == target && time.Since(last.at) < 30*time.Second {
 		e.mu.Unlock()
 		return
 	}
@@ -309,6 +320,11 @@ func (e *Engine) queueProbe(mac string) {
 		delete(e.pending, mac)
 		e.mu.Unlock()
 	}
+}
+
+type probeMark struct {
+	target netip.AddrPort
+	at     time.Time
 }
 
 func (e *Engine) probeWorker(ctx context.Context) {
@@ -341,6 +357,9 @@ func (e *Engine) probe(ctx context.Context, mac string) {
 	en := Enrichment{Addr: target.Addr()}
 	if err == nil && (id.MAC == "" || NormalizeMAC(id.MAC) == mac) {
 		en = enrichmentOf(id, target.Addr())
+		e.mu.Lock()
+		e.answered[mac] = probeMark{target: target, at: time.Now()}
+		e.mu.Unlock()
 	} else if err == nil {
 		// Another camera answers at this address now (DHCP moved things):
 		// this device did not answer here; the other one is news.
@@ -423,7 +442,7 @@ func (e *Engine) schedule(ctx context.Context, mdns *mdnsBrowser, ssdpc *ssdpCli
 			}
 			if now.Sub(lastReprobe) >= 3*live {
 				for _, mac := range e.reg.needReprobe() {
-					e.queueProbe(mac)
+					e.queueProbe(mac, true)
 				}
 				lastReprobe = now
 			}

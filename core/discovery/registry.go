@@ -306,6 +306,14 @@ func (r *registry) devices() []Device {
 	return out
 }
 
+// enriched reports whether mac's HTTP probe has answered.
+func (r *registry) enriched(mac string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	e, ok := r.byMAC[mac]
+	return ok && e.dev.Enriched
+}
+
 // probeTarget is the address and port the anonymous probe should use.
 func (r *registry) probeTarget(mac string) (netip.AddrPort, bool) {
 	r.mu.Lock()

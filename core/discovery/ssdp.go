@@ -120,7 +120,10 @@ type ssdpClient struct {
 	logf    func(string, ...any)
 	fetch   *http.Client
 	monitor *ssdp.Monitor
-	ctx     context.Context
+	// known reports that a device's HTTP probe already answered: its
+	// description would tell nothing new.
+	known func(mac string) bool
+	ctx   context.Context
 
 	mu      sync.Mutex
 	senders map[string]map[netip.Addr]bool // USN -> who sent it
@@ -262,6 +265,9 @@ func (c *ssdpClient) notify(fromAddr net.Addr, usn, location string, maxAge int,
 // locate fetches the description once per device per minute, from the
 // sender only, and emits what it says (model, serial, HTTP port).
 func (c *ssdpClient) locate(mac string, from netip.Addr, location string, maxAge int) {
+	if c.known != nil && c.known(mac) {
+		return
+	}
 	c.mu.Lock()
 	if t, ok := c.fetched[mac]; ok && time.Since(t) < time.Minute {
 		c.mu.Unlock()
