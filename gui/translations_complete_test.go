@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/openipu/openipu/assets"
+	"github.com/openipu/openipu/core/backup"
+	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/usermsg"
 	"github.com/openipu/openipu/core/vapix"
 )
@@ -40,7 +42,8 @@ func coreMessages(t *testing.T) []usermsg.Message {
 		}
 		msgs = append(msgs, p.What, p.Next)
 	}
-	return msgs
+	msgs = append(msgs, discovery.Messages()...)
+	return append(msgs, backup.Messages()...)
 }
 
 func TestEnglishTranslationsHoldEveryCoreMessageVerbatim(t *testing.T) {
@@ -115,5 +118,6 @@ func TestEnglishTranslationsHoldEveryCoreMessageVerbatim(t *testing.T) {
 // isCoreKey says whether core/ owns a key, so stale ones can be reported
 // and regenerated; every other key belongs to the window and is left alone.
 func isCoreKey(k string) bool {
-	return strings.HasPrefix(k, "vapix.") || k == usermsg.Unexpected.Key || k == usermsg.TryAgain.Key
+	return strings.HasPrefix(k, "vapix.") || strings.HasPrefix(k, "discovery.") || strings.HasPrefix(k, "backup.") ||
+		k == usermsg.Unexpected.Key || k == usermsg.TryAgain.Key
 }

@@ -90,3 +90,16 @@ var messages = map[Kind][2]usermsg.Message{
 		{Key: "backup.not_backup.next", Text: "Choose a file whose name starts with openipu-backup-."},
 	},
 }
+
+// Messages lists every message a backup error can show a user, for
+// translators and for the test that keeps the English catalogue complete.
+func Messages() []usermsg.Message {
+	var out []usermsg.Message
+	for k := CannotWrite; ; k++ {
+		m, ok := messages[k]
+		if !ok {
+			return out
+		}
+		out = append(out, m[0], m[1])
+	}
+}

@@ -201,3 +201,13 @@ var (
 	MsgNothingFoundNext = usermsg.Message{Key: "discovery.nothing_found.next",
 		Text: "Check the network cable and that the cameras have power. A firewall may be blocking the search: allow OpenIPU in it (on a Mac, allow 'Local Network' access in System Settings > Privacy & Security). You can also add a camera by its IP address."}
 )
+
+// Messages lists every message discovery can show a user, for translators
+// and for the test that keeps the English catalogue complete.
+func Messages() []usermsg.Message {
+	return []usermsg.Message{
+		msgOK, msgOKNext, msgChecking, msgCheckingNext, msgNoAddress, msgNoAddressNext,
+		msgFactory, msgFactoryNext, msgLinkLocal, msgLinkLocalNext, msgOtherSubnet, msgOtherSubnetNext,
+		msgNoHTTP, msgNoHTTPNext, msgLost, msgLostNext, MsgNothingFound, MsgNothingFoundNext,
+	}
+}
