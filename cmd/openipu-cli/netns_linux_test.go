@@ -374,3 +374,33 @@ func TestDiscoverWatchSeesCamerasComeAndGo(t *testing.T) {
 	late.kill()
 	w.await(t, "lost", late.cams[0].MAC, 15*time.Second)
 }
+
+func TestDiscoverSearchesTheLANEvenWhenAVPNAdapterTakesTheMulticastRoute(t *testing.T) {
+	lan := netlab.New(t)
+	vpn := netlab.New(t)
+	cams := lan.Host("cams", "10.81.0.1/16")
+	cams.AddAddrs(netlab.Range("10.81.0.10", 2, 16)...)
+	client := lan.Host("client", "10.81.255.1/16")
+	client.Attach(vpn, "tun0", "172.30.0.2/24")
+	// What a VPN client or a virtual adapter does to a laptop: the
+	// multicast route (and the default route) point away from the LAN.
+	client.Route("224.0.0.0/4 dev tun0")
+	client.Route("239.0.0.0/8 dev tun0")
+	client.Route("default via 172.30.0.1 dev tun0")
+	f := startFleet(t, cams, 2, "--count", "2", "--firmware", "mixed", "--ips", "10.81.0.10-10.81.0.11")
+	got := map[string]deviceRecord{}
+	for _, r := range discoverOnce(t, client, "--timeout", "3s") {
+		got[r.MAC] = r
+	}
+	for mac, c := range f.byMAC() {
+		r, ok := got[mac]
+		if !ok {
+			t.Errorf("camera %s on the LAN not found with a VPN adapter present", mac)
+			continue
+		}
+		checkCamera(t, r, c, "mdns")
+		if len(r.Interfaces) != 1 || r.Interfaces[0] != "eth0" {
+			t.Errorf("%s: found through %v, want the LAN adapter eth0 only", mac, r.Interfaces)
+		}
+	}
+}

@@ -100,6 +100,33 @@ func (l *Lab) Host(name string, addrs ...string) *Host {
 	return h
 }
 
+// Attach gives the host a second interface, ifname, on another lab's bridge:
+// a laptop with a VPN or a virtual adapter next to its LAN.
+func (h *Host) Attach(other *Lab, ifname string, addrs ...string) {
+	h.lab.t.Helper()
+	n := other.n.Add(1)
+	peer := fmt.Sprintf("v%s%d", strings.ReplaceAll(other.id[4:], "-", "x"), n)
+	if len(peer) > 15 {
+		peer = peer[len(peer)-15:]
+	}
+	other.batch(other.hub,
+		fmt.Sprintf("link add %s type veth peer name %s netns %s", peer, ifname, h.NS),
+		fmt.Sprintf("link set %s master br0", peer),
+		fmt.Sprintf("link set %s up", peer),
+	)
+	cmds := []string{fmt.Sprintf("link set %s multicast on", ifname), fmt.Sprintf("link set %s up", ifname)}
+	for _, a := range addrs {
+		cmds = append(cmds, fmt.Sprintf("addr add %s dev %s", a, ifname))
+	}
+	h.lab.batch(h.NS, cmds...)
+}
+
+// Route adds a route in the host, e.g. "224.0.0.0/4 dev tun0".
+func (h *Host) Route(spec string) {
+	h.lab.t.Helper()
+	h.lab.batch(h.NS, "route add "+spec)
+}
+
 // AddAddrs puts more addresses (CIDR) on the host's eth0, in one batch.
 func (h *Host) AddAddrs(addrs ...string) {
 	h.lab.t.Helper()
