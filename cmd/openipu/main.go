@@ -1,0 +1,41 @@
+// Command openipu is OpenIPU's window: it finds the Axis cameras on this
+// computer's networks and sets them up. With --demo it shows a simulated
+// office instead, so every feature can be tried without a camera.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+
+	"fyne.io/fyne/v2/app"
+
+	"github.com/openipu/openipu/assets"
+	"github.com/openipu/openipu/gui"
+)
+
+func main() {
+	demo := flag.Bool("demo", false, "show simulated cameras instead of searching the real network")
+	flag.Parse()
+
+	a := app.NewWithID("io.github.openipu.openipu")
+	a.SetIcon(assets.Icon)
+	if err := gui.LoadTranslations(); err != nil {
+		fmt.Fprintln(os.Stderr, "openipu:", err) // the English texts still show
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+
+	deps, closeDeps := newDeps(a)
+	defer closeDeps()
+	if *demo {
+		d, err := gui.StartDemo(ctx)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "openipu: the simulated cameras could not start:", err)
+			os.Exit(1)
+		}
+		deps.Discovery = d
+	}
+	gui.NewMainWindow(a, deps).ShowAndRun()
+}

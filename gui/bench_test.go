@@ -1,0 +1,129 @@
+package gui
+
+import (
+	"context"
+	"fmt"
+	"net/netip"
+	"runtime"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/openipu/openipu/core/demo"
+	"github.com/openipu/openipu/core/discovery"
+)
+
+// benchWindow is a window on a test app whose Fyne work the benchmark runs
+// itself, as the main loop would.
+func benchWindow(b *testing.B, d Discoverer) (*MainWindow, *uiLoop) {
+	b.Helper()
+	ui := newUILoop()
+	w := newMainWindow(test.NewTempApp(b), Deps{Discovery: d}, ui.do)
+	return w, ui
+}
+
+// BenchmarkDemoFirstCameraOnScreen: from starting the simulated office and
+// building the window to the first camera in the table (its row bound), and
+// to the whole office probed.
+func BenchmarkDemoFirstCameraOnScreen(b *testing.B) {
+	var first, all time.Duration
+	for b.Loop() {
+		ctx, cancel := context.WithCancel(context.Background())
+		start := time.Now()
+		d, err := startDemo(ctx, demo.Options{ComeAndGo: -1})
+		if err != nil {
+			b.Fatal(err)
+		}
+		w, ui := benchWindow(b, d)
+		ui.until(b, "the first camera", func() bool { return len(w.rows.view) > 0 })
+		first += time.Since(start)
+		ui.until(b, "every camera probed", func() bool {
+			if len(w.rows.view) != 8 {
+				return false
+			}
+			for _, d := range w.rows.byMAC {
+				if w.rows.state(d) == stateChecking {
+					return false
+				}
+			}
+			return true
+		})
+		all += time.Since(start)
+		w.Close()
+		cancel()
+		ui.settle()
+	}
+	b.ReportMetric(float64(first.Milliseconds())/float64(b.N), "ms/first-camera")
+	b.ReportMetric(float64(all.Milliseconds())/float64(b.N), "ms/all-probed")
+}
+
+// manyCameras is a large site: n cameras, and the same n as a second
+// snapshot (setup done, a name), as the probes' answers would update them.
+func manyCameras(n int) (added, updated []discovery.Device) {
+	for i := range n {
+		ip := netip.AddrFrom4([4]byte{10, 0, byte(4 + i/250), byte(1 + i%250)})
+		d := discovery.Device{
+			MAC: fmt.Sprintf("ACCC8E%06X", i), Model: "AXIS M1075-L", Addresses: []netip.Addr{ip},
+			HTTPPort: 80, HTTPURL: "http://" + ip.String() + "/", Sources: []discovery.Source{discovery.SourceMDNS},
+			Interfaces: []string{"eth0"}, FirstSeen: testNow, LastSeen: testNow,
+		}
+		added = append(added, d)
+		d.Setup, d.Firmware, d.Enriched = discovery.SetupNeeded, "11.11.192", true
+		d.Name = fmt.Sprintf("Camera %d", i)
+		d.Diagnosis = discovery.Diagnosis{Reach: discovery.ReachOK}
+		updated = append(updated, d)
+	}
+	return added, updated
+}
+
+// BenchmarkTable1000CamerasStream: 1000 added and 1000 updated events
+// through the event stream until the table shows every update; heap after.
+func BenchmarkTable1000CamerasStream(b *testing.B) {
+	added, updated := manyCameras(1000)
+	var heap uint64
+	var batches int
+	for b.Loop() {
+		d := newFakeDisc()
+		w, ui := benchWindow(b, d)
+		n := 0
+		w.applied = func() { n++ }
+		d.send(discovery.Added, added...)
+		d.send(discovery.Updated, updated...)
+		last := updated[len(updated)-1].MAC
+		ui.until(b, "every update shown", func() bool {
+			dev, _ := w.rows.device(last)
+			return len(w.rows.view) == 1000 && dev.Name != ""
+		})
+		batches += n
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		heap = ms.HeapAlloc
+		w.Close()
+		ui.settle()
+	}
+	b.ReportMetric(float64(heap)/(1<<20), "MB-heap")
+	b.ReportMetric(float64(batches)/float64(b.N), "refreshes")
+}
+
+// BenchmarkTable1000CamerasApply: the Fyne-side cost of one batch of 1000
+// camera snapshots (model, sort, table and details refresh).
+func BenchmarkTable1000CamerasApply(b *testing.B) {
+	added, updated := manyCameras(1000)
+	d := newFakeDisc()
+	w, ui := benchWindow(b, d)
+	defer ui.settle()
+	defer w.Close()
+	w.applyBatch(1, added)
+	w.selectMAC(added[500].MAC)
+	i := 0
+	for b.Loop() {
+		batch := added
+		if i%2 == 0 {
+			batch = updated
+		}
+		i++
+		w.applyBatch(1, batch)
+	}
+}

@@ -1,0 +1,100 @@
+package gui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/openipu/openipu/core/demo"
+	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/journal"
+)
+
+// settledDemo runs the window until every simulated camera is in the table
+// and probed.
+func settledDemo(t *testing.T, w *testWindow) {
+	t.Helper()
+	w.ui.until(t, "the simulated office is found", func() bool {
+		if len(w.rows.view) != 8 {
+			return false
+		}
+		for _, d := range w.rows.byMAC {
+			if w.rows.state(d) == stateChecking {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+func TestTryWithSimulatedCamerasFindsTheOfficeAndActionsReachItsCameras(t *testing.T) {
+	empty := newFakeDisc()
+	w := newTestWindow(t, empty)
+	started := make(chan string, 1)
+	w.deps.StartDemo = func(ctx context.Context) (Discoverer, error) {
+		d, err := startDemo(ctx, demo.Options{ComeAndGo: -1})
+		if dd, ok := d.(*demoDiscoverer); ok {
+			_, dir := dd.Sandbox()
+			started <- dir
+		}
+		return d, err
+	}
+	w.refreshStatus()
+	if !w.empty.demo.Visible() {
+		t.Fatal("the empty state does not offer simulated cameras")
+	}
+	test.Tap(w.empty.demo)
+	settledDemo(t, w)
+	backups := <-started
+
+	if w.win.Title() != "OpenIPU — simulated cameras" || !w.demoNote.Visible() {
+		t.Errorf("title %q, note shown %v: the window must say the cameras are simulated", w.win.Title(), w.demoNote.Visible())
+	}
+	if got, want := w.bar.counts.Text, "8 cameras · 4 need a password · 1 unreachable"; got != want {
+		t.Errorf("status bar %q, want %q", got, want)
+	}
+	if w.empty.root.Visible() {
+		t.Error("empty state still shown")
+	}
+
+	var factory discovery.Device
+	for _, d := range w.rows.byMAC {
+		if d.Diagnosis.Reach == discovery.ReachFactoryAddress {
+			factory = d
+		}
+	}
+	w.tapRow(t, factory.MAC, 0)
+	if w.details.suggest.Text != "Assign IP address…" || w.details.buttons[actAssignIP].Disabled() {
+		t.Errorf("factory-address camera: suggestion %q", w.details.suggest.Text)
+	}
+
+	deps := w.Deps()
+	c, err := deps.Connect(factory, ConnectOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	id, err := c.Identify(ctx)
+	if err != nil || id.MAC != factory.MAC || !id.NeedsSetup {
+		t.Errorf("the actions' client reached %q (needs setup %v), err %v", id.MAC, id.NeedsSetup, err)
+	}
+	if !strings.HasPrefix(deps.BackupDir, filepath.Dir(backups)) || !strings.Contains(deps.BackupDir, "openipu-demo-") {
+		t.Errorf("demo backups go to %q, not a folder of their own", deps.BackupDir)
+	}
+	if err := deps.Journal.Append(journal.Entry{Action: journal.Restart, Camera: journal.Camera{MAC: factory.MAC}, Outcome: journal.Done}); err != nil {
+		t.Errorf("the demo journal refuses entries: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(deps.BackupDir), "journal.jsonl")); err != nil {
+		t.Errorf("the demo journal is not in the demo folder: %v", err)
+	}
+	if local := w.Local(); len(local) != 2 || local[1].Name != demo.Interface {
+		t.Errorf("Local() = %v, want the simulated computer's connections", local)
+	}
+}

@@ -1,0 +1,373 @@
+package gui
+
+import (
+	"net/netip"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/openipu/openipu/core/discovery"
+)
+
+// detailField is one line of the details panel.
+type detailField int
+
+const (
+	fieldModel detailField = iota
+	fieldState
+	fieldAddresses
+	fieldMAC
+	fieldFirmware
+	fieldName
+	fieldWeb
+	fieldFoundBy
+	fieldSeen
+	numFields
+)
+
+func fieldTitle(f detailField) string {
+	switch f {
+	case fieldModel:
+		return lang.X("details.model", "Model")
+	case fieldState:
+		return lang.X("details.state", "State")
+	case fieldAddresses:
+		return lang.X("details.addresses", "IP addresses")
+	case fieldMAC:
+		return lang.X("details.mac", "MAC / serial")
+	case fieldFirmware:
+		return lang.X("details.firmware", "Firmware")
+	case fieldName:
+		return lang.X("details.name", "Name")
+	case fieldWeb:
+		return lang.X("details.web", "Web page")
+	case fieldFoundBy:
+		return lang.X("details.found_by", "Found by")
+	}
+	return lang.X("details.seen", "Seen")
+}
+
+// detailsPanel shows everything known about the selected camera, what
+// is wrong with it in plain words, and what to do next.
+type detailsPanel struct {
+	w    *MainWindow
+	root fyne.CanvasObject
+
+	// Ticked cameras (shown whatever is selected).
+	ticked      *fyne.Container
+	tickedLabel *widget.Label
+	tickedSetPw *widget.Button
+	untick      *widget.Button
+
+	placeholder *widget.Label
+	camera      *fyne.Container
+	title       *widget.Label
+	stateIcon   *widget.Icon
+	values      [numFields]*widget.Label
+	diagWhat    *widget.Label
+	diagNext    *widget.Label
+	suggest     *widget.Button
+	suggestion  func()
+	buttons     [numActions]*widget.Button
+}
+
+func newDetailsPanel(w *MainWindow) *detailsPanel {
+	p := &detailsPanel{w: w}
+
+	p.tickedLabel = widget.NewLabel("")
+	p.tickedLabel.Wrapping = fyne.TextWrapWord
+	p.tickedSetPw = widget.NewButtonWithIcon("", iconKey, func() { w.runAction(actSetPassword) })
+	p.tickedSetPw.Importance = widget.HighImportance
+	p.untick = widget.NewButton(lang.X("details.untick", "Untick all"), w.untickAll)
+	p.ticked = container.NewVBox(
+		widget.NewCard("", "", container.NewVBox(p.tickedLabel, container.NewHBox(p.tickedSetPw, p.untick))),
+	)
+
+	p.placeholder = widget.NewLabel(lang.X("details.none", "Choose a camera in the list to see its details and what can be done with it."))
+	p.placeholder.Wrapping = fyne.TextWrapWord
+
+	p.title = widget.NewLabel("")
+	p.title.TextStyle = fyne.TextStyle{Bold: true}
+	p.title.SizeName = theme.SizeNameSubHeadingText
+	p.title.Wrapping = fyne.TextWrapWord
+	p.stateIcon = widget.NewIcon(nil)
+
+	form := container.New(layout.NewFormLayout())
+	for f := range numFields {
+		key := widget.NewLabel(fieldTitle(f))
+		key.TextStyle = fyne.TextStyle{Bold: true}
+		v := widget.NewLabel("")
+		v.Wrapping = fyne.TextWrapWord
+		v.Selectable = true // people copy addresses and serial numbers
+		p.values[f] = v
+		form.Add(key)
+		form.Add(v)
+	}
+
+	p.diagWhat = widget.NewLabel("")
+	p.diagWhat.Wrapping = fyne.TextWrapWord
+	p.diagWhat.TextStyle = fyne.TextStyle{Bold: true}
+	p.diagNext = widget.NewLabel("")
+	p.diagNext.Wrapping = fyne.TextWrapWord
+	p.suggest = widget.NewButton("", func() {
+		if p.suggestion != nil {
+			p.suggestion()
+		}
+	})
+	p.suggest.Importance = widget.HighImportance
+	diag := widget.NewCard("", "", container.NewVBox(p.diagWhat, p.diagNext, container.NewHBox(p.suggest)))
+
+	var btns []fyne.CanvasObject
+	for a := range numActions {
+		b := widget.NewButtonWithIcon(actionTitle(a), actionIcon(a), func() { w.runAction(a) })
+		b.Alignment = widget.ButtonAlignLeading
+		p.buttons[a] = b
+		btns = append(btns, b)
+	}
+
+	p.camera = container.NewVBox(
+		container.NewBorder(nil, nil, p.stateIcon, nil, p.title),
+		diag,
+		container.NewGridWithColumns(2, btns...),
+		widget.NewSeparator(),
+		form,
+	)
+	p.root = container.NewVScroll(container.NewPadded(container.NewVBox(p.ticked, p.placeholder, p.camera)))
+	return p
+}
+
+// update shows the selected camera (and the ticked ones).
+func (p *detailsPanel) update() {
+	w := p.w
+	ticked := w.rows.checkedDevices()
+	if len(ticked) > 0 {
+		need := len(w.tickedNeedingPassword())
+		p.tickedLabel.SetText(countedText("details.ticked", "{{.Count}} camera ticked.", "{{.Count}} cameras ticked.", len(ticked)) + " " +
+			countedText("details.ticked_need", "{{.Count}} of them needs a password.", "{{.Count}} of them need a password.", need))
+		p.tickedSetPw.SetText(countedText("details.set_password_n", "Set password on {{.Count}} camera…", "Set password on {{.Count}} cameras…", need))
+		enableButton(p.tickedSetPw, need > 0)
+		p.ticked.Show()
+	} else {
+		p.ticked.Hide()
+	}
+
+	d, ok := w.selectedDevice()
+	if !ok {
+		p.camera.Hide()
+		p.placeholder.Show()
+		return
+	}
+	p.placeholder.Hide()
+	p.camera.Show()
+
+	st := w.rows.state(d)
+	now := w.now()
+	title := d.FullName
+	if title == "" {
+		title = dashIfEmpty(d.Model)
+	}
+	p.title.SetText(title)
+	p.stateIcon.SetResource(stateIcon(st))
+	values := [numFields]string{
+		fieldModel:     modelText(d),
+		fieldState:     stateText(st, d, now),
+		fieldAddresses: addressesText(d),
+		fieldMAC:       macText(d),
+		fieldFirmware:  firmwareText(d.Firmware),
+		fieldName:      dashIfEmpty(d.Name),
+		fieldWeb:       webText(d),
+		fieldFoundBy:   foundByText(d),
+		fieldSeen:      seenText(d),
+	}
+	for f, v := range values {
+		if p.values[f].Text != v {
+			p.values[f].SetText(v)
+		}
+	}
+
+	what, next := Text(d.Diagnosis.What), Text(d.Diagnosis.Next)
+	if st == stateBusy {
+		what, next = lang.X("details.busy", "OpenIPU is working on this camera."), lang.X("details.busy.next", "Wait until the action in progress has finished.")
+	}
+	p.diagWhat.SetText(what)
+	p.diagNext.SetText(next)
+	if st == stateUnreachable || st == stateLost {
+		p.diagWhat.Importance = widget.WarningImportance
+	} else {
+		p.diagWhat.Importance = widget.MediumImportance
+	}
+	p.diagWhat.Refresh()
+	label, run := p.suggestionFor(d, st)
+	p.suggestion = run
+	if run == nil {
+		p.suggest.Hide()
+	} else {
+		p.suggest.SetText(label)
+		p.suggest.Show()
+	}
+	p.updateActions()
+}
+
+// suggestionFor is the one button that does what the diagnosis advises.
+func (p *detailsPanel) suggestionFor(d discovery.Device, st camState) (string, func()) {
+	w := p.w
+	action := func(a actionID) (string, func()) {
+		if !w.enabled(a) {
+			return "", nil
+		}
+		return actionTitle(a), func() { w.runAction(a) }
+	}
+	switch st {
+	case stateBusy, stateChecking:
+		return "", nil
+	case stateLost:
+		return lang.X("toolbar.search_again", "Search again"), w.searchAgain
+	case stateNeedsPassword:
+		return action(actSetPassword)
+	case stateReady:
+		return action(actOpenBrowser)
+	}
+	switch d.Diagnosis.Reach {
+	case discovery.ReachFactoryAddress, discovery.ReachLinkLocalOnly, discovery.ReachOtherSubnet:
+		return action(actAssignIP)
+	case discovery.ReachNoHTTP:
+		return lang.X("toolbar.search_again", "Search again"), w.searchAgain
+	}
+	return "", nil
+}
+
+func (p *detailsPanel) updateActions() {
+	for a, b := range p.buttons {
+		enableButton(b, p.w.enabled(actionID(a)))
+	}
+	// The button for the most useful next step stands out.
+	d, ok := p.w.selectedDevice()
+	needs := ok && p.w.rows.state(d) == stateNeedsPassword
+	imp := widget.MediumImportance
+	if needs {
+		imp = widget.HighImportance
+	}
+	if b := p.buttons[actSetPassword]; b.Importance != imp {
+		b.Importance = imp
+		b.Refresh()
+	}
+}
+
+func modelText(d discovery.Device) string {
+	switch {
+	case d.Model != "" && d.FullName != "" && d.FullName != d.Model:
+		return d.FullName
+	case d.Model != "":
+		return d.Model
+	}
+	return lang.X("details.unknown_yet", "Not known until the camera answers")
+}
+
+func addressesText(d discovery.Device) string {
+	if len(d.Addresses) == 0 {
+		return "—"
+	}
+	var lines []string
+	for _, a := range d.Addresses {
+		lines = append(lines, addressNote(a))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func addressNote(a netip.Addr) string {
+	switch {
+	case a == discovery.FactoryAddress:
+		return lang.X("details.addr_factory", "{{.Addr}} (factory address)", map[string]any{"Addr": a.String()})
+	case a.IsLinkLocalUnicast():
+		return lang.X("details.addr_link_local", "{{.Addr}} (automatic address)", map[string]any{"Addr": a.String()})
+	}
+	return a.String()
+}
+
+func macText(d discovery.Device) string {
+	if d.Serial != "" && d.Serial != d.MAC {
+		return lang.X("details.mac_serial", "{{.MAC}} (serial {{.Serial}})", map[string]any{"MAC": d.MAC, "Serial": d.Serial})
+	}
+	return d.MAC
+}
+
+// firmwareText puts the firmware version in words that matter for setup:
+// which generation it is and what it allows as the administrator's name.
+func firmwareText(fw string) string {
+	if fw == "" {
+		return lang.X("details.unknown_yet", "Not known until the camera answers")
+	}
+	parts := strings.SplitN(fw, ".", 3)
+	major, err1 := strconv.Atoi(parts[0])
+	minor := 0
+	if len(parts) > 1 {
+		minor, _ = strconv.Atoi(parts[1])
+	}
+	if err1 != nil {
+		return fw
+	}
+	args := map[string]any{"Version": fw, "Major": major}
+	switch {
+	case major >= 12 || major == 11 && minor >= 5:
+		return lang.X("details.fw_any_name", "{{.Version}} — AXIS OS {{.Major}}: any administrator name", args)
+	case major >= 10:
+		return lang.X("details.fw_root", "{{.Version}} — AXIS OS {{.Major}}: the administrator must be called root", args)
+	}
+	return lang.X("details.fw_old", "{{.Version}} — older firmware: the administrator must be called root", args)
+}
+
+func webText(d discovery.Device) string {
+	if d.HTTPURL == "" {
+		return "—"
+	}
+	s := d.HTTPURL
+	if d.HTTPSPort > 0 && len(d.Addresses) > 0 {
+		s += "\n" + targetFor(d, true) + "/"
+	}
+	return s
+}
+
+func foundByText(d discovery.Device) string {
+	var how []string
+	for _, s := range d.Sources {
+		switch s {
+		case discovery.SourceMDNS:
+			how = append(how, lang.X("details.source_mdns", "Bonjour announcement"))
+		case discovery.SourceSSDP:
+			how = append(how, lang.X("details.source_ssdp", "UPnP announcement"))
+		case discovery.SourceManual:
+			how = append(how, lang.X("details.source_manual", "added by IP address"))
+		case discovery.SourceScan:
+			how = append(how, lang.X("details.source_scan", "address range scan"))
+		}
+	}
+	s := strings.Join(how, ", ")
+	if len(d.Interfaces) > 0 {
+		s = lang.X("details.found_on", "{{.How}} on {{.Interfaces}}", map[string]any{"How": s, "Interfaces": strings.Join(d.Interfaces, ", ")})
+	}
+	return dashIfEmpty(s)
+}
+
+func seenText(d discovery.Device) string {
+	if d.FirstSeen.IsZero() {
+		return "—"
+	}
+	return lang.X("details.seen_text", "first {{.First}}, last {{.Last}}", map[string]any{
+		"First": d.FirstSeen.Format("15:04:05"), "Last": d.LastSeen.Format("15:04:05"),
+	})
+}
+
+// countedText is a message with a count, in its singular or plural form.
+func countedText(key, one, other string, n int) string {
+	fallback := other
+	if n == 1 {
+		fallback = one
+	}
+	return lang.XN(key, fallback, n, map[string]any{"Count": n})
+}

@@ -1,0 +1,148 @@
+package gui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/netif"
+	"github.com/openipu/openipu/core/usermsg"
+)
+
+// emptyState takes the table's place while no camera is known: it says
+// what is being searched, what to check, and offers the other ways in.
+type emptyState struct {
+	root      fyne.CanvasObject
+	title     *widget.Label
+	searching *widget.Label
+	problem   *widget.Label
+	checklist *widget.Label
+	add       *widget.Button
+	scan      *widget.Button
+	demo      *widget.Button
+}
+
+// emptyWidth keeps the text of the empty state in a readable column.
+const emptyWidth = 560
+
+func newEmptyState(w *MainWindow) *emptyState {
+	e := &emptyState{
+		title:     widget.NewLabel(""),
+		searching: widget.NewLabel(""),
+		problem:   widget.NewLabel(""),
+		checklist: widget.NewLabel(strings.Join([]string{
+			lang.X("empty.check_intro", "If a camera should be here, check that:"),
+			"•  " + lang.X("empty.check_power", "the camera has power (its light is on) and a network cable;"),
+			"•  " + lang.X("empty.check_network", "this computer is connected to the same network as the cameras;"),
+			"•  " + lang.X("empty.check_firewall", "no firewall blocks OpenIPU (allow it if your computer asks);"),
+			"•  " + lang.X("empty.check_macos", "on a Mac, OpenIPU may use the local network (System Settings › Privacy & Security › Local Network)."),
+		}, "\n")),
+		add:  widget.NewButtonWithIcon(lang.X("toolbar.add_camera", "Add camera by IP…"), theme.ContentAddIcon(), w.showAddCamera),
+		scan: widget.NewButtonWithIcon(lang.X("toolbar.scan_range", "Scan address range…"), theme.SearchIcon(), w.showScanRange),
+		demo: widget.NewButtonWithIcon(lang.X("empty.try_demo", "Try with simulated cameras"), iconCamera, w.startDemo),
+	}
+	e.title.TextStyle = fyne.TextStyle{Bold: true}
+	e.title.SizeName = theme.SizeNameSubHeadingText
+	e.title.Alignment = fyne.TextAlignCenter
+	for _, l := range []*widget.Label{e.searching, e.problem, e.checklist} {
+		l.Wrapping = fyne.TextWrapWord
+	}
+	e.searching.Alignment = fyne.TextAlignCenter
+	e.problem.Importance = widget.WarningImportance
+	e.add.Importance = widget.HighImportance
+
+	icon := canvas.NewImageFromResource(iconCamera)
+	icon.FillMode = canvas.ImageFillContain
+	icon.SetMinSize(fyne.NewSquareSize(64))
+	body := container.NewVBox(
+		icon,
+		e.title,
+		e.searching,
+		e.problem,
+		e.checklist,
+		container.NewCenter(container.NewHBox(e.add, e.scan, e.demo)),
+	)
+	e.root = container.NewVScroll(container.NewCenter(container.New(&fixedWidth{width: emptyWidth}, body)))
+	return e
+}
+
+// update shows or hides the empty state and words it for the moment.
+func (e *emptyState) update(empty, searching bool, st discovery.Status, runErr error, canDemo bool) {
+	if !empty {
+		e.root.Hide()
+		return
+	}
+	e.root.Show()
+	if searching {
+		e.title.SetText(lang.X("empty.searching", "Looking for cameras…"))
+	} else {
+		e.title.SetText(lang.X("empty.none", "No cameras found yet"))
+	}
+	e.searching.SetText(searchedText(st.Interfaces))
+	var problem string
+	switch {
+	case runErr != nil:
+		p, _ := usermsg.Explain(runErr)
+		what, next := ProblemText(p)
+		problem = lang.X("empty.cannot_search", "OpenIPU cannot search for cameras:") + " " + what + "\n" + next
+	case st.NothingHeard:
+		problem = Text(st.What) + "\n" + Text(st.Next)
+	}
+	e.problem.SetText(problem)
+	if problem == "" {
+		e.problem.Hide()
+	} else {
+		e.problem.Show()
+	}
+	if canDemo {
+		e.demo.Show()
+	} else {
+		e.demo.Hide()
+	}
+}
+
+// searchedText names the connections searched, with their addresses, so
+// someone can see at a glance that the right network is being searched.
+func searchedText(ifs []netif.Interface) string {
+	if len(ifs) == 0 {
+		return lang.X("empty.searched_none", "No network connection is being searched yet.")
+	}
+	var names []string
+	for _, i := range ifs {
+		var nets []string
+		for _, p := range i.Prefixes {
+			nets = append(nets, p.String())
+		}
+		if len(nets) > 0 {
+			names = append(names, i.Name+" ("+strings.Join(nets, ", ")+")")
+		} else {
+			names = append(names, i.Name)
+		}
+	}
+	return lang.X("empty.searched", "Searching on: {{.Interfaces}}", map[string]any{"Interfaces": strings.Join(names, ", ")})
+}
+
+// fixedWidth lays its objects out in a column of at most width, so wrapped
+// text keeps a readable line length.
+type fixedWidth struct{ width float32 }
+
+func (f *fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Resize(fyne.NewSize(min(size.Width, f.width), o.MinSize().Height))
+		o.Move(fyne.NewPos(0, 0))
+	}
+}
+
+func (f *fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	s := fyne.NewSize(f.width, 0)
+	for _, o := range objs {
+		s.Height = max(s.Height, o.MinSize().Height)
+	}
+	return s
+}

@@ -1,0 +1,36 @@
+package gui
+
+import (
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/openipu/openipu/assets"
+)
+
+// Icons recolour themselves from the current theme each time they are
+// drawn, so one instance of each serves light and dark.
+var (
+	iconCamera  = theme.NewThemedResource(assets.IconCamera)
+	iconKey     = theme.NewThemedResource(assets.IconKey)
+	iconNetwork = theme.NewThemedResource(assets.IconNetwork)
+	iconLaunch  = theme.NewThemedResource(assets.IconLaunch)
+	iconFactory = theme.NewThemedResource(assets.IconFactory)
+	iconPower   = theme.NewThemedResource(assets.IconPower)
+)
+
+// stateIcons are made on first use: Fyne's own icons come from the
+// current app's theme, which does not exist while packages initialise.
+var stateIcons = sync.OnceValue(func() map[camState]fyne.Resource {
+	return map[camState]fyne.Resource{
+		stateNeedsPassword: theme.NewColoredResource(assets.IconKey, theme.ColorNameWarning),
+		stateReady:         theme.NewSuccessThemedResource(theme.ConfirmIcon()),
+		stateUnreachable:   theme.NewErrorThemedResource(theme.WarningIcon()),
+		stateLost:          theme.NewDisabledResource(theme.QuestionIcon()),
+		stateBusy:          theme.NewPrimaryThemedResource(theme.HistoryIcon()),
+		stateChecking:      theme.NewDisabledResource(theme.SearchIcon()),
+	}
+})
+
+func stateIcon(s camState) fyne.Resource { return stateIcons()[s] }

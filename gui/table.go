@@ -1,0 +1,242 @@
+package gui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/openipu/openipu/core/discovery"
+)
+
+// The camera table is a widget.List of rows laid out in columns under a
+// header of sort buttons. A List rather than a Table: it highlights whole
+// rows and creates widgets only for the rows on screen, so a thousand
+// cameras cost a screenful of widgets.
+
+// columnWidths are the minimum widths; the name column takes what is left.
+// The first entry is the tick box.
+var columnWidths = [numColumns + 1]float32{36, 170, 140, 125, 125, 85, 140}
+
+// columnsLayout places its objects side by side at the column widths, so
+// the header and every row line up.
+type columnsLayout struct{}
+
+func (columnsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	x := float32(0)
+	for i, o := range objs {
+		w := columnWidths[i]
+		if i == len(objs)-1 && size.Width-x > w {
+			w = size.Width - x
+		}
+		h := o.MinSize().Height
+		o.Resize(fyne.NewSize(w, h))
+		o.Move(fyne.NewPos(x, (size.Height-h)/2))
+		x += w
+	}
+}
+
+func (columnsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for i, o := range objs {
+		s.Width += columnWidths[i]
+		s.Height = max(s.Height, o.MinSize().Height)
+	}
+	return s
+}
+
+// tableHeader is the tick-all box and one sort button per column.
+type tableHeader struct {
+	all     *widget.Check
+	buttons [numColumns]*widget.Button
+	box     *fyne.Container
+}
+
+func newTableHeader(w *MainWindow) *tableHeader {
+	h := &tableHeader{}
+	h.all = widget.NewCheck("", nil)
+	h.all.OnChanged = w.tickAll
+	objs := []fyne.CanvasObject{h.all}
+	for c := range numColumns {
+		b := widget.NewButton(columnTitle(c), func() { w.sortOn(c) })
+		b.Importance = widget.LowImportance
+		b.Alignment = widget.ButtonAlignLeading
+		b.IconPlacement = widget.ButtonIconTrailingText
+		h.buttons[c] = b
+		objs = append(objs, b)
+	}
+	h.box = container.New(columnsLayout{}, objs...)
+	return h
+}
+
+// update shows the sort arrow on the sorted column and the tick-all state.
+func (h *tableHeader) update(r *cameraRows) {
+	for c, b := range h.buttons {
+		var icon fyne.Resource
+		if column(c) == r.sortBy {
+			icon = theme.MenuDropDownIcon()
+			if r.sortDesc {
+				icon = theme.MenuDropUpIcon()
+			}
+		}
+		if b.Icon != icon {
+			b.SetIcon(icon)
+		}
+	}
+	all := len(r.view) > 0
+	for _, mac := range r.view {
+		if !r.checked[mac] {
+			all = false
+			break
+		}
+	}
+	setCheckQuietly(h.all, all)
+}
+
+// setCheckQuietly changes a tick box without firing its OnChanged, for
+// boxes that mirror the model rather than change it.
+func setCheckQuietly(c *widget.Check, on bool) {
+	if c.Checked == on {
+		return
+	}
+	f := c.OnChanged
+	c.OnChanged = nil
+	c.SetChecked(on)
+	c.OnChanged = f
+}
+
+// cameraList is the List with keys that suit a table: Up and Down move the
+// selection (and the details with it), Space ticks the selected camera.
+type cameraList struct {
+	widget.List
+	w *MainWindow
+}
+
+func newCameraList(w *MainWindow) *cameraList {
+	l := &cameraList{w: w}
+	l.Length = func() int { return len(w.rows.view) }
+	l.CreateItem = func() fyne.CanvasObject { return newCameraRow(w) }
+	l.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) { o.(*cameraRow).bind(id) }
+	l.OnSelected = func(id widget.ListItemID) {
+		// The List's own selection is not used: rows draw the window's
+		// selection, which survives re-sorting.
+		l.UnselectAll()
+		w.selectIndex(id)
+	}
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+func (l *cameraList) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyDown:
+		l.w.moveSelection(1)
+	case fyne.KeyUp:
+		l.w.moveSelection(-1)
+	case fyne.KeySpace:
+		l.w.toggleSelectedTick()
+	default:
+		l.List.TypedKey(ev)
+	}
+}
+
+// cameraRow is one camera in the table.
+type cameraRow struct {
+	widget.BaseWidget
+	w     *MainWindow
+	index int
+	mac   string
+	mods  fyne.KeyModifier
+
+	bg    *canvas.Rectangle
+	check *widget.Check
+	icon  *widget.Icon
+	cells [numColumns]*widget.Label
+}
+
+func newCameraRow(w *MainWindow) *cameraRow {
+	r := &cameraRow{w: w, bg: canvas.NewRectangle(color.Transparent), icon: widget.NewIcon(nil)}
+	r.check = widget.NewCheck("", nil)
+	for i := range r.cells {
+		r.cells[i] = widget.NewLabel("")
+		r.cells[i].Truncation = fyne.TextTruncateEllipsis
+	}
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *cameraRow) CreateRenderer() fyne.WidgetRenderer {
+	state := container.NewBorder(nil, nil, r.icon, nil, r.cells[colState])
+	objs := []fyne.CanvasObject{r.check, state}
+	for _, c := range r.cells[colModel:] {
+		objs = append(objs, c)
+	}
+	return widget.NewSimpleRenderer(container.NewStack(r.bg, container.New(columnsLayout{}, objs...)))
+}
+
+// bind shows the camera at position id of the view.
+func (r *cameraRow) bind(id int) {
+	w := r.w
+	if id < 0 || id >= len(w.rows.view) {
+		return
+	}
+	r.index, r.mac = id, w.rows.view[id]
+	d, _ := w.rows.device(r.mac)
+	st := w.rows.state(d)
+	now := w.now()
+
+	r.check.OnChanged = nil
+	r.check.SetChecked(w.rows.checked[r.mac])
+	mac := r.mac
+	r.check.OnChanged = func(on bool) { w.setTicked(mac, on) }
+
+	r.icon.SetResource(stateIcon(st))
+	texts := [numColumns]string{
+		colState:    stateText(st, d, now),
+		colModel:    dashIfEmpty(d.Model),
+		colIP:       ipCell(d),
+		colMAC:      d.MAC,
+		colFirmware: dashIfEmpty(d.Firmware),
+		colName:     d.Name,
+	}
+	for i, t := range texts {
+		if r.cells[i].Text != t {
+			r.cells[i].SetText(t)
+		}
+	}
+	if mac == w.selected {
+		r.bg.FillColor = theme.Color(theme.ColorNameSelection)
+	} else {
+		r.bg.FillColor = color.Transparent
+	}
+	r.bg.Refresh()
+}
+
+// MouseDown remembers Ctrl/Shift for the tap that follows.
+func (r *cameraRow) MouseDown(ev *desktop.MouseEvent) { r.mods = ev.Modifier }
+func (r *cameraRow) MouseUp(*desktop.MouseEvent)      {}
+
+func (r *cameraRow) Tapped(*fyne.PointEvent) {
+	mods := r.mods
+	r.mods = 0
+	r.w.rowTapped(r.index, mods)
+}
+
+// ipCell is the camera's best address; the details list all of them.
+func ipCell(d discovery.Device) string {
+	if len(d.Addresses) == 0 {
+		return "—"
+	}
+	return d.Addresses[0].String()
+}
+
+func dashIfEmpty(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}

@@ -1,0 +1,47 @@
+package gui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+)
+
+// appTheme is Fyne's default theme, light or dark as the system prefers,
+// with a calmer blue and a selection colour that shows which row is
+// selected in both variants.
+type appTheme struct{ fyne.Theme }
+
+func newAppTheme() fyne.Theme { return &appTheme{Theme: theme.DefaultTheme()} }
+
+func (t *appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	dark := v == theme.VariantDark
+	switch n {
+	case theme.ColorNamePrimary, theme.ColorNameHyperlink:
+		if dark {
+			return color.NRGBA{R: 0x5e, G: 0xa8, B: 0xff, A: 0xff}
+		}
+		return color.NRGBA{R: 0x0b, G: 0x5c, B: 0xc7, A: 0xff}
+	case theme.ColorNameSelection:
+		if dark {
+			return color.NRGBA{R: 0x5e, G: 0xa8, B: 0xff, A: 0x40}
+		}
+		return color.NRGBA{R: 0x0b, G: 0x5c, B: 0xc7, A: 0x2a}
+	case theme.ColorNameFocus:
+		if dark {
+			return color.NRGBA{R: 0x5e, G: 0xa8, B: 0xff, A: 0x6a}
+		}
+		return color.NRGBA{R: 0x0b, G: 0x5c, B: 0xc7, A: 0x5a}
+	}
+	return t.Theme.Color(n, v)
+}
+
+// variantTheme pins a theme to light or dark, for screenshots of both.
+type variantTheme struct {
+	fyne.Theme
+	variant fyne.ThemeVariant
+}
+
+func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, t.variant)
+}

@@ -1,0 +1,146 @@
+package gui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// toolbar holds the ways to find cameras, and the filter. Buttons carry
+// words as well as icons: the people using this should not have to guess.
+type toolbar struct {
+	search, add, scan, ifaces *widget.Button
+	filter                    *widget.Entry
+	box                       *fyne.Container
+}
+
+func newToolbar(w *MainWindow) *toolbar {
+	t := &toolbar{
+		search: widget.NewButtonWithIcon(lang.X("toolbar.search_again", "Search again"), theme.ViewRefreshIcon(), w.searchAgain),
+		add:    widget.NewButtonWithIcon(lang.X("toolbar.add_camera", "Add camera by IP…"), theme.ContentAddIcon(), w.showAddCamera),
+		scan:   widget.NewButtonWithIcon(lang.X("toolbar.scan_range", "Scan address range…"), theme.SearchIcon(), w.showScanRange),
+		ifaces: widget.NewButtonWithIcon(lang.X("toolbar.interfaces", "Network connections…"), theme.ComputerIcon(), w.showInterfaces),
+		filter: widget.NewEntry(),
+	}
+	t.filter.SetPlaceHolder(lang.X("toolbar.filter", "Filter by model, IP address or MAC"))
+	t.filter.OnChanged = w.setFilter
+	buttons := container.NewHBox(t.search, t.add, t.scan, t.ifaces)
+	t.box = container.NewVBox(
+		container.NewBorder(nil, nil, buttons, nil, t.filter),
+		widget.NewSeparator(),
+	)
+	return t
+}
+
+func (t *toolbar) update(w *MainWindow) {
+	d, _ := w.discoverer()
+	enableButton(t.search, d != nil)
+	enableButton(t.add, d != nil)
+	enableButton(t.scan, d != nil)
+	_, canChoose := d.(InterfaceSearcher)
+	enableButton(t.ifaces, canChoose)
+}
+
+func enableButton(b *widget.Button, on bool) {
+	switch {
+	case on && b.Disabled():
+		b.Enable()
+	case !on && !b.Disabled():
+		b.Disable()
+	}
+}
+
+// Keyboard shortcuts. Ctrl is Cmd on a Mac (KeyModifierShortcutDefault).
+var (
+	shortcutSearch      = &desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutAdd         = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutScan        = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	shortcutFind        = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutSetPassword = &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutAssignIP    = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutOpen        = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+func newMainMenu(w *MainWindow) *fyne.MainMenu {
+	item := func(label string, sc fyne.Shortcut, run func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, run)
+		it.Shortcut = sc
+		return it
+	}
+	search := item(lang.X("toolbar.search_again", "Search again"), shortcutSearch, w.searchAgain)
+	search.Icon = theme.ViewRefreshIcon()
+	cameras := fyne.NewMenu(lang.X("menu.cameras", "Cameras"),
+		search,
+		item(lang.X("toolbar.add_camera", "Add camera by IP…"), shortcutAdd, w.showAddCamera),
+		item(lang.X("toolbar.scan_range", "Scan address range…"), shortcutScan, w.showScanRange),
+		item(lang.X("menu.interfaces", "Choose network connections…"), nil, w.showInterfaces),
+		fyne.NewMenuItemSeparator(),
+		item(lang.X("menu.find", "Filter the list"), shortcutFind, func() { w.win.Canvas().Focus(w.filter) }),
+		item(lang.X("menu.untick_all", "Untick all cameras"), nil, w.untickAll),
+	)
+	if w.deps.StartDemo != nil {
+		cameras.Items = append(cameras.Items, fyne.NewMenuItemSeparator(),
+			item(lang.X("empty.try_demo", "Try with simulated cameras"), nil, w.startDemo))
+	}
+
+	shortcuts := map[actionID]fyne.Shortcut{
+		actSetPassword: shortcutSetPassword,
+		actAssignIP:    shortcutAssignIP,
+		actOpenBrowser: shortcutOpen,
+		actCopyDetails: &fyne.ShortcutCopy{},
+	}
+	camera := fyne.NewMenu(lang.X("menu.camera", "Camera"))
+	for a := range numActions {
+		run := func() { w.runAction(a) }
+		if a == actCopyDetails {
+			run = w.copyOrCopyDetails
+		}
+		it := item(actionTitle(a), shortcuts[a], run)
+		it.Icon = actionIcon(a)
+		it.Disabled = true
+		w.items[a] = it
+		if a == actOpenBrowser {
+			camera.Items = append(camera.Items, fyne.NewMenuItemSeparator())
+		}
+		camera.Items = append(camera.Items, it)
+	}
+
+	help := fyne.NewMenu(lang.X("menu.help", "Help"),
+		fyne.NewMenuItem(lang.X("menu.about", "About OpenIPU"), w.showAbout))
+	return fyne.NewMainMenu(cameras, camera, help)
+}
+
+// copyOrCopyDetails: Ctrl+C copies the selected text when a text field has
+// some (the menu sees the shortcut first), and the camera's details
+// otherwise.
+func (w *MainWindow) copyOrCopyDetails() {
+	type selectable interface {
+		fyne.Shortcutable
+		SelectedText() string
+	}
+	if f, ok := w.win.Canvas().Focused().(selectable); ok && f.SelectedText() != "" {
+		f.TypedShortcut(&fyne.ShortcutCopy{Clipboard: w.app.Clipboard()})
+		return
+	}
+	w.runAction(actCopyDetails)
+}
+
+func (w *MainWindow) addShortcuts() {
+	// F5 has no modifier, so it is a key, not a shortcut; it works when no
+	// text field has the focus.
+	w.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyF5 {
+			w.searchAgain()
+		}
+	})
+}
+
+func (w *MainWindow) showAbout() {
+	dialog.ShowInformation(lang.X("menu.about", "About OpenIPU"),
+		lang.X("about.text", "OpenIPU finds Axis network cameras, sets their first password, resets them to factory settings and gives them network addresses.\n\nIt is free, open-source software."),
+		w.win)
+}

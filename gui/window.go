@@ -1,0 +1,464 @@
+package gui
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/netif"
+)
+
+// Pace of the window's updates.
+const (
+	// flushEvery bounds table refreshes to about ten a second however fast
+	// cameras answer; events in between are merged per camera.
+	flushEvery = 100 * time.Millisecond
+	// searchBurst is how long the activity indicator runs after a start or
+	// "Search again": the engine's burst of queries lasts about 3 s.
+	searchBurst = 4 * time.Second
+	// statusEvery is how often the engine's status (interfaces, "nothing
+	// heard") is read for the empty state and the status bar.
+	statusEvery = time.Second
+)
+
+// MainWindow is OpenIPU's window: the camera table, the details of the
+// selected camera, and the way into every action. It keeps its widgets as
+// fields so tests can reach them.
+type MainWindow struct {
+	app  fyne.App
+	win  fyne.Window
+	deps Deps
+	// do runs a function on the Fyne goroutine: fyne.Do in the app, a
+	// queue the test drains in tests.
+	do  func(func())
+	now func() time.Time
+
+	ctx    context.Context
+	cancel context.CancelFunc
+
+	// mu guards what action goroutines read through ActionHost.
+	mu      sync.Mutex
+	disc    Discoverer
+	session int
+	stopRun context.CancelFunc
+	busy    map[string]bool
+
+	// Fyne goroutine only.
+	rows        *cameraRows
+	selected    string
+	anchor      string // where a Shift-click range starts
+	searching   bool
+	searchToken int
+	status      discovery.Status
+	runErr      error
+	simulated   bool
+
+	toolbar  *toolbar
+	filter   *widget.Entry
+	header   *tableHeader
+	list     *cameraList
+	noMatch  *noMatch
+	table    *container.Scroll
+	details  *detailsPanel
+	empty    *emptyState
+	bar      *statusBar
+	demoNote *fyne.Container
+	menu     *fyne.MainMenu
+	items    map[actionID]*fyne.MenuItem
+
+	// The last dialog of each kind the window opened (for tests).
+	addDialog   *addCameraDialog
+	scanDialog  *scanRangeDialog
+	ifaceDialog *interfacesDialog
+
+	// applied, when set, hears each applied batch (tests and benchmarks).
+	applied func()
+}
+
+// NewMainWindow builds the window and starts searching with
+// deps.Discovery. Show it with ShowAndRun.
+func NewMainWindow(app fyne.App, deps Deps) *MainWindow {
+	return newMainWindow(app, deps, fyne.Do)
+}
+
+func newMainWindow(app fyne.App, deps Deps, do func(func())) *MainWindow {
+	if deps.Now == nil {
+		deps.Now = time.Now
+	}
+	app.Settings().SetTheme(newAppTheme())
+	w := &MainWindow{
+		app:   app,
+		deps:  deps,
+		do:    do,
+		now:   deps.Now,
+		busy:  map[string]bool{},
+		rows:  newCameraRows(deps.Now),
+		items: map[actionID]*fyne.MenuItem{},
+	}
+	w.ctx, w.cancel = context.WithCancel(context.Background())
+	w.win = app.NewWindow(lang.X("window.title", "OpenIPU"))
+	w.build()
+	w.win.SetMaster()
+	w.win.SetOnClosed(w.cancel)
+	w.win.Resize(fyne.NewSize(1240, 740))
+	if deps.Discovery != nil {
+		w.startDiscovery(deps.Discovery)
+	} else {
+		w.refreshAll()
+	}
+	return w
+}
+
+func (w *MainWindow) build() {
+	w.toolbar = newToolbar(w)
+	w.filter = w.toolbar.filter
+	w.header = newTableHeader(w)
+	w.list = newCameraList(w)
+	w.noMatch = newNoMatch(w)
+	w.details = newDetailsPanel(w)
+	w.empty = newEmptyState(w)
+	w.bar = newStatusBar()
+	w.demoNote = newDemoNote()
+	w.demoNote.Hide()
+
+	table := container.NewBorder(w.header.box, nil, nil, nil, container.NewStack(w.list, w.noMatch.box))
+	// The columns scroll sideways in a narrow window (or at 200 %)
+	// instead of forcing a huge minimum size.
+	w.table = container.NewHScroll(table)
+	tableArea := container.NewStack(w.table, w.empty.root)
+	split := container.NewHSplit(tableArea, w.details.root)
+	split.Offset = 0.68
+	top := container.NewVBox(w.toolbar.box, w.demoNote)
+	w.win.SetContent(container.NewBorder(top, w.bar.box, nil, nil, split))
+	w.menu = newMainMenu(w)
+	w.win.SetMainMenu(w.menu)
+	w.addShortcuts()
+}
+
+// Window is the Fyne window (ActionHost).
+func (w *MainWindow) Window() fyne.Window { return w.win }
+
+// ShowAndRun shows the window and runs the app until it is closed.
+func (w *MainWindow) ShowAndRun() { w.win.ShowAndRun() }
+
+// Show shows the window.
+func (w *MainWindow) Show() { w.win.Show() }
+
+// Close closes the window and stops its searching.
+func (w *MainWindow) Close() {
+	w.cancel()
+	w.win.Close()
+}
+
+// Deps are the window's dependencies as the actions should use them: the
+// current Discoverer, and its own way into cameras when it has one (the
+// simulated office) (ActionHost).
+func (w *MainWindow) Deps() Deps {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	d := w.deps
+	d.Discovery = w.disc
+	if cc, ok := w.disc.(CameraConnector); ok {
+		d.Connect = cc.Connect
+	}
+	if sb, ok := w.disc.(Sandbox); ok {
+		d.Journal, d.BackupDir = sb.Sandbox()
+	}
+	return d
+}
+
+// Local lists this computer's network connections (ActionHost). With the
+// simulated office, it is the simulated computer's.
+func (w *MainWindow) Local() []netif.Interface {
+	w.mu.Lock()
+	d := w.disc
+	w.mu.Unlock()
+	var all []netif.Interface
+	var err error
+	if is, ok := d.(InterfaceSearcher); ok {
+		all, err = is.AllInterfaces()
+	} else {
+		all, err = netif.List()
+	}
+	if err != nil {
+		return nil
+	}
+	return all
+}
+
+// SetBusy marks a camera as busy while an action works on it (ActionHost).
+// Safe from any goroutine.
+func (w *MainWindow) SetBusy(mac string, busy bool) {
+	w.mu.Lock()
+	if busy {
+		w.busy[mac] = true
+	} else {
+		delete(w.busy, mac)
+	}
+	w.mu.Unlock()
+	w.do(func() {
+		w.syncBusy()
+		w.rows.rebuild()
+		w.refreshAll()
+	})
+}
+
+// Refresh searches again (ActionHost). Safe from any goroutine.
+func (w *MainWindow) Refresh() {
+	w.mu.Lock()
+	d, session := w.disc, w.session
+	w.mu.Unlock()
+	if d == nil {
+		return
+	}
+	d.Refresh()
+	w.do(func() { w.startSearching(session) })
+}
+
+func (w *MainWindow) discoverer() (Discoverer, int) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.disc, w.session
+}
+
+func (w *MainWindow) current(session int) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return session == w.session
+}
+
+func (w *MainWindow) syncBusy() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	clear(w.rows.busy)
+	for mac := range w.busy {
+		w.rows.busy[mac] = true
+	}
+}
+
+// startDiscovery replaces whatever searched before with d and starts it.
+// Fyne goroutine only.
+func (w *MainWindow) startDiscovery(d Discoverer) {
+	w.mu.Lock()
+	if w.stopRun != nil {
+		w.stopRun()
+	}
+	w.session++
+	session := w.session
+	ctx, cancel := context.WithCancel(w.ctx)
+	w.disc, w.stopRun = d, cancel
+	w.mu.Unlock()
+
+	sim, _ := d.(Simulated)
+	w.simulated = sim != nil && sim.Simulated()
+	w.rows.clear()
+	w.selected, w.anchor = "", ""
+	w.status, w.runErr = discovery.Status{}, nil
+	w.showSimulated()
+	w.startSearching(session)
+	w.refreshAll()
+	go w.run(ctx, session, d)
+}
+
+func (w *MainWindow) run(ctx context.Context, session int, d Discoverer) {
+	events, err := d.Run(ctx)
+	if err != nil {
+		w.do(func() {
+			if w.current(session) {
+				w.runErr = err
+				w.searching = false
+				w.refreshAll()
+			}
+		})
+		return
+	}
+	go w.pollStatus(ctx, session, d)
+	w.pump(ctx, session, events)
+}
+
+// pump merges events per camera and hands them to the Fyne goroutine in
+// batches, at most every flushEvery: a burst of a thousand answers costs a
+// few table refreshes, not a thousand.
+func (w *MainWindow) pump(ctx context.Context, session int, events <-chan discovery.Event) {
+	pending := map[string]int{} // MAC → index in batch
+	var batch []discovery.Device
+	var timer *time.Timer
+	var fire <-chan time.Time
+	last := time.Time{}
+	flush := func() {
+		b := batch
+		batch, pending = nil, map[string]int{}
+		fire, last = nil, time.Now()
+		w.do(func() { w.applyBatch(session, b) })
+	}
+	defer func() {
+		if timer != nil {
+			timer.Stop()
+		}
+	}()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case ev, ok := <-events:
+			if !ok {
+				if len(batch) > 0 {
+					flush()
+				}
+				return
+			}
+			if i, seen := pending[ev.Device.MAC]; seen {
+				batch[i] = ev.Device
+			} else {
+				pending[ev.Device.MAC] = len(batch)
+				batch = append(batch, ev.Device)
+			}
+			if fire == nil {
+				wait := max(0, flushEvery-time.Since(last))
+				if timer == nil {
+					timer = time.NewTimer(wait)
+				} else {
+					timer.Reset(wait)
+				}
+				fire = timer.C
+			}
+		case <-fire:
+			flush()
+		}
+	}
+}
+
+func (w *MainWindow) applyBatch(session int, devs []discovery.Device) {
+	if !w.current(session) {
+		return
+	}
+	w.rows.upsert(devs)
+	w.syncBusy()
+	w.rows.rebuild()
+	w.refreshAll()
+	if w.applied != nil {
+		w.applied()
+	}
+}
+
+func (w *MainWindow) pollStatus(ctx context.Context, session int, d Discoverer) {
+	tick := time.NewTicker(statusEvery)
+	defer tick.Stop()
+	for {
+		st := d.Status()
+		w.do(func() {
+			if w.current(session) {
+				w.status = st
+				w.refreshStatus()
+			}
+		})
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
+}
+
+// startSearching turns the activity indicator on for the engine's burst.
+func (w *MainWindow) startSearching(session int) {
+	if !w.current(session) {
+		return
+	}
+	w.searchToken++
+	token := w.searchToken
+	w.searching = true
+	w.refreshStatus()
+	ctx := w.ctx
+	go func() {
+		t := time.NewTimer(searchBurst)
+		defer t.Stop()
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		w.do(func() {
+			if w.searchToken == token {
+				w.searching = false
+				w.refreshStatus()
+			}
+		})
+	}()
+}
+
+// searchAgain is the toolbar's and the menu's "Search again".
+func (w *MainWindow) searchAgain() {
+	d, session := w.discoverer()
+	if d == nil {
+		return
+	}
+	d.Refresh()
+	w.startSearching(session)
+}
+
+// startDemo is "Try with simulated cameras".
+func (w *MainWindow) startDemo() {
+	if w.deps.StartDemo == nil {
+		return
+	}
+	w.empty.demo.Disable()
+	ctx := w.ctx
+	go func() {
+		d, err := w.deps.StartDemo(ctx)
+		w.do(func() {
+			w.empty.demo.Enable()
+			if err != nil {
+				showWindowProblem(w.win, lang.X("demo.failed", "The simulated cameras could not start"), err)
+				return
+			}
+			w.startDiscovery(d)
+		})
+	}()
+}
+
+func (w *MainWindow) showSimulated() {
+	title := lang.X("window.title", "OpenIPU")
+	if w.simulated {
+		title = lang.X("window.title_simulated", "OpenIPU — simulated cameras")
+		w.demoNote.Show()
+	} else {
+		w.demoNote.Hide()
+	}
+	w.win.SetTitle(title)
+}
+
+// refreshAll brings every part of the window in line with the model.
+func (w *MainWindow) refreshAll() {
+	if w.selected != "" {
+		if _, ok := w.rows.device(w.selected); !ok {
+			w.selected = ""
+		}
+	}
+	w.header.update(w.rows)
+	w.list.Refresh()
+	w.noMatch.update(w.rows)
+	w.details.update()
+	w.refreshStatus()
+	w.updateActions()
+}
+
+// refreshStatus updates what depends on the engine's status and the
+// activity indicator: the status bar and the empty state.
+func (w *MainWindow) refreshStatus() {
+	w.bar.update(w.rows.counts(), w.searching, w.status, w.simulated)
+	empty := len(w.rows.byMAC) == 0
+	if empty {
+		w.table.Hide()
+	} else {
+		w.table.Show()
+	}
+	w.empty.update(empty, w.searching, w.status, w.runErr, w.deps.StartDemo != nil && !w.simulated)
+	w.toolbar.update(w)
+}

@@ -1,0 +1,309 @@
+package gui
+
+import (
+	"context"
+	"net/netip"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/netif"
+)
+
+// uiLoop stands in for Fyne's main goroutine: the window's goroutines queue
+// work on it and the test goroutine runs that work, so widgets are touched
+// by one goroutine only, as in the app.
+type uiLoop struct{ q chan func() }
+
+func newUILoop() *uiLoop { return &uiLoop{q: make(chan func(), 4096)} }
+
+func (l *uiLoop) do(f func()) { l.q <- f }
+
+// until runs queued work until cond holds.
+func (l *uiLoop) until(t testing.TB, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.After(10 * time.Second)
+	for {
+		if cond() {
+			return
+		}
+		select {
+		case f := <-l.q:
+			f()
+		case <-deadline:
+			t.Fatalf("timed out waiting until %s", what)
+		}
+	}
+}
+
+// settle runs queued work until none arrives for a moment.
+func (l *uiLoop) settle() {
+	for {
+		select {
+		case f := <-l.q:
+			f()
+		case <-time.After(150 * time.Millisecond):
+			return
+		}
+	}
+}
+
+// fakeDisc is a Discoverer driven by the test: it hands out the events
+// the test sends.
+type fakeDisc struct {
+	events chan discovery.Event
+
+	mu        sync.Mutex
+	runs      int
+	refreshes int
+	status    discovery.Status
+	runErr    error
+	addHost   func(ctx context.Context, host string) (discovery.Device, error)
+	scan      func(ctx context.Context, p netip.Prefix, progress func(done, total int)) (int, error)
+}
+
+func newFakeDisc() *fakeDisc { return &fakeDisc{events: make(chan discovery.Event, 4096)} }
+
+func (f *fakeDisc) Run(ctx context.Context) (<-chan discovery.Event, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.runs++
+	if f.runErr != nil {
+		return nil, f.runErr
+	}
+	return f.events, nil
+}
+
+func (f *fakeDisc) Refresh() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.refreshes++
+}
+
+func (f *fakeDisc) AddHost(ctx context.Context, host string) (discovery.Device, error) {
+	return f.addHost(ctx, host)
+}
+
+func (f *fakeDisc) Scan(ctx context.Context, p netip.Prefix, progress func(done, total int)) (int, error) {
+	return f.scan(ctx, p, progress)
+}
+
+func (f *fakeDisc) Devices() []discovery.Device { return nil }
+
+func (f *fakeDisc) Status() discovery.Status {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.status
+}
+
+func (f *fakeDisc) setStatus(st discovery.Status) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.status = st
+}
+
+func (f *fakeDisc) runCount() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.runs
+}
+
+func (f *fakeDisc) send(kind discovery.EventKind, devs ...discovery.Device) {
+	for _, d := range devs {
+		f.events <- discovery.Event{Kind: kind, Device: d}
+	}
+}
+
+// fakeSearcher is a fakeDisc that can also start over on chosen network
+// connections.
+type fakeSearcher struct {
+	*fakeDisc
+	all []netif.Interface
+
+	mu    sync.Mutex
+	asked [][]string
+	next  []*fakeSearcher
+}
+
+func (f *fakeSearcher) AllInterfaces() ([]netif.Interface, error) { return f.all, nil }
+
+func (f *fakeSearcher) SearchOnly(names []string) (Discoverer, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if _, err := netif.Select(f.all, names); err != nil {
+		return nil, err
+	}
+	f.asked = append(f.asked, slices.Clone(names))
+	n := &fakeSearcher{fakeDisc: newFakeDisc(), all: f.all}
+	f.next = append(f.next, n)
+	return n, nil
+}
+
+// office is the computer the fake devices are diagnosed against.
+var office = []netif.Interface{
+	{Name: "lo", Up: true, Loopback: true, Prefixes: []netip.Prefix{netip.MustParsePrefix("127.0.0.1/8")}},
+	{Name: "eth0", Up: true, Multicast: true, Prefixes: []netip.Prefix{netip.MustParsePrefix("10.0.4.17/24")}},
+	{Name: "tailscale0", Up: true, Multicast: true, Virtual: true, Prefixes: []netip.Prefix{netip.MustParsePrefix("100.90.1.2/32")}},
+	{Name: "wlan0", Up: false, Multicast: true},
+}
+
+var testNow = time.Date(2026, 11, 26, 14, 30, 0, 0, time.Local)
+
+// testCam is a camera as the engine reports it once probed.
+func testCam(mac, ip, model, fw string, setup discovery.Setup) discovery.Device {
+	addrs := []netip.Addr{netip.MustParseAddr(ip)}
+	probe := discovery.ProbeAnswered
+	d := discovery.Device{
+		MAC: mac, Serial: mac, Model: model, FullName: model + " Network Camera", Firmware: fw,
+		Name: model, Addresses: addrs, HTTPPort: 80, Setup: setup,
+		Sources: []discovery.Source{discovery.SourceMDNS}, Interfaces: []string{"eth0"},
+		FirstSeen: testNow.Add(-time.Minute), LastSeen: testNow, Enriched: true,
+	}
+	if !office[1].Contains(addrs[0]) {
+		probe = discovery.ProbeFailed
+		d.Setup, d.Enriched, d.Firmware = discovery.SetupUnknown, false, ""
+	}
+	d.HTTPURL = "http://" + ip + "/"
+	d.Diagnosis = discovery.Diagnose(addrs, office, probe)
+	return d
+}
+
+func lostCam(d discovery.Device) discovery.Device {
+	d.Lost = true
+	d.LastSeen = testNow.Add(-20 * time.Minute)
+	d.Diagnosis = discovery.Diagnosis{Reach: discovery.ReachLost}
+	return d
+}
+
+// fleetOfFive: two need a password, one is ready, one is on the factory
+// address, one is lost.
+func fleetOfFive() []discovery.Device {
+	return []discovery.Device{
+		testCam("ACCC8E000003", "10.0.4.103", "AXIS M1075-L", "11.11.192", discovery.SetupNeeded),
+		testCam("ACCC8E000001", "10.0.4.21", "AXIS P3245-LVE", "10.12.240", discovery.SetupNeeded),
+		testCam("B8A44F000002", "10.0.4.5", "AXIS Q1961-TE", "12.9.57", discovery.SetupDone),
+		testCam("E82725000004", "192.168.0.90", "AXIS M3086-V", "", discovery.SetupUnknown),
+		lostCam(testCam("00408C000005", "10.0.4.99", "AXIS M3066-V", "10.12.240", discovery.SetupDone)),
+	}
+}
+
+type testWindow struct {
+	*MainWindow
+	ui *uiLoop
+}
+
+func newTestWindow(t *testing.T, d Discoverer) *testWindow {
+	t.Helper()
+	t.Setenv("LANG", "en_US.UTF-8")
+	if err := LoadTranslations(); err != nil {
+		t.Fatal(err)
+	}
+	a := test.NewTempApp(t)
+	ui := newUILoop()
+	deps := Deps{Discovery: d, Now: func() time.Time { return testNow }}
+	w := newMainWindow(a, deps, ui.do)
+	t.Cleanup(func() {
+		w.Close()
+		ui.settle()
+	})
+	return &testWindow{MainWindow: w, ui: ui}
+}
+
+// waitRows runs the window until its table shows n cameras.
+func (w *testWindow) waitRows(t *testing.T, n int) {
+	t.Helper()
+	w.ui.until(t, "the table has rows", func() bool { return len(w.rows.view) == n })
+}
+
+// shownRows are the rows on screen, top to bottom, as their cells read.
+func (w *testWindow) shownRows() [][]string {
+	type shown struct {
+		index int
+		cells []string
+	}
+	var rows []shown
+	walkShown(w.win.Content(), func(o fyne.CanvasObject) {
+		r, ok := o.(*cameraRow)
+		if !ok || r.mac == "" || r.index >= len(w.rows.view) || w.rows.view[r.index] != r.mac {
+			return
+		}
+		var cells []string
+		for _, c := range r.cells {
+			cells = append(cells, c.Text)
+		}
+		rows = append(rows, shown{r.index, cells})
+	})
+	slices.SortFunc(rows, func(a, b shown) int { return a.index - b.index })
+	out := make([][]string, len(rows))
+	for i, r := range rows {
+		out[i] = r.cells
+	}
+	return out
+}
+
+// rowWidget finds the on-screen row of a camera.
+func (w *testWindow) rowWidget(t *testing.T, mac string) *cameraRow {
+	t.Helper()
+	var found *cameraRow
+	walkShown(w.win.Content(), func(o fyne.CanvasObject) {
+		if r, ok := o.(*cameraRow); ok && r.mac == mac && r.index < len(w.rows.view) && w.rows.view[r.index] == mac {
+			found = r
+		}
+	})
+	if found == nil {
+		t.Fatalf("no row on screen for %s", mac)
+	}
+	return found
+}
+
+func column0(rows [][]string, c column) []string {
+	var out []string
+	for _, r := range rows {
+		out = append(out, r[c])
+	}
+	return out
+}
+
+// walkShown visits o and everything under it that is not hidden.
+func walkShown(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
+	if o == nil || !o.Visible() {
+		return
+	}
+	f(o)
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			walkShown(c, f)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			walkShown(c, f)
+		}
+	}
+}
+
+// visibleTexts are the texts of the labels shown under o.
+func visibleTexts(o fyne.CanvasObject) []string {
+	var out []string
+	walkShown(o, func(x fyne.CanvasObject) {
+		if l, ok := x.(*widget.Label); ok && l.Text != "" {
+			out = append(out, l.Text)
+		}
+	})
+	return out
+}
+
+// tapRow clicks a camera's row, with Ctrl or Shift held when mods says.
+func (w *testWindow) tapRow(t *testing.T, mac string, mods fyne.KeyModifier) {
+	t.Helper()
+	r := w.rowWidget(t, mac)
+	r.MouseDown(&desktop.MouseEvent{Modifier: mods})
+	test.Tap(r)
+}
