@@ -22,7 +22,10 @@ type AnnounceInfo struct {
 	Generation    Generation
 	HTTPAddr      netip.AddrPort
 	HTTPSAddr     netip.AddrPort // invalid when HTTPS is off
-	NeedsSetup    bool
+	// Addrs are every address the camera answers on, HTTPAddr's first (a
+	// routable one before the link-local one): mDNS publishes them all.
+	Addrs      []netip.Addr
+	NeedsSetup bool
 	// FriendlyNameUPnP is "AXIS <model> - <MAC>" (Network.UPnP.FriendlyName).
 	FriendlyNameUPnP string
 	// FriendlyNameBonjour is the mDNS instance name: "AXIS <model> - <MAC>"

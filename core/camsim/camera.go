@@ -40,6 +40,12 @@ type Camera struct {
 	stopBoot            context.CancelFunc
 	downTimer, upTimer  *time.Timer
 	pending             resetKind
+	// held are the addresses the AddrHook gave the camera, primary first
+	// (addressing.go); moveTimer moves it after a change of settings.
+	held, bound []netip.Prefix // bound: the held ones it listens on
+	moveTimer   *time.Timer
+	// unplugged: the power is off until Plug (power.go).
+	unplugged bool
 
 	bootID      string
 	bootTime    time.Time
@@ -102,6 +108,9 @@ func New(cfg Config) (*Camera, error) {
 		overrides: map[string]string{},
 	}
 	c.net = factoryNetwork(c.prof, cfg.MAC)
+	if cfg.DHCP == DHCPOff {
+		c.net = installedStatic(c.net, cfg.DHCPAddr)
+	}
 	if cfg.Admin != nil {
 		c.users = []user{{name: cfg.Admin.User, pwd: cfg.Admin.Password, admin: true, operator: true, viewer: true, ptz: true}}
 	}
@@ -147,7 +156,7 @@ func (c *Camera) Close() error {
 		return nil
 	}
 	c.closed = true
-	for _, t := range []*time.Timer{c.downTimer, c.upTimer} {
+	for _, t := range []*time.Timer{c.downTimer, c.upTimer, c.moveTimer} {
 		if t != nil {
 			t.Stop()
 		}
@@ -172,6 +181,9 @@ func (c *Camera) Close() error {
 			errs = append(errs, s.Close())
 		}
 	}
+	c.mu.Lock()
+	c.releaseLocked()
+	c.mu.Unlock()
 	return errors.Join(errs...)
 }
 
@@ -255,9 +267,15 @@ func (c *Camera) PowerCycle(factoryReset bool) {
 		c.downTimer.Stop()
 	}
 	online := c.online
-	if !online && c.upTimer != nil {
-		// Already down: the new power cut restarts the boot.
-		c.upTimer.Reset(c.cfg.ResetDowntime)
+	if !online {
+		// Already down (or unplugged): the power comes back now and the
+		// boot starts over.
+		c.unplugged = false
+		if c.upTimer != nil {
+			c.upTimer.Reset(c.cfg.ResetDowntime)
+		} else {
+			c.upTimer = time.AfterFunc(c.cfg.ResetDowntime, c.comeBack)
+		}
 	}
 	c.mu.Unlock()
 	if online {
@@ -306,7 +324,10 @@ func (c *Camera) goDown() {
 	c.cfg.Logf("camsim %s: down", c.cfg.MAC)
 
 	c.mu.Lock()
-	if !c.closed {
+	if !c.online {
+		c.releaseLocked()
+	}
+	if !c.closed && !c.unplugged {
 		c.upTimer = time.AfterFunc(c.cfg.ResetDowntime, c.comeBack)
 	}
 	c.mu.Unlock()
@@ -315,7 +336,7 @@ func (c *Camera) goDown() {
 // comeBack boots the camera again, applying what the reset erased.
 func (c *Camera) comeBack() {
 	c.mu.Lock()
-	if c.closed || c.online {
+	if c.closed || c.online || c.unplugged {
 		c.mu.Unlock()
 		return
 	}
@@ -388,11 +409,32 @@ func (c *Camera) newBootLocked(booting bool) error {
 	return nil
 }
 
-// listenLocked binds both listeners and starts serving them.
+// listenLocked binds the listeners and starts serving them. With an
+// AddrHook it first moves the camera to where its settings put it.
 func (c *Camera) listenLocked() error {
+	var lns []net.Listener
+	if c.cfg.AddrHook != nil {
+		moved, err := c.listenMovedLocked()
+		if err != nil {
+			return err
+		}
+		lns = moved
+	} else {
+		fixed, err := c.listenFixedLocked()
+		if err != nil {
+			return err
+		}
+		lns = fixed
+	}
+	c.serveLocked(lns)
+	return nil
+}
+
+// listenFixedLocked binds the configured addresses, where the camera stays.
+func (c *Camera) listenFixedLocked() ([]net.Listener, error) {
 	httpLn, err := net.Listen("tcp", c.httpBind.String())
 	if err != nil {
-		return fmt.Errorf("camsim: listen %s: %w", c.httpBind, err)
+		return nil, fmt.Errorf("camsim: listen %s: %w", c.httpBind, err)
 	}
 	c.httpBind = boundAddr(httpLn, c.httpBind)
 	lns := []net.Listener{httpLn}
@@ -400,11 +442,16 @@ func (c *Camera) listenLocked() error {
 		ln, err := net.Listen("tcp", c.httpsBind.String())
 		if err != nil {
 			_ = httpLn.Close()
-			return fmt.Errorf("camsim: listen %s: %w", c.httpsBind, err)
+			return nil, fmt.Errorf("camsim: listen %s: %w", c.httpsBind, err)
 		}
 		c.httpsBind = boundAddr(ln, c.httpsBind)
 		lns = append(lns, tls.NewListener(ln, c.tlsConfig()))
 	}
+	return lns, nil
+}
+
+// serveLocked starts a server on each listener.
+func (c *Camera) serveLocked(lns []net.Listener) {
 	ctx, cancel := context.WithCancel(context.Background())
 	c.stopBoot = cancel
 	handler := c.handler(ctx.Done())
@@ -424,7 +471,6 @@ func (c *Camera) listenLocked() error {
 		c.servers = append(c.servers, srv)
 		go func() { _ = srv.Serve(ln) }()
 	}
-	return nil
 }
 
 func (c *Camera) tlsConfig() *tls.Config {
@@ -464,6 +510,7 @@ func (c *Camera) announceInfoLocked() AnnounceInfo {
 		Firmware:         c.prof.firmware,
 		Generation:       c.cfg.Generation,
 		HTTPAddr:         c.httpBind,
+		Addrs:            c.heldAddrsLocked(),
 		NeedsSetup:       c.needsSetupLocked(),
 		FriendlyNameUPnP: c.model.shortName() + " - " + c.cfg.MAC,
 	}

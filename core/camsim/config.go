@@ -66,6 +66,23 @@ type Config struct {
 	Admin *Account
 	// Announcers are told when the camera appears on and leaves the network.
 	Announcers []Announcer
+	// DHCP says whether a DHCP server answers the camera (default DHCPOn).
+	// With DHCPOff the camera starts on its listen address as if installed
+	// there with a static address, and a hard reset drops it to the
+	// firmware's fallback (addressing.go).
+	DHCP DHCPMode
+	// DHCPAddr is the lease the DHCP server hands out; default the HTTPAddr
+	// address with a /24.
+	DHCPAddr netip.Prefix
+	// AddrHook, if set, lets the camera move between addresses as a real one
+	// does: it is called (for the camera's MAC) with the addresses to put on
+	// and take off the host before the camera listens or after it stops.
+	// Without it the camera stays on its listen address whatever its
+	// network settings say.
+	AddrHook func(mac string, add, remove []netip.Prefix) error
+	// ARPPingWindow is how long after boot the camera adopts an address
+	// from an ARP/Ping (default 2 min; negative means never).
+	ARPPingWindow time.Duration
 	// Logf is an optional debug log. It is never given a password.
 	Logf func(format string, args ...any)
 }
@@ -129,6 +146,10 @@ func (cfg *Config) normalize() (httpAddr netip.AddrPort, httpsAddr netip.AddrPor
 	cfg.BootingFor = orDefault(cfg.BootingFor, DefaultBootingFor)
 	cfg.NonceLifetime = orDefault(cfg.NonceLifetime, DefaultNonceLifetime)
 	cfg.LockoutFor = orDefault(cfg.LockoutFor, DefaultLockoutFor)
+	cfg.ARPPingWindow = orDefault(cfg.ARPPingWindow, DefaultARPPingWindow)
+	if !cfg.DHCPAddr.IsValid() && httpAddr.Addr().Is4() && !httpAddr.Addr().IsUnspecified() {
+		cfg.DHCPAddr = netip.PrefixFrom(httpAddr.Addr(), 24)
+	}
 	if cfg.LockoutFailures <= 0 {
 		cfg.LockoutFailures = DefaultLockoutFailures
 	}

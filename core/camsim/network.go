@@ -332,13 +332,13 @@ func (c *Camera) setHostname(w http.ResponseWriter, api string, req jsonRequest)
 // setNetworkLocked records a new network configuration, visible at once in
 // param.cgi and getNetworkInfo.
 //
-// Seam: a real camera moves to the new address right after its reply, and
-// connections to the old one die. The simulator keeps listening where Start
-// bound it so tests and demos stay reachable. Moving would happen here: close
-// the servers, listen on the new IP with the same ports (listenLocked with new
-// httpBind/httpsBind), then Withdraw and Announce.
+// A real camera moves to the new address right after its reply, and
+// connections to the old one die. With an AddrHook the simulator does the
+// same (addressing.go); without one it keeps listening where Start bound it
+// so tests and demos stay reachable.
 func (c *Camera) setNetworkLocked(n NetworkState) {
 	c.net = n
+	c.scheduleMoveLocked(c.cfg.GoDownAfter)
 }
 
 func (c *Camera) writeNet(w http.ResponseWriter, api string, ctx json.RawMessage, method string, data jobj) {

@@ -86,7 +86,7 @@ func (r *Responder) handle(pkt []byte, cm *ipv4.ControlMessage, from netip.AddrP
 	}
 	hears := func(c *camera) bool {
 		if direct.IsValid() {
-			return c.ip == direct
+			return slices.Contains(c.addrs, direct)
 		}
 		return ifIndex == 0 || c.ifIndex == 0 || c.ifIndex == ifIndex
 	}

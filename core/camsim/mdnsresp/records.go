@@ -3,6 +3,7 @@ package mdnsresp
 import (
 	"fmt"
 	"net/netip"
+	"slices"
 	"strings"
 
 	"github.com/miekg/dns"
@@ -101,8 +102,12 @@ type record struct {
 // Announce replaces it with a new value, which is how pending timers tell
 // that their camera is gone.
 type camera struct {
-	mac     string
+	mac string
+	// ip is where the camera sends from: its primary (routable when it has
+	// one) address. addrs are all its IPv4 addresses, ip first, each an A
+	// record: a pre-12 camera publishes its link-local one too (§2).
 	ip      netip.Addr
+	addrs   []netip.Addr
 	ifIndex int // 0 when unknown: answers queries from any interface
 	name    string
 	records []record
@@ -121,7 +126,12 @@ func hostName(mac string) string {
 // newCamera builds a camera's records. name is its instance name after
 // conflict resolution.
 func newCamera(info camsim.AnnounceInfo, ip netip.Addr, ifIndex int, name string) (*camera, error) {
-	c := &camera{mac: info.MAC, ip: ip, ifIndex: ifIndex, name: name, byName: map[string][]int{}}
+	c := &camera{mac: info.MAC, ip: ip, addrs: []netip.Addr{ip}, ifIndex: ifIndex, name: name, byName: map[string][]int{}}
+	for _, a := range info.Addrs {
+		if a = a.Unmap(); a.Is4() && !slices.Contains(c.addrs, a) {
+			c.addrs = append(c.addrs, a)
+		}
+	}
 	host := hostName(info.MAC)
 	add := func(rr dns.RR, shared bool) (int, error) {
 		if !shared {
@@ -140,12 +150,16 @@ func newCamera(info camsim.AnnounceInfo, ip netip.Addr, ifIndex int, name string
 		c.byName[nk] = append(c.byName[nk], i)
 		return i, nil
 	}
-	a, err := add(&dns.A{
-		Hdr: dns.RR_Header{Name: host, Rrtype: dns.TypeA, Class: dns.ClassINET, Ttl: hostTTL},
-		A:   ip.AsSlice(),
-	}, false)
-	if err != nil {
-		return nil, fmt.Errorf("mdnsresp: host record for %s: %w", info.MAC, err)
+	var hostRecs []int
+	for _, addr := range c.addrs {
+		i, err := add(&dns.A{
+			Hdr: dns.RR_Header{Name: host, Rrtype: dns.TypeA, Class: dns.ClassINET, Ttl: hostTTL},
+			A:   addr.AsSlice(),
+		}, false)
+		if err != nil {
+			return nil, fmt.Errorf("mdnsresp: host record for %s: %w", info.MAC, err)
+		}
+		hostRecs = append(hostRecs, i)
 	}
 	label := escapeLabel(name)
 	for _, svc := range servicesFor(info.Generation) {
@@ -181,10 +195,10 @@ func newCamera(info camsim.AnnounceInfo, ip netip.Addr, ifIndex int, name string
 		}, true); err != nil {
 			return nil, err
 		}
-		c.records[ptr].extra = []int{srv, txt, a}
-		c.records[srv].extra = []int{a}
+		c.records[ptr].extra = append([]int{srv, txt}, hostRecs...)
+		c.records[srv].extra = slices.Clone(hostRecs)
 	}
-	if len(c.records) == 1 {
+	if len(c.records) == len(hostRecs) {
 		return nil, fmt.Errorf("mdnsresp: camera %s has neither HTTP nor HTTPS on", info.MAC)
 	}
 	var err2 error

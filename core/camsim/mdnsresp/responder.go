@@ -56,6 +56,7 @@ type Responder struct {
 	floods    map[string]*flood           // MAC -> announcement flood
 	order     map[*camera]int             // announce order, for stable output
 	seq       int
+	joined    map[int]bool // interfaces the group is joined on
 }
 
 var _ camsim.Announcer = (*Responder)(nil)
@@ -79,6 +80,7 @@ func New(opts Options) (*Responder, error) {
 		misbehave: map[string]Misbehaviour{},
 		floods:    map[string]*flood{},
 		order:     map[*camera]int{},
+		joined:    map[int]bool{},
 	}, nil
 }
 
@@ -104,15 +106,15 @@ func (r *Responder) Start(ctx context.Context) error {
 	pc := ipv4.NewPacketConn(c)
 	group := net.UDPAddrFromAddrPort(mdnsGroup)
 	var errs []error
-	joined := 0
+	joined := map[int]bool{}
 	for i := range ifaces {
 		if err := pc.JoinGroup(&ifaces[i], group); err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", ifaces[i].Name, err))
 			continue
 		}
-		joined++
+		joined[ifaces[i].Index] = true
 	}
-	if joined == 0 {
+	if len(joined) == 0 {
 		pc.Close()
 		return fmt.Errorf("mdnsresp: could not join %s on any interface: %w", mdnsGroup.Addr(), errors.Join(errs...))
 	}
@@ -132,6 +134,7 @@ func (r *Responder) Start(ctx context.Context) error {
 		return errors.New("mdnsresp: already started or closed")
 	}
 	r.pc = pc
+	r.joined = joined
 	r.out = newSender(pc)
 	r.done = make(chan struct{})
 	done := r.done
@@ -213,6 +216,9 @@ func (r *Responder) Announce(info camsim.AnnounceInfo) {
 	r.cams[info.MAC] = cam
 	r.indexLocked(cam)
 	started := r.pc != nil && !r.closed.Load()
+	if started {
+		r.joinLocked(ifIndex)
+	}
 	r.mu.Unlock()
 
 	if old != nil && (old.ip != cam.ip || string(old.announcement) != string(cam.announcement)) {
@@ -221,6 +227,24 @@ func (r *Responder) Announce(info camsim.AnnounceInfo) {
 	if started {
 		r.startAnnouncing(cam)
 	}
+}
+
+// joinLocked joins the mDNS group on an interface that appeared after
+// Start (a camera moved onto its own virtual interface), so the camera hears
+// the queries that arrive there.
+func (r *Responder) joinLocked(ifIndex int) {
+	if ifIndex <= 0 || r.joined[ifIndex] {
+		return
+	}
+	ifi, err := net.InterfaceByIndex(ifIndex)
+	if err != nil {
+		return
+	}
+	if err := r.pc.JoinGroup(ifi, net.UDPAddrFromAddrPort(mdnsGroup)); err != nil {
+		r.opts.logf("mdnsresp: joining on %s: %v", ifi.Name, err)
+		return
+	}
+	r.joined[ifIndex] = true
 }
 
 // Withdraw says goodbye for a camera (Close, and going down for a reset)
