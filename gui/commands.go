@@ -68,14 +68,14 @@ func (w *MainWindow) enabled(a actionID) bool {
 	switch a {
 	case actCopyDetails:
 		return true
-	case actOpenBrowser:
-		return !d.Lost && d.HTTPURL != ""
 	case actAssignIP:
 		return !d.Lost
+	case actOpenBrowser:
+		return d.HTTPURL != "" && st != stateLost && st != stateUnreachable
 	case actFactoryDefault, actRestart:
 		// A camera without a password has nothing to reset and no one
-		// to log in as.
-		return !d.Lost && st != stateNeedsPassword
+		// to log in as; one this computer cannot reach cannot be asked.
+		return st != stateLost && st != stateUnreachable && st != stateNeedsPassword
 	}
 	return false
 }

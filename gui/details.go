@@ -68,8 +68,8 @@ type detailsPanel struct {
 	placeholder *widget.Label
 	camera      *fyne.Container
 	title       *widget.Label
-	stateIcon   *widget.Icon
 	values      [numFields]*widget.Label
+	diagIcon    *widget.Icon
 	diagWhat    *widget.Label
 	diagNext    *widget.Label
 	suggest     *widget.Button
@@ -96,7 +96,6 @@ func newDetailsPanel(w *MainWindow) *detailsPanel {
 	p.title.TextStyle = fyne.TextStyle{Bold: true}
 	p.title.SizeName = theme.SizeNameSubHeadingText
 	p.title.Wrapping = fyne.TextWrapWord
-	p.stateIcon = widget.NewIcon(nil)
 
 	form := container.New(layout.NewFormLayout())
 	for f := range numFields {
@@ -121,7 +120,10 @@ func newDetailsPanel(w *MainWindow) *detailsPanel {
 		}
 	})
 	p.suggest.Importance = widget.HighImportance
-	diag := widget.NewCard("", "", container.NewVBox(p.diagWhat, p.diagNext, container.NewHBox(p.suggest)))
+	p.diagIcon = widget.NewIcon(nil)
+	diag := widget.NewCard("", "", container.NewVBox(
+		container.NewBorder(nil, nil, container.NewVBox(p.diagIcon), nil, p.diagWhat),
+		p.diagNext, container.NewHBox(p.suggest)))
 
 	var btns []fyne.CanvasObject
 	for a := range numActions {
@@ -132,7 +134,7 @@ func newDetailsPanel(w *MainWindow) *detailsPanel {
 	}
 
 	p.camera = container.NewVBox(
-		container.NewBorder(nil, nil, p.stateIcon, nil, p.title),
+		p.title,
 		diag,
 		container.NewGridWithColumns(2, btns...),
 		widget.NewSeparator(),
@@ -173,7 +175,6 @@ func (p *detailsPanel) update() {
 		title = dashIfEmpty(d.Model)
 	}
 	p.title.SetText(title)
-	p.stateIcon.SetResource(stateIcon(st))
 	values := [numFields]string{
 		fieldModel:     modelText(d),
 		fieldState:     stateText(st, d, now),
@@ -192,17 +193,19 @@ func (p *detailsPanel) update() {
 	}
 
 	what, next := Text(d.Diagnosis.What), Text(d.Diagnosis.Next)
-	if st == stateBusy {
+	switch {
+	case st == stateBusy:
 		what, next = lang.X("details.busy", "OpenIPU is working on this camera."), lang.X("details.busy.next", "Wait until the action in progress has finished.")
+	case st == stateNeedsPassword && d.Diagnosis.Reach == discovery.ReachOK:
+		// The diagnosis is about reaching the camera ("Nothing to do"),
+		// but a camera without a password still needs one.
+		next = lang.X("details.next_set_password", "It has no administrator password yet: set one to start using it.")
+	case st == stateReady && d.Diagnosis.Reach == discovery.ReachOK:
+		next = lang.X("details.next_ready", "It has its administrator password. Nothing more to do here; its web page has the rest of its settings.")
 	}
 	p.diagWhat.SetText(what)
 	p.diagNext.SetText(next)
-	if st == stateUnreachable || st == stateLost {
-		p.diagWhat.Importance = widget.WarningImportance
-	} else {
-		p.diagWhat.Importance = widget.MediumImportance
-	}
-	p.diagWhat.Refresh()
+	p.diagIcon.SetResource(stateIcon(st))
 	label, run := p.suggestionFor(d, st)
 	p.suggestion = run
 	if run == nil {
@@ -245,17 +248,6 @@ func (p *detailsPanel) suggestionFor(d discovery.Device, st camState) (string, f
 func (p *detailsPanel) updateActions() {
 	for a, b := range p.buttons {
 		enableButton(b, p.w.enabled(actionID(a)))
-	}
-	// The button for the most useful next step stands out.
-	d, ok := p.w.selectedDevice()
-	needs := ok && p.w.rows.state(d) == stateNeedsPassword
-	imp := widget.MediumImportance
-	if needs {
-		imp = widget.HighImportance
-	}
-	if b := p.buttons[actSetPassword]; b.Importance != imp {
-		b.Importance = imp
-		b.Refresh()
 	}
 }
 

@@ -22,10 +22,13 @@ type emptyState struct {
 	title     *widget.Label
 	searching *widget.Label
 	problem   *widget.Label
-	checklist *widget.Label
-	add       *widget.Button
-	scan      *widget.Button
-	demo      *widget.Button
+	// problemBox is the problem with a warning sign: orange text on white
+	// is too faint, the sign carries the colour.
+	problemBox *fyne.Container
+	checklist  *widget.Label
+	add        *widget.Button
+	scan       *widget.Button
+	demo       *widget.Button
 }
 
 // emptyWidth keeps the text of the empty state in a readable column.
@@ -54,9 +57,9 @@ func newEmptyState(w *MainWindow) *emptyState {
 		l.Wrapping = fyne.TextWrapWord
 	}
 	e.searching.Alignment = fyne.TextAlignCenter
-	e.problem.Importance = widget.WarningImportance
 	e.add.Importance = widget.HighImportance
 
+	e.problemBox = container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))), nil, e.problem)
 	icon := canvas.NewImageFromResource(iconCamera)
 	icon.FillMode = canvas.ImageFillContain
 	icon.SetMinSize(fyne.NewSquareSize(64))
@@ -64,7 +67,7 @@ func newEmptyState(w *MainWindow) *emptyState {
 		icon,
 		e.title,
 		e.searching,
-		e.problem,
+		e.problemBox,
 		e.checklist,
 		container.NewCenter(container.NewHBox(e.add, e.scan, e.demo)),
 	)
@@ -95,10 +98,13 @@ func (e *emptyState) update(empty, searching bool, st discovery.Status, runErr e
 		problem = Text(st.What) + "\n" + Text(st.Next)
 	}
 	e.problem.SetText(problem)
+	// The engine's "nothing heard" says what the checklist says, and more.
 	if problem == "" {
-		e.problem.Hide()
+		e.problemBox.Hide()
+		e.checklist.Show()
 	} else {
-		e.problem.Show()
+		e.problemBox.Show()
+		e.checklist.Hide()
 	}
 	if canDemo {
 		e.demo.Show()

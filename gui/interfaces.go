@@ -58,10 +58,7 @@ func (w *MainWindow) showInterfaces() {
 		if !i.Usable() {
 			check.Disable()
 		}
-		note := widget.NewLabel(interfaceNote(i))
-		note.Importance = widget.LowImportance
-		note.Wrapping = fyne.TextWrapWord
-		list.Add(container.NewVBox(check, container.NewPadded(note)))
+		list.Add(container.NewVBox(check, noteLabel(interfaceNote(i))))
 		c.checks[i.Name] = check
 		c.order = append(c.order, i.Name)
 	}

@@ -48,9 +48,7 @@ func (w *MainWindow) showScanRange() {
 	s.entry.SetText(suggestRange(w.Local()))
 	s.entry.SetPlaceHolder(lang.X("scan.placeholder", "for example 192.168.1.0/24"))
 	s.entry.OnSubmitted = func(string) { s.submit() }
-	hint := widget.NewLabel(lang.X("scan.hint", "A range is written as its first address, a slash and its size: /24 is 256 addresses (192.168.1.0 to 192.168.1.255), /22 is 1024, the most at once."))
-	hint.Wrapping = fyne.TextWrapWord
-	hint.Importance = widget.LowImportance
+	hint := noteLabel(lang.X("scan.hint", "A range is written as its first address, a slash and its size: /24 is 256 addresses (192.168.1.0 to 192.168.1.255), /22 is 1024, the most at once."))
 	s.problem = widget.NewLabel("")
 	s.problem.Wrapping = fyne.TextWrapWord
 	s.problem.Importance = widget.DangerImportance

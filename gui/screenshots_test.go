@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/openipu/openipu/core/demo"
@@ -110,6 +111,14 @@ func camerasByState(w *testWindow) map[camState][]discovery.Device {
 func shoot(t *testing.T, w *testWindow, path string) {
 	t.Helper()
 	w.win.Resize(fyne.NewSize(1240, 740))
+	// The app's driver re-lays out whatever changed size before each frame;
+	// the test canvas does not, so do it here, twice, as sizes settle.
+	for range 2 {
+		relayout(w.win.Content())
+		for _, o := range w.win.Canvas().Overlays().List() {
+			relayout(o)
+		}
+	}
 	var b bytes.Buffer
 	if err := png.Encode(&b, w.win.Canvas().Capture()); err != nil {
 		t.Fatal(err)
@@ -118,6 +127,24 @@ func shoot(t *testing.T, w *testWindow, path string) {
 		t.Fatal(err)
 	}
 	t.Logf("wrote %s", path)
+}
+
+func relayout(o fyne.CanvasObject) {
+	switch x := o.(type) {
+	case *fyne.Container:
+		if x.Layout != nil {
+			x.Layout.Layout(x.Objects, x.Size())
+		}
+		for _, c := range x.Objects {
+			relayout(c)
+		}
+	case fyne.Widget:
+		r := test.WidgetRenderer(x)
+		r.Layout(x.Size())
+		for _, c := range r.Objects() {
+			relayout(c)
+		}
+	}
 }
 
 func closeOverlays(w *testWindow) {

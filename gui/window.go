@@ -64,7 +64,7 @@ type MainWindow struct {
 	header   *tableHeader
 	list     *cameraList
 	noMatch  *noMatch
-	table    *container.Scroll
+	split    *container.Split
 	details  *detailsPanel
 	empty    *emptyState
 	bar      *statusBar
@@ -130,12 +130,10 @@ func (w *MainWindow) build() {
 	table := container.NewBorder(w.header.box, nil, nil, nil, container.NewStack(w.list, w.noMatch.box))
 	// The columns scroll sideways in a narrow window (or at 200 %)
 	// instead of forcing a huge minimum size.
-	w.table = container.NewHScroll(table)
-	tableArea := container.NewStack(w.table, w.empty.root)
-	split := container.NewHSplit(tableArea, w.details.root)
-	split.Offset = 0.68
+	w.split = container.NewHSplit(container.NewHScroll(table), w.details.root)
+	w.split.Offset = 0.68
 	top := container.NewVBox(w.toolbar.box, w.demoNote)
-	w.win.SetContent(container.NewBorder(top, w.bar.box, nil, nil, split))
+	w.win.SetContent(container.NewBorder(top, w.bar.box, nil, nil, container.NewStack(w.split, w.empty.root)))
 	w.menu = newMainMenu(w)
 	w.win.SetMainMenu(w.menu)
 	w.addShortcuts()
@@ -455,9 +453,9 @@ func (w *MainWindow) refreshStatus() {
 	w.bar.update(w.rows.counts(), w.searching, w.status, w.simulated)
 	empty := len(w.rows.byMAC) == 0
 	if empty {
-		w.table.Hide()
+		w.split.Hide()
 	} else {
-		w.table.Show()
+		w.split.Show()
 	}
 	w.empty.update(empty, w.searching, w.status, w.runErr, w.deps.StartDemo != nil && !w.simulated)
 	w.toolbar.update(w)

@@ -213,7 +213,7 @@ func TestEmptyStateSaysWhatIsSearchedUntilTheFirstCameraArrives(t *testing.T) {
 	d.setStatus(discovery.Status{Interfaces: office[1:2]})
 	w := newTestWindow(t, d)
 	w.ui.until(t, "the status is read", func() bool { return len(w.status.Interfaces) == 1 })
-	if !w.empty.root.Visible() || w.table.Visible() {
+	if !w.empty.root.Visible() || w.split.Visible() {
 		t.Fatal("empty state hidden with no camera")
 	}
 	texts := strings.Join(visibleTexts(w.empty.root), "\n")
@@ -222,19 +222,19 @@ func TestEmptyStateSaysWhatIsSearchedUntilTheFirstCameraArrives(t *testing.T) {
 			t.Errorf("empty state lacks %q:\n%s", want, texts)
 		}
 	}
-	if w.empty.problem.Visible() {
+	if w.empty.problemBox.Visible() {
 		t.Error("a problem is shown before anything went wrong")
 	}
 
 	d.setStatus(discovery.Status{Interfaces: office[1:2], NothingHeard: true, What: discovery.MsgNothingFound, Next: discovery.MsgNothingFoundNext})
-	w.ui.until(t, "nothing heard shows", func() bool { return w.empty.problem.Visible() })
+	w.ui.until(t, "nothing heard shows", func() bool { return w.empty.problemBox.Visible() })
 	if want := Text(discovery.MsgNothingFound); !strings.HasPrefix(w.empty.problem.Text, want) {
 		t.Errorf("problem %q, want it to start with %q", w.empty.problem.Text, want)
 	}
 
 	d.send(discovery.Added, fleetOfFive()[0])
 	w.waitRows(t, 1)
-	if w.empty.root.Visible() || !w.table.Visible() {
+	if w.empty.root.Visible() || !w.split.Visible() {
 		t.Error("empty state still shown with a camera in the list")
 	}
 }
@@ -243,7 +243,7 @@ func TestEmptyStateExplainsWhySearchingCannotStart(t *testing.T) {
 	d := newFakeDisc()
 	d.runErr = errors.New(`no network interface named "eth7"`)
 	w := newTestWindow(t, d)
-	w.ui.until(t, "the failure shows", func() bool { return w.empty.problem.Visible() })
+	w.ui.until(t, "the failure shows", func() bool { return w.empty.problemBox.Visible() })
 	if !strings.Contains(w.empty.problem.Text, "cannot search") || !strings.Contains(w.empty.problem.Text, "eth7") {
 		t.Errorf("problem %q", w.empty.problem.Text)
 	}
