@@ -64,9 +64,9 @@ type camLine struct {
 
 // fleet is a running camsim process.
 type fleet struct {
-	cmd   *exec.Cmd
-	cams  []camLine
-	waitc chan error
+	cmd    *exec.Cmd
+	cams   []camLine
+	exited chan struct{} // closed once Wait has returned
 }
 
 // startFleet runs camsim in host and waits for its n ready lines.
@@ -83,7 +83,7 @@ func startFleet(tb testing.TB, host *netlab.Host, n int, args ...string) *fleet 
 	if err := cmd.Start(); err != nil {
 		tb.Fatal(err)
 	}
-	f := &fleet{cmd: cmd, waitc: make(chan error, 1)}
+	f := &fleet{cmd: cmd, exited: make(chan struct{})}
 	lines := make(chan camLine)
 	go func() {
 		sc := bufio.NewScanner(stdout)
@@ -99,7 +99,8 @@ func startFleet(tb testing.TB, host *netlab.Host, n int, args ...string) *fleet 
 			lines <- l
 		}
 		close(lines)
-		f.waitc <- cmd.Wait()
+		_ = cmd.Wait()
+		close(f.exited)
 	}()
 	deadline := time.After(60 * time.Second)
 	for len(f.cams) < n {
@@ -123,7 +124,7 @@ func (f *fleet) stop(tb testing.TB) {
 	tb.Helper()
 	_ = f.cmd.Process.Signal(syscall.SIGINT)
 	select {
-	case <-f.waitc:
+	case <-f.exited:
 	case <-time.After(20 * time.Second):
 		tb.Fatal("camsim did not stop on SIGINT")
 	}
@@ -131,8 +132,11 @@ func (f *fleet) stop(tb testing.TB) {
 
 // kill ends camsim at once: the cameras stop answering without a goodbye.
 func (f *fleet) kill() {
-	if f.cmd.ProcessState == nil {
+	select {
+	case <-f.exited:
+	default:
 		_ = f.cmd.Process.Kill()
+		<-f.exited
 	}
 }
 
