@@ -1,0 +1,139 @@
+package gui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/netip"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/netif"
+	"github.com/openipu/openipu/core/vapix"
+)
+
+// answerProbeTimeout bounds the "is this address taken?" check: a device on
+// the local network answers a TCP connect within milliseconds, and the
+// check runs while the user types.
+const answerProbeTimeout = 800 * time.Millisecond
+
+// answers reports whether something accepts a TCP connection at addr:port.
+// A refusal also proves a device is there, so it counts as an answer.
+func answers(ctx context.Context, addr netip.Addr, port int) bool {
+	ctx, cancel := context.WithTimeout(ctx, answerProbeTimeout)
+	defer cancel()
+	var d net.Dialer
+	c, err := d.DialContext(ctx, "tcp", net.JoinHostPort(addr.String(), strconv.Itoa(port)))
+	if err == nil {
+		_ = c.Close()
+		return true
+	}
+	return isRefused(err)
+}
+
+// isRefused tells a "connection refused" (a host is there, the port is
+// closed) from silence. Windows reports WSAECONNREFUSED, which does not
+// match syscall.ECONNREFUSED, so its wording ("actively refused") is the
+// fallback.
+func isRefused(err error) bool {
+	return errors.Is(err, syscall.ECONNREFUSED) || strings.Contains(strings.ToLower(err.Error()), "refused")
+}
+
+// onComputerNetwork reports whether addr is on a subnet of one of this
+// computer's working interfaces.
+func onComputerNetwork(local []netif.Interface, addr netip.Addr) bool {
+	for _, i := range local {
+		if i.Up && !i.Loopback && i.Contains(addr) {
+			return true
+		}
+	}
+	return false
+}
+
+// computerNetworks names this computer's subnets for a sentence.
+func computerNetworks(local []netif.Interface) string {
+	var nets []string
+	for _, i := range netif.Usable(local) {
+		for _, p := range i.Prefixes {
+			if !p.Addr().IsLinkLocalUnicast() {
+				nets = append(nets, p.Masked().String())
+			}
+		}
+	}
+	if len(nets) > 3 {
+		nets = nets[:3]
+	}
+	return strings.Join(nets, ", ")
+}
+
+// localPrefixFor is the subnet of this computer's that holds addr, if any.
+func localPrefixFor(local []netif.Interface, addr netip.Addr) (netip.Prefix, bool) {
+	for _, i := range local {
+		if !i.Up || i.Loopback {
+			continue
+		}
+		for _, p := range i.Prefixes {
+			if p.Masked().Contains(addr) {
+				return p, true
+			}
+		}
+	}
+	return netip.Prefix{}, false
+}
+
+// firstComputerPrefix is the computer's first usable routable subnet, the
+// one a camera is most likely to be moved to.
+func firstComputerPrefix(local []netif.Interface) (netip.Prefix, bool) {
+	for _, i := range netif.Usable(local) {
+		for _, p := range i.Prefixes {
+			if !p.Addr().IsLinkLocalUnicast() {
+				return p, true
+			}
+		}
+	}
+	return netip.Prefix{}, false
+}
+
+// cameraIPv4 is the camera's current IPv4 address, if known.
+func cameraIPv4(d discovery.Device) (netip.Addr, bool) {
+	for _, a := range d.Addresses {
+		if a.Unmap().Is4() {
+			return a.Unmap(), true
+		}
+	}
+	return netip.Addr{}, false
+}
+
+// maskText is the dotted subnet mask of a prefix length, which is what
+// most people know from their router's settings page.
+func maskText(bits int) string {
+	m := uint32(0)
+	if bits > 0 {
+		m = ^uint32(0) << uint(32-bits)
+	}
+	return fmt.Sprintf("%d.%d.%d.%d", m>>24, m>>16&255, m>>8&255, m&255)
+}
+
+// describeNetwork is the setting as the journal records it.
+func describeNetwork(cfg vapix.NetworkConfig) string {
+	var b strings.Builder
+	if cfg.DHCP {
+		b.WriteString("dhcp")
+	} else {
+		b.WriteString(cfg.Address.String())
+	}
+	if cfg.Gateway.IsValid() {
+		b.WriteString(" gw " + cfg.Gateway.String())
+	}
+	for i, d := range cfg.DNS {
+		if i == 0 {
+			b.WriteString(" dns")
+		}
+		b.WriteString(" " + d.String())
+	}
+	return b.String()
+}

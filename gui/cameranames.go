@@ -1,0 +1,87 @@
+package gui
+
+import (
+	"net"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/openipu/openipu/core/discovery"
+)
+
+var (
+	msgCameraModelMACAt = dmsg("camera.model_mac_at", "{{.Model}} ({{.MAC}}) at {{.Host}}")
+	msgCameraModelAt    = dmsg("camera.model_at", "{{.Model}} at {{.Host}}")
+	msgCameraAt         = dmsg("camera.at", "The camera at {{.Host}}")
+	msgCameraMAC        = dmsg("camera.mac", "The camera {{.MAC}}")
+	msgCameraUnknown    = dmsg("camera.unknown", "The camera")
+)
+
+// cameraAddress is the address the dialogs name a camera by: its best address
+// (discovery orders them), else the host of its web address.
+func cameraAddress(d discovery.Device) string {
+	if len(d.Addresses) > 0 && d.Addresses[0].IsValid() {
+		return d.Addresses[0].String()
+	}
+	if u, err := url.Parse(d.HTTPURL); err == nil && u.Hostname() != "" {
+		return u.Hostname()
+	}
+	return ""
+}
+
+// cameraTitle is how a sentence refers to a camera, as specifically as
+// what is known allows: "AXIS M1075-L (ACCC8E270AD8) at 10.0.0.5".
+func cameraTitle(d discovery.Device) string {
+	host, model := cameraAddress(d), d.Model
+	switch {
+	case model != "" && d.MAC != "" && host != "":
+		return dtext(msgCameraModelMACAt, "Model", model, "MAC", d.MAC, "Host", host)
+	case model != "" && host != "":
+		return dtext(msgCameraModelAt, "Model", model, "Host", host)
+	case host != "":
+		return dtext(msgCameraAt, "Host", host)
+	case d.MAC != "":
+		return dtext(msgCameraMAC, "MAC", d.MAC)
+	}
+	return dtext(msgCameraUnknown)
+}
+
+// cameraWebURL is where the camera's own web page is: the discovered URL,
+// else one built from its best address and HTTP port.
+func cameraWebURL(d discovery.Device) string {
+	if d.HTTPURL != "" {
+		return d.HTTPURL
+	}
+	host := cameraAddress(d)
+	if host == "" {
+		return ""
+	}
+	if d.HTTPPort != 0 && d.HTTPPort != 80 {
+		host = net.JoinHostPort(host, strconv.Itoa(d.HTTPPort))
+	} else if strings.Contains(host, ":") {
+		host = "[" + host + "]"
+	}
+	return "http://" + host + "/"
+}
+
+// firmwareBefore reports whether version ("11.11.192") is older than
+// major.minor, and whether the version could be read at all.
+func firmwareBefore(version string, major, minor int) (before, known bool) {
+	parts := strings.SplitN(strings.TrimSpace(version), ".", 3)
+	if len(parts) < 2 {
+		return false, false
+	}
+	ma, err1 := strconv.Atoi(parts[0])
+	mi, err2 := strconv.Atoi(parts[1])
+	if err1 != nil || err2 != nil {
+		return false, false
+	}
+	return ma < major || ma == major && mi < minor, true
+}
+
+// onlyRootFirmware: AXIS OS before 11.5 accepts only "root" as the first
+// administrator's name (VAPIX-SYS).
+func onlyRootFirmware(d discovery.Device) bool {
+	before, known := firmwareBefore(d.Firmware, 11, 5)
+	return known && before
+}

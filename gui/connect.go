@@ -1,0 +1,24 @@
+package gui
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/openipu/openipu/core/discovery"
+)
+
+// errNoConnector means the window was built without a way to reach
+// cameras: a programming error, but the user still gets a sentence.
+var errNoConnector = errors.New("this window cannot reach cameras (no connector)")
+
+// connect opens a client for cam through the window's Connector.
+func openCamera(deps Deps, cam discovery.Device, opts ConnectOptions) (CameraClient, error) {
+	if deps.Connect == nil {
+		return nil, errNoConnector
+	}
+	c, err := deps.Connect(cam, opts)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", cameraAddress(cam), err)
+	}
+	return c, nil
+}
