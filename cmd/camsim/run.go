@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"net/netip"
 	"net/url"
 	"strings"
@@ -31,6 +32,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&df.mdns, "mdns", "auto", "announce the cameras over mDNS/Bonjour: auto (on with --ips), on or off")
 	fs.StringVar(&df.ssdp, "ssdp", "auto", "answer SSDP: auto (with --ips: 10.12 and 11.11, off on 12.9 as AXIS OS 12 ships), on (12.9 too) or off")
 	fs.StringVar(&df.hostile, "hostile", "", "add one misbehaving device per kind, for hostile-network tests: "+strings.Join(hostileKinds, ","))
+	var pf physicalFlags
+	fs.StringVar(&pf.dhcp, "dhcp", "on", "on: a DHCP server gives each camera its --ips address back after a reset; off: a hard reset drops it to 192.168.0.90 + link-local (10.12, 11.11) or link-local only (12.9)")
+	fs.StringVar(&pf.move, "move", "auto", "let cameras change address on this computer (resets, new settings, ARP/Ping): auto (on as root inside a network namespace with --dhcp off or --arpping on), on or off; Linux only")
+	fs.StringVar(&pf.arpping, "arpping", "off", "on: each camera gets its own MAC on the wire (a macvlan interface) and takes the address of a 408-byte ping sent to that MAC within --arpping-window after boot; Linux, root, --ips")
+	fs.DurationVar(&pf.arppingWindow, "arpping-window", camsim.DefaultARPPingWindow, "how long after boot a camera accepts ARP/Ping")
+	fs.StringVar(&pf.iface, "interface", "", "the interface the cameras' addresses go on when they move (default: the one holding the first --ips address)")
+	fs.StringVar(&pf.control, "control", "", "serve the control endpoint (power cycle, unplug, plug, list) on ADDR: host:port on loopback, or unix:/path")
+	fs.BoolVar(&pf.passwordLost, "password-lost", false, "start every camera set up, with an administrator password nobody knows: the case a physical reset is for")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -47,6 +56,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintln(stderr, "camsim:", err)
 		return 2
+	}
+	moveOn, err := pf.check(*ips != "", canMoveHere())
+	if err != nil {
+		fmt.Fprintln(stderr, "camsim:", err)
+		return 2
+	}
+	if pf.dhcp == "off" && !moveOn {
+		fmt.Fprintln(stderr, "camsim: note: without --move the cameras stay on their addresses after a reset; their settings still show the fallback address")
+	}
+	if err := pf.apply(&cfg.Template); err != nil {
+		fmt.Fprintln(stderr, "camsim:", err)
+		return 1
 	}
 	if len(hostile) > 0 {
 		if len(cfg.IPs) == 0 {
@@ -70,10 +91,39 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	defer resp.close()
 	cfg.Template.Announcers = announcers
+	var host hostAddrs
+	if moveOn {
+		host, err = newHostAddrs(hostOptions{
+			iface: pf.iface, first: cfg.IPs[0], macvlan: pf.arpping == "on",
+			logf: func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) },
+		})
+		if err != nil {
+			fmt.Fprintln(stderr, "camsim:", err)
+			return 2
+		}
+		// After the cameras (deferred later, run earlier) have let go.
+		defer host.close()
+		cfg.Template.AddrHook = host.hook
+	}
+	var controlLn net.Listener
+	if pf.control != "" {
+		var where string
+		if controlLn, where, err = listenControl(pf.control); err != nil {
+			fmt.Fprintln(stderr, "camsim:", err)
+			return 1
+		}
+		defer controlLn.Close()
+		fmt.Fprintln(stderr, "camsim: control endpoint on", where)
+	}
 	cams, err := camsim.NewFleet(cfg)
 	if err != nil {
 		fmt.Fprintln(stderr, "camsim:", err)
 		return 2
+	}
+	if host != nil {
+		for _, c := range cams {
+			host.register(c)
+		}
 	}
 	normal := len(cams) - len(hostile)
 	for i, kind := range hostile {
@@ -83,6 +133,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "camsim:", err)
 		return 1
 	}
+	// Both are ready before the ready lines, which is when a test or a demo
+	// starts to use them.
+	if controlLn != nil {
+		stop := serveControl(controlLn, cams)
+		defer stop()
+	}
+	stopSignals := onResetSignal(cams)
+	defer stopSignals()
 	for i, c := range cams {
 		line := fmt.Sprintf("%s %s %s %s", c.MAC(), c.HTTPURL(), c.HTTPSURL(), c.Generation().FirmwareVersion())
 		if i >= normal {
