@@ -1,20 +1,21 @@
 package gui
 
-// THIS FILE IS THE CONTRACT between the main window (window.go, table.go,
-// details.go, ...) and the action dialogs (setpassword.go, factorydefault.go,
-// assignip.go, ...), written first so both can be built in parallel. The
-// dialogs' author replaces these bodies (moving each into its own file) and
-// keeps the signatures.
+// This file is the contract between the main window and the action
+// dialogs. Each action lives in its own file: ShowSetPassword in
+// setpassword.go, ShowFactoryDefault in factorydefault.go, ShowAssignIP in
+// assignip.go, RestartCamera in restart.go, OpenInBrowser in browser.go and
+// CopyDetails in clipboard.go. Call them on the Fyne goroutine (from a
+// button, menu or shortcut); they return at once and do their network work
+// on goroutines of their own.
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 
-	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/netif"
 )
 
-// ActionHost is what an action needs from the main window.
+// ActionHost is what an action needs from the main window. The dialogs call
+// its methods on the Fyne goroutine only.
 type ActionHost interface {
 	Window() fyne.Window
 	Deps() Deps
@@ -24,27 +25,4 @@ type ActionHost interface {
 	Local() []netif.Interface
 	// Refresh searches again (after an address change or a reset).
 	Refresh()
-}
-
-// ShowSetPassword opens the first-password dialog for one or several
-// cameras that need setup.
-func ShowSetPassword(h ActionHost, cams []discovery.Device) { notYet(h) }
-
-// ShowFactoryDefault opens the factory-default dialog for one camera.
-func ShowFactoryDefault(h ActionHost, cam discovery.Device) { notYet(h) }
-
-// ShowAssignIP opens the network-settings dialog for one camera.
-func ShowAssignIP(h ActionHost, cam discovery.Device) { notYet(h) }
-
-// RestartCamera asks for the password and restarts the camera, with progress.
-func RestartCamera(h ActionHost, cam discovery.Device) { notYet(h) }
-
-// OpenInBrowser opens the camera's web page.
-func OpenInBrowser(h ActionHost, cam discovery.Device) { notYet(h) }
-
-// CopyDetails puts a plain-text description of the camera on the clipboard.
-func CopyDetails(h ActionHost, cam discovery.Device) { notYet(h) }
-
-func notYet(h ActionHost) {
-	dialog.ShowInformation("OpenIPU", "This action is being built.", h.Window())
 }

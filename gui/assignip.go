@@ -1,0 +1,417 @@
+package gui
+
+import (
+	"context"
+	"net/netip"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/journal"
+	"github.com/openipu/openipu/core/netif"
+	"github.com/openipu/openipu/core/usermsg"
+	"github.com/openipu/openipu/core/vapix"
+)
+
+var (
+	msgIPTitle         = dmsg("ip.title", "Assign IP address")
+	msgIPIntro         = dmsg("ip.intro", "Change the network settings of {{.Camera}}.")
+	msgIPStatic        = dmsg("ip.static", "Fixed address (static)")
+	msgIPDHCP          = dmsg("ip.dhcp", "Automatic address from the network's DHCP server")
+	msgIPDHCPWhat      = dmsg("ip.dhcp_what", "The camera asks the network's router or DHCP server for an address. The camera list finds it again afterwards.")
+	msgIPAddress       = dmsg("field.ip_address", "IP address")
+	msgIPPrefix        = dmsg("field.prefix", "Prefix length")
+	msgIPGateway       = dmsg("field.gateway", "Gateway")
+	msgIPDNS           = dmsg("field.dns", "DNS servers")
+	msgIPOptional      = dmsg("field.optional", "optional")
+	msgIPExample       = dmsg("ip.example", "for example {{.Addr}}")
+	msgIPMask          = dmsg("ip.mask", "Subnet mask {{.Mask}}")
+	msgIPBadAddress    = dmsg("ip.bad_address", "Type an IPv4 address: four numbers from 0 to 255 with dots, such as 192.168.1.50.")
+	msgIPBadPrefix     = dmsg("ip.bad_prefix", "Type a number from 1 to 32. Most networks use 24 (subnet mask 255.255.255.0).")
+	msgIPBadGateway    = dmsg("ip.bad_gateway", "Type the router's IPv4 address, such as 192.168.1.1, or leave it empty.")
+	msgIPBadDNS        = dmsg("ip.bad_dns", "Type the name server's IP address, or leave it empty.")
+	msgIPOutside       = dmsg("ip.outside", "{{.Addr}} is not on this computer's network ({{.Computer}}).")
+	msgIPOutsideNext   = dmsg("ip.outside_next", "After the change this computer cannot reach the camera, unless it is moved to that network too. Choose an address on {{.Computer}} unless you mean to.")
+	msgIPTaken         = dmsg("ip.taken", "Something already answers at {{.Addr}}.")
+	msgIPTakenNext     = dmsg("ip.taken_next", "Two devices on one address disturb each other: choose a free address.")
+	msgIPButton        = dmsg("ip.button", "Apply")
+	msgIPLoggingIn     = dmsg("ip.logging_in", "Logging in…")
+	msgIPSending       = dmsg("ip.sending", "Sending the new settings…")
+	msgIPFollowing     = dmsg("ip.following", "Looking for the camera at {{.Addr}}… ({{.Seconds}} s)")
+	msgIPFollowingDHCP = dmsg("ip.following_dhcp", "Waiting for the camera to take an address from DHCP and show up in the camera list… ({{.Seconds}} s)")
+	msgIPFound         = dmsg("ip.found", "Done: {{.Camera}} answers at its new address.")
+	msgIPNotFound      = dmsg("ip.not_found", "The camera accepted the new settings, but it has not answered at {{.Addr}} yet.")
+	msgIPNotFoundDHCP  = dmsg("ip.not_found_dhcp", "The camera accepted the new settings, but it has not shown up with an address from DHCP yet.")
+	msgIPNotFoundNext  = dmsg("ip.not_found_next", "It may still be restarting its network. The camera list is searching again; look for it there in a minute. If it does not show up, check that this computer is on the same network as the new address.")
+)
+
+// assignIPDialog sets a camera's IPv4 settings and follows it to its new
+// address.
+type assignIPDialog struct {
+	*actionFrame
+	cam   discovery.Device
+	local []netif.Interface
+
+	intro    *widget.Label
+	mode     *optionGroup
+	dhcpWhat *widget.Label
+	static   *fyne.Container
+
+	address       *escEntry
+	addressReason *widget.Label
+	prefix        *escEntry
+	prefixReason  *widget.Label
+	maskHint      *widget.Label
+	gateway       *escEntry
+	gatewayReason *widget.Label
+	dns1, dns2    *escEntry
+	dnsReason     *widget.Label
+	settingsWhy   *widget.Label
+	outside       *actionNotice
+	inUse         *actionNotice
+	login         *loginFields
+
+	// probePort is where "already answers" knocks (80 in the app).
+	probePort int
+	// probes counts running "already answers" checks, and probeLaunch
+	// starts one; tests replace it, as frame.launch.
+	probes      sync.WaitGroup
+	probeLaunch func(func())
+	// probed is the last address knocked at, and taken whether something
+	// answered there, so that typing elsewhere does not knock again.
+	probed netip.Addr
+	taken  bool
+	// followFor and followEvery pace the search for the moved camera.
+	followFor   time.Duration
+	followEvery time.Duration
+	moved       bool
+}
+
+// ShowAssignIP opens the network-settings dialog for one camera.
+func ShowAssignIP(h ActionHost, cam discovery.Device) {
+	d := newAssignIPDialog(h, cam)
+	d.show(d.address)
+}
+
+func newAssignIPDialog(h ActionHost, cam discovery.Device) *assignIPDialog {
+	d := &assignIPDialog{cam: cam, local: h.Local(), probePort: 80, followFor: followFor, followEvery: followEvery,
+		probeLaunch: func(fn func()) { go fn() }}
+	body := container.NewVBox()
+	d.actionFrame = newActionFrame(h, dtext(msgIPTitle), body, dtext(msgIPButton), d.start)
+	d.primary.SetIcon(theme.ConfirmIcon())
+	esc := d.escape
+
+	d.intro = wrappedLabel(dtext(msgIPIntro, "Camera", cameraTitle(cam)))
+	d.mode = newOptionGroup([]string{dtext(msgIPStatic), dtext(msgIPDHCP)}, 0, func(int) { d.validate() }, esc)
+	d.dhcpWhat = wrappedLabel(dtext(msgIPDHCPWhat))
+	d.dhcpWhat.Hide()
+
+	d.address, d.prefix, d.gateway, d.dns1, d.dns2 = newEscEntry(esc), newEscEntry(esc), newEscEntry(esc), newEscEntry(esc), newEscEntry(esc)
+	d.addressReason, d.prefixReason, d.gatewayReason, d.dnsReason = reasonLabel(), reasonLabel(), reasonLabel(), reasonLabel()
+	d.settingsWhy = reasonLabel()
+	d.maskHint = widget.NewLabel("")
+	d.maskHint.Importance = widget.LowImportance
+	d.gateway.SetPlaceHolder(dtext(msgIPOptional))
+	d.dns1.SetPlaceHolder(dtext(msgIPOptional))
+	d.dns2.SetPlaceHolder(dtext(msgIPOptional))
+	d.prefill()
+	d.outside, d.inUse = newActionNotice(), newActionNotice()
+	d.login = newLoginFields(cam, d.submit, esc, d.validate)
+
+	d.static = container.New(layout.NewFormLayout(),
+		widget.NewLabel(dtext(msgIPAddress)), container.NewVBox(d.address, d.addressReason),
+		widget.NewLabel(dtext(msgIPPrefix)), container.NewVBox(
+			container.NewGridWithColumns(2, d.prefix, container.NewVBox(d.maskHint)), d.prefixReason),
+		widget.NewLabel(dtext(msgIPGateway)), container.NewVBox(d.gateway, d.gatewayReason),
+		widget.NewLabel(dtext(msgIPDNS)), container.NewVBox(container.NewGridWithColumns(2, d.dns1, d.dns2), d.dnsReason),
+	)
+	body.Objects = []fyne.CanvasObject{
+		d.intro,
+		d.mode.buttons[0], d.static, d.settingsWhy,
+		d.mode.buttons[1], d.dhcpWhat,
+		d.outside.box, d.inUse.box,
+		widget.NewSeparator(),
+		d.login.box,
+	}
+	// Wired last: prefill above must not validate a half-built dialog.
+	for _, e := range []*escEntry{d.address, d.prefix, d.gateway, d.dns1, d.dns2} {
+		e.OnChanged = func(string) { d.validate() }
+		e.OnSubmitted = func(string) { d.submit() }
+	}
+	d.whenClosed(d.login.clear)
+	d.validate()
+	return d
+}
+
+// prefill starts from what is most likely wanted: the camera's current
+// address when it is on this computer's network (a fixed address where it
+// is now), else an example address on this computer's network.
+func (d *assignIPDialog) prefill() {
+	d.prefix.SetText("24")
+	cur, ok := cameraIPv4(d.cam)
+	if ok {
+		if p, on := localPrefixFor(d.local, cur); on {
+			d.address.SetText(cur.String())
+			d.prefix.SetText(strconv.Itoa(p.Bits()))
+			return
+		}
+	}
+	if p, ok := firstComputerPrefix(d.local); ok {
+		d.prefix.SetText(strconv.Itoa(p.Bits()))
+		example := p.Masked().Addr()
+		for range 50 {
+			example = example.Next()
+		}
+		if p.Masked().Contains(example) {
+			d.address.SetPlaceHolder(dtext(msgIPExample, "Addr", example.String()))
+		}
+	}
+}
+
+func (d *assignIPDialog) dhcp() bool { return d.mode.selected == 1 }
+
+// config reads the form. Each field's problem is returned separately so
+// it can be shown under that field as the user types.
+func (d *assignIPDialog) config() (cfg vapix.NetworkConfig, addrErr, prefixErr, gwErr, dnsErr string) {
+	cfg.DHCP = d.dhcp()
+	for _, e := range []*escEntry{d.dns1, d.dns2} {
+		s := strings.TrimSpace(e.Text)
+		if s == "" {
+			continue
+		}
+		a, err := netip.ParseAddr(s)
+		if err != nil {
+			dnsErr = dtext(msgIPBadDNS)
+			continue
+		}
+		cfg.DNS = append(cfg.DNS, a)
+	}
+	if cfg.DHCP {
+		return cfg, "", "", "", dnsErr
+	}
+	a, err := netip.ParseAddr(strings.TrimSpace(d.address.Text))
+	if err != nil || !a.Is4() {
+		addrErr = dtext(msgIPBadAddress)
+	}
+	bits, err := strconv.Atoi(strings.TrimSpace(d.prefix.Text))
+	if err != nil || bits < 1 || bits > 32 {
+		prefixErr = dtext(msgIPBadPrefix)
+	}
+	if addrErr == "" && prefixErr == "" {
+		cfg.Address = netip.PrefixFrom(a, bits)
+	}
+	if s := strings.TrimSpace(d.gateway.Text); s != "" {
+		g, err := netip.ParseAddr(s)
+		if err != nil || !g.Is4() {
+			gwErr = dtext(msgIPBadGateway)
+		} else {
+			cfg.Gateway = g
+		}
+	}
+	return cfg, addrErr, prefixErr, gwErr, dnsErr
+}
+
+// validate shows, as the user types, what is wrong with each field, what
+// the settings as a whole break, and the two warnings that do not stop
+// anything: an address outside this computer's network, and one that is
+// already in use.
+func (d *assignIPDialog) validate() {
+	dhcp := d.dhcp()
+	setVisible(d.static, !dhcp)
+	setVisible(d.dhcpWhat, dhcp)
+	cfg, addrErr, prefixErr, gwErr, dnsErr := d.config()
+	empty := strings.TrimSpace(d.address.Text) == ""
+	if empty {
+		addrErr = ""
+	}
+	setReason(d.addressReason, addrErr)
+	setReason(d.prefixReason, prefixErr)
+	d.maskHint.SetText("")
+	if bits, err := strconv.Atoi(strings.TrimSpace(d.prefix.Text)); err == nil && bits >= 1 && bits <= 32 {
+		d.maskHint.SetText(dtext(msgIPMask, "Mask", maskText(bits)))
+	}
+	setReason(d.gatewayReason, gwErr)
+	setReason(d.dnsReason, dnsErr)
+
+	fieldsOK := addrErr == "" && prefixErr == "" && gwErr == "" && dnsErr == "" && (dhcp || !empty)
+	whole := ""
+	if fieldsOK {
+		if err := cfg.Validate(); err != nil {
+			p, _ := usermsg.Explain(err)
+			what, _ := ProblemText(p)
+			whole = what
+			fieldsOK = false
+		}
+	}
+	setReason(d.settingsWhy, whole)
+
+	d.outside.hide()
+	d.inUse.hide()
+	if fieldsOK && !dhcp {
+		a := cfg.Address.Addr()
+		if !onComputerNetwork(d.local, a) {
+			nets := computerNetworks(d.local)
+			d.outside.set(noticeWarning, dtext(msgIPOutside, "Addr", a.String(), "Computer", nets),
+				dtext(msgIPOutsideNext, "Computer", nets))
+		}
+		d.checkTaken(a)
+	}
+
+	d.login.check()
+	if fieldsOK && d.login.err() == nil && !d.running && !d.moved {
+		d.primary.Enable()
+	} else {
+		d.primary.Disable()
+	}
+	d.relayout()
+}
+
+// checkTaken knocks at a typed address, unless it is the camera's own, and
+// warns if something answers. The answer is shown only while the address
+// is still the one typed.
+func (d *assignIPDialog) checkTaken(a netip.Addr) {
+	for _, own := range d.cam.Addresses {
+		if own.Unmap() == a {
+			return
+		}
+	}
+	if a == d.probed {
+		if d.taken {
+			d.showTaken(a)
+		}
+		return
+	}
+	d.probed, d.taken = a, false
+	port, ctx := d.probePort, d.ctx
+	d.probes.Add(1)
+	d.probeLaunch(func() {
+		defer d.probes.Done()
+		if !answers(ctx, a, port) {
+			return
+		}
+		d.ui(func() {
+			if d.probed != a {
+				return
+			}
+			d.taken = true
+			if cfg, addrErr, prefixErr, _, _ := d.config(); !d.dhcp() && addrErr == "" && prefixErr == "" && cfg.Address.Addr() == a {
+				d.showTaken(a)
+				d.relayout()
+			}
+		})
+	})
+}
+
+func (d *assignIPDialog) showTaken(a netip.Addr) {
+	d.inUse.set(noticeWarning, dtext(msgIPTaken, "Addr", a.String()), dtext(msgIPTakenNext))
+}
+
+func (d *assignIPDialog) submit() {
+	if !d.primary.Disabled() {
+		d.start()
+	}
+}
+
+func (d *assignIPDialog) setFormEnabled(on bool) {
+	d.mode.setEnabled(on)
+	d.login.setEnabled(on)
+	for _, e := range []*escEntry{d.address, d.prefix, d.gateway, d.dns1, d.dns2} {
+		if on {
+			e.Enable()
+		} else {
+			e.Disable()
+		}
+	}
+}
+
+func (d *assignIPDialog) start() {
+	cfg, addrErr, prefixErr, gwErr, dnsErr := d.config()
+	if addrErr+prefixErr+gwErr+dnsErr != "" || cfg.Validate() != nil || d.login.err() != nil || d.running {
+		return
+	}
+	user, pw := d.login.user.Text, d.login.password.Text
+	deps, cam := d.h.Deps(), d.cam
+	followFor, followEvery := d.followFor, d.followEvery
+	d.setFormEnabled(false)
+	d.run([]string{cam.MAC}, func(ctx context.Context) func() {
+		return d.work(ctx, deps, cam, user, pw, cfg, followFor, followEvery)
+	})
+}
+
+func (d *assignIPDialog) work(ctx context.Context, deps Deps, cam discovery.Device, user, pw string, cfg vapix.NetworkConfig, wait, every time.Duration) func() {
+	detail := describeNetwork(cfg)
+	failed := func(err error) func() {
+		jerr := journalAction(deps, journal.SetIP, cam, user, detail, err)
+		return func() {
+			d.journalFailed(jerr)
+			d.problem.showError(err)
+			d.setFormEnabled(true)
+			d.validate()
+		}
+	}
+	c, err := openCamera(deps, cam, ConnectOptions{})
+	if err != nil {
+		return failed(err)
+	}
+	defer c.Close()
+	d.say(dtext(msgIPLoggingIn))
+	c.SetCredentials(user, pw)
+	if err := c.VerifyLogin(ctx); err != nil {
+		return failed(err)
+	}
+	d.ui(func() { rememberAdmin(user) })
+	d.say(dtext(msgIPSending))
+	applied := time.Now()
+	if err := c.SetNetwork(ctx, cfg); err != nil {
+		return failed(err)
+	}
+	jerr := journalAction(deps, journal.SetIP, cam, user, detail, nil)
+
+	f := &follower{deps: deps, cam: cam, every: every, refresh: func() { d.ui(d.h.Refresh) }}
+	fctx, cancel := context.WithTimeout(ctx, wait)
+	defer cancel()
+	var found discovery.Device
+	var ok bool
+	addr := cfg.Address.Addr()
+	if cfg.DHCP {
+		f.progress = func(s int) { d.say(dtext(msgIPFollowingDHCP, "Seconds", s)) }
+		found, ok = f.viaDiscovery(fctx, applied)
+	} else {
+		f.progress = func(s int) { d.say(dtext(msgIPFollowing, "Addr", addr.String(), "Seconds", s)) }
+		found, ok = f.at(fctx, addr)
+	}
+	stopped := ctx.Err() != nil
+	return func() {
+		d.journalFailed(jerr)
+		d.moved = true
+		d.primary.Hide()
+		d.status.SetText("")
+		d.h.Refresh()
+		switch {
+		case ok:
+			d.problem.set(noticeSuccess, dtext(msgIPFound, "Camera", cameraTitle(found)), "")
+		case stopped:
+			d.problem.showError(&vapix.Error{Kind: vapix.Canceled, Op: "follow the camera"})
+		case cfg.DHCP:
+			d.problem.set(noticeWarning, dtext(msgIPNotFoundDHCP), dtext(msgIPNotFoundNext))
+		default:
+			d.problem.set(noticeWarning, dtext(msgIPNotFound, "Addr", addr.String()), dtext(msgIPNotFoundNext))
+		}
+	}
+}
+
+func setVisible(o fyne.CanvasObject, on bool) {
+	if on {
+		o.Show()
+	} else {
+		o.Hide()
+	}
+}

@@ -1,0 +1,117 @@
+package gui
+
+import (
+	"errors"
+	"path/filepath"
+
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/vapix"
+)
+
+// DialogShot is one action dialog in a state worth a screenshot, reached
+// without any network traffic: the fields are filled in and results are
+// staged as a user would see them.
+type DialogShot struct {
+	// Name is a file name without extension, e.g. "set-password-results".
+	Name string
+	// Open shows the dialog on h's window, on the Fyne goroutine, and
+	// returns the function that closes it again.
+	Open func(h ActionHost) (close func())
+}
+
+// shotPassword is a made-up password for pictures; entries show it masked.
+const shotPassword = "Harbor-Lantern-42"
+
+// DialogShots lists the action dialogs for the screenshot script. It needs
+// two cameras that need a password, one that is set up, and one on an
+// address this computer cannot reach (for Assign IP address).
+func DialogShots(needPassword [2]discovery.Device, ready, elsewhere discovery.Device) []DialogShot {
+	return []DialogShot{
+		{"set-password", func(h ActionHost) func() {
+			d := newSetPasswordDialog(h, needPassword[:])
+			d.show(d.password)
+			d.user.SetText("admin")
+			d.password.SetText(shotPassword)
+			d.confirm.SetText(shotPassword)
+			return d.close
+		}},
+		{"set-password-results", func(h ActionHost) func() {
+			d := newSetPasswordDialog(h, needPassword[:])
+			d.show(nil)
+			d.user.SetText("admin")
+			d.password.SetText(shotPassword)
+			d.confirm.SetText(shotPassword)
+			d.rows[0].user = "admin"
+			d.rows[0].set(rowDone, dtext(msgRowAdmin, "User", "admin"))
+			d.rows[1].set(rowFailed, problemSentence(&vapix.Error{Kind: vapix.NoAnswer, Host: cameraAddress(needPassword[1])}))
+			d.finish()
+			d.cancel.SetText(dtext(msgClose))
+			return d.close
+		}},
+		{"factory-default", func(h ActionHost) func() {
+			d := newFactoryDefaultDialog(h, ready)
+			d.show(d.confirm)
+			d.mode.choose(1)
+			d.login.password.SetText(shotPassword)
+			return d.close
+		}},
+		{"factory-default-done", func(h ActionHost) func() {
+			d := newFactoryDefaultDialog(h, ready)
+			d.show(nil)
+			d.login.password.SetText(shotPassword)
+			d.setFormEnabled(false)
+			d.showBackup(filepath.Join(h.Deps().BackupDir, "openipu-backup-"+ready.MAC+"-20261126-120000.txt"))
+			d.back = true
+			d.problem.set(noticeSuccess, dtext(msgResetBackSame, "Camera", cameraTitle(ready)), "")
+			d.primary.Hide()
+			d.setButtons(d.openBackup, d.setPassword)
+			d.cancel.SetText(dtext(msgClose))
+			return d.close
+		}},
+		{"assign-ip", func(h ActionHost) func() {
+			d := newAssignIPDialog(h, elsewhere)
+			d.probeLaunch = func(func()) { d.probes.Done() }
+			d.show(d.address)
+			if p, ok := firstComputerPrefix(d.local); ok {
+				a := p.Masked().Addr()
+				for range 60 {
+					a = a.Next()
+				}
+				d.address.SetText(a.String())
+			}
+			d.login.password.SetText(shotPassword)
+			return d.close
+		}},
+		{"assign-ip-warning", func(h ActionHost) func() {
+			d := newAssignIPDialog(h, elsewhere)
+			d.probeLaunch = func(func()) { d.probes.Done() }
+			d.show(d.address)
+			d.address.SetText("10.200.0.60")
+			d.login.password.SetText(shotPassword)
+			return d.close
+		}},
+		{"restart-progress", func(h ActionHost) func() {
+			d := newRestartDialog(h, ready)
+			d.show(nil)
+			d.login.password.SetText(shotPassword)
+			d.login.setEnabled(false)
+			d.primary.Disable()
+			d.progress.Show()
+			d.cancel.SetText(dtext(msgStop))
+			d.status.SetText(rebootText(vapix.RebootProgress{Phase: vapix.RebootDown, Elapsed: 14e9}, false))
+			d.relayout()
+			return d.close
+		}},
+		{"problem", func(h ActionHost) func() {
+			d := newRestartDialog(h, ready)
+			d.show(nil)
+			d.login.password.SetText(shotPassword)
+			d.problem.showError(&vapix.Error{Kind: vapix.WrongPassword, Host: cameraAddress(ready), Err: errors.New("401")})
+			d.problem.text.Importance = widget.DangerImportance
+			d.relayout()
+			return d.close
+		}},
+	}
+}

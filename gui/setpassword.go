@@ -1,0 +1,473 @@
+package gui
+
+import (
+	"context"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/journal"
+	"github.com/openipu/openipu/core/passphrase"
+	"github.com/openipu/openipu/core/vapix"
+)
+
+var (
+	msgSetPwTitle       = dmsg("setpw.title", "Set the first password")
+	msgSetPwIntroOne    = dmsg("setpw.intro_one", "{{.Camera}} has no administrator yet. Choose the administrator's name and password; the camera is checked by logging in with them.")
+	msgSetPwIntroMany   = dmsg("setpw.intro_many", "These {{.N}} cameras have no administrator yet. Each gets the same name and password, and each is checked by logging in with them.")
+	msgSetPwButton      = dmsg("setpw.button", "Set password")
+	msgSetPwButtonMany  = dmsg("setpw.button_many", "Set password on {{.N}} cameras")
+	msgSetPwRetry       = dmsg("setpw.retry", "Try again for {{.N}} failed")
+	msgConfirmPassword  = dmsg("field.confirm_password", "Repeat password")
+	msgShowPasswords    = dmsg("field.show_passwords", "Show the passwords")
+	msgNameRuleRootUsed = dmsg("setpw.name_rule_root", "AXIS OS older than 11.5 ({{.N}} of these cameras) only accepts the name root. With another name, the app falls back to root for those automatically.")
+	msgNameRule         = dmsg("setpw.name_rule", "1 to 14 letters and digits. AXIS OS older than 11.5 only accepts root: the app falls back to it automatically.")
+	msgPwTooLong        = dmsg("setpw.too_long", "This password has {{.N}} characters; cameras accept at most 64.")
+	msgPwBadChar        = dmsg("setpw.bad_char", "This password contains a character cameras do not accept, such as an accented letter or a tab. Use the keyboard's letters, digits, spaces and punctuation.")
+	msgPwWeak           = dmsg("setpw.weak", "Shorter than 8 characters: easy to guess. It will work, but a longer password is much safer.")
+	msgPwMismatch       = dmsg("setpw.mismatch", "The two passwords are not the same.")
+	msgGenerate         = dmsg("setpw.generate", "Generate strong password")
+	msgCopy             = dmsg("setpw.copy", "Copy")
+	msgGenerated        = dmsg("setpw.generated", "Copy this password or write it down now: OpenIPU does not keep it anywhere.")
+	msgCopied           = dmsg("setpw.copied", "The password is on the clipboard. Paste it somewhere safe, such as a password manager.")
+	msgRowWaiting       = dmsg("setpw.row_waiting", "Waiting")
+	msgRowWorking       = dmsg("setpw.row_working", "Setting the password…")
+	msgRowDone          = dmsg("setpw.row_done", "Done ✓ verified")
+	msgRowFailed        = dmsg("setpw.row_failed", "Failed")
+	msgRowStopped       = dmsg("setpw.row_stopped", "Stopped: not sent")
+	msgRowAdmin         = dmsg("setpw.row_admin", "Administrator: {{.User}}")
+	msgRowFellBack      = dmsg("setpw.row_fell_back", "Administrator: root. This camera's software only accepts that name, so the account is called root, not {{.User}}.")
+	msgSetPwAllDone     = dmsg("setpw.all_done", "{{.N}} of {{.N}} cameras now have the new password, each checked by logging in with it.")
+	msgSetPwSomeFailed  = dmsg("setpw.some_failed", "{{.Done}} of {{.N}} cameras now have the new password. {{.Failed}} did not: the list says why.")
+	msgSetPwSomeNext    = dmsg("setpw.some_failed_next", "Fix what the list says, then try again for the failed cameras.")
+	msgSetPwNoneDone    = dmsg("setpw.none_done", "No camera got the new password.")
+	msgSetPwJournalFell = dmsg("setpw.journal_fell_back", "asked for {{.User}}, firmware only accepts root")
+)
+
+// bulkParallel bounds how many cameras are set up at once: enough to make
+// a dozen quick, few enough not to flood a small switch or the cameras.
+const bulkParallel = 4
+
+// rowState is one camera's place in a run.
+type rowState int
+
+const (
+	rowWaiting rowState = iota
+	rowWorking
+	rowDone
+	rowFailed
+	rowStopped
+)
+
+// passwordRow is one camera's line in the result table.
+type passwordRow struct {
+	cam    discovery.Device
+	state  rowState
+	user   string // the account actually created
+	icon   *widget.Icon
+	name   *widget.Label
+	status *widget.Label
+	reason *widget.Label
+	box    fyne.CanvasObject
+}
+
+// setPasswordDialog creates the first administrator on one or many cameras.
+type setPasswordDialog struct {
+	*actionFrame
+	cams []discovery.Device
+
+	intro          *widget.Label
+	nameRule       *widget.Label
+	user           *escEntry
+	userReason     *widget.Label
+	password       *escEntry
+	passwordReason *widget.Label
+	meter          *strengthMeter
+	confirm        *escEntry
+	confirmReason  *widget.Label
+	showPw         *escCheck
+	generate       *escButton
+	copyButton     *escButton
+	generatedNote  *widget.Label
+	rows           []*passwordRow
+}
+
+// ShowSetPassword opens the first-password dialog for one or several
+// cameras that need setup.
+func ShowSetPassword(h ActionHost, cams []discovery.Device) {
+	d := newSetPasswordDialog(h, cams)
+	d.show(d.user)
+	if d.user.Text != "" {
+		h.Window().Canvas().Focus(d.password)
+	}
+}
+
+func newSetPasswordDialog(h ActionHost, cams []discovery.Device) *setPasswordDialog {
+	d := &setPasswordDialog{cams: cams}
+	body := container.NewVBox()
+	buttonText := dtext(msgSetPwButton)
+	if len(cams) > 1 {
+		buttonText = dtext(msgSetPwButtonMany, "N", len(cams))
+	}
+	d.actionFrame = newActionFrame(h, dtext(msgSetPwTitle), body, buttonText, d.start)
+	esc := d.escape
+
+	d.intro = wrappedLabel("")
+	if len(cams) == 1 {
+		d.intro.SetText(dtext(msgSetPwIntroOne, "Camera", cameraTitle(cams[0])))
+	} else {
+		d.intro.SetText(dtext(msgSetPwIntroMany, "N", len(cams)))
+	}
+
+	old := 0
+	for _, c := range cams {
+		if onlyRootFirmware(c) {
+			old++
+		}
+	}
+	d.user = newEscEntry(esc)
+	d.nameRule = wrappedLabel(dtext(msgNameRule))
+	d.nameRule.Importance = widget.LowImportance
+	if old > 0 {
+		d.user.SetText("root")
+		d.nameRule.SetText(dtext(msgNameRuleRootUsed, "N", old))
+	} else {
+		d.user.SetText(suggestedAdmin(discovery.Device{}))
+	}
+	d.userReason = reasonLabel()
+	d.password = newSecretEntry(esc)
+	d.passwordReason = reasonLabel()
+	d.meter = newStrengthMeter()
+	d.meter.quietShort = true
+	d.confirm = newSecretEntry(esc)
+	d.confirmReason = reasonLabel()
+	d.showPw = newEscCheck(dtext(msgShowPasswords), d.revealPasswords, esc)
+	d.generate = newEscButton(dtext(msgGenerate), theme.ViewRefreshIcon(), d.generatePassword, esc)
+	d.copyButton = newEscButton(dtext(msgCopy), theme.ContentCopyIcon(), d.copyPassword, esc)
+	d.copyButton.Disable()
+	d.generatedNote = wrappedLabel("")
+	d.generatedNote.Importance = widget.WarningImportance
+	d.generatedNote.Hide()
+
+	for _, e := range []*escEntry{d.user, d.password, d.confirm} {
+		e.OnChanged = func(string) { d.validate() }
+		e.OnSubmitted = func(string) { d.submit() }
+	}
+
+	form := container.New(layout.NewFormLayout(),
+		widget.NewLabel(dtext(msgUserName)), container.NewVBox(d.user, d.userReason, d.nameRule),
+		widget.NewLabel(dtext(msgPassword)), container.NewVBox(d.password, d.passwordReason, d.meter),
+		widget.NewLabel(dtext(msgConfirmPassword)), container.NewVBox(d.confirm, d.confirmReason),
+		layout.NewSpacer(), container.NewVBox(container.NewHBox(d.generate, d.copyButton, d.showPw), d.generatedNote),
+	)
+
+	list := container.NewVBox()
+	for _, c := range cams {
+		r := newPasswordRow(c)
+		d.rows = append(d.rows, r)
+		list.Add(r.box)
+	}
+	var table fyne.CanvasObject = list
+	if len(cams) > 3 {
+		scroll := container.NewVScroll(list)
+		scroll.SetMinSize(fyne.NewSize(0, 200))
+		table = scroll
+	}
+	// The cameras come first: before the run they say which cameras are
+	// meant, after it they are the result, in view without scrolling.
+	body.Objects = []fyne.CanvasObject{d.intro, table, widget.NewSeparator(), form}
+
+	d.whenClosed(d.forget)
+	d.validate()
+	return d
+}
+
+func newPasswordRow(cam discovery.Device) *passwordRow {
+	r := &passwordRow{
+		cam:    cam,
+		icon:   widget.NewIcon(theme.MoreHorizontalIcon()),
+		name:   wrappedLabel(cameraTitle(cam)),
+		status: widget.NewLabel(dtext(msgRowWaiting)),
+		reason: wrappedLabel(""),
+	}
+	r.name.TextStyle.Bold = true
+	r.reason.Hide()
+	r.box = container.NewBorder(nil, nil, container.NewVBox(r.icon), container.NewVBox(r.status),
+		container.NewVBox(r.name, r.reason))
+	return r
+}
+
+func (r *passwordRow) set(state rowState, reason string) {
+	r.state = state
+	switch state {
+	case rowWaiting:
+		r.icon.SetResource(theme.MoreHorizontalIcon())
+		r.status.Importance = widget.MediumImportance
+		r.status.SetText(dtext(msgRowWaiting))
+	case rowWorking:
+		r.icon.SetResource(theme.ViewRefreshIcon())
+		r.status.Importance = widget.MediumImportance
+		r.status.SetText(dtext(msgRowWorking))
+	case rowDone:
+		r.icon.SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
+		r.status.Importance = widget.SuccessImportance
+		r.status.SetText(dtext(msgRowDone))
+	case rowFailed:
+		r.icon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
+		r.status.Importance = widget.DangerImportance
+		r.status.SetText(dtext(msgRowFailed))
+	case rowStopped:
+		r.icon.SetResource(theme.MediaStopIcon())
+		r.status.Importance = widget.WarningImportance
+		r.status.SetText(dtext(msgRowStopped))
+	}
+	setReason(r.reason, reason)
+}
+
+// problems says what stops the run, field by field, as the user types.
+func (d *setPasswordDialog) validate() {
+	setReason(d.userReason, userNameProblem(d.user.Text))
+
+	pw := d.password.Text
+	d.meter.update(pw)
+	d.passwordReason.Importance = widget.DangerImportance
+	switch {
+	case pw == "":
+		setReason(d.passwordReason, "")
+	case vapix.ValidatePassword(pw) != nil && len(pw) > vapix.MaxPasswordLen:
+		setReason(d.passwordReason, dtext(msgPwTooLong, "N", len(pw)))
+	case vapix.ValidatePassword(pw) != nil:
+		setReason(d.passwordReason, dtext(msgPwBadChar))
+	case vapix.PasswordIsWeak(pw):
+		d.passwordReason.Importance = widget.WarningImportance
+		setReason(d.passwordReason, dtext(msgPwWeak))
+	default:
+		setReason(d.passwordReason, "")
+	}
+	if d.confirm.Text != "" && d.confirm.Text != pw {
+		setReason(d.confirmReason, dtext(msgPwMismatch))
+	} else {
+		setReason(d.confirmReason, "")
+	}
+	if pw == "" {
+		d.copyButton.Disable()
+	} else {
+		d.copyButton.Enable()
+	}
+
+	if d.ready() && !d.running && d.anyLeft() {
+		d.primary.Enable()
+	} else {
+		d.primary.Disable()
+	}
+	d.relayout()
+}
+
+// ready is true when name, password and repetition can be sent.
+func (d *setPasswordDialog) ready() bool {
+	return vapix.ValidateUserName(d.user.Text) == nil &&
+		vapix.ValidatePassword(d.password.Text) == nil &&
+		d.confirm.Text == d.password.Text
+}
+
+// anyLeft is true while some camera does not have the password yet.
+func (d *setPasswordDialog) anyLeft() bool {
+	for _, r := range d.rows {
+		if r.state != rowDone {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *setPasswordDialog) submit() {
+	if !d.primary.Disabled() {
+		d.start()
+	}
+}
+
+func (d *setPasswordDialog) revealPasswords(on bool) {
+	for _, e := range []*escEntry{d.password, d.confirm} {
+		e.Password = !on
+		e.Refresh()
+	}
+}
+
+func (d *setPasswordDialog) generatePassword() {
+	pw, err := passphrase.Generate(passphrase.DefaultGenerateLen)
+	if err != nil {
+		d.problem.showError(err)
+		d.relayout()
+		return
+	}
+	d.password.SetText(pw)
+	d.confirm.SetText(pw)
+	d.showPw.SetChecked(true)
+	d.generatedNote.SetText(dtext(msgGenerated))
+	d.generatedNote.Show()
+	d.validate()
+}
+
+// copyPassword is the one way a password leaves OpenIPU: the user's own
+// copy, on the user's request.
+func (d *setPasswordDialog) copyPassword() {
+	if d.password.Text == "" {
+		return
+	}
+	fyne.CurrentApp().Clipboard().SetContent(d.password.Text)
+	d.generatedNote.SetText(dtext(msgCopied))
+	d.generatedNote.Show()
+	d.relayout()
+}
+
+func (d *setPasswordDialog) setFormEnabled(on bool) {
+	for _, e := range []*escEntry{d.user, d.password, d.confirm} {
+		if on {
+			e.Enable()
+		} else {
+			e.Disable()
+		}
+	}
+	if on {
+		d.generate.Enable()
+	} else {
+		d.generate.Disable()
+	}
+}
+
+// start runs every camera that does not have the password yet.
+func (d *setPasswordDialog) start() {
+	if !d.ready() || d.running {
+		return
+	}
+	user, pw := d.user.Text, d.password.Text
+	var todo []*passwordRow
+	var macs []string
+	for _, r := range d.rows {
+		if r.state != rowDone {
+			r.set(rowWaiting, "")
+			todo = append(todo, r)
+			macs = append(macs, r.cam.MAC)
+		}
+	}
+	d.setFormEnabled(false)
+	deps := d.h.Deps()
+	d.run(macs, func(ctx context.Context) func() {
+		sem := make(chan struct{}, bulkParallel)
+		var wg sync.WaitGroup
+		for _, r := range todo {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				select {
+				case sem <- struct{}{}:
+					defer func() { <-sem }()
+				case <-ctx.Done():
+				}
+				d.setOne(ctx, deps, r, user, pw)
+			}()
+		}
+		wg.Wait()
+		return d.finish
+	})
+}
+
+// setOne creates the account on one camera and journals the outcome. A
+// camera reached after Stop is left alone and not journaled: nothing was
+// sent to it.
+func (d *setPasswordDialog) setOne(ctx context.Context, deps Deps, r *passwordRow, user, pw string) {
+	if ctx.Err() != nil {
+		d.ui(func() { r.set(rowStopped, "") })
+		return
+	}
+	d.ui(func() { r.set(rowWorking, "") })
+	res, err := d.createAccount(ctx, deps, r.cam, user, pw)
+	created := res.User
+	if created == "" {
+		created = user
+	}
+	detail := ""
+	if res.FellBackToRoot {
+		detail = dtext(msgSetPwJournalFell, "User", user)
+	}
+	jerr := journalAction(deps, journal.SetPassword, r.cam, created, detail, err)
+	d.ui(func() {
+		d.journalFailed(jerr)
+		if err != nil {
+			r.set(rowFailed, problemSentence(err))
+			return
+		}
+		r.user = res.User
+		if res.FellBackToRoot {
+			r.set(rowDone, dtext(msgRowFellBack, "User", user))
+		} else {
+			r.set(rowDone, dtext(msgRowAdmin, "User", res.User))
+		}
+	})
+}
+
+func (d *setPasswordDialog) createAccount(ctx context.Context, deps Deps, cam discovery.Device, user, pw string) (vapix.AccountResult, error) {
+	c, err := openCamera(deps, cam, ConnectOptions{})
+	if err != nil {
+		return vapix.AccountResult{}, err
+	}
+	defer c.Close()
+	res, err := c.CreateFirstAccount(ctx, user, pw)
+	if err == nil && !res.Verified {
+		// CreateFirstAccount only returns success after logging in; a
+		// client that says otherwise must not be shown as done.
+		err = &vapix.Error{Kind: vapix.WrongPassword, Op: "log in with the new password", Host: cameraAddress(cam)}
+	}
+	return res, err
+}
+
+// finish sums the run up. It runs on the Fyne goroutine.
+func (d *setPasswordDialog) finish() {
+	done, failed := 0, 0
+	admin := ""
+	for _, r := range d.rows {
+		switch r.state {
+		case rowDone:
+			done++
+			if admin == "" || r.user != "root" {
+				admin = r.user
+			}
+		case rowFailed, rowStopped:
+			failed++
+		}
+	}
+	rememberAdmin(admin)
+	n := len(d.rows)
+	switch {
+	case failed == 0:
+		d.problem.set(noticeSuccess, dtext(msgSetPwAllDone, "N", n), "")
+		d.primary.Hide()
+		d.h.Window().Canvas().Focus(d.cancel)
+	case done == 0:
+		d.problem.set(noticeError, dtext(msgSetPwNoneDone), dtext(msgSetPwSomeNext))
+	default:
+		d.problem.set(noticeWarning, dtext(msgSetPwSomeFailed, "Done", done, "N", n, "Failed", failed), dtext(msgSetPwSomeNext))
+	}
+	if failed > 0 {
+		d.primary.SetText(dtext(msgSetPwRetry, "N", failed))
+	}
+	d.status.SetText("")
+	d.setFormEnabled(true)
+	d.validate()
+	if done > 0 {
+		d.h.Refresh()
+	}
+}
+
+// forget drops the password from the dialog when it closes.
+func (d *setPasswordDialog) forget() {
+	d.password.SetText("")
+	d.confirm.SetText("")
+	d.showPw.SetChecked(false)
+	d.generatedNote.SetText("")
+}
