@@ -50,7 +50,7 @@ var commands = []*command{
 }
 
 func lookup(name string) *command {
-	for _, c := range commands {
+	for _, c := range append(commands, hiddenCommands...) {
 		if c.name == name {
 			return c
 		}

@@ -106,7 +106,7 @@ var messages = map[Kind][2]usermsg.Message{
 		{Key: "arpping.invalid_request.next", Text: "Choose a free address on your own network, such as one your other devices use but with a different last number."},
 	},
 	InterfaceNotFound: {
-		{Key: "arpping.interface_not_found", Text: "This computer has no network connection called {{.Interface}} any more."},
+		{Key: "arpping.interface_not_found", Text: "This computer has no network connection called {{.Interface}}."},
 		{Key: "arpping.interface_not_found.next", Text: "Check that the network cable is plugged in, then choose the connection again."},
 	},
 	NotOnNetwork: {
