@@ -24,7 +24,7 @@ const addTimeout = 20 * time.Second
 type addCameraDialog struct {
 	w        *MainWindow
 	dlg      *dialog.CustomDialog
-	entry    *widget.Entry
+	entry    *windowEntry
 	problem  *widget.Label
 	progress *widget.ProgressBarInfinite
 	add      *widget.Button
@@ -40,7 +40,7 @@ func (w *MainWindow) showAddCamera() {
 	a := &addCameraDialog{w: w}
 	intro := widget.NewLabel(lang.X("add.intro", "Type the camera's IP address (or its name on the network). OpenIPU asks the camera who it is; no password is needed for that."))
 	intro.Wrapping = fyne.TextWrapWord
-	a.entry = widget.NewEntry()
+	a.entry = newWindowEntry(a.close)
 	a.entry.SetPlaceHolder(lang.X("add.placeholder", "for example 192.168.1.50"))
 	a.entry.OnSubmitted = func(string) { a.submit() }
 	a.problem = widget.NewLabel("")
@@ -57,6 +57,7 @@ func (w *MainWindow) showAddCamera() {
 	a.dlg = dialog.NewCustomWithoutButtons(lang.X("add.title", "Add camera by IP address"), content, w.win)
 	a.dlg.Resize(fyne.NewSize(480, 0))
 	a.dlg.Show()
+	w.openDialog(a.close)
 	w.win.Canvas().Focus(a.entry)
 	w.addDialog = a
 }
@@ -126,4 +127,5 @@ func (a *addCameraDialog) close() {
 	}
 	a.progress.Stop()
 	a.dlg.Hide()
+	a.w.closedDialog()
 }

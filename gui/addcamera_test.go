@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/openipu/openipu/core/discovery"
@@ -91,6 +92,35 @@ func TestCancelStopsAddByIPAndIgnoresItsLateAnswer(t *testing.T) {
 	w.ui.settle()
 	if !a.closed || a.problem.Visible() || len(w.rows.view) != 0 {
 		t.Errorf("after cancel: closed %v, problem shown %v", a.closed, a.problem.Visible())
+	}
+}
+
+func TestEscapeClosesTheWindowsDialogsWhereverTheFocusIs(t *testing.T) {
+	s := &fakeSearcher{fakeDisc: newFakeDisc(), all: office}
+	w := newTestWindow(t, s)
+
+	w.showAddCamera()
+	w.addDialog.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if !w.addDialog.closed || w.win.Canvas().Overlays().Top() != nil {
+		t.Error("Escape in the address field left Add camera open")
+	}
+
+	w.showScanRange()
+	w.win.Canvas().Unfocus()
+	w.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if !w.scanDialog.closed || w.win.Canvas().Overlays().Top() != nil {
+		t.Error("Escape with nothing focused left Scan open")
+	}
+
+	w.showInterfaces()
+	w.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.win.Canvas().Overlays().Top() != nil {
+		t.Error("Escape left the connection chooser open")
+	}
+	before := s.refreshes
+	w.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyF5})
+	if s.refreshes != before+1 {
+		t.Error("F5 does not search again once the dialogs are closed")
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"net/netip"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/openipu/openipu/core/demo"
 	"github.com/openipu/openipu/core/discovery"
@@ -20,6 +21,13 @@ import (
 // there at once.
 func StartDemo(ctx context.Context) (Discoverer, error) {
 	return startDemo(ctx, demo.Options{})
+}
+
+// StartDemoPaced is StartDemo with the camera on a loose cable dropping off
+// every comeAndGo (for the window's smoke test, which wants the table to
+// keep changing while it watches).
+func StartDemoPaced(ctx context.Context, comeAndGo time.Duration) (Discoverer, error) {
+	return startDemo(ctx, demo.Options{ComeAndGo: comeAndGo, AwayFor: comeAndGo / 2, Liveness: comeAndGo})
 }
 
 func startDemo(ctx context.Context, opts demo.Options) (Discoverer, error) {

@@ -68,7 +68,7 @@ func (w *MainWindow) showInterfaces() {
 	c.problem.Hide()
 	c.apply = widget.NewButton(lang.X("interfaces.apply", "Search these"), c.submit)
 	c.apply.Importance = widget.HighImportance
-	cancel := widget.NewButton(lang.X("window.cancel", "Cancel"), func() { c.dlg.Hide() })
+	cancel := widget.NewButton(lang.X("window.cancel", "Cancel"), c.close)
 	scroll := container.NewVScroll(list)
 	scroll.SetMinSize(fyne.NewSize(0, 260))
 	content := container.NewBorder(intro, container.NewVBox(c.problem, container.NewHBox(layout.NewSpacer(), cancel, c.apply)), nil, nil, scroll)
@@ -76,6 +76,7 @@ func (w *MainWindow) showInterfaces() {
 	c.dlg.Resize(fyne.NewSize(520, 440))
 	c.updateApply()
 	c.dlg.Show()
+	w.openDialog(c.close)
 	w.ifaceDialog = c
 }
 
@@ -124,6 +125,11 @@ func interfaceNote(i netif.Interface) string {
 	return lang.X("interfaces.physical", "A network adapter of this computer.")
 }
 
+func (c *interfacesDialog) close() {
+	c.dlg.Hide()
+	c.w.closedDialog()
+}
+
 func (c *interfacesDialog) chosen() []string {
 	var names []string
 	for _, n := range c.order {
@@ -155,6 +161,6 @@ func (c *interfacesDialog) submit() {
 		c.problem.Show()
 		return
 	}
-	c.dlg.Hide()
+	c.close()
 	c.w.startDiscovery(nd)
 }

@@ -26,7 +26,7 @@ const scanTimeout = 5 * time.Minute
 type scanRangeDialog struct {
 	w        *MainWindow
 	dlg      *dialog.CustomDialog
-	entry    *widget.Entry
+	entry    *windowEntry
 	problem  *widget.Label
 	progress *widget.ProgressBar
 	detail   *widget.Label
@@ -44,7 +44,7 @@ func (w *MainWindow) showScanRange() {
 	s := &scanRangeDialog{w: w}
 	intro := widget.NewLabel(lang.X("scan.intro", "OpenIPU asks every address in a range whether it is a camera. Use this when a camera is on another part of the network, behind a router, where the automatic search does not reach."))
 	intro.Wrapping = fyne.TextWrapWord
-	s.entry = widget.NewEntry()
+	s.entry = newWindowEntry(s.close)
 	s.entry.SetText(suggestRange(w.Local()))
 	s.entry.SetPlaceHolder(lang.X("scan.placeholder", "for example 192.168.1.0/24"))
 	s.entry.OnSubmitted = func(string) { s.submit() }
@@ -66,6 +66,7 @@ func (w *MainWindow) showScanRange() {
 	s.dlg = dialog.NewCustomWithoutButtons(lang.X("scan.title", "Scan an address range"), content, w.win)
 	s.dlg.Resize(fyne.NewSize(520, 0))
 	s.dlg.Show()
+	w.openDialog(s.close)
 	w.win.Canvas().Focus(s.entry)
 	w.scanDialog = s
 }
@@ -206,4 +207,5 @@ func (s *scanRangeDialog) close() {
 		s.stop()
 	}
 	s.dlg.Hide()
+	s.w.closedDialog()
 }

@@ -133,8 +133,15 @@ func (w *MainWindow) addShortcuts() {
 	// F5 has no modifier, so it is a key, not a shortcut; it works when no
 	// text field has the focus.
 	w.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyF5 {
-			w.searchAgain()
+		switch ev.Name {
+		case fyne.KeyF5:
+			if w.escape == nil {
+				w.searchAgain()
+			}
+		case fyne.KeyEscape:
+			if w.escape != nil {
+				w.escape()
+			}
 		}
 	})
 }

@@ -76,6 +76,8 @@ type MainWindow struct {
 	addDialog   *addCameraDialog
 	scanDialog  *scanRangeDialog
 	ifaceDialog *interfacesDialog
+	// escape closes the window's dialog that is open, if any.
+	escape func()
 
 	// applied, when set, hears each applied batch (tests and benchmarks).
 	applied func()

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"time"
 
 	"fyne.io/fyne/v2/app"
 
@@ -30,7 +31,12 @@ func main() {
 	deps, closeDeps := newDeps(a)
 	defer closeDeps()
 	if *demo {
-		d, err := gui.StartDemo(ctx)
+		start := gui.StartDemo
+		// The smoke test wants a busy demo; people get the calm one.
+		if pace, err := time.ParseDuration(os.Getenv("OPENIPU_DEMO_PACE")); err == nil && pace > 0 {
+			start = func(ctx context.Context) (gui.Discoverer, error) { return gui.StartDemoPaced(ctx, pace) }
+		}
+		d, err := start(ctx)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "openipu: the simulated cameras could not start:", err)
 			os.Exit(1)
