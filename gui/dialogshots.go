@@ -4,6 +4,7 @@ import (
 	"errors"
 	"path/filepath"
 
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/core/discovery"
@@ -100,6 +101,7 @@ func DialogShots(needPassword [2]discovery.Device, ready, elsewhere discovery.De
 			d.primary.Disable()
 			d.progress.Show()
 			d.cancel.SetText(dtext(msgStop))
+			d.cancel.SetIcon(theme.MediaStopIcon())
 			d.status.SetText(rebootText(vapix.RebootProgress{Phase: vapix.RebootDown, Elapsed: 14e9}, false))
 			d.relayout()
 			return d.close

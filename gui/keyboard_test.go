@@ -5,6 +5,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/openipu/openipu/core/discovery"
 )
 
 func TestEscapeReachesTheDialogFromEveryKindOfFocusedWidget(t *testing.T) {
@@ -59,5 +61,22 @@ func TestEscapeWithNothingFocusedClosesTheDialog(t *testing.T) {
 	}
 	if h.win.Canvas().OnTypedKey() != nil {
 		t.Error("the window's own key handler was not given back")
+	}
+}
+
+func TestTabMovesThroughSetPasswordInReadingOrder(t *testing.T) {
+	h := newFakeHost(t)
+	d := newSetPasswordDialog(h, []discovery.Device{gen11Device("ACCC8E000070")})
+	d.show(d.user)
+	test.Type(d.password, "Amber-Falcon-31")
+	test.Type(d.confirm, "Amber-Falcon-31")
+	c := h.win.Canvas()
+	c.Focus(d.user)
+	want := []fyne.Focusable{d.password, d.confirm, d.generate, d.copyButton, d.showPw, d.cancel, d.primary}
+	for i, w := range want {
+		test.FocusNext(c)
+		if c.Focused() != w {
+			t.Fatalf("Tab %d went to %T, want %T", i+1, c.Focused(), w)
+		}
 	}
 }
