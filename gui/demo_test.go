@@ -2,6 +2,7 @@ package gui
 
 import (
 	"context"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"github.com/openipu/openipu/core/demo"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/journal"
+	"github.com/openipu/openipu/core/vapix"
 )
 
 // settledDemo runs the window until every simulated camera is in the table
@@ -96,5 +98,42 @@ func TestTryWithSimulatedCamerasFindsTheOfficeAndActionsReachItsCameras(t *testi
 	}
 	if local := w.Local(); len(local) != 2 || local[1].Name != demo.Interface {
 		t.Errorf("Local() = %v, want the simulated computer's connections", local)
+	}
+}
+
+func TestAnAddressAssignedInTheDemoMovesTheCameraThereInTheTable(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	d, err := startDemo(ctx, demo.Options{ComeAndGo: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := newTestWindow(t, d)
+	settledDemo(t, w)
+	var factory discovery.Device
+	for _, dev := range w.rows.byMAC {
+		if dev.Diagnosis.Reach == discovery.ReachFactoryAddress {
+			factory = dev
+		}
+	}
+	c, err := w.Deps().Connect(factory, ConnectOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	octx, ocancel := context.WithTimeout(ctx, 10*time.Second)
+	defer ocancel()
+	if _, err := c.CreateFirstAccount(octx, "admin", "Moved-camera-4821"); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.SetNetwork(octx, vapix.NetworkConfig{Address: netip.MustParsePrefix("10.0.4.150/24")}); err != nil {
+		t.Fatal(err)
+	}
+	w.ui.until(t, "the camera shows at its new address, reachable", func() bool {
+		dev := w.rows.byMAC[factory.MAC]
+		return len(dev.Addresses) > 0 && dev.Addresses[0] == netip.MustParseAddr("10.0.4.150") && w.rows.state(dev) == stateReady
+	})
+	if got := w.bar.counts.Text; got != "8 cameras · 4 need a password" {
+		t.Errorf("status bar %q: the moved camera should no longer count as unreachable", got)
 	}
 }
