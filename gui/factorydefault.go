@@ -47,7 +47,6 @@ var (
 	msgResetHardWait     = dmsg("reset.hard_wait", "After a hard reset the camera may come back at a different address. If it does not come back here, the camera list will find it.")
 	msgResetAccepted     = dmsg("reset.accepted_then", "The camera had already accepted the reset; it finishes by itself.")
 	msgResetSetPassword  = dmsg("reset.set_password", "Set the password now")
-	msgResetJournalNoBak = dmsg("reset.journal_not_sent", "{{.Mode}}, not sent: the backup failed")
 )
 
 // factoryDefaultDialog backs a camera's settings up, resets it and waits
@@ -235,7 +234,8 @@ func (d *factoryDefaultDialog) work(ctx context.Context, deps Deps, cam discover
 		p, berr := backup.Save(ctx, c, id, dest)
 		jerr := journalAction(deps, journal.Backup, cam, user, p, berr)
 		if berr != nil {
-			jerr2 := journalAction(deps, journal.FactoryDefault, cam, user, dtext(msgResetJournalNoBak, "Mode", string(mode)), berr)
+			// Journal details are English, as the command line writes them.
+			jerr2 := journalAction(deps, journal.FactoryDefault, cam, user, string(mode)+", not sent: the backup failed", berr)
 			return func() {
 				d.journalFailed(jerr)
 				d.journalFailed(jerr2)

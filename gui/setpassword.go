@@ -46,7 +46,6 @@ var (
 	msgSetPwSomeFailed  = dmsg("setpw.some_failed", "{{.Done}} of {{.N}} cameras now have the new password. {{.Failed}} did not: the list says why.")
 	msgSetPwSomeNext    = dmsg("setpw.some_failed_next", "Fix what the list says, then try again for the failed cameras.")
 	msgSetPwNoneDone    = dmsg("setpw.none_done", "No camera got the new password.")
-	msgSetPwJournalFell = dmsg("setpw.journal_fell_back", "asked for {{.User}}, firmware only accepts root")
 )
 
 // bulkParallel bounds how many cameras are set up at once: enough to make
@@ -393,7 +392,9 @@ func (d *setPasswordDialog) setOne(ctx context.Context, deps Deps, r *passwordRo
 	}
 	detail := ""
 	if res.FellBackToRoot {
-		detail = dtext(msgSetPwJournalFell, "User", user)
+		// English, as the command line writes it: the journal is a record,
+		// not something shown in the window.
+		detail = "asked for " + user + ", firmware only accepts root"
 	}
 	jerr := journalAction(deps, journal.SetPassword, r.cam, created, detail, err)
 	d.ui(func() {
