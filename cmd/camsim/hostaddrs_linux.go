@@ -10,9 +10,12 @@ import (
 	"net/netip"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
+
+	"golang.org/x/sys/unix"
 
 	"github.com/openipu/openipu/core/camsim"
 )
@@ -34,11 +37,25 @@ type linuxAddrs struct {
 func canMoveHere() bool { return os.Geteuid() == 0 && inOwnNetns() }
 
 // inOwnNetns reports whether this process lives in another network
-// namespace than init, as under `ip netns exec`.
+// namespace than init's, as under `ip netns exec`: one of the namespaces
+// iproute2 names in /run/netns, or (where init's can be read) not init's.
 func inOwnNetns() bool {
-	self, err1 := os.Readlink("/proc/self/ns/net")
-	initNS, err2 := os.Readlink("/proc/1/ns/net")
-	return err1 == nil && err2 == nil && self != initNS
+	var self unix.Stat_t
+	if unix.Stat("/proc/self/ns/net", &self) != nil {
+		return false
+	}
+	var initNS unix.Stat_t
+	if unix.Stat("/proc/1/ns/net", &initNS) == nil {
+		return self.Ino != initNS.Ino || self.Dev != initNS.Dev
+	}
+	named, _ := os.ReadDir("/run/netns")
+	for _, e := range named {
+		var st unix.Stat_t
+		if unix.Stat(filepath.Join("/run/netns", e.Name()), &st) == nil && st.Ino == self.Ino && st.Dev == self.Dev {
+			return true
+		}
+	}
+	return false
 }
 
 func newHostAddrs(opts hostOptions) (hostAddrs, error) {
