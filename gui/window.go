@@ -405,8 +405,8 @@ func (w *MainWindow) searchAgain() {
 
 // startDemo is "Try with simulated cameras".
 func (w *MainWindow) startDemo() {
-	if w.deps.StartDemo == nil {
-		return
+	if w.deps.StartDemo == nil || w.simulated {
+		return // one simulated office is enough
 	}
 	w.empty.demo.Disable()
 	ctx := w.ctx
