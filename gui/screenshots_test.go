@@ -52,12 +52,18 @@ func TestScreenshots(t *testing.T) {
 					{"add-camera.png", w.showAddCamera},
 					{"scan-range.png", w.showScanRange},
 					{"network-connections.png", w.showInterfaces},
-					{"set-password.png", func() { ShowSetPassword(w, cams[stateNeedsPassword][:2]) }},
-					{"factory-default.png", func() { ShowFactoryDefault(w, cams[stateReady][0]) }},
-					{"assign-ip.png", func() { ShowAssignIP(w, cams[stateUnreachable][0]) }},
 				} {
 					d.open()
 					shoot(t, w, filepath.Join(dir, d.file))
+					closeOverlays(w)
+				}
+				// The action dialogs, staged by their own code in a state
+				// worth showing, over the simulated office.
+				need := cams[stateNeedsPassword]
+				for _, s := range DialogShots([2]discovery.Device{need[0], need[1]}, cams[stateReady][0], cams[stateUnreachable][0]) {
+					closeIt := s.Open(w)
+					shoot(t, w, filepath.Join(dir, "dialog-"+s.Name+".png"))
+					closeIt()
 					closeOverlays(w)
 				}
 			}
