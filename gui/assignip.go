@@ -85,6 +85,9 @@ type assignIPDialog struct {
 	// starts one; tests replace it, as frame.launch.
 	probes      sync.WaitGroup
 	probeLaunch func(func())
+	// knock is the "already answers" check (answers in the app; tests keep
+	// it from ever reaching beyond this machine).
+	knock func(ctx context.Context, addr netip.Addr, port int) bool
 	// probed is the last address knocked at, and taken whether something
 	// answered there, so that typing elsewhere does not knock again.
 	probed netip.Addr
@@ -103,7 +106,7 @@ func ShowAssignIP(h ActionHost, cam discovery.Device) {
 
 func newAssignIPDialog(h ActionHost, cam discovery.Device) *assignIPDialog {
 	d := &assignIPDialog{cam: cam, local: h.Local(), probePort: 80, followFor: followFor, followEvery: followEvery,
-		probeLaunch: func(fn func()) { go fn() }}
+		probeLaunch: func(fn func()) { go fn() }, knock: answers}
 	body := container.NewVBox()
 	d.actionFrame = newActionFrame(h, dtext(msgIPTitle), body, dtext(msgIPButton), d.start)
 	d.primary.SetIcon(theme.ConfirmIcon())
@@ -294,7 +297,7 @@ func (d *assignIPDialog) checkTaken(a netip.Addr) {
 	d.probes.Add(1)
 	d.probeLaunch(func() {
 		defer d.probes.Done()
-		if !answers(ctx, a, port) {
+		if !d.knock(ctx, a, port) {
 			return
 		}
 		d.ui(func() {

@@ -32,9 +32,31 @@ func openAssignIP(t *testing.T, h *fakeHost, cam discovery.Device) *assignIPDial
 	d := newAssignIPDialog(h, cam)
 	d.followFor, d.followEvery = 2*time.Second, 20*time.Millisecond
 	d.probeLaunch = func(fn func()) { pendingProbes = append(pendingProbes, fn) }
+	d.knock = thisMachineOnly(t)
 	d.show(d.address)
 	t.Cleanup(func() { flushProbes(d) })
 	return d
+}
+
+// thisMachineOnly knocks only at loopback and this machine's own addresses:
+// a test never sends a packet to an address on someone else's network.
+func thisMachineOnly(t *testing.T) func(context.Context, netip.Addr, int) bool {
+	own := map[netip.Addr]bool{}
+	if addrs, err := net.InterfaceAddrs(); err == nil {
+		for _, a := range addrs {
+			if ipn, ok := a.(*net.IPNet); ok {
+				if ip, ok := netip.AddrFromSlice(ipn.IP); ok {
+					own[ip.Unmap()] = true
+				}
+			}
+		}
+	}
+	return func(ctx context.Context, addr netip.Addr, port int) bool {
+		if !addr.IsLoopback() && !own[addr.Unmap()] {
+			return false
+		}
+		return answers(ctx, addr, port)
+	}
 }
 
 // flushProbes runs the checks asked for so far and waits for them.
