@@ -16,14 +16,16 @@ export GO
 COMMANDS = $(shell $(GO) list -f '{{if eq .Name "main"}}{{.ImportPath}}{{end}}' ./cmd/... 2>/dev/null)
 
 .DEFAULT_GOAL := help
-.PHONY: help deps build test fmt-check vet staticcheck unit bench fuzz demo run windows clean
+.PHONY: help deps build test fmt-check vet staticcheck unit smoke-window bench fuzz demo demo-cli run screenshots windows clean
 
 help:
 	@echo "OpenIPU make targets:"
-	@echo "  make demo     try it out: simulated cameras, the command-line tool, no real network"
-	@echo "  make test     install what is missing, then check formatting, vet, staticcheck, all tests (-race), build"
+	@echo "  make demo     try it out: the OpenIPU window on a built-in simulated fleet, no real network"
+	@echo "  make demo-cli the command-line tool against simulated cameras"
+	@echo "  make test     install what is missing, then check formatting, vet, staticcheck, all tests (-race), build, window smoke test"
 	@echo "  make build    build every command into bin/"
-	@echo "  make run      the program on your real network (for now: the command-line tool's usage)"
+	@echo "  make run      the OpenIPU window on your real network"
+	@echo "  make screenshots  redraw docs/screenshots/ (no display needed)"
 	@echo "  make bench    benchmarks"
 	@echo "  make fuzz     every fuzz target for FUZZTIME each (now $(FUZZTIME))"
 	@echo "  make windows  cross-build the Windows command-line tool and simulator into bin/windows/"
@@ -54,7 +56,13 @@ staticcheck:
 unit:
 	$(GO) test -race ./...
 
-test: deps fmt-check vet staticcheck unit build
+test: deps fmt-check vet staticcheck unit build smoke-window
+
+# The real window under a virtual display, built with Fyne's thread checks
+# on: fails on a widget touched outside Fyne's goroutine, a crash or an
+# early exit.
+smoke-window:
+	@.ci/smoke-window
 
 bench:
 	@echo "Benchmarks (no tests run; numbers vary with machine load, compare on one machine):"
@@ -64,14 +72,19 @@ fuzz:
 	@FUZZTIME=$(FUZZTIME) .ci/fuzz
 
 demo: deps
+	@$(GO) build -o bin/ ./cmd/openipu
+	@echo "Opening OpenIPU on a simulated fleet (nothing is sent to your network)."
+	bin/openipu --demo
+
+demo-cli: deps
 	@$(GO) build -o bin/ ./cmd/camsim ./cmd/openipu-cli
 	@.ci/demo
 
-run: build
-	@echo "The OpenIPU window is not written yet; it will open here and search your real"
-	@echo "network for cameras. Until then, this is the command-line tool:"
-	@echo
-	@bin/openipu-cli help
+run: deps build
+	bin/openipu
+
+screenshots:
+	@.ci/screenshots
 
 windows:
 	@mkdir -p bin/windows
