@@ -121,7 +121,7 @@ func newAssignIPDialog(h ActionHost, cam discovery.Device) *assignIPDialog {
 	d.addressReason, d.prefixReason, d.gatewayReason, d.dnsReason = reasonLabel(), reasonLabel(), reasonLabel(), reasonLabel()
 	d.settingsWhy = reasonLabel()
 	d.maskHint = widget.NewLabel("")
-	d.maskHint.Importance = widget.LowImportance
+	d.maskHint.SizeName = theme.SizeNameCaptionText // quieter than body text, yet readable (low importance is too faint)
 	d.gateway.SetPlaceHolder(dtext(msgIPOptional))
 	d.dns1.SetPlaceHolder(dtext(msgIPOptional))
 	d.dns2.SetPlaceHolder(dtext(msgIPOptional))

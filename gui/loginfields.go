@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/core/discovery"
@@ -42,7 +43,7 @@ func newLoginFields(cam discovery.Device, onSubmit, onEscape func(), onChange fu
 	}
 	c.userReason = reasonLabel()
 	c.rule = wrappedLabel(dtext(msgLoginRootOnly))
-	c.rule.Importance = widget.LowImportance
+	c.rule.SizeName = theme.SizeNameCaptionText // quieter than body text, yet readable (low importance is too faint)
 	if !onlyRootFirmware(cam) {
 		c.rule.Hide()
 	}

@@ -131,7 +131,7 @@ func newSetPasswordDialog(h ActionHost, cams []discovery.Device) *setPasswordDia
 	}
 	d.user = newEscEntry(esc)
 	d.nameRule = wrappedLabel(dtext(msgNameRule))
-	d.nameRule.Importance = widget.LowImportance
+	d.nameRule.SizeName = theme.SizeNameCaptionText // quieter than body text, yet readable (low importance is too faint)
 	if old > 0 {
 		d.user.SetText("root")
 		d.nameRule.SetText(dtext(msgNameRuleRootUsed, "N", old))

@@ -32,6 +32,12 @@ func (t *appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color
 			return color.NRGBA{R: 0x5e, G: 0xa8, B: 0xff, A: 0x6a}
 		}
 		return color.NRGBA{R: 0x0b, G: 0x5c, B: 0xc7, A: 0x5a}
+	case theme.ColorNameWarning:
+		// Fyne's orange is too pale to read as text on white; warnings here
+		// are sentences people must read.
+		if !dark {
+			return color.NRGBA{R: 0xa8, G: 0x4f, B: 0x00, A: 0xff}
+		}
 	}
 	return t.Theme.Color(n, v)
 }
