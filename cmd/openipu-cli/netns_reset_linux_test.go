@@ -207,6 +207,17 @@ func TestARPPingGivesAFactoryAddressCameraAnAddressOnTheClientsNetwork(t *testin
 	w.awaitDevice(t, mac, "back on the factory address", 20*time.Second, func(d deviceRecord) bool {
 		return !d.Lost && d.Reach == "factory_address" && slices.Contains(d.Addresses, "192.168.0.90")
 	})
+	// A search started now finds it too: its queries go out from port 5353,
+	// so the camera answers by multicast, which needs no route back.
+	found := false
+	for _, r := range discoverOnce(t, client, "--timeout", "3s", "--only", "mdns") {
+		if r.MAC == mac && r.Reach == "factory_address" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("a one-shot search missed the camera on the factory address")
+	}
 
 	_, cli := programs(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)

@@ -171,6 +171,8 @@ func openPassiveConn(ifaces []netif.Interface) (*ipv4.PacketConn, error) {
 		return nil, errors.New("could not join the mDNS group on any interface")
 	}
 	_ = pc.SetControlMessage(ipv4.FlagInterface, true)
+	_ = pc.SetMulticastTTL(255) // RFC 6762 §11
+	_ = pc.SetMulticastLoopback(true)
 	return pc, nil
 }
 
@@ -315,6 +317,13 @@ func (b *mdnsBrowser) knownAnswers(svc string) []dns.RR {
 
 // query sends one PTR query per service type on every interface, listing
 // the answers already heard when withKnown is set.
+//
+// Queries go out from port 5353 when the shared socket could be opened, as
+// AXIS IP Utility's do: the cameras then answer by multicast, which reaches
+// this computer even from an address it has no route to (a camera on the
+// factory address 192.168.0.90 next to a computer on 10.0.4.x cannot send
+// a unicast reply back). Without that socket, one-shot queries from each
+// interface's own port draw unicast replies (RFC 6762 §6.7) instead.
 func (b *mdnsBrowser) query(withKnown bool) {
 	for _, svc := range mdnsServices {
 		var known []dns.RR
@@ -326,13 +335,28 @@ func (b *mdnsBrowser) query(withKnown bool) {
 			continue
 		}
 		for _, c := range b.conns {
-			if _, err := c.pc.WriteTo(pkt, nil, mdnsGroup); err != nil {
+			if err := b.send(c, pkt); err != nil {
 				b.logf("mdns: sending on %s: %v", c.iface.Name, err)
 				continue
 			}
 			b.stats.sent.Add(1)
 		}
 	}
+}
+
+// send writes one query out of c's interface. Only the schedule goroutine
+// sends, so choosing the shared socket's interface before writing is safe.
+func (b *mdnsBrowser) send(c mdnsConn, pkt []byte) error {
+	if b.passive == nil {
+		_, err := c.pc.WriteTo(pkt, nil, mdnsGroup)
+		return err
+	}
+	if err := b.passive.SetMulticastInterface(&net.Interface{Index: c.iface.Index, Name: c.iface.Name}); err != nil {
+		_, err := c.pc.WriteTo(pkt, nil, mdnsGroup)
+		return err
+	}
+	_, err := b.passive.WriteTo(pkt, nil, mdnsGroup)
+	return err
 }
 
 func escapeLabel(label string) string {

@@ -187,7 +187,10 @@ func (r *registry) observe(s Sighting) (evs []Event, needProbe bool) {
 		return nil, false
 	}
 	if nowLive && !wasLive && known {
+		// Back after being gone: it may have been reset, so what the last
+		// probe said (password state, reachability) no longer holds.
 		needProbe = true
+		e.dev.Setup, e.probe, e.probeFails = SetupUnknown, NotProbed, 0
 	}
 	r.derive(e, now)
 	switch {

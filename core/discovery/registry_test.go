@@ -80,6 +80,22 @@ func TestGoodbyeMarksLostButKeepsDeviceAndAddress(t *testing.T) {
 	}
 }
 
+func TestDeviceBackAfterBeingLostForgetsItsOldPasswordState(t *testing.T) {
+	r, _ := newTestRegistry()
+	r.observe(Sighting{MAC: "ACCC8E270AD8", Source: SourceMDNS, Addr: ip("10.0.4.50")})
+	r.enrich("ACCC8E270AD8", Enrichment{OK: true, Setup: SetupDone})
+	r.observe(Sighting{MAC: "ACCC8E270AD8", Source: SourceMDNS, Goodbye: true})
+	// Reset with the control button: back on the factory address, which
+	// this computer cannot reach, so no probe can say it needs a password.
+	evs, probe := r.observe(Sighting{MAC: "ACCC8E270AD8", Source: SourceMDNS, Addr: ip("192.168.0.90")})
+	if len(evs) != 1 || !probe {
+		t.Fatalf("return: %+v probe=%v", evs, probe)
+	}
+	if d := evs[0].Device; d.Setup != SetupUnknown || d.Diagnosis.Reach != ReachFactoryAddress {
+		t.Fatalf("device after return %+v", d)
+	}
+}
+
 func TestGoodbyeFromOneSourceKeepsDeviceAliveThroughAnother(t *testing.T) {
 	r, _ := newTestRegistry()
 	r.observe(Sighting{MAC: "ACCC8E270AD8", Source: SourceSSDP, Addr: ip("10.0.4.50")})
