@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/openipu/openipu/assets"
+	"github.com/openipu/openipu/core/arpping"
 	"github.com/openipu/openipu/core/backup"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/usermsg"
@@ -43,6 +44,7 @@ func coreMessages(t *testing.T) []usermsg.Message {
 		msgs = append(msgs, p.What, p.Next)
 	}
 	msgs = append(msgs, discovery.Messages()...)
+	msgs = append(msgs, arpping.Messages()...)
 	return append(msgs, backup.Messages()...)
 }
 
@@ -118,6 +120,6 @@ func TestEnglishTranslationsHoldEveryCoreMessageVerbatim(t *testing.T) {
 // isCoreKey says whether core/ owns a key, so stale ones can be reported
 // and regenerated; every other key belongs to the window and is left alone.
 func isCoreKey(k string) bool {
-	return strings.HasPrefix(k, "vapix.") || strings.HasPrefix(k, "discovery.") || strings.HasPrefix(k, "backup.") ||
+	return strings.HasPrefix(k, "vapix.") || strings.HasPrefix(k, "discovery.") || strings.HasPrefix(k, "backup.") || strings.HasPrefix(k, "arpping.") ||
 		k == usermsg.Unexpected.Key || k == usermsg.TryAgain.Key
 }
