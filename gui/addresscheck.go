@@ -13,7 +13,6 @@ import (
 
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/netif"
-	"github.com/openipu/openipu/core/vapix"
 )
 
 // answerProbeTimeout bounds the "is this address taken?" check: a device on
@@ -118,22 +117,3 @@ func maskText(bits int) string {
 	return fmt.Sprintf("%d.%d.%d.%d", m>>24, m>>16&255, m>>8&255, m&255)
 }
 
-// describeNetwork is the setting as the journal records it.
-func describeNetwork(cfg vapix.NetworkConfig) string {
-	var b strings.Builder
-	if cfg.DHCP {
-		b.WriteString("dhcp")
-	} else {
-		b.WriteString(cfg.Address.String())
-	}
-	if cfg.Gateway.IsValid() {
-		b.WriteString(" gw " + cfg.Gateway.String())
-	}
-	for i, d := range cfg.DNS {
-		if i == 0 {
-			b.WriteString(" dns")
-		}
-		b.WriteString(" " + d.String())
-	}
-	return b.String()
-}

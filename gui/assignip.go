@@ -350,7 +350,7 @@ func (d *assignIPDialog) start() {
 }
 
 func (d *assignIPDialog) work(ctx context.Context, deps Deps, cam discovery.Device, user, pw string, cfg vapix.NetworkConfig, wait, every time.Duration) func() {
-	detail := describeNetwork(cfg)
+	detail := cfg.String()
 	failed := func(err error) func() {
 		jerr := journalAction(deps, journal.SetIP, cam, user, detail, err)
 		return func() {

@@ -117,28 +117,8 @@ func networkConfig(static, gateway string, dns []string, dhcp bool) (vapix.Netwo
 	return cfg, nil
 }
 
-// describe is the setting in the journal's and the user's words.
-func describe(cfg vapix.NetworkConfig) string {
-	var b strings.Builder
-	if cfg.DHCP {
-		b.WriteString("dhcp")
-	} else {
-		b.WriteString(cfg.Address.String())
-	}
-	if cfg.Gateway.IsValid() {
-		b.WriteString(" gw " + cfg.Gateway.String())
-	}
-	for i, d := range cfg.DNS {
-		if i == 0 {
-			b.WriteString(" dns")
-		}
-		b.WriteString(" " + d.String())
-	}
-	return b.String()
-}
-
 func setIP(ctx context.Context, s *session, cfg vapix.NetworkConfig) error {
-	user, detail := s.opts.user, describe(cfg)
+	user, detail := s.opts.user, cfg.String()
 	if err := s.identify(ctx); err != nil {
 		return s.fail(ctx, journal.SetIP, user, detail, err)
 	}

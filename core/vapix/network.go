@@ -17,6 +17,27 @@ type NetworkConfig struct {
 	DNS     []netip.Addr // optional, at most 2 used by the param.cgi fallback
 }
 
+// String is the setting in short words, as the journal records it:
+// "dhcp" or "10.0.4.50/24 gw 10.0.4.1 dns 10.0.4.2".
+func (c NetworkConfig) String() string {
+	var b strings.Builder
+	if c.DHCP {
+		b.WriteString("dhcp")
+	} else {
+		b.WriteString(c.Address.String())
+	}
+	if c.Gateway.IsValid() {
+		b.WriteString(" gw " + c.Gateway.String())
+	}
+	for i, d := range c.DNS {
+		if i == 0 {
+			b.WriteString(" dns")
+		}
+		b.WriteString(" " + d.String())
+	}
+	return b.String()
+}
+
 const (
 	networkSettingsPath = "/axis-cgi/network_settings.cgi" // underscore (VAPIX-NS)
 	// networkDevice is the wired interface of every camera we know of.
