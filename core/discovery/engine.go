@@ -48,7 +48,7 @@ var startBurst = []time.Duration{0, 250 * time.Millisecond, 700 * time.Milliseco
 
 // quietAfter is how long a search may hear nothing before the engine
 // suspects a firewall.
-const quietAfter = 4 * time.Second
+const quietAfter = 2500 * time.Millisecond
 
 // Engine finds cameras. Create it with New, start it with Run.
 type Engine struct {
