@@ -75,14 +75,8 @@ func (e *Error) Is(target error) bool {
 
 // Explain gives the sentence and the next step for a non-technical user.
 func (e *Error) Explain() usermsg.Problem {
-	m, ok := messages[e.Kind]
-	if !ok {
-		m = messages[Unknown]
-	}
-	args := map[string]any{"Addr": e.Addr, "MAC": e.MAC, "Interface": e.Interface, "Detail": e.Detail}
-	what, next := m[0], m[1]
-	what.Args, next.Args = args, args
-	return usermsg.Problem{What: what, Next: next}
+	return usermsg.Lookup(messages, e.Kind, Unknown,
+		map[string]any{"Addr": e.Addr, "MAC": e.MAC, "Interface": e.Interface, "Detail": e.Detail})
 }
 
 // KindOf returns the Kind of err, or Unknown.

@@ -62,14 +62,7 @@ func (e *Error) Is(target error) bool {
 
 // Explain implements usermsg.Explainer.
 func (e *Error) Explain() usermsg.Problem {
-	m, ok := messages[e.Kind]
-	if !ok {
-		m = messages[CannotWrite]
-	}
-	args := map[string]any{"Path": e.Path, "Host": e.Host}
-	what, next := m[0], m[1]
-	what.Args, next.Args = args, args
-	return usermsg.Problem{What: what, Next: next}
+	return usermsg.Lookup(messages, e.Kind, CannotWrite, map[string]any{"Path": e.Path, "Host": e.Host})
 }
 
 var messages = map[Kind][2]usermsg.Message{

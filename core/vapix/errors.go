@@ -99,19 +99,12 @@ func (e *Error) Is(target error) bool {
 
 // Explain gives the sentence and the next step for a non-technical user.
 func (e *Error) Explain() usermsg.Problem {
-	m, ok := messages[e.Kind]
-	if !ok {
-		m = messages[Unknown]
-	}
-	args := map[string]any{
+	return usermsg.Lookup(messages, e.Kind, Unknown, map[string]any{
 		"Host":    e.Host,
 		"Op":      e.Op,
 		"Detail":  e.Detail,
 		"Seconds": int((e.RetryAfter + time.Second - 1) / time.Second),
-	}
-	what, next := m[0], m[1]
-	what.Args, next.Args = args, args
-	return usermsg.Problem{What: what, Next: next}
+	})
 }
 
 // KindOf returns the Kind of err, or Unknown.

@@ -1,0 +1,16 @@
+package usermsg
+
+// Lookup explains kind k from a package's table of what happened and what to
+// do next. A kind missing from the table gets fallback's pair rather than
+// nothing, so a new kind added without words still reaches the user as the
+// package's general failure. Both messages share args, because a
+// translation of either sentence may use any of them.
+func Lookup[K comparable](table map[K][2]Message, k, fallback K, args map[string]any) Problem {
+	m, ok := table[k]
+	if !ok {
+		m = table[fallback]
+	}
+	what, next := m[0], m[1]
+	what.Args, next.Args = args, args
+	return Problem{What: what, Next: next}
+}
