@@ -408,3 +408,20 @@ func TestDiscoverSearchesTheLANEvenWhenAVPNAdapterTakesTheMulticastRoute(t *test
 		}
 	}
 }
+
+func TestDiscoverSuspectsAFirewallWhenNothingAnswersOnAnyInterface(t *testing.T) {
+	lab := netlab.New(t)
+	client := lab.Host("client", "10.84.0.2/24")
+	_, cli := programs(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	out, err := client.Command(ctx, cli, "discover", "--timeout", "3s").CombinedOutput()
+	if err != nil {
+		t.Fatalf("discover: %v\n%s", err, out)
+	}
+	for _, want := range []string{"No camera has answered on any network connection", "firewall", "Local Network", "by its IP address"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}

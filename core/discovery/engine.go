@@ -234,8 +234,10 @@ func (e *Engine) Stats() Stats {
 // has been heard.
 func (e *Engine) Status() Status {
 	st := Status{Interfaces: e.searched}
-	if !e.started.IsZero() && time.Since(e.started) > quietAfter &&
-		e.stats.received.Load() == 0 && len(e.Devices()) == 0 {
+	// Only Axis devices answer these searches, so "no device" after a
+	// while is "no answer": the computer's own queries, which loop back,
+	// must not count as one.
+	if !e.started.IsZero() && time.Since(e.started) > quietAfter && len(e.Devices()) == 0 {
 		st.NothingHeard = true
 		st.What, st.Next = MsgNothingFound, MsgNothingFoundNext
 	}
