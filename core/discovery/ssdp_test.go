@@ -7,37 +7,23 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 )
 
-// rootdesc is the M1014 description from axis-protocol.md §1.
-const rootdesc = `<?xml version="1.0"?>
-<root xmlns="urn:schemas-upnp-org:device-1-0">
-  <specVersion><major>1</major><minor>0</minor></specVersion>
-  <device>
-    <deviceType>urn:schemas-upnp-org:device:Basic:1</deviceType>
-    <friendlyName>AXIS M1014 - ACCC8E270AD8</friendlyName>
-    <manufacturer>AXIS</manufacturer>
-    <manufacturerURL>http://www.axis.com/</manufacturerURL>
-    <modelDescription>AXIS M1014 Fixed Network Camera</modelDescription>
-    <modelName>AXIS M1014</modelName>
-    <modelNumber>M1014</modelNumber>
-    <modelURL>http://www.axis.com/</modelURL>
-    <serialNumber>ACCC8E270AD8</serialNumber>
-    <UDN>uuid:Upnp-BasicDevice-1_0-ACCC8E270AD8</UDN>
-    <serviceList><service>
-      <serviceType>urn:axis-com:service:BasicService:1</serviceType>
-      <serviceId>urn:axis-com:serviceId:BasicServiceId</serviceId>
-      <controlURL>/upnp/control/BasicServiceId</controlURL>
-      <eventSubURL>/upnp/event/BasicServiceId</eventSubURL>
-      <SCPDURL>/scpd_basic.xml</SCPDURL>
-    </service></serviceList>
-    <presentationURL>http://192.168.1.102:80/</presentationURL>
-  </device>
-  <URLBase>http://192.168.1.102:51578/</URLBase>
-</root>`
+// rootdesc is the M1014 description from axis-protocol.md §1, the same
+// capture the simulator's SSDP responder is held to.
+func rootdesc(t testing.TB) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "axis", "rootdesc1.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
 
 func TestMACFromUSN(t *testing.T) {
 	cases := map[string]string{
@@ -56,7 +42,7 @@ func TestMACFromUSN(t *testing.T) {
 }
 
 func TestParseDescriptionOfRealFixture(t *testing.T) {
-	d, err := parseDescription([]byte(rootdesc))
+	d, err := parseDescription([]byte(rootdesc(t)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,9 +64,10 @@ func TestParseDescriptionOfRealFixture(t *testing.T) {
 
 func TestFetchDescriptionRefusesALocationOnAnotherHost(t *testing.T) {
 	hits := 0
+	desc := rootdesc(t)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hits++
-		fmt.Fprint(w, rootdesc)
+		fmt.Fprint(w, desc)
 	}))
 	defer srv.Close()
 	loc := srv.URL + "/rootdesc1.xml"
@@ -193,7 +180,7 @@ func FuzzSSDPHeaders(f *testing.F) {
 }
 
 func FuzzParseDescription(f *testing.F) {
-	f.Add([]byte(rootdesc))
+	f.Add([]byte(rootdesc(f)))
 	f.Add([]byte("<root><device><serialNumber>x</serialNumber></device>"))
 	f.Add([]byte("<!DOCTYPE x [<!ENTITY a \"aaaaaaaaaa\">]><root>&a;&a;</root>"))
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -2,7 +2,10 @@ package ssdpresp
 
 import (
 	"net/netip"
+	"os"
+	"path/filepath"
 	"strings"
+	"testing"
 
 	"github.com/openipu/openipu/core/camsim"
 )
@@ -38,33 +41,17 @@ const capturedByebye = "NOTIFY * HTTP/1.1\r\n" +
 	"USN: uuid:Upnp-BasicDevice-1_0-ACCC8E270AD8::urn:axis-com:service:BasicService:1\r\n" +
 	"\r\n"
 
-// capturedDescription is the document in axis-protocol.md §1.
-const capturedDescription = `<?xml version="1.0"?>
-<root xmlns="urn:schemas-upnp-org:device-1-0">
-  <specVersion><major>1</major><minor>0</minor></specVersion>
-  <device>
-    <deviceType>urn:schemas-upnp-org:device:Basic:1</deviceType>
-    <friendlyName>AXIS M1014 - ACCC8E270AD8</friendlyName>
-    <manufacturer>AXIS</manufacturer>
-    <manufacturerURL>http://www.axis.com/</manufacturerURL>
-    <modelDescription>AXIS M1014 Fixed Network Camera</modelDescription>
-    <modelName>AXIS M1014</modelName>
-    <modelNumber>M1014</modelNumber>
-    <modelURL>http://www.axis.com/</modelURL>
-    <serialNumber>ACCC8E270AD8</serialNumber>
-    <UDN>uuid:Upnp-BasicDevice-1_0-ACCC8E270AD8</UDN>
-    <serviceList><service>
-      <serviceType>urn:axis-com:service:BasicService:1</serviceType>
-      <serviceId>urn:axis-com:serviceId:BasicServiceId</serviceId>
-      <controlURL>/upnp/control/BasicServiceId</controlURL>
-      <eventSubURL>/upnp/event/BasicServiceId</eventSubURL>
-      <SCPDURL>/scpd_basic.xml</SCPDURL>
-    </service></serviceList>
-    <presentationURL>http://192.168.1.102:80/</presentationURL>
-  </device>
-  <URLBase>http://192.168.1.102:51578/</URLBase>
-</root>
-`
+// capturedDescription is the document in axis-protocol.md §1, kept once
+// for the whole repository so the simulator and the client are held to the
+// same bytes.
+func capturedDescription(t testing.TB) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "..", "testdata", "axis", "rootdesc1.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
 
 // axisJSSearch is the M-SEARCH axis-js sends (axis-protocol.md §1), with
 // its unusual header case and spacing.

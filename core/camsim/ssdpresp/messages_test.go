@@ -31,8 +31,9 @@ func TestDescriptionIsTheCapturedDocument(t *testing.T) {
 	ip := netip.MustParseAddr("192.168.1.102")
 	info := m1014(ip, camsim.Gen10)
 	cam := &camera{info: info, mac: info.MAC, ip: ip, udn: udnOf(info.MAC)}
-	if got := string(description(cam, 51578)); got != capturedDescription {
-		t.Errorf("description\n%s\nwant\n%s", got, capturedDescription)
+	want := capturedDescription(t)
+	if got := string(description(cam, 51578)); got != want {
+		t.Errorf("description\n%s\nwant\n%s", got, want)
 	}
 }
 

@@ -253,7 +253,7 @@ func TestDescriptionIsServedOnTheCamerasAddress(t *testing.T) {
 		t.Fatal(err)
 	}
 	port := strings.TrimSuffix(loc[strings.LastIndex(loc, ":")+1:], "/rootdesc1.xml")
-	want := strings.ReplaceAll(capturedDescription, "192.168.1.102:80/", ip.String()+":8080/")
+	want := strings.ReplaceAll(capturedDescription(t), "192.168.1.102:80/", ip.String()+":8080/")
 	want = strings.ReplaceAll(want, "192.168.1.102:51578/", ip.String()+":"+port+"/")
 	if string(body) != want {
 		t.Errorf("description\n%s\nwant\n%s", body, want)
