@@ -15,6 +15,7 @@ import (
 	"golang.org/x/net/ipv4"
 
 	"github.com/openipu/openipu/core/camsim"
+	"github.com/openipu/openipu/core/netif"
 )
 
 // camInfo is what a simulated camera of gen announces: the Bonjour name
@@ -81,7 +82,7 @@ type querier struct {
 // full mDNS browser, "10.77.0.2:0" to be a legacy resolver).
 func newQuerier(t *testing.T, addr string) *querier {
 	t.Helper()
-	lc := net.ListenConfig{Control: reuseControl}
+	lc := net.ListenConfig{Control: netif.SharePort}
 	c, err := lc.ListenPacket(context.Background(), "udp4", addr)
 	if err != nil {
 		t.Fatal(err)

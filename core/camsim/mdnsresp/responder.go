@@ -18,6 +18,7 @@ import (
 	"golang.org/x/net/ipv4"
 
 	"github.com/openipu/openipu/core/camsim"
+	"github.com/openipu/openipu/core/netif"
 )
 
 const mdnsPort = 5353
@@ -95,7 +96,7 @@ func (r *Responder) Start(ctx context.Context) error {
 			return fmt.Errorf("mdnsresp: listing interfaces: %w", err)
 		}
 	}
-	lc := net.ListenConfig{Control: reuseControl}
+	lc := net.ListenConfig{Control: netif.SharePort}
 	c, err := lc.ListenPacket(ctx, "udp4", fmt.Sprintf("0.0.0.0:%d", mdnsPort))
 	if err != nil {
 		return fmt.Errorf("mdnsresp: opening port %d: %w", mdnsPort, err)

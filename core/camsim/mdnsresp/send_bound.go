@@ -10,6 +10,8 @@ import (
 	"sync"
 
 	"golang.org/x/net/ipv4"
+
+	"github.com/openipu/openipu/core/netif"
 )
 
 // sender puts each camera's packets on the wire from the camera's own
@@ -40,7 +42,7 @@ func (s *sender) conn(src netip.Addr, ifIndex int) (*ipv4.PacketConn, error) {
 	if pc, ok := s.conns[src]; ok {
 		return pc, nil
 	}
-	lc := net.ListenConfig{Control: reuseControl}
+	lc := net.ListenConfig{Control: netif.SharePort}
 	c, err := lc.ListenPacket(context.Background(), "udp4", netip.AddrPortFrom(src, mdnsPort).String())
 	if err != nil {
 		return nil, fmt.Errorf("mdnsresp: a sending socket on %s: %w", src, err)
