@@ -2,12 +2,10 @@ package mdnsresp
 
 import (
 	"context"
-	"errors"
 	"math/rand/v2"
 	"net"
 	"net/netip"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -15,6 +13,7 @@ import (
 	"golang.org/x/net/ipv4"
 
 	"github.com/openipu/openipu/core/camsim"
+	"github.com/openipu/openipu/core/camsim/internal/nstest"
 	"github.com/openipu/openipu/core/netif"
 )
 
@@ -43,22 +42,14 @@ func camInfo(mac string, gen camsim.Generation, model string, ip netip.Addr, htt
 func startResponder(t *testing.T) *Responder {
 	t.Helper()
 	r, err := New(Options{
-		Interfaces: []net.Interface{*tnet.cams},
+		Interfaces: []net.Interface{*tnet.Cams},
 		Rand:       rand.NewPCG(1, 2),
 		Logf:       t.Logf,
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	if err := r.Start(ctx); err != nil {
-		cancel()
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		cancel()
-		r.Close()
-	})
+	nstest.Start(t, r)
 	return r
 }
 
@@ -75,7 +66,7 @@ type packet struct {
 type querier struct {
 	t  *testing.T
 	pc *ipv4.PacketConn
-	in chan packet
+	in <-chan nstest.Datagram
 }
 
 // newQuerier binds addr ("0.0.0.0:5353" to hear multicast answers like a
@@ -87,65 +78,14 @@ func newQuerier(t *testing.T, addr string) *querier {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// A fleet answers within 100 ms; the default buffer holds about a
-	// hundred answers (engineering notes §9).
-	if u, ok := c.(*net.UDPConn); ok {
-		_ = u.SetReadBuffer(4 << 20)
-	}
-	pc := ipv4.NewPacketConn(c)
-	if err := pc.SetMulticastInterface(tnet.client); err != nil {
-		t.Fatal(err)
-	}
-	if err := pc.SetControlMessage(ipv4.FlagDst|ipv4.FlagInterface, true); err != nil {
-		t.Fatal(err)
-	}
+	var group netip.AddrPort
 	if strings.HasSuffix(addr, ":5353") {
-		if err := pc.JoinGroup(tnet.client, net.UDPAddrFromAddrPort(mdnsGroup)); err != nil {
-			t.Fatal(err)
-		}
+		group = mdnsGroup
 	}
-	q := &querier{t: t, pc: pc, in: make(chan packet, 4096)}
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		buf := make([]byte, 9001)
-		for {
-			n, cm, src, err := pc.ReadFrom(buf)
-			if err != nil {
-				if errors.Is(err, net.ErrClosed) {
-					return
-				}
-				continue
-			}
-			p := packet{raw: append([]byte(nil), buf[:n]...), at: time.Now()}
-			p.src = src.(*net.UDPAddr).AddrPort()
-			p.src = netip.AddrPortFrom(p.src.Addr().Unmap(), p.src.Port())
-			if cm != nil {
-				p.dst, _ = netip.AddrFromSlice(cm.Dst)
-				p.dst = p.dst.Unmap()
-				// Multicast reaches this socket twice on one host: off
-				// the wire on the client's interface, and looped back on
-				// the cameras'. Keep what a separate machine would see.
-				if p.dst.IsMulticast() && cm.IfIndex != tnet.client.Index {
-					continue
-				}
-			}
-			var m dns.Msg
-			if m.Unpack(p.raw) == nil {
-				p.msg = &m
-			}
-			select {
-			case q.in <- p:
-			default:
-			}
-		}
-	}()
-	t.Cleanup(func() {
-		pc.Close()
-		wg.Wait()
-	})
-	return q
+	// 9001 bytes: a datagram past mDNS's 9000-byte limit (RFC 6762 §17)
+	// arrives cut and fails to parse.
+	pc, in := tnet.Listen(t, c, group, 9001, nil)
+	return &querier{t: t, pc: pc, in: in}
 }
 
 // send multicasts m to the mDNS group and returns when it left.
@@ -174,9 +114,14 @@ func (q *querier) responses(d time.Duration) []packet {
 	deadline := time.After(d)
 	for {
 		select {
-		case p := <-q.in:
-			if p.src.Addr() == tnet.clientIP {
+		case x := <-q.in:
+			if x.Src.Addr() == tnet.ClientIP {
 				continue // our own, looped back
+			}
+			p := packet{raw: x.Data, src: x.Src, dst: x.Dst, at: x.At}
+			var m dns.Msg
+			if m.Unpack(p.raw) == nil {
+				p.msg = &m
 			}
 			if p.msg == nil || p.msg.Response {
 				out = append(out, p)

@@ -2,7 +2,6 @@ package mdnsresp
 
 import (
 	"fmt"
-	"net"
 	"net/netip"
 	"runtime"
 	"slices"
@@ -30,9 +29,9 @@ func TestAnswersCarryEachGenerationsRecordsFromTheCamerasOwnAddress(t *testing.T
 	r := startResponder(t)
 	q := newQuerier(t, "0.0.0.0:5353")
 	cams := []camsim.AnnounceInfo{
-		camInfo(mac(0), camsim.Gen10, "P3245-LVE", tnet.camIPs[0], true),
-		camInfo(mac(1), camsim.Gen11, "M1075-L", tnet.camIPs[1], true),
-		camInfo(mac(2), camsim.Gen12, "D4200-VE", tnet.camIPs[2], false),
+		camInfo(mac(0), camsim.Gen10, "P3245-LVE", tnet.CamIPs[0], true),
+		camInfo(mac(1), camsim.Gen11, "M1075-L", tnet.CamIPs[1], true),
+		camInfo(mac(2), camsim.Gen12, "D4200-VE", tnet.CamIPs[2], false),
 	}
 	wantName := []string{"AXIS P3245-LVE - " + mac(0), "AXIS M1075-L", "AXIS D4200-VE"}
 	for _, c := range cams {
@@ -47,7 +46,7 @@ func TestAnswersCarryEachGenerationsRecordsFromTheCamerasOwnAddress(t *testing.T
 	q.send(ptrQuery("_axis-video._tcp.local."))
 	got = bySource(q.responses(window))
 	for i, c := range cams {
-		ip := tnet.camIPs[i]
+		ip := tnet.CamIPs[i]
 		ps := got[ip]
 		if len(ps) != 1 {
 			t.Errorf("%s: %d answers from %s, want 1", c.Generation, len(ps), ip)
@@ -85,7 +84,7 @@ func TestAnswersCarryEachGenerationsRecordsFromTheCamerasOwnAddress(t *testing.T
 		}
 	}
 	for src := range got {
-		if !slices.Contains(tnet.camIPs[:3], src) {
+		if !slices.Contains(tnet.CamIPs[:3], src) {
 			t.Errorf("answer from %s, which is no camera", src)
 		}
 	}
@@ -94,10 +93,10 @@ func TestAnswersCarryEachGenerationsRecordsFromTheCamerasOwnAddress(t *testing.T
 	// publish _vapix-https.
 	q.send(ptrQuery("_vapix-http._tcp.local."))
 	got = bySource(q.responses(window))
-	if len(got[tnet.camIPs[0]]) != 0 || len(got[tnet.camIPs[1]]) != 1 || len(got[tnet.camIPs[2]]) != 1 {
+	if len(got[tnet.CamIPs[0]]) != 0 || len(got[tnet.CamIPs[1]]) != 1 || len(got[tnet.CamIPs[2]]) != 1 {
 		t.Errorf("_vapix-http answered by %v, want the 11.11 and 12.9 cameras", keys(got))
 	}
-	for _, p := range got[tnet.camIPs[1]] {
+	for _, p := range got[tnet.CamIPs[1]] {
 		txts := records[*dns.TXT](p.msg)
 		if len(txts) != 1 || !slices.Equal(txts[0].Txt, []string{"sn=" + mac(1), "txtvers=1", "ep=param,apidisc,decaf", "tags="}) {
 			t.Errorf("_vapix-http TXT %v", txts)
@@ -105,7 +104,7 @@ func TestAnswersCarryEachGenerationsRecordsFromTheCamerasOwnAddress(t *testing.T
 	}
 	q.send(ptrQuery("_vapix-https._tcp.local."))
 	got = bySource(q.responses(window))
-	if len(got) != 1 || len(got[tnet.camIPs[1]]) != 1 {
+	if len(got) != 1 || len(got[tnet.CamIPs[1]]) != 1 {
 		t.Errorf("_vapix-https answered by %v, want the 11.11 camera with HTTPS only", keys(got))
 	}
 
@@ -113,7 +112,7 @@ func TestAnswersCarryEachGenerationsRecordsFromTheCamerasOwnAddress(t *testing.T
 	q.send(ptrQuery(servicesName))
 	got = bySource(q.responses(window))
 	var types []string
-	for _, p := range got[tnet.camIPs[0]] {
+	for _, p := range got[tnet.CamIPs[0]] {
 		for _, rr := range p.msg.Answer {
 			types = append(types, rr.(*dns.PTR).Ptr)
 		}
@@ -138,7 +137,7 @@ func TestAnswersComeBetween20And120msLate(t *testing.T) {
 	r := startResponder(t)
 	q := newQuerier(t, "0.0.0.0:5353")
 	const n = 16
-	for i, ip := range tnet.camIPs[:n] {
+	for i, ip := range tnet.CamIPs[:n] {
 		r.Announce(camInfo(mac(i), camsim.Gen11, "M1075-L", ip, true))
 	}
 	settle(q)
@@ -169,7 +168,7 @@ func TestKnownAnswersSilenceTheCamerasAlreadyHeard(t *testing.T) {
 	r := startResponder(t)
 	q := newQuerier(t, "0.0.0.0:5353")
 	for i := range 4 {
-		r.Announce(camInfo(mac(i), camsim.Gen11, "M1075-L", tnet.camIPs[i], true))
+		r.Announce(camInfo(mac(i), camsim.Gen11, "M1075-L", tnet.CamIPs[i], true))
 	}
 	settle(q)
 	q.send(ptrQuery("_axis-video._tcp.local."))
@@ -188,15 +187,15 @@ func TestKnownAnswersSilenceTheCamerasAlreadyHeard(t *testing.T) {
 	}
 
 	m := ptrQuery("_axis-video._tcp.local.")
-	m.Answer = heard(tnet.camIPs[:2], 4500)
+	m.Answer = heard(tnet.CamIPs[:2], 4500)
 	q.send(m)
 	got := bySource(q.responses(window))
-	if len(got) != 2 || len(got[tnet.camIPs[2]]) != 1 || len(got[tnet.camIPs[3]]) != 1 {
+	if len(got) != 2 || len(got[tnet.CamIPs[2]]) != 1 || len(got[tnet.CamIPs[3]]) != 1 {
 		t.Errorf("with two cameras known, answers came from %v; want the other two", keys(got))
 	}
 
 	// Known with less than half the TTL left: the camera refreshes it.
-	m.Answer = heard(tnet.camIPs[:2], 2249)
+	m.Answer = heard(tnet.CamIPs[:2], 2249)
 	q.send(m)
 	if got := bySource(q.responses(window)); len(got) != 4 {
 		t.Errorf("with stale known answers, %d cameras answered, want 4", len(got))
@@ -206,8 +205,8 @@ func TestKnownAnswersSilenceTheCamerasAlreadyHeard(t *testing.T) {
 func TestLegacyUnicastQueryIsAnsweredAtItsSourcePort(t *testing.T) {
 	needNetwork(t)
 	r := startResponder(t)
-	q := newQuerier(t, tnet.clientIP.String()+":0")
-	info := camInfo(mac(0), camsim.Gen12, "M1075-L", tnet.camIPs[0], true)
+	q := newQuerier(t, tnet.ClientIP.String()+":0")
+	info := camInfo(mac(0), camsim.Gen12, "M1075-L", tnet.CamIPs[0], true)
 	r.Announce(info)
 	m := ptrQuery("_axis-video._tcp.local.")
 	m.Id = 0x4242
@@ -217,8 +216,8 @@ func TestLegacyUnicastQueryIsAnsweredAtItsSourcePort(t *testing.T) {
 		t.Fatalf("%d answers, want 1", len(got))
 	}
 	p := got[0]
-	if p.src != netip.AddrPortFrom(tnet.camIPs[0], 5353) || p.dst != tnet.clientIP {
-		t.Errorf("answer %s -> %s, want unicast from the camera's %s:5353", p.src, p.dst, tnet.camIPs[0])
+	if p.src != netip.AddrPortFrom(tnet.CamIPs[0], 5353) || p.dst != tnet.ClientIP {
+		t.Errorf("answer %s -> %s, want unicast from the camera's %s:5353", p.src, p.dst, tnet.CamIPs[0])
 	}
 	if p.msg.Id != 0x4242 || len(p.msg.Question) != 1 || p.msg.Question[0].Name != "_axis-video._tcp.local." {
 		t.Errorf("the answer does not repeat the query's ID and question: id %#x, %v", p.msg.Id, p.msg.Question)
@@ -237,8 +236,8 @@ func TestLegacyUnicastQueryIsAnsweredAtItsSourcePort(t *testing.T) {
 func TestQUQuestionIsAnsweredByUnicast(t *testing.T) {
 	needNetwork(t)
 	r := startResponder(t)
-	q := newQuerier(t, tnet.clientIP.String()+":5353")
-	r.Announce(camInfo(mac(0), camsim.Gen11, "M1075-L", tnet.camIPs[0], true))
+	q := newQuerier(t, tnet.ClientIP.String()+":5353")
+	r.Announce(camInfo(mac(0), camsim.Gen11, "M1075-L", tnet.CamIPs[0], true))
 	m := ptrQuery("_axis-video._tcp.local.")
 	m.Question[0].Qclass |= qclassUnicast
 	q.send(m)
@@ -246,7 +245,7 @@ func TestQUQuestionIsAnsweredByUnicast(t *testing.T) {
 	if len(got) != 1 || got[0].msg == nil {
 		t.Fatalf("%d answers on the querier's own address, want 1", len(got))
 	}
-	if got[0].src.Addr() != tnet.camIPs[0] || got[0].dst != tnet.clientIP {
+	if got[0].src.Addr() != tnet.CamIPs[0] || got[0].dst != tnet.ClientIP {
 		t.Errorf("answer %s -> %s, want unicast from the camera", got[0].src, got[0].dst)
 	}
 }
@@ -256,7 +255,7 @@ func TestTwinCamerasAreNumberedInTheirAnswers(t *testing.T) {
 	r := startResponder(t)
 	q := newQuerier(t, "0.0.0.0:5353")
 	for i := range 3 {
-		r.Announce(camInfo(mac(i), camsim.Gen11, "M1075-L", tnet.camIPs[i], true))
+		r.Announce(camInfo(mac(i), camsim.Gen11, "M1075-L", tnet.CamIPs[i], true))
 	}
 	settle(q)
 	names := func() map[netip.Addr]string {
@@ -269,13 +268,13 @@ func TestTwinCamerasAreNumberedInTheirAnswers(t *testing.T) {
 	}
 	got := names()
 	want := map[netip.Addr]string{
-		tnet.camIPs[0]: "AXIS M1075-L", tnet.camIPs[1]: "AXIS M1075-L (2)", tnet.camIPs[2]: "AXIS M1075-L (3)",
+		tnet.CamIPs[0]: "AXIS M1075-L", tnet.CamIPs[1]: "AXIS M1075-L (2)", tnet.CamIPs[2]: "AXIS M1075-L (3)",
 	}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("names %v, want %v", got, want)
 	}
 	// Announcing again (as after a change) keeps the name.
-	r.Announce(camInfo(mac(1), camsim.Gen11, "M1075-L", tnet.camIPs[1], true))
+	r.Announce(camInfo(mac(1), camsim.Gen11, "M1075-L", tnet.CamIPs[1], true))
 	if n := r.InstanceName(mac(1)); n != "AXIS M1075-L (2)" {
 		t.Errorf("re-announced twin is now %q", n)
 	}
@@ -285,9 +284,9 @@ func TestAnnouncesTwiceASecondApartAndSaysGoodbyeOnWithdraw(t *testing.T) {
 	needNetwork(t)
 	r := startResponder(t)
 	q := newQuerier(t, "0.0.0.0:5353")
-	info := camInfo(mac(0), camsim.Gen11, "M1075-L", tnet.camIPs[0], true)
+	info := camInfo(mac(0), camsim.Gen11, "M1075-L", tnet.CamIPs[0], true)
 	r.Announce(info)
-	got := bySource(q.responses(1600 * time.Millisecond))[tnet.camIPs[0]]
+	got := bySource(q.responses(1600 * time.Millisecond))[tnet.CamIPs[0]]
 	if len(got) != 2 {
 		t.Fatalf("%d announcements, want 2", len(got))
 	}
@@ -306,7 +305,7 @@ func TestAnnouncesTwiceASecondApartAndSaysGoodbyeOnWithdraw(t *testing.T) {
 	}
 
 	r.Withdraw(info)
-	bye := bySource(q.responses(300 * time.Millisecond))[tnet.camIPs[0]]
+	bye := bySource(q.responses(300 * time.Millisecond))[tnet.CamIPs[0]]
 	if len(bye) != 1 {
 		t.Fatalf("%d packets on withdraw, want one goodbye", len(bye))
 	}
@@ -332,7 +331,7 @@ func TestAnnouncesTwiceASecondApartAndSaysGoodbyeOnWithdraw(t *testing.T) {
 
 	// Back after a reset: announced again.
 	r.Announce(info)
-	if got := bySource(q.responses(300 * time.Millisecond)); len(got[tnet.camIPs[0]]) != 1 {
+	if got := bySource(q.responses(300 * time.Millisecond)); len(got[tnet.CamIPs[0]]) != 1 {
 		t.Errorf("no announcement when the camera came back")
 	}
 }
@@ -341,7 +340,7 @@ func TestResponsesAndMalformedPacketsAreIgnored(t *testing.T) {
 	needNetwork(t)
 	r := startResponder(t)
 	q := newQuerier(t, "0.0.0.0:5353")
-	r.Announce(camInfo(mac(0), camsim.Gen11, "M1075-L", tnet.camIPs[0], true))
+	r.Announce(camInfo(mac(0), camsim.Gen11, "M1075-L", tnet.CamIPs[0], true))
 	settle(q)
 
 	asResponse := ptrQuery("_axis-video._tcp.local.")
@@ -365,15 +364,15 @@ func TestResponsesAndMalformedPacketsAreIgnored(t *testing.T) {
 func TestDirectQueryIsAnsweredByTheAddresseeOnly(t *testing.T) {
 	needNetwork(t)
 	r := startResponder(t)
-	q := newQuerier(t, tnet.clientIP.String()+":5353")
+	q := newQuerier(t, tnet.ClientIP.String()+":5353")
 	for i := range 3 {
-		r.Announce(camInfo(mac(i), camsim.Gen11, "M1075-L", tnet.camIPs[i], true))
+		r.Announce(camInfo(mac(i), camsim.Gen11, "M1075-L", tnet.CamIPs[i], true))
 	}
 	b, _ := ptrQuery("_axis-video._tcp.local.").Pack()
-	q.sendRaw(b, netip.AddrPortFrom(tnet.camIPs[1], 5353))
+	q.sendRaw(b, netip.AddrPortFrom(tnet.CamIPs[1], 5353))
 	got := q.responses(window)
-	if len(got) != 1 || got[0].src.Addr() != tnet.camIPs[1] || got[0].dst != tnet.clientIP {
-		t.Errorf("direct query answered by %d packets (%v), want one unicast from %s", len(got), got, tnet.camIPs[1])
+	if len(got) != 1 || got[0].src.Addr() != tnet.CamIPs[1] || got[0].dst != tnet.ClientIP {
+		t.Errorf("direct query answered by %d packets (%v), want one unicast from %s", len(got), got, tnet.CamIPs[1])
 	}
 }
 
@@ -383,14 +382,14 @@ func TestMisbehavingCameraSendsBrokenPacketsAndFloods(t *testing.T) {
 	q := newQuerier(t, "0.0.0.0:5353")
 	bad, flood := mac(0), mac(1)
 	r.SetMisbehaviour(bad, Misbehaviour{Malformed: true})
-	r.Announce(camInfo(bad, camsim.Gen11, "M1075-L", tnet.camIPs[0], true))
-	r.Announce(camInfo(flood, camsim.Gen11, "M1075-L", tnet.camIPs[1], true))
+	r.Announce(camInfo(bad, camsim.Gen11, "M1075-L", tnet.CamIPs[0], true))
+	r.Announce(camInfo(flood, camsim.Gen11, "M1075-L", tnet.CamIPs[1], true))
 	settle(q)
 
 	q.send(ptrQuery("_axis-video._tcp.local."))
 	var broken, good int
 	for _, p := range q.responses(window) {
-		if p.src.Addr() != tnet.camIPs[0] {
+		if p.src.Addr() != tnet.CamIPs[0] {
 			continue
 		}
 		if p.msg == nil {
@@ -404,13 +403,13 @@ func TestMisbehavingCameraSendsBrokenPacketsAndFloods(t *testing.T) {
 	}
 
 	r.SetMisbehaviour(flood, Misbehaviour{AnnounceFlood: 50})
-	n := len(bySource(q.responses(time.Second))[tnet.camIPs[1]])
+	n := len(bySource(q.responses(time.Second))[tnet.CamIPs[1]])
 	if n < 10 {
 		t.Errorf("a camera flooding 50 announcements a second sent %d in a second", n)
 	}
 	r.SetMisbehaviour(flood, Misbehaviour{})
 	q.responses(100 * time.Millisecond)
-	if n := len(bySource(q.responses(500 * time.Millisecond))[tnet.camIPs[1]]); n != 0 {
+	if n := len(bySource(q.responses(500 * time.Millisecond))[tnet.CamIPs[1]]); n != 0 {
 		t.Errorf("%d announcements after the flood was switched off", n)
 	}
 }
@@ -419,22 +418,10 @@ func TestSimulatedCameraIsPublishedThroughItsAnnouncer(t *testing.T) {
 	needNetwork(t)
 	r := startResponder(t)
 	q := newQuerier(t, "0.0.0.0:5353")
-	cam, err := camsim.New(camsim.Config{
-		Generation: camsim.Gen10,
-		HTTPAddr:   net.JoinHostPort(tnet.camIPs[5].String(), "0"),
-		HTTPSAddr:  "off",
-		Announcers: []camsim.Announcer{r},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cam.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer cam.Close()
+	cam := tnet.StartCamera(t, 5, r)
 	settle(q)
 	q.send(ptrQuery("_axis-video._tcp.local."))
-	got := bySource(q.responses(window))[tnet.camIPs[5]]
+	got := bySource(q.responses(window))[tnet.CamIPs[5]]
 	if len(got) != 1 {
 		t.Fatalf("%d answers from the simulated camera, want 1", len(got))
 	}
@@ -457,24 +444,24 @@ func TestFleetAnswersOnePacketPerCameraWithoutAGoroutineEach(t *testing.T) {
 	r := startResponder(t)
 	q := newQuerier(t, "0.0.0.0:5353")
 	base := runtime.NumGoroutine()
-	for i, ip := range tnet.camIPs {
+	for i, ip := range tnet.CamIPs {
 		r.Announce(camInfo(mac(i), camsim.Gen11, "M1075-L", ip, true))
 	}
 	settle(q)
 	if g := runtime.NumGoroutine(); g > base+10 {
-		t.Errorf("%d goroutines with %d cameras announced, %d before", g, len(tnet.camIPs), base)
+		t.Errorf("%d goroutines with %d cameras announced, %d before", g, len(tnet.CamIPs), base)
 	}
 	q.send(ptrQuery("_axis-video._tcp.local."))
 	got := bySource(q.responses(window))
 	names := map[string]bool{}
-	for i, ip := range tnet.camIPs {
+	for i, ip := range tnet.CamIPs {
 		if len(got[ip]) != 1 {
 			t.Errorf("camera %d (%s): %d answers, want 1", i, ip, len(got[ip]))
 			continue
 		}
 		names[instanceOf(got[ip][0].msg.Answer[0].(*dns.PTR).Ptr)] = true
 	}
-	if len(names) != len(tnet.camIPs) || !names["AXIS M1075-L"] || !names[fmt.Sprintf("AXIS M1075-L (%d)", len(tnet.camIPs))] {
-		t.Errorf("%d distinct instance names for %d twins", len(names), len(tnet.camIPs))
+	if len(names) != len(tnet.CamIPs) || !names["AXIS M1075-L"] || !names[fmt.Sprintf("AXIS M1075-L (%d)", len(tnet.CamIPs))] {
+		t.Errorf("%d distinct instance names for %d twins", len(names), len(tnet.CamIPs))
 	}
 }

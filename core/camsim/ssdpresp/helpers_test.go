@@ -1,17 +1,16 @@
 package ssdpresp
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"math/rand/v2"
 	"net"
 	"net/netip"
-	"sync"
 	"testing"
 	"time"
 
 	"golang.org/x/net/ipv4"
+
+	"github.com/openipu/openipu/core/camsim/internal/nstest"
 )
 
 func mac(i int) string { return fmt.Sprintf("ACCC8E%06X", 0x100+i) }
@@ -19,22 +18,14 @@ func mac(i int) string { return fmt.Sprintf("ACCC8E%06X", 0x100+i) }
 // startResponder runs a responder on the cameras' side of the test network.
 func startResponder(t *testing.T, opts Options) *Responder {
 	t.Helper()
-	opts.Interfaces = []net.Interface{*tnet.cams}
+	opts.Interfaces = []net.Interface{*tnet.Cams}
 	opts.Rand = rand.NewPCG(3, 4)
 	opts.Logf = t.Logf
 	r, err := New(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	if err := r.Start(ctx); err != nil {
-		cancel()
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		cancel()
-		r.Close()
-	})
+	nstest.Start(t, r)
 	return r
 }
 
@@ -50,17 +41,17 @@ type datagram struct {
 type listener struct {
 	t  *testing.T
 	pc *ipv4.PacketConn
-	in chan datagram
+	in <-chan nstest.Datagram
 }
 
 // listenUnicast is a searcher's socket: replies come back to it.
 func listenUnicast(t *testing.T) *listener {
 	t.Helper()
-	c, err := net.ListenUDP("udp4", net.UDPAddrFromAddrPort(netip.AddrPortFrom(tnet.clientIP, 0)))
+	c, err := net.ListenUDP("udp4", net.UDPAddrFromAddrPort(netip.AddrPortFrom(tnet.ClientIP, 0)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return newListener(t, c, false)
+	return newListener(t, c, netip.AddrPort{})
 }
 
 // listenNotify hears what the cameras multicast, as a control point does.
@@ -72,63 +63,13 @@ func listenNotify(t *testing.T) *listener {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return newListener(t, c, true)
+	return newListener(t, c, ssdpGroup)
 }
 
-func newListener(t *testing.T, c *net.UDPConn, join bool) *listener {
-	_ = c.SetReadBuffer(4 << 20) // a fleet answers at once
-	pc := ipv4.NewPacketConn(c)
-	if err := pc.SetMulticastInterface(tnet.client); err != nil {
-		t.Fatal(err)
-	}
-	if err := pc.SetControlMessage(ipv4.FlagDst|ipv4.FlagInterface, true); err != nil {
-		t.Fatal(err)
-	}
-	if join {
-		if err := pc.JoinGroup(tnet.client, net.UDPAddrFromAddrPort(ssdpGroup)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	l := &listener{t: t, pc: pc, in: make(chan datagram, 4096)}
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		buf := make([]byte, 65536)
-		for {
-			n, cm, src, err := pc.ReadFrom(buf)
-			if err != nil {
-				if errors.Is(err, net.ErrClosed) {
-					return
-				}
-				continue
-			}
-			d := datagram{data: string(buf[:n]), at: time.Now()}
-			d.src = src.(*net.UDPAddr).AddrPort()
-			d.src = netip.AddrPortFrom(d.src.Addr().Unmap(), d.src.Port())
-			if cm != nil {
-				d.dst, _ = netip.AddrFromSlice(cm.Dst)
-				d.dst = d.dst.Unmap()
-				// On one host multicast also comes back looped on the
-				// cameras' interface; keep what another machine would see.
-				if d.dst.IsMulticast() && cm.IfIndex != tnet.client.Index {
-					continue
-				}
-			}
-			if d.src.Addr() == tnet.clientIP {
-				continue // our own
-			}
-			select {
-			case l.in <- d:
-			default:
-			}
-		}
-	}()
-	t.Cleanup(func() {
-		pc.Close()
-		wg.Wait()
-	})
-	return l
+func newListener(t *testing.T, c *net.UDPConn, group netip.AddrPort) *listener {
+	notOurs := func(d nstest.Datagram) bool { return d.Src.Addr() != tnet.ClientIP }
+	pc, in := tnet.Listen(t, c, group, 65536, notOurs)
+	return &listener{t: t, pc: pc, in: in}
 }
 
 // search multicasts an M-SEARCH and returns when it left.
@@ -148,7 +89,7 @@ func (l *listener) collect(d time.Duration) []datagram {
 	for {
 		select {
 		case x := <-l.in:
-			out = append(out, x)
+			out = append(out, datagram{data: string(x.Data), src: x.Src, dst: x.Dst, at: x.At})
 		case <-deadline:
 			return out
 		}

@@ -55,9 +55,9 @@ func TestSearchRepliesAreTheCapturedBytesFromEachCamerasAddressWithinMX(t *testi
 	needNetwork(t)
 	r := startResponder(t, Options{})
 	cams := []camsim.AnnounceInfo{
-		camInfo(mac(0), camsim.Gen10, "M3066-V", "AXIS M3066-V Dome Camera", tnet.camIPs[0]),
-		camInfo(mac(1), camsim.Gen11, "M1075-L", "AXIS M1075-L Box Camera", tnet.camIPs[1]),
-		camInfo(mac(2), camsim.Gen11, "P3245-LVE", "AXIS P3245-LVE Dome Camera", tnet.camIPs[2]),
+		camInfo(mac(0), camsim.Gen10, "M3066-V", "AXIS M3066-V Dome Camera", tnet.CamIPs[0]),
+		camInfo(mac(1), camsim.Gen11, "M1075-L", "AXIS M1075-L Box Camera", tnet.CamIPs[1]),
+		camInfo(mac(2), camsim.Gen11, "P3245-LVE", "AXIS P3245-LVE Dome Camera", tnet.CamIPs[2]),
 	}
 	for _, c := range cams {
 		r.Announce(c)
@@ -67,16 +67,16 @@ func TestSearchRepliesAreTheCapturedBytesFromEachCamerasAddressWithinMX(t *testi
 		sent := l.search(axisJSSearch) // MX:3
 		got := bySource(l.collect(3500 * time.Millisecond))
 		for i, c := range cams {
-			ds := got[tnet.camIPs[i]]
+			ds := got[tnet.CamIPs[i]]
 			if len(ds) != 1 {
-				t.Fatalf("round %d: %d replies from %s, want 1", round, len(ds), tnet.camIPs[i])
+				t.Fatalf("round %d: %d replies from %s, want 1", round, len(ds), tnet.CamIPs[i])
 			}
 			d := ds[0]
 			want := expected(capturedSearchReply, c.MAC, r.Location(c.MAC))
 			if got := normalise(t, d.data); got != want {
 				t.Errorf("reply from %s\n%q\nwant\n%q", d.src, got, want)
 			}
-			if d.dst != tnet.clientIP {
+			if d.dst != tnet.ClientIP {
 				t.Errorf("reply sent to %s, want unicast to the searcher", d.dst)
 			}
 			if delay := d.at.Sub(sent); delay >= 3*time.Second {
@@ -87,7 +87,7 @@ func TestSearchRepliesAreTheCapturedBytesFromEachCamerasAddressWithinMX(t *testi
 			t.Errorf("replies from %d addresses, want %d", len(got), len(cams))
 		}
 	}
-	if loc := r.Location(mac(1)); !strings.HasPrefix(loc, "http://"+tnet.camIPs[1].String()+":") {
+	if loc := r.Location(mac(1)); !strings.HasPrefix(loc, "http://"+tnet.CamIPs[1].String()+":") {
 		t.Errorf("LOCATION %q is not on the camera's address", loc)
 	}
 }
@@ -95,7 +95,7 @@ func TestSearchRepliesAreTheCapturedBytesFromEachCamerasAddressWithinMX(t *testi
 func TestSearchForAllGetsOneReplyPerTypeWithItsUSN(t *testing.T) {
 	needNetwork(t)
 	r := startResponder(t, Options{})
-	info := camInfo(mac(0), camsim.Gen10, "M3066-V", "AXIS M3066-V Dome Camera", tnet.camIPs[0])
+	info := camInfo(mac(0), camsim.Gen10, "M3066-V", "AXIS M3066-V Dome Camera", tnet.CamIPs[0])
 	r.Announce(info)
 	l := listenUnicast(t)
 	udn := udnOf(info.MAC)
@@ -138,8 +138,8 @@ func header(msg, name string) string {
 
 func TestGen12IsSilentUnlessEnabled(t *testing.T) {
 	needNetwork(t)
-	gen12 := camInfo(mac(2), camsim.Gen12, "D4200-VE", "AXIS D4200-VE Network Strobe Speaker", tnet.camIPs[2])
-	gen11 := camInfo(mac(1), camsim.Gen11, "M1075-L", "AXIS M1075-L Box Camera", tnet.camIPs[1])
+	gen12 := camInfo(mac(2), camsim.Gen12, "D4200-VE", "AXIS D4200-VE Network Strobe Speaker", tnet.CamIPs[2])
+	gen11 := camInfo(mac(1), camsim.Gen11, "M1075-L", "AXIS M1075-L Box Camera", tnet.CamIPs[1])
 
 	notifies := listenNotify(t)
 	l := listenUnicast(t)
@@ -147,22 +147,22 @@ func TestGen12IsSilentUnlessEnabled(t *testing.T) {
 	r.Announce(gen12)
 	r.Announce(gen11)
 	announced := bySource(notifies.collect(300 * time.Millisecond))
-	if len(announced[tnet.camIPs[2]]) != 0 || len(announced[tnet.camIPs[1]]) != 4 {
+	if len(announced[tnet.CamIPs[2]]) != 0 || len(announced[tnet.CamIPs[1]]) != 4 {
 		t.Errorf("NOTIFYs: %d from the 12.9 camera (want 0), %d from the 11.11 one (want 4)",
-			len(announced[tnet.camIPs[2]]), len(announced[tnet.camIPs[1]]))
+			len(announced[tnet.CamIPs[2]]), len(announced[tnet.CamIPs[1]]))
 	}
 	l.search(searchFor("ssdp:all", 1))
 	got := bySource(l.collect(1500 * time.Millisecond))
-	if len(got[tnet.camIPs[2]]) != 0 || len(got[tnet.camIPs[1]]) != 4 {
+	if len(got[tnet.CamIPs[2]]) != 0 || len(got[tnet.CamIPs[1]]) != 4 {
 		t.Errorf("replies: %d from the 12.9 camera (want 0), %d from the 11.11 one (want 4)",
-			len(got[tnet.camIPs[2]]), len(got[tnet.camIPs[1]]))
+			len(got[tnet.CamIPs[2]]), len(got[tnet.CamIPs[1]]))
 	}
 	if r.Location(gen12.MAC) != "" {
 		t.Error("a silent 12.9 camera has a LOCATION")
 	}
 	client := &http.Client{Timeout: 2 * time.Second}
 	port := strings.TrimSuffix(r.Location(gen11.MAC)[strings.LastIndex(r.Location(gen11.MAC), ":")+1:], "/rootdesc1.xml")
-	if res, err := client.Get("http://" + net.JoinHostPort(tnet.camIPs[2].String(), port) + "/rootdesc1.xml"); err == nil {
+	if res, err := client.Get("http://" + net.JoinHostPort(tnet.CamIPs[2].String(), port) + "/rootdesc1.xml"); err == nil {
 		res.Body.Close()
 		t.Errorf("the 12.9 camera serves a description: HTTP %d", res.StatusCode)
 	}
@@ -171,8 +171,8 @@ func TestGen12IsSilentUnlessEnabled(t *testing.T) {
 	enabled := startResponder(t, Options{EnableOnGen12: true})
 	enabled.Announce(gen12)
 	l.search(searchFor(ntService, 1))
-	if got := bySource(l.collect(1500 * time.Millisecond)); len(got[tnet.camIPs[2]]) != 1 {
-		t.Errorf("with EnableOnGen12 the 12.9 camera sent %d replies, want 1", len(got[tnet.camIPs[2]]))
+	if got := bySource(l.collect(1500 * time.Millisecond)); len(got[tnet.CamIPs[2]]) != 1 {
+		t.Errorf("with EnableOnGen12 the 12.9 camera sent %d replies, want 1", len(got[tnet.CamIPs[2]]))
 	}
 }
 
@@ -181,14 +181,14 @@ func TestAnnounceSendsAliveAndWithdrawSendsByebye(t *testing.T) {
 	notifies := listenNotify(t)
 	l := listenUnicast(t)
 	r := startResponder(t, Options{AliveInterval: 700 * time.Millisecond})
-	info := camInfo(mac(0), camsim.Gen10, "M3066-V", "AXIS M3066-V Dome Camera", tnet.camIPs[0])
+	info := camInfo(mac(0), camsim.Gen10, "M3066-V", "AXIS M3066-V Dome Camera", tnet.CamIPs[0])
 	r.Announce(info)
 	loc := r.Location(info.MAC)
 
 	first := notifies.collect(300 * time.Millisecond)
 	var nts []string
 	for _, d := range first {
-		if d.src.Addr() != tnet.camIPs[0] || d.dst != ssdpGroup.Addr() || d.src.Port() == 1900 {
+		if d.src.Addr() != tnet.CamIPs[0] || d.dst != ssdpGroup.Addr() || d.src.Port() == 1900 {
 			t.Errorf("NOTIFY %s -> %s: want from the camera's address to the group", d.src, d.dst)
 		}
 		nts = append(nts, header(d.data, "NT"))
@@ -235,7 +235,7 @@ func TestAnnounceSendsAliveAndWithdrawSendsByebye(t *testing.T) {
 func TestDescriptionIsServedOnTheCamerasAddress(t *testing.T) {
 	needNetwork(t)
 	r := startResponder(t, Options{})
-	ip := tnet.camIPs[3]
+	ip := tnet.CamIPs[3]
 	info := m1014(ip, camsim.Gen10)
 	info.HTTPAddr = netip.AddrPortFrom(ip, 8080)
 	r.Announce(info)
@@ -270,10 +270,10 @@ func TestGoSSDPSearchFindsTheCameras(t *testing.T) {
 	needNetwork(t)
 	r := startResponder(t, Options{})
 	for i := range 4 {
-		r.Announce(camInfo(mac(i), camsim.Gen11, "M1075-L", "AXIS M1075-L Box Camera", tnet.camIPs[i]))
+		r.Announce(camInfo(mac(i), camsim.Gen11, "M1075-L", "AXIS M1075-L Box Camera", tnet.CamIPs[i]))
 	}
 	saved := ssdp.Interfaces
-	ssdp.Interfaces = []net.Interface{*tnet.client}
+	ssdp.Interfaces = []net.Interface{*tnet.Client}
 	defer func() { ssdp.Interfaces = saved }()
 	list, err := ssdp.Search(ntService, 1, "")
 	if err != nil {
@@ -308,7 +308,7 @@ func TestMisbehavingCameras(t *testing.T) {
 	}
 	for i := range 4 {
 		r.SetMisbehaviour(mac(i), cams[mac(i)])
-		r.Announce(camInfo(mac(i), camsim.Gen11, "M1075-L", "AXIS M1075-L Box Camera", tnet.camIPs[i]))
+		r.Announce(camInfo(mac(i), camsim.Gen11, "M1075-L", "AXIS M1075-L Box Camera", tnet.CamIPs[i]))
 	}
 	notifies.collect(300 * time.Millisecond)
 
@@ -317,12 +317,12 @@ func TestMisbehavingCameras(t *testing.T) {
 	}
 	l.search(searchFor(ntService, 1))
 	got := bySource(l.collect(1500 * time.Millisecond))
-	if ds := got[tnet.camIPs[0]]; len(ds) != 1 || header(ds[0].data, "LOCATION") != "http://10.77.0.2:8080/rootdesc1.xml" {
+	if ds := got[tnet.CamIPs[0]]; len(ds) != 1 || header(ds[0].data, "LOCATION") != "http://10.77.0.2:8080/rootdesc1.xml" {
 		t.Errorf("replies of the camera pointing elsewhere: %v", ds)
 	}
 	var broken, good int
 	want := expected(capturedSearchReply, mac(3), r.Location(mac(3)))
-	for _, d := range got[tnet.camIPs[3]] {
+	for _, d := range got[tnet.CamIPs[3]] {
 		if normalise(t, d.data) == want {
 			good++
 		} else {
@@ -358,13 +358,13 @@ func TestMisbehavingCameras(t *testing.T) {
 	}
 
 	r.SetMisbehaviour(mac(0), Misbehaviour{NotifyFlood: 50})
-	flood := bySource(notifies.collect(time.Second))[tnet.camIPs[0]]
+	flood := bySource(notifies.collect(time.Second))[tnet.CamIPs[0]]
 	if len(flood) < 10 {
 		t.Errorf("a camera flooding 50 NOTIFYs a second sent %d in a second", len(flood))
 	}
 	r.SetMisbehaviour(mac(0), Misbehaviour{})
 	notifies.collect(100 * time.Millisecond)
-	if n := len(bySource(notifies.collect(500 * time.Millisecond))[tnet.camIPs[0]]); n != 0 {
+	if n := len(bySource(notifies.collect(500 * time.Millisecond))[tnet.CamIPs[0]]); n != 0 {
 		t.Errorf("%d NOTIFYs after the flood was switched off", n)
 	}
 }
@@ -372,22 +372,10 @@ func TestMisbehavingCameras(t *testing.T) {
 func TestSimulatedCameraIsAdvertisedThroughItsAnnouncer(t *testing.T) {
 	needNetwork(t)
 	r := startResponder(t, Options{})
-	cam, err := camsim.New(camsim.Config{
-		Generation: camsim.Gen10,
-		HTTPAddr:   net.JoinHostPort(tnet.camIPs[5].String(), "0"),
-		HTTPSAddr:  "off",
-		Announcers: []camsim.Announcer{r},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cam.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer cam.Close()
+	cam := tnet.StartCamera(t, 5, r)
 	l := listenUnicast(t)
 	l.search(searchFor(ntService, 1))
-	got := bySource(l.collect(1500 * time.Millisecond))[tnet.camIPs[5]]
+	got := bySource(l.collect(1500 * time.Millisecond))[tnet.CamIPs[5]]
 	if len(got) != 1 || header(got[0].data, "USN") != udnOf(cam.MAC())+"::"+ntService {
 		t.Fatalf("replies from the simulated camera: %v", got)
 	}
@@ -410,18 +398,18 @@ func TestFleetRepliesFromEveryCameraWithoutAGoroutineEach(t *testing.T) {
 	l := listenUnicast(t)
 	r := startResponder(t, Options{})
 	base := runtime.NumGoroutine()
-	for i, ip := range tnet.camIPs {
+	for i, ip := range tnet.CamIPs {
 		r.Announce(camInfo(mac(i), camsim.Gen11, "M1075-L", "AXIS M1075-L Box Camera", ip))
 	}
-	if got := len(notifies.collect(500 * time.Millisecond)); got != 4*len(tnet.camIPs) {
-		t.Errorf("%d NOTIFYs from %d cameras, want 4 each", got, len(tnet.camIPs))
+	if got := len(notifies.collect(500 * time.Millisecond)); got != 4*len(tnet.CamIPs) {
+		t.Errorf("%d NOTIFYs from %d cameras, want 4 each", got, len(tnet.CamIPs))
 	}
 	if g := runtime.NumGoroutine(); g > base+10 {
-		t.Errorf("%d goroutines with %d cameras announced, %d before", g, len(tnet.camIPs), base)
+		t.Errorf("%d goroutines with %d cameras announced, %d before", g, len(tnet.CamIPs), base)
 	}
 	l.search(searchFor(ntService, 2))
 	got := bySource(l.collect(2500 * time.Millisecond))
-	for i, ip := range tnet.camIPs {
+	for i, ip := range tnet.CamIPs {
 		if ds := got[ip]; len(ds) != 1 || header(ds[0].data, "USN") != udnOf(mac(i))+"::"+ntService {
 			t.Errorf("camera %d (%s): %d replies", i, ip, len(ds))
 		}

@@ -1,6 +1,6 @@
 //go:build linux
 
-package ssdpresp
+package nstest
 
 import (
 	"errors"
@@ -14,56 +14,40 @@ import (
 	"testing"
 )
 
-// The network tests need multicast between real interfaces, which only root
-// can set up without touching the machine's own network: the test binary
-// runs itself again in a throwaway network namespace holding a veth pair.
-// Cameras live on "va", the querier on "vb"; what one sends crosses the
-// pair as it would cross a switch.
-
-// fleetSize is how many camera addresses the test network has.
-const fleetSize = 300
-
-const netnsEnv = "OPENIPU_SSDPRESP_NETNS"
-
-type testNetwork struct {
-	why    string // why the network tests skip, when they do
-	cams   *net.Interface
-	client *net.Interface
-	// clientIP is the querier's address, camIPs the cameras'.
-	clientIP netip.Addr
-	camIPs   []netip.Addr
-}
-
-var tnet testNetwork
-
-func TestMain(m *testing.M) {
+// Main runs a package's tests with n describing the test network, and
+// returns the exit code for TestMain. The first run, as root, starts the
+// test binary again in a new network namespace, with env set to tell the
+// second run it is inside and should build the network; a failure to
+// build it, or no root, leaves n.Why set so the network tests skip while
+// the others still run.
+func Main(m *testing.M, env string, n *Network) int {
 	switch {
-	case os.Getenv(netnsEnv) == "1":
-		if err := setupNetwork(); err != nil {
-			tnet.why = "setting up the test network namespace failed: " + err.Error()
+	case os.Getenv(env) == "1":
+		if err := n.setup(); err != nil {
+			n.Why = "setting up the test network namespace failed: " + err.Error()
 		}
-		os.Exit(m.Run())
+		return m.Run()
 	case os.Geteuid() != 0:
-		tnet.why = "network tests need root (for a throwaway network namespace with multicast); run the tests as root to include them"
-		os.Exit(m.Run())
+		n.Why = "network tests need root (for a throwaway network namespace with multicast); run the tests as root to include them"
+		return m.Run()
 	}
 	cmd := exec.Command(os.Args[0], os.Args[1:]...)
-	cmd.Env = append(os.Environ(), netnsEnv+"=1")
+	cmd.Env = append(os.Environ(), env+"=1")
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
 	cmd.SysProcAttr = &syscall.SysProcAttr{Cloneflags: syscall.CLONE_NEWNET, Pdeathsig: syscall.SIGKILL}
 	err := cmd.Run()
 	var exit *exec.ExitError
 	switch {
 	case err == nil:
-		os.Exit(0)
+		return 0
 	case errors.As(err, &exit):
-		os.Exit(max(exit.ExitCode(), 1))
+		return max(exit.ExitCode(), 1)
 	}
-	tnet.why = "could not enter a new network namespace: " + err.Error()
-	os.Exit(m.Run())
+	n.Why = "could not enter a new network namespace: " + err.Error()
+	return m.Run()
 }
 
-func setupNetwork() error {
+func (n *Network) setup() error {
 	steps := [][]string{
 		{"link", "set", "lo", "up"},
 		{"link", "add", "va", "type", "veth", "peer", "name", "vb"},
@@ -71,7 +55,7 @@ func setupNetwork() error {
 		{"link", "set", "vb", "multicast", "on", "up"},
 		{"addr", "add", "10.77.0.2/16", "dev", "vb"},
 	}
-	tnet.clientIP = netip.MustParseAddr("10.77.0.2")
+	n.ClientIP = netip.MustParseAddr("10.77.0.2")
 	for _, s := range steps {
 		if out, err := exec.Command("ip", s...).CombinedOutput(); err != nil {
 			return fmt.Errorf("ip %v: %v: %s", s, err, out)
@@ -79,9 +63,9 @@ func setupNetwork() error {
 	}
 	// A fleet: one address per camera on the cameras' side.
 	var batch strings.Builder
-	for i := range fleetSize {
+	for i := range FleetSize {
 		a := netip.AddrFrom4([4]byte{10, 77, 1 + byte(i/250), byte(1 + i%250)})
-		tnet.camIPs = append(tnet.camIPs, a)
+		n.CamIPs = append(n.CamIPs, a)
 		fmt.Fprintf(&batch, "addr add %s/16 dev va\n", a)
 	}
 	cmd := exec.Command("ip", "-batch", "-")
@@ -100,18 +84,11 @@ func setupNetwork() error {
 		}
 	}
 	var err error
-	if tnet.cams, err = net.InterfaceByName("va"); err != nil {
+	if n.Cams, err = net.InterfaceByName("va"); err != nil {
 		return err
 	}
-	if tnet.client, err = net.InterfaceByName("vb"); err != nil {
+	if n.Client, err = net.InterfaceByName("vb"); err != nil {
 		return err
 	}
 	return nil
-}
-
-func needNetwork(t *testing.T) {
-	t.Helper()
-	if tnet.why != "" {
-		t.Skip(tnet.why)
-	}
 }
