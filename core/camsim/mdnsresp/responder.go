@@ -2,11 +2,8 @@ package mdnsresp
 
 import (
 	"context"
-	crand "crypto/rand"
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"math/rand/v2"
 	"net"
 	"net/netip"
 	"slices"
@@ -18,6 +15,7 @@ import (
 	"golang.org/x/net/ipv4"
 
 	"github.com/openipu/openipu/core/camsim"
+	"github.com/openipu/openipu/core/camsim/internal/mcast"
 	"github.com/openipu/openipu/core/netif"
 )
 
@@ -29,25 +27,19 @@ var mdnsGroup = netip.AddrPortFrom(netip.AddrFrom4([4]byte{224, 0, 0, 251}), mdn
 // does not overflow the socket; the OS may cap it.
 const recvBuffer = 4 << 20
 
-// maxPending bounds the answers waiting for their delay, so a query flood
-// cannot make the responder hold unbounded timers.
-const maxPending = 1 << 16
-
 // Responder answers mDNS for many simulated cameras. It implements
 // camsim.Announcer. All methods are safe for concurrent use.
 type Responder struct {
 	opts Options
-	ifx  ifIndexes
+	ifx  mcast.IfIndexes
+	rnd  *mcast.Rand
 
-	rndMu sync.Mutex
-	rnd   *rand.Rand
-
-	pending atomic.Int64
-	closed  atomic.Bool
+	delays mcast.Delays
+	closed atomic.Bool
 
 	mu        sync.Mutex
 	pc        *ipv4.PacketConn
-	out       *sender
+	out       mcast.Sender
 	done      chan struct{}
 	readerWG  sync.WaitGroup
 	cams      map[string]*camera          // MAC -> camera
@@ -64,17 +56,13 @@ var _ camsim.Announcer = (*Responder)(nil)
 
 // New makes a responder. It opens nothing until Start.
 func New(opts Options) (*Responder, error) {
-	src := opts.Rand
-	if src == nil {
-		var seed [16]byte
-		if _, err := crand.Read(seed[:]); err != nil {
-			return nil, fmt.Errorf("mdnsresp: seeding: %w", err)
-		}
-		src = rand.NewPCG(binary.LittleEndian.Uint64(seed[:8]), binary.LittleEndian.Uint64(seed[8:]))
+	rnd, err := mcast.NewRand(opts.Rand)
+	if err != nil {
+		return nil, fmt.Errorf("mdnsresp: seeding: %w", err)
 	}
 	return &Responder{
 		opts:      opts,
-		rnd:       rand.New(src),
+		rnd:       rnd,
 		cams:      map[string]*camera{},
 		byName:    map[string]map[*camera]bool{},
 		names:     newNameTable(),
@@ -92,7 +80,7 @@ func (r *Responder) Start(ctx context.Context) error {
 	ifaces := r.opts.Interfaces
 	if ifaces == nil {
 		var err error
-		if ifaces, err = multicastInterfaces(); err != nil {
+		if ifaces, err = mcast.Interfaces(); err != nil {
 			return fmt.Errorf("mdnsresp: listing interfaces: %w", err)
 		}
 	}
@@ -136,7 +124,7 @@ func (r *Responder) Start(ctx context.Context) error {
 	}
 	r.pc = pc
 	r.joined = joined
-	r.out = newSender(pc)
+	r.out = mcast.NewSender(pc, mcast.SenderConfig{Name: "mdnsresp", Port: mdnsPort, SharePort: true, TTL: 255})
 	r.done = make(chan struct{})
 	done := r.done
 	cams := r.sortedLocked()
@@ -179,24 +167,20 @@ func (r *Responder) Close() error {
 	close(done)
 	err := pc.Close()
 	r.readerWG.Wait()
-	out.close()
+	out.Close()
 	return err
 }
 
 // Announce publishes a camera (Start, and back after a reset). Calling it
 // again for the same MAC replaces what was published.
 func (r *Responder) Announce(info camsim.AnnounceInfo) {
-	ip := info.HTTPAddr.Addr()
-	if !info.HTTPAddr.IsValid() {
-		ip = info.HTTPSAddr.Addr()
-	}
-	ip = ip.Unmap()
-	if !ip.Is4() {
+	ip, ok := mcast.CameraAddr(info)
+	if !ok {
 		r.opts.logf("mdnsresp: camera %s has no IPv4 address; not announced", info.MAC)
 		return
 	}
 	info.MAC = strings.ToUpper(info.MAC)
-	ifIndex := r.ifx.lookup(ip)
+	ifIndex := r.ifx.Lookup(ip)
 
 	r.mu.Lock()
 	old := r.cams[info.MAC]
@@ -333,19 +317,8 @@ func (r *Responder) sortedLocked() []*camera {
 	return out
 }
 
-// later runs fn after d unless too many answers are already waiting.
-func (r *Responder) later(d time.Duration, fn func()) {
-	if r.pending.Add(1) > maxPending {
-		r.pending.Add(-1)
-		return
-	}
-	time.AfterFunc(d, func() {
-		defer r.pending.Add(-1)
-		if !r.closed.Load() {
-			fn()
-		}
-	})
-}
+// later runs fn after d, unless too many are waiting or r closes first.
+func (r *Responder) later(d time.Duration, fn func()) { r.delays.After(d, &r.closed, fn) }
 
 // send puts one packet on the wire from the camera's address.
 func (r *Responder) send(cam *camera, b []byte, dst netip.AddrPort) {
@@ -355,13 +328,11 @@ func (r *Responder) send(cam *camera, b []byte, dst netip.AddrPort) {
 	if out == nil || r.closed.Load() {
 		return
 	}
-	if err := out.send(b, cam.ip, cam.ifIndex, dst); err != nil {
+	if err := out.Send(b, cam.ip, cam.ifIndex, dst); err != nil {
 		r.opts.logf("mdnsresp: %s from %s to %s: %v", cam.mac, cam.ip, dst, err)
 	}
 }
 
 func (r *Responder) randDuration(lo, hi time.Duration) time.Duration {
-	r.rndMu.Lock()
-	defer r.rndMu.Unlock()
 	return lo + time.Duration(r.rnd.Int64N(int64(hi-lo)+1))
 }

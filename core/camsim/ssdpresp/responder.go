@@ -2,11 +2,8 @@ package ssdpresp
 
 import (
 	"context"
-	crand "crypto/rand"
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"math/rand/v2"
 	"net"
 	"net/http"
 	"net/netip"
@@ -20,6 +17,7 @@ import (
 	"golang.org/x/net/ipv4"
 
 	"github.com/openipu/openipu/core/camsim"
+	"github.com/openipu/openipu/core/camsim/internal/mcast"
 )
 
 var ssdpGroup = netip.AddrPortFrom(netip.AddrFrom4([4]byte{239, 255, 255, 250}), 1900)
@@ -27,26 +25,20 @@ var ssdpGroup = netip.AddrPortFrom(netip.AddrFrom4([4]byte{239, 255, 255, 250}),
 // multicastTTL is libupnp's, "a/c to UPNP Spec".
 const multicastTTL = 4
 
-// maxPending bounds the replies waiting for their delay, so an M-SEARCH
-// flood cannot make the responder hold unbounded timers.
-const maxPending = 1 << 16
-
 // Responder answers SSDP for many simulated cameras. It implements
 // camsim.Announcer. All methods are safe for concurrent use.
 type Responder struct {
 	opts Options
-	ifx  ifIndexes
+	ifx  mcast.IfIndexes
+	rnd  *mcast.Rand
 
-	rndMu sync.Mutex
-	rnd   *rand.Rand
-
-	pending atomic.Int64
-	closed  atomic.Bool
+	delays mcast.Delays
+	closed atomic.Bool
 
 	mu        sync.Mutex
 	started   bool
 	monitor   *ssdp.Monitor
-	out       *sender
+	out       mcast.Sender
 	httpSrv   *http.Server
 	descPort  uint16
 	done      chan struct{}
@@ -80,17 +72,13 @@ func New(opts Options) (*Responder, error) {
 	if opts.DescriptionPort == 0 {
 		opts.DescriptionPort = 49152
 	}
-	src := opts.Rand
-	if src == nil {
-		var seed [16]byte
-		if _, err := crand.Read(seed[:]); err != nil {
-			return nil, fmt.Errorf("ssdpresp: seeding: %w", err)
-		}
-		src = rand.NewPCG(binary.LittleEndian.Uint64(seed[:8]), binary.LittleEndian.Uint64(seed[8:]))
+	rnd, err := mcast.NewRand(opts.Rand)
+	if err != nil {
+		return nil, fmt.Errorf("ssdpresp: seeding: %w", err)
 	}
 	return &Responder{
 		opts:      opts,
-		rnd:       rand.New(src),
+		rnd:       rnd,
 		cams:      map[string]*camera{},
 		byIP:      map[netip.Addr]*camera{},
 		misbehave: map[string]Misbehaviour{},
@@ -114,7 +102,7 @@ func (r *Responder) Start(ctx context.Context) error {
 	ifaces := r.opts.Interfaces
 	if ifaces == nil {
 		var err error
-		if ifaces, err = multicastInterfaces(); err != nil {
+		if ifaces, err = mcast.Interfaces(); err != nil {
 			return fmt.Errorf("ssdpresp: listing interfaces: %w", err)
 		}
 	}
@@ -141,11 +129,11 @@ func (r *Responder) Start(ctx context.Context) error {
 	pc := ipv4.NewPacketConn(c)
 	_ = pc.SetMulticastTTL(multicastTTL)
 	_ = pc.SetMulticastLoopback(true)
-	out := newSender(pc)
+	out := mcast.NewSender(pc, mcast.SenderConfig{Name: "ssdpresp", TTL: multicastTTL})
 
 	ln, err := listenDescription(ctx, r.opts.DescriptionPort)
 	if err != nil {
-		out.close()
+		out.Close()
 		pc.Close()
 		return err
 	}
@@ -160,7 +148,7 @@ func (r *Responder) Start(ctx context.Context) error {
 	goSSDPMu.Unlock()
 	if err != nil {
 		ln.Close()
-		out.close()
+		out.Close()
 		pc.Close()
 		return fmt.Errorf("ssdpresp: listening for M-SEARCH: %w", err)
 	}
@@ -210,7 +198,7 @@ func (r *Responder) Close() error {
 	}
 	close(done)
 	errs := []error{m.Close(), srv.Close()}
-	out.close()
+	out.Close()
 	return errors.Join(errs...)
 }
 
@@ -223,17 +211,13 @@ func (r *Responder) Announce(info camsim.AnnounceInfo) {
 		r.Withdraw(info) // in case it was announced as another generation
 		return
 	}
-	ip := info.HTTPAddr.Addr()
-	if !info.HTTPAddr.IsValid() {
-		ip = info.HTTPSAddr.Addr()
-	}
-	ip = ip.Unmap()
-	if !ip.Is4() {
+	ip, ok := mcast.CameraAddr(info)
+	if !ok {
 		r.opts.logf("ssdpresp: camera %s has no IPv4 address; not announced", info.MAC)
 		return
 	}
 	cam := &camera{
-		info: info, mac: info.MAC, ip: ip, ifIndex: r.ifx.lookup(ip),
+		info: info, mac: info.MAC, ip: ip, ifIndex: r.ifx.Lookup(ip),
 		udn: udnOf(info.MAC), nls: newNLS(),
 	}
 	r.mu.Lock()
@@ -309,19 +293,8 @@ func (r *Responder) sortedLocked() []*camera {
 	return out
 }
 
-// later runs fn after d unless too many replies are already waiting.
-func (r *Responder) later(d time.Duration, fn func()) {
-	if r.pending.Add(1) > maxPending {
-		r.pending.Add(-1)
-		return
-	}
-	time.AfterFunc(d, func() {
-		defer r.pending.Add(-1)
-		if !r.closed.Load() {
-			fn()
-		}
-	})
-}
+// later runs fn after d, unless too many are waiting or r closes first.
+func (r *Responder) later(d time.Duration, fn func()) { r.delays.After(d, &r.closed, fn) }
 
 // send puts one packet on the wire from the camera's address.
 func (r *Responder) send(cam *camera, b []byte, dst netip.AddrPort) {
@@ -331,13 +304,7 @@ func (r *Responder) send(cam *camera, b []byte, dst netip.AddrPort) {
 	if out == nil || r.closed.Load() {
 		return
 	}
-	if err := out.send(b, cam.ip, cam.ifIndex, dst); err != nil {
+	if err := out.Send(b, cam.ip, cam.ifIndex, dst); err != nil {
 		r.opts.logf("ssdpresp: %s from %s to %s: %v", cam.mac, cam.ip, dst, err)
 	}
-}
-
-func (r *Responder) randIntN(n int) int {
-	r.rndMu.Lock()
-	defer r.rndMu.Unlock()
-	return r.rnd.IntN(n)
 }

@@ -57,7 +57,7 @@ func (r *Responder) onSearch(m *ssdp.SearchMessage) {
 		if len(targets) == 0 {
 			continue
 		}
-		delay := time.Duration(r.randIntN(window)) * time.Second
+		delay := time.Duration(r.rnd.IntN(window)) * time.Second
 		r.later(delay, func() { r.reply(cam, from, targets) })
 	}
 }

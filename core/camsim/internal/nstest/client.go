@@ -18,6 +18,8 @@ type Datagram struct {
 	// Dst is the address it was sent to; invalid when the OS reports no
 	// control messages.
 	Dst netip.Addr
+	// TTL is the IP time-to-live it arrived with; 0 when not reported.
+	TTL int
 	At  time.Time
 }
 
@@ -38,7 +40,7 @@ func (n *Network) Listen(t testing.TB, c net.PacketConn, group netip.AddrPort, r
 	if err := pc.SetMulticastInterface(n.Client); err != nil {
 		t.Fatal(err)
 	}
-	if err := pc.SetControlMessage(ipv4.FlagDst|ipv4.FlagInterface, true); err != nil {
+	if err := pc.SetControlMessage(ipv4.FlagDst|ipv4.FlagInterface|ipv4.FlagTTL, true); err != nil {
 		t.Fatal(err)
 	}
 	if group.IsValid() {
@@ -66,6 +68,7 @@ func (n *Network) Listen(t testing.TB, c net.PacketConn, group netip.AddrPort, r
 			if cm != nil {
 				d.Dst, _ = netip.AddrFromSlice(cm.Dst)
 				d.Dst = d.Dst.Unmap()
+				d.TTL = cm.TTL
 				// Multicast reaches this socket twice on one host: off
 				// the wire on the client's interface, and looped back on
 				// the cameras'. Keep what a separate machine would see.

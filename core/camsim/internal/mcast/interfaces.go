@@ -1,4 +1,4 @@
-package mdnsresp
+package mcast
 
 import (
 	"net"
@@ -6,9 +6,9 @@ import (
 	"sync"
 )
 
-// multicastInterfaces lists the interfaces that are up, multicast-capable
-// and have an IPv4 address.
-func multicastInterfaces() ([]net.Interface, error) {
+// Interfaces lists the interfaces that are up, multicast-capable and have
+// an IPv4 address.
+func Interfaces() ([]net.Interface, error) {
 	all, err := net.Interfaces()
 	if err != nil {
 		return nil, err
@@ -32,17 +32,17 @@ func multicastInterfaces() ([]net.Interface, error) {
 	return out, nil
 }
 
-// ifIndexes maps a local address to the interface holding it: a camera
-// hears only queries that arrive on its own link.
-type ifIndexes struct {
+// IfIndexes maps a local address to the interface holding it: a camera
+// hears only queries that arrive on its own link. The zero value is ready.
+type IfIndexes struct {
 	mu sync.Mutex
 	m  map[netip.Addr]int
 }
 
-// lookup returns the interface index of a, or 0 if no interface has it.
+// Lookup returns the interface index of a, or 0 if no interface has it.
 // A miss re-reads the interfaces: a fleet's addresses are added before its
 // cameras start, so misses are rare after the first.
-func (c *ifIndexes) lookup(a netip.Addr) int {
+func (c *IfIndexes) Lookup(a netip.Addr) int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if i, ok := c.m[a]; ok {
