@@ -5,6 +5,8 @@ import (
 	"net/netip"
 	"strings"
 	"time"
+
+	"github.com/openipu/openipu/core/camsim/internal/mcast"
 )
 
 // Misbehaviour switches a camera into the ways a hostile or broken device
@@ -42,10 +44,6 @@ func (r *Responder) SetMisbehaviour(mac string, m Misbehaviour) {
 // itself.
 type flood struct{ t *time.Timer }
 
-// floodStep is the finest pacing of a flood; faster rates send several
-// copies per step.
-const floodStep = 10 * time.Millisecond
-
 func (r *Responder) startFlood(cam *camera) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -70,22 +68,12 @@ func (r *Responder) floodTick(cam *camera, f *flood) {
 		r.mu.Unlock()
 		return
 	}
-	interval, copies := floodPace(n)
+	interval, copies := mcast.FloodPace(n)
 	f.t.Reset(interval)
 	r.mu.Unlock()
 	for range copies {
 		r.send(cam, cam.announcement, mdnsGroup)
 	}
-}
-
-// floodPace spreads n packets a second over steps of at least floodStep.
-func floodPace(n int) (interval time.Duration, copies int) {
-	interval = time.Second / time.Duration(n)
-	if interval < floodStep {
-		interval = floodStep
-	}
-	copies = int(int64(n) * int64(interval) / int64(time.Second))
-	return interval, max(copies, 1)
 }
 
 // malformedFrom sends the broken packets ahead of valid if cam misbehaves

@@ -135,13 +135,7 @@ func (r *Responder) Start(ctx context.Context) error {
 		defer r.readerWG.Done()
 		r.read(pc)
 	}()
-	go func() {
-		select {
-		case <-ctx.Done():
-			r.Close()
-		case <-done:
-		}
-	}()
+	mcast.CloseOnCancel(ctx, done, r.Close)
 	for _, cam := range cams {
 		r.startAnnouncing(cam)
 	}

@@ -4,6 +4,8 @@ import (
 	"net/netip"
 	"strings"
 	"time"
+
+	"github.com/openipu/openipu/core/camsim/internal/mcast"
 )
 
 // Misbehaviour switches a camera into the ways a hostile or broken device
@@ -43,10 +45,6 @@ func (r *Responder) SetMisbehaviour(mac string, m Misbehaviour) {
 	}
 }
 
-// floodStep is the finest pacing of a flood; faster rates send several
-// copies per step.
-const floodStep = 10 * time.Millisecond
-
 func (r *Responder) floodTick(cam *camera, t *timers) {
 	r.mu.Lock()
 	if r.timers[cam.mac] != t || r.cams[cam.mac] != cam || r.closed.Load() {
@@ -59,7 +57,7 @@ func (r *Responder) floodTick(cam *camera, t *timers) {
 		r.mu.Unlock()
 		return
 	}
-	interval, copies := floodPace(n)
+	interval, copies := mcast.FloodPace(n)
 	t.flood.Reset(interval)
 	loc := r.locationLocked(cam)
 	r.mu.Unlock()
@@ -67,16 +65,6 @@ func (r *Responder) floodTick(cam *camera, t *timers) {
 	for range copies {
 		r.send(cam, b, ssdpGroup)
 	}
-}
-
-// floodPace spreads n packets a second over steps of at least floodStep.
-func floodPace(n int) (interval time.Duration, copies int) {
-	interval = time.Second / time.Duration(n)
-	if interval < floodStep {
-		interval = floodStep
-	}
-	copies = int(int64(n) * int64(interval) / int64(time.Second))
-	return interval, max(copies, 1)
 }
 
 // malformedReplies are broken answers to an M-SEARCH that still look like

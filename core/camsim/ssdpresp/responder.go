@@ -167,13 +167,7 @@ func (r *Responder) Start(ctx context.Context) error {
 			r.opts.logf("ssdpresp: description server: %v", err)
 		}
 	}()
-	go func() {
-		select {
-		case <-ctx.Done():
-			r.Close()
-		case <-done:
-		}
-	}()
+	mcast.CloseOnCancel(ctx, done, r.Close)
 	for _, cam := range cams {
 		r.startAdvertising(cam)
 	}
