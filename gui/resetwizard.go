@@ -1,0 +1,419 @@
+package gui
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/openipu/openipu/core/discovery"
+)
+
+// The guided physical reset: when nobody knows a camera's password any
+// more, its control button is the only way back (axis-protocol.md §9). The
+// wizard shows each step with a picture, counts the seconds the button must
+// be held, watches the network for the camera going and coming back, and
+// hands the camera over to Set password (and Assign IP address) once it is
+// back in factory state. If it does not come back, it says why in terms of
+// what the network shows.
+
+// wizardPage is one page of the wizard.
+type wizardPage int
+
+const (
+	pageChoose wizardPage = iota
+	pageBefore
+	pageUnplug
+	pageButton
+	pageHold
+	pageWait
+	// The outcomes; they carry no step number.
+	pageTrouble
+	pageBack
+	numPages
+)
+
+// numSteps counts the pages the user goes through in order.
+const numSteps = int(pageWait) + 1
+
+// wizardWidth leaves room for the pictures (480 wide) and a readable line.
+const wizardWidth = 680
+
+// The wizard's pace. Each is a field of the wizard so tests can shorten it.
+const (
+	// wizardPollEvery is how often the wizard reads the camera list.
+	wizardPollEvery = 500 * time.Millisecond
+	// wizardComeBack is how long after the power comes back the camera has
+	// to show up in factory state before the troubleshooter opens: an old
+	// manual says the light turns green within a minute, a big PTZ takes
+	// longer, and the engine needs time to notice.
+	wizardComeBack = 3 * time.Minute
+	// wizardRefreshEvery is how often the wizard asks for a new search
+	// while it waits, so the camera is heard as soon as it is up.
+	wizardRefreshEvery = 20 * time.Second
+	// holdSeconds is how long the button is held (15–30 s in the manuals).
+	holdSeconds = 30
+	// holdAmberAt is when the light can be expected to flash amber.
+	holdAmberAt = 15
+)
+
+// resetWizard is the guided physical reset. It keeps its widgets as fields
+// so tests can reach them. Everything in it runs on the Fyne goroutine; its
+// goroutines hand their results over through do.
+type resetWizard struct {
+	h     ActionHost
+	disc  Discoverer
+	power PowerSwitch
+	// do runs a function on the Fyne goroutine: fyne.Do in the app, a
+	// queue the test drains in tests.
+	do  func(func())
+	now func() time.Time
+
+	pollEvery      time.Duration
+	comeBackWithin time.Duration
+	refreshEvery   time.Duration
+	tickEvery      time.Duration
+
+	ctx    context.Context
+	stop   context.CancelFunc
+	shown  bool
+	closed bool
+	// onClose undoes what showing the wizard changed in the window.
+	onClose []func()
+
+	dlg     *dialog.CustomDialog
+	stepNo  *widget.Label
+	heading *widget.Label
+	body    *fyne.Container
+	live    *actionNotice
+	back    *escButton
+	next    *escButton
+	cancel  *escButton
+	page    wizardPage
+	pages   [numPages]fyne.CanvasObject
+	// focus is what gets the keyboard on each page (Next unless set).
+	focus [numPages]fyne.Focusable
+
+	choose  *choosePage
+	before  *beforePage
+	unplug  *unplugPage
+	button  *buttonPage
+	count   *holdCountdown
+	wait    *waitPage
+	trouble *troublePage
+	done    *backPage
+
+	// The camera the wizard is about. cam.MAC is "" for "a camera that is
+	// not in the list" until one shows up (or its MAC was typed).
+	cam       discovery.Device
+	notListed bool
+	latest    []discovery.Device
+	watch     *resetWatch
+	view      watchView
+	// poweredAt is when the power came back (the countdown started, or the
+	// user moved on from the hold page); zero before.
+	poweredAt   time.Time
+	deadline    time.Time
+	lastRefresh time.Time
+}
+
+// ShowResetWizard opens the guided physical reset. cam is the camera it is
+// about, pre-selected on the first page; the zero Device lets the user
+// choose.
+func ShowResetWizard(h ActionHost, cam discovery.Device) {
+	newResetWizard(h, cam).show()
+}
+
+func newResetWizard(h ActionHost, cam discovery.Device) *resetWizard {
+	wz := &resetWizard{
+		h: h, do: fyne.Do, now: time.Now,
+		pollEvery: wizardPollEvery, comeBackWithin: wizardComeBack, refreshEvery: wizardRefreshEvery, tickEvery: time.Second,
+	}
+	wz.ctx, wz.stop = context.WithCancel(context.Background())
+	deps := h.Deps()
+	wz.disc = deps.Discovery
+	wz.power = powerSwitchOf(wz.disc)
+	if wz.disc != nil {
+		wz.latest = wz.disc.Devices()
+	}
+
+	esc := wz.close
+	wz.stepNo = widget.NewLabel("")
+	wz.heading = widget.NewLabel("")
+	wz.heading.TextStyle = fyne.TextStyle{Bold: true}
+	wz.heading.SizeName = theme.SizeNameSubHeadingText
+	wz.heading.Wrapping = fyne.TextWrapWord
+	wz.live = newActionNotice()
+	wz.back = newEscButton(lang.X("wizard.back", "Back"), theme.NavigateBackIcon(), wz.goBack, esc)
+	wz.next = newEscButton(lang.X("wizard.next", "Next"), theme.NavigateNextIcon(), wz.goNext, esc)
+	wz.next.Importance = widget.HighImportance
+	wz.next.IconPlacement = widget.ButtonIconTrailingText
+	wz.cancel = newEscButton(lang.X("wizard.cancel", "Cancel"), theme.CancelIcon(), wz.close, esc)
+
+	wz.choose = newChoosePage(wz, cam)
+	wz.before = newBeforePage(wz)
+	wz.unplug = newUnplugPage(wz)
+	wz.button = newButtonPage(wz)
+	wz.count = newHoldCountdown(wz)
+	wz.wait = newWaitPage(wz)
+	wz.trouble = newTroublePage(wz)
+	wz.done = newBackPage(wz)
+	wz.pages = [numPages]fyne.CanvasObject{
+		wz.choose.box, wz.before.box, wz.unplug.box, wz.button.box,
+		wz.count.box, wz.wait.box, wz.trouble.box, wz.done.box,
+	}
+	wz.focus[pageHold] = wz.count.start
+	// Next waits for the camera on the wait page; Enter must not land on
+	// Cancel.
+	wz.focus[pageWait] = wz.wait.stuck
+	wz.showSimulation()
+
+	wz.body = container.NewStack()
+	header := container.NewVBox(wz.stepNo, wz.heading)
+	bodyColumn := container.New(&dialogColumn{width: wizardWidth}, wz.body)
+	// The gap on the right keeps the scroll bar off the buttons in a page.
+	padded := container.New(layout.NewCustomPaddedLayout(0, 0, 0, theme.Padding()*3), bodyColumn)
+	scroll := container.NewVScroll(padded)
+	fit := &fitHeight{content: padded}
+	fit.limit = func() float32 {
+		room := h.Window().Canvas().Size().Height - dialogChrome - header.MinSize().Height - theme.Padding()
+		if wz.live.box.Visible() {
+			room -= wz.live.box.MinSize().Height + theme.Padding()
+		}
+		return max(room, 160)
+	}
+	content := container.New(&dialogColumn{width: wizardWidth}, header, container.New(fit, scroll), wz.live.box)
+	wz.dlg = dialog.NewCustomWithoutButtons(lang.X("wizard.title", "Guided factory reset"), content, h.Window())
+	wz.dlg.SetButtons([]fyne.CanvasObject{container.NewHBox(wz.cancel, layout.NewSpacer(), wz.back, wz.next)})
+	wz.dlg.SetOnClosed(wz.closedByDialog)
+	wz.goTo(pageChoose)
+	return wz
+}
+
+// show opens the wizard and starts watching the network.
+func (wz *resetWizard) show() {
+	c := wz.h.Window().Canvas()
+	// With nothing focused, keys go to the canvas: Escape closes, Enter
+	// goes on.
+	prev := c.OnTypedKey()
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		switch ev.Name {
+		case fyne.KeyEscape:
+			wz.close()
+		case fyne.KeyReturn, fyne.KeyEnter:
+			if !wz.next.Disabled() {
+				wz.goNext()
+			}
+		default:
+			if prev != nil {
+				prev(ev)
+			}
+		}
+	})
+	wz.onClose = append(wz.onClose, func() { c.SetOnTypedKey(prev) })
+	wz.dlg.Show()
+	wz.shown = true
+	wz.focusPage()
+	if wz.disc != nil {
+		go wz.poll(wz.ctx, wz.disc)
+	}
+}
+
+func (wz *resetWizard) close() {
+	if !wz.closed {
+		wz.dlg.Hide()
+	}
+}
+
+// closedByDialog runs however the dialog goes away.
+func (wz *resetWizard) closedByDialog() {
+	if wz.closed {
+		return
+	}
+	wz.closed = true
+	wz.stop()
+	for i := len(wz.onClose) - 1; i >= 0; i-- {
+		wz.onClose[i]()
+	}
+}
+
+// goTo shows a page.
+func (wz *resetWizard) goTo(p wizardPage) {
+	if p == pageWait && wz.poweredAt.IsZero() {
+		wz.poweredUp()
+	}
+	wz.page = p
+	wz.body.Objects = []fyne.CanvasObject{wz.pages[p]}
+	wz.body.Refresh()
+	if p < pageTrouble {
+		wz.stepNo.SetText(lang.X("wizard.step", "Step {{.N}} of {{.Of}}", map[string]any{"N": int(p) + 1, "Of": numSteps}))
+		wz.stepNo.Show()
+	} else {
+		wz.stepNo.Hide()
+	}
+	wz.heading.SetText(wz.pageTitle(p))
+	switch p {
+	case pageTrouble:
+		wz.trouble.update()
+	case pageBack:
+		wz.done.update()
+	}
+	wz.updateButtons()
+	wz.updateLive()
+	wz.relayout()
+	wz.focusPage()
+}
+
+func (wz *resetWizard) pageTitle(p wizardPage) string {
+	switch p {
+	case pageChoose:
+		return lang.X("wizard.choose.title", "Which camera do you want to reset?")
+	case pageBefore:
+		return lang.X("wizard.before.title", "Before you start")
+	case pageUnplug:
+		return lang.X("wizard.unplug.title", "Unplug the camera's power")
+	case pageButton:
+		return lang.X("wizard.button.title", "Find the control button")
+	case pageHold:
+		return lang.X("wizard.hold.title", "Hold the button down while you plug the power back in")
+	case pageWait:
+		return lang.X("wizard.wait.title", "Wait for the camera to start")
+	case pageTrouble:
+		return lang.X("wizard.trouble.title", "The camera has not come back with factory settings")
+	}
+	return lang.X("wizard.back_page.title", "Your camera is back, in factory state")
+}
+
+// updateButtons words and enables Back, Next and Cancel for the page.
+func (wz *resetWizard) updateButtons() {
+	p := wz.page
+	// On the last page Back would only bounce: the camera is still back.
+	enableButton(&wz.back.Button, p != pageChoose && p != pageBack)
+	next, icon, ok := lang.X("wizard.next", "Next"), theme.NavigateNextIcon(), true
+	switch p {
+	case pageChoose:
+		ok = wz.choose.valid()
+	case pageWait:
+		ok = false
+	case pageTrouble:
+		next, icon = lang.X("wizard.keep_waiting", "Keep waiting"), theme.HistoryIcon()
+	case pageBack:
+		next, icon = wz.done.handOverText()
+	}
+	if wz.next.Text != next {
+		wz.next.SetText(next)
+	}
+	wz.next.SetIcon(icon)
+	enableButton(&wz.next.Button, ok)
+	cancel := lang.X("wizard.cancel", "Cancel")
+	if p == pageBack {
+		cancel = lang.X("wizard.close", "Close")
+	}
+	if wz.cancel.Text != cancel {
+		wz.cancel.SetText(cancel)
+	}
+}
+
+// goNext is Next (and Enter).
+func (wz *resetWizard) goNext() {
+	if wz.closed || wz.next.Disabled() {
+		return
+	}
+	switch wz.page {
+	case pageChoose:
+		wz.chosen()
+		wz.goTo(pageBefore)
+	case pageTrouble:
+		wz.keepWaiting()
+	case pageBack:
+		wz.done.handOver()
+	default:
+		wz.goTo(wz.page + 1)
+	}
+}
+
+// goBack is Back.
+func (wz *resetWizard) goBack() {
+	if wz.closed {
+		return
+	}
+	switch wz.page {
+	case pageChoose:
+	case pageTrouble, pageBack:
+		wz.goTo(pageWait)
+	default:
+		wz.goTo(wz.page - 1)
+	}
+}
+
+func (wz *resetWizard) focusPage() {
+	if wz.closed || !wz.shown {
+		return
+	}
+	f := wz.focus[wz.page]
+	if f == nil {
+		f = wz.next
+	}
+	if wz.page == pageChoose && wz.choose.options.selected < 0 {
+		f = wz.choose.options.buttons[0] // nothing chosen yet: the list first
+	}
+	if b, ok := f.(*escButton); ok && b.Disabled() {
+		f = wz.cancel
+	}
+	wz.h.Window().Canvas().Focus(f)
+}
+
+// relayout lets the dialog grow or shrink after parts were shown or hidden.
+func (wz *resetWizard) relayout() {
+	if wz.dlg != nil {
+		wz.dlg.Refresh()
+	}
+}
+
+// chosen starts watching for the camera picked on the first page.
+func (wz *resetWizard) chosen() {
+	cam, notListed := wz.choose.choice()
+	if wz.watch != nil && cam.MAC == wz.cam.MAC && notListed == wz.notListed {
+		return // the same camera: keep what was seen of it
+	}
+	wz.cam, wz.notListed = cam, notListed
+	wz.watch = newResetWatch(cam.MAC, wz.latest)
+	wz.view = wz.watch.observe(wz.latest)
+	wz.poweredAt, wz.deadline = time.Time{}, time.Time{}
+	wz.before.update()
+	wz.button.update()
+	wz.showSimulation()
+}
+
+// showSimulation offers the simulated physical steps when the camera's
+// power can be switched from here.
+func (wz *resetWizard) showSimulation() {
+	setVisible(wz.unplug.simulate, wz.canSimulate())
+	setVisible(wz.count.simulate, wz.canSimulate())
+}
+
+// poweredUp notes that the camera has its power back: the time the
+// troubleshooter counts from.
+func (wz *resetWizard) poweredUp() {
+	wz.poweredAt = wz.now()
+	wz.deadline = wz.poweredAt.Add(wz.comeBackWithin)
+}
+
+// keepWaiting goes back to waiting, with as long again.
+func (wz *resetWizard) keepWaiting() {
+	wz.deadline = wz.now().Add(wz.comeBackWithin)
+	wz.goTo(pageWait)
+}
+
+// startAgain goes back to the first physical step.
+func (wz *resetWizard) startAgain() {
+	wz.poweredAt, wz.deadline = time.Time{}, time.Time{}
+	wz.count.reset()
+	wz.goTo(pageUnplug)
+}
