@@ -75,6 +75,11 @@ type detailsPanel struct {
 	suggest     *widget.Button
 	suggestion  func()
 	buttons     [numActions]*widget.Button
+	// The guided physical reset and ARP/Ping (resetwizard.go, arpping.go):
+	// for a lost password, and for a camera this computer sees but
+	// cannot reach.
+	resetWizard *widget.Button
+	arpPing     *widget.Button
 }
 
 func newDetailsPanel(w *MainWindow) *detailsPanel {
@@ -133,10 +138,25 @@ func newDetailsPanel(w *MainWindow) *detailsPanel {
 		btns = append(btns, b)
 	}
 
+	p.resetWizard = widget.NewButtonWithIcon(lang.X("details.reset_wizard", "Lost the password? Guided factory reset…"), iconFactory, func() {
+		if d, ok := w.selectedDevice(); ok {
+			ShowResetWizard(w, d)
+		}
+	})
+	p.resetWizard.Alignment = widget.ButtonAlignLeading
+	p.arpPing = widget.NewButtonWithIcon(lang.X("wizard.arpping", "Assign IP by serial number (ARP/Ping)…"), iconNetwork, func() {
+		if d, ok := w.selectedDevice(); ok {
+			ShowARPPing(w, d, false)
+		}
+	})
+	p.arpPing.Alignment = widget.ButtonAlignLeading
+
 	p.camera = container.NewVBox(
 		p.title,
 		diag,
 		container.NewGridWithColumns(2, btns...),
+		p.arpPing,
+		p.resetWizard,
 		widget.NewSeparator(),
 		form,
 	)
@@ -206,6 +226,10 @@ func (p *detailsPanel) update() {
 	p.diagWhat.SetText(what)
 	p.diagNext.SetText(next)
 	p.diagIcon.SetResource(stateIcon(st))
+	// ARP/Ping is for a camera seen on an address a reset leads to that
+	// this computer cannot reach.
+	reach := d.Diagnosis.Reach
+	setVisible(p.arpPing, !d.Lost && st != stateBusy && (reach == discovery.ReachFactoryAddress || reach == discovery.ReachLinkLocalOnly))
 	label, run := p.suggestionFor(d, st)
 	p.suggestion = run
 	if run == nil {

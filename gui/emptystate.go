@@ -29,6 +29,9 @@ type emptyState struct {
 	add        *widget.Button
 	scan       *widget.Button
 	demo       *widget.Button
+	// reset opens the guided physical reset (resetwizard.go) for a camera
+	// that cannot be found because nobody knows its settings any more.
+	reset *widget.Button
 }
 
 // emptyWidth keeps the text of the empty state in a readable column.
@@ -49,6 +52,9 @@ func newEmptyState(w *MainWindow) *emptyState {
 		add:  widget.NewButtonWithIcon(lang.X("toolbar.add_camera", "Add camera by IP…"), theme.ContentAddIcon(), w.showAddCamera),
 		scan: widget.NewButtonWithIcon(lang.X("toolbar.scan_range", "Scan address range…"), theme.SearchIcon(), w.showScanRange),
 		demo: widget.NewButtonWithIcon(lang.X("empty.try_demo", "Try with simulated cameras"), iconCamera, w.startDemo),
+		reset: widget.NewButtonWithIcon(lang.X("toolbar.reset_wizard", "Guided factory reset…"), iconFactory, func() {
+			ShowResetWizard(w, discovery.Device{})
+		}),
 	}
 	e.title.TextStyle = fyne.TextStyle{Bold: true}
 	e.title.SizeName = theme.SizeNameSubHeadingText
@@ -70,6 +76,7 @@ func newEmptyState(w *MainWindow) *emptyState {
 		e.problemBox,
 		e.checklist,
 		container.NewCenter(container.NewHBox(e.add, e.scan, e.demo)),
+		container.NewCenter(container.NewHBox(widget.NewLabel(lang.X("empty.lost_password", "Nobody knows a camera's settings any more?")), e.reset)),
 	)
 	e.root = container.NewVScroll(container.NewCenter(container.New(&fixedWidth{width: emptyWidth}, body)))
 	return e

@@ -16,6 +16,10 @@ type toolbar struct {
 	search, add, scan, ifaces *widget.Button
 	filter                    *widget.Entry
 	box                       *fyne.Container
+
+	// reset opens the guided physical reset (resetwizard.go), for the
+	// camera whose password nobody knows any more.
+	reset *widget.Button
 }
 
 func newToolbar(w *MainWindow) *toolbar {
@@ -24,11 +28,12 @@ func newToolbar(w *MainWindow) *toolbar {
 		add:    widget.NewButtonWithIcon(lang.X("toolbar.add_camera", "Add camera by IP…"), theme.ContentAddIcon(), w.showAddCamera),
 		scan:   widget.NewButtonWithIcon(lang.X("toolbar.scan_range", "Scan address range…"), theme.SearchIcon(), w.showScanRange),
 		ifaces: widget.NewButtonWithIcon(lang.X("toolbar.interfaces", "Network connections…"), theme.ComputerIcon(), w.showInterfaces),
+		reset:  widget.NewButtonWithIcon(lang.X("toolbar.reset_wizard", "Guided factory reset…"), iconFactory, w.showResetWizard),
 		filter: widget.NewEntry(),
 	}
 	t.filter.SetPlaceHolder(lang.X("toolbar.filter", "Filter by model, IP address or MAC"))
 	t.filter.OnChanged = w.setFilter
-	buttons := container.NewHBox(t.search, t.add, t.scan, t.ifaces)
+	buttons := container.NewHBox(t.search, t.add, t.scan, t.ifaces, t.reset)
 	t.box = container.NewVBox(
 		container.NewBorder(nil, nil, buttons, nil, t.filter),
 		widget.NewSeparator(),
@@ -108,6 +113,11 @@ func newMainMenu(w *MainWindow) *fyne.MainMenu {
 		}
 		camera.Items = append(camera.Items, it)
 	}
+	// The guided physical reset (resetwizard.go) chooses its camera itself,
+	// so it is always on.
+	reset := item(lang.X("toolbar.reset_wizard", "Guided factory reset…"), nil, w.showResetWizard)
+	reset.Icon = iconFactory
+	camera.Items = append(camera.Items, fyne.NewMenuItemSeparator(), reset)
 
 	help := fyne.NewMenu(lang.X("menu.help", "Help"),
 		fyne.NewMenuItem(lang.X("menu.about", "About OpenIPU"), w.showAbout))

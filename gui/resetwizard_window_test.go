@@ -1,0 +1,115 @@
+package gui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/openipu/openipu/core/arpping"
+	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/usermsg"
+)
+
+// listingDisc is the window's fake Discoverer with a camera list, as the
+// wizard reads it, and an ARP/Ping that is never possible (nothing is sent).
+type listingDisc struct {
+	*fakeDisc
+	devs []discovery.Device
+}
+
+func (l *listingDisc) Devices() []discovery.Device { return l.devs }
+func (l *listingDisc) ARPPingAvailable(string) (bool, usermsg.Message) {
+	return false, usermsg.Message{Text: "not in tests"}
+}
+func (l *listingDisc) ARPPingAssign(context.Context, arpping.Request, func(arpping.Progress)) error {
+	return &arpping.Error{Kind: arpping.NotPossible}
+}
+
+// dialogButton finds a button by its text on the dialog on top.
+func dialogButton(t *testing.T, w fyne.Window, text string) *escButton {
+	t.Helper()
+	var found *escButton
+	walkShown(w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if b, ok := o.(*escButton); ok && b.Text == text {
+			found = b
+		}
+	})
+	if found == nil {
+		t.Fatalf("no %q button on the dialog:\n%s", text, topDialog(w))
+	}
+	return found
+}
+
+func pressEscape(w fyne.Window) {
+	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+}
+
+func TestGuidedResetOpensFromTheEmptyStateTheToolbarTheMenuAndTheDetailsPanel(t *testing.T) {
+	fleet := fleetOfFive()
+	d := &listingDisc{fakeDisc: newFakeDisc(), devs: fleet}
+	w := newTestWindow(t, d)
+	w.refreshStatus()
+	const title = "Which camera do you want to reset?"
+
+	if !w.empty.root.Visible() || !w.empty.reset.Visible() {
+		t.Fatal("the empty state offers no guided reset")
+	}
+	test.Tap(w.empty.reset)
+	if !strings.Contains(topDialog(w.win), title) || !dialogButton(t, w.win, "Next").Disabled() {
+		t.Errorf("from the empty state: the wizard is not open on its first page with nothing chosen:\n%s", topDialog(w.win))
+	}
+	pressEscape(w.win)
+	if w.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("Escape did not close the wizard")
+	}
+
+	d.send(discovery.Added, fleet...)
+	w.waitRows(t, len(fleet))
+	test.Tap(w.toolbar.reset)
+	if !strings.Contains(topDialog(w.win), title) {
+		t.Errorf("the toolbar's button opens:\n%s", topDialog(w.win))
+	}
+	pressEscape(w.win)
+
+	var menuItem *fyne.MenuItem
+	for _, m := range w.menu.Items {
+		for _, it := range m.Items {
+			if it.Label == "Guided factory reset…" {
+				menuItem = it
+			}
+		}
+	}
+	if menuItem == nil || menuItem.Disabled {
+		t.Fatal("no enabled Guided factory reset… in the menu")
+	}
+	menuItem.Action()
+	if !strings.Contains(topDialog(w.win), title) {
+		t.Errorf("the menu item opens:\n%s", topDialog(w.win))
+	}
+	pressEscape(w.win)
+
+	ready := fleet[2] // B8A44F000002, set up and reachable
+	w.tapRow(t, ready.MAC, 0)
+	if w.details.arpPing.Visible() {
+		t.Error("ARP/Ping is offered for a camera this computer reaches")
+	}
+	test.Tap(w.details.resetWizard)
+	if !strings.Contains(topDialog(w.win), title) || dialogButton(t, w.win, "Next").Disabled() {
+		t.Errorf("from the details panel the camera is not chosen already:\n%s", topDialog(w.win))
+	}
+	pressEscape(w.win)
+
+	factory := fleet[3] // E82725000004 on 192.168.0.90
+	w.tapRow(t, factory.MAC, 0)
+	if !w.details.arpPing.Visible() {
+		t.Fatal("no ARP/Ping for a camera on the factory address")
+	}
+	test.Tap(w.details.arpPing)
+	if texts := topDialog(w.win); !strings.Contains(texts, "Assign IP by serial number (ARP/Ping)") || !strings.Contains(texts, "E82725000004") {
+		t.Errorf("the details panel's ARP/Ping opens:\n%s", texts)
+	}
+	pressEscape(w.win)
+}
