@@ -67,6 +67,8 @@ func TestScreenshots(t *testing.T) {
 					closeOverlays(w)
 				}
 			}
+			// The guided reset's pages (resetwizard_shots_test.go).
+			shootWizard(t, w, dir, v.name)
 		})
 	}
 

@@ -1,0 +1,186 @@
+package gui
+
+import (
+	"context"
+	"net/netip"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/openipu/openipu/core/arpping"
+	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/usermsg"
+)
+
+// wizardShot is one page of the guided reset in a state worth a picture,
+// staged without waiting for a camera.
+type wizardShot struct {
+	name  string
+	stage func(wz *resetWizard)
+}
+
+// stagedBack is the camera as discovery would list it once back.
+func stagedBack(cam discovery.Device, addrs ...string) discovery.Device {
+	d := cam
+	d.Addresses = nil
+	for _, a := range addrs {
+		d.Addresses = append(d.Addresses, netip.MustParseAddr(a))
+	}
+	d.Setup = discovery.SetupNeeded
+	d.Diagnosis = discovery.Diagnosis{Reach: discovery.ReachOK}
+	if !slices.ContainsFunc(d.Addresses, func(a netip.Addr) bool { return a.Is4() && a.As4()[0] == 10 }) {
+		d.Setup = discovery.SetupUnknown
+		d.Diagnosis.Reach = discovery.ReachFactoryAddress
+		if d.Addresses[0].IsLinkLocalUnicast() {
+			d.Diagnosis.Reach = discovery.ReachLinkLocalOnly
+		}
+	}
+	return d
+}
+
+func wizardShots(cam discovery.Device) []wizardShot {
+	counted := func(left int) func(wz *resetWizard) {
+		return func(wz *resetWizard) {
+			wz.goTo(pageHold)
+			wz.count.begin()
+			for wz.count.left > left {
+				wz.count.tick()
+			}
+		}
+	}
+	offline := func(wz *resetWizard) { wz.view = wz.watch.observe([]discovery.Device{gone(cam)}) }
+	return []wizardShot{
+		{"1-choose", func(wz *resetWizard) {}},
+		{"2-before", func(wz *resetWizard) { wz.goNext() }},
+		{"3-unplug", func(wz *resetWizard) {
+			wz.goTo(pageUnplug)
+			offline(wz)
+			wz.updateLive()
+		}},
+		{"4-button", func(wz *resetWizard) { wz.goTo(pageButton) }},
+		{"5-hold", func(wz *resetWizard) { wz.goTo(pageHold) }},
+		{"5-hold-counting", counted(24)},
+		{"5-hold-amber", counted(9)},
+		{"5-hold-release", counted(0)},
+		{"6-wait", func(wz *resetWizard) {
+			offline(wz)
+			wz.goTo(pageWait)
+			wz.poweredAt = wz.now().Add(-42 * time.Second)
+			wz.updateLive()
+		}},
+		{"7-back", func(wz *resetWizard) {
+			wz.view = watchView{state: watchBack, found: true, dev: stagedBack(cam, "10.0.4.104")}
+			wz.goTo(pageBack)
+		}},
+		{"7-back-factory-address", func(wz *resetWizard) {
+			wz.view = watchView{state: watchBackAway, found: true, dev: stagedBack(cam, "192.168.0.90", "169.254.112.46")}
+			wz.goTo(pageBack)
+		}},
+		{"8-trouble-nothing", func(wz *resetWizard) {
+			offline(wz)
+			wz.goTo(pageTrouble)
+		}},
+		{"8-trouble-link-local", func(wz *resetWizard) {
+			wz.view = watchView{state: watchWaiting, found: true, dev: stagedBack(cam, "169.254.112.46")}
+			wz.goTo(pageTrouble)
+		}},
+		{"8-trouble-not-reset", func(wz *resetWizard) {
+			back := cam
+			wz.view = watchView{state: watchReturned, found: true, dev: back}
+			wz.goTo(pageTrouble)
+		}},
+	}
+}
+
+// shootWizard writes docs/screenshots/wizard-*.png over the simulated
+// office: every page in the light theme, the hold step in the dark one.
+// TestScreenshots calls it.
+func shootWizard(t *testing.T, w *testWindow, dir, variant string) {
+	t.Helper()
+	cams := camerasByState(w)
+	cam := cams[stateReady][0]
+	for _, s := range wizardShots(cam) {
+		if variant != "light" && s.name != "5-hold-amber" && s.name != "7-back" {
+			continue
+		}
+		wz := newResetWizard(w, cam)
+		wz.do = w.ui.do
+		// Staged: the wizard does not read the network meanwhile.
+		wz.pollEvery = time.Hour
+		wz.tickEvery = time.Hour
+		wz.show()
+		wz.chosen()
+		s.stage(wz)
+		name := "wizard-" + s.name + ".png"
+		if variant != "light" {
+			name = "wizard-" + s.name + "-" + variant + ".png"
+		}
+		shoot(t, w, filepath.Join(dir, name))
+		wz.close()
+		closeOverlays(w)
+	}
+	if variant != "light" {
+		return
+	}
+	elsewhere := cams[stateUnreachable][0]
+	for _, s := range []struct {
+		name     string
+		possible bool
+	}{{"arpping", true}, {"arpping-not-possible", false}} {
+		d := newARPPingDialog(w, elsewhere, false)
+		d.probeLaunch = func(func()) { d.probes.Done() }
+		d.backend = stagedARPPing(s.possible)
+		d.checkAvailable()
+		d.show(d.address)
+		d.address.SetText("10.0.4.60")
+		shoot(t, w, filepath.Join(dir, "dialog-"+s.name+".png"))
+		d.close()
+		closeOverlays(w)
+	}
+}
+
+// stagedARPPing says what this computer would say, without asking it.
+func stagedARPPing(possible bool) arpPingBackend {
+	return arpPingBackend{
+		available: func(iface string) (bool, usermsg.Message) {
+			if possible {
+				return true, usermsg.Message{Key: "arpping.available", Text: "This computer can give a camera an address through {{.Interface}}."}.With("Interface", iface)
+			}
+			return false, usermsg.Message{Key: "arpping.available.needs_admin", Text: "This needs administrator rights. Start OpenIPU as administrator once, or give this computer a second address on 192.168.0.x, or connect it straight to the camera with a network cable."}
+		},
+		assign: func(context.Context, arpping.Request, func(arpping.Progress)) error { return nil },
+	}
+}
+
+// The screenshots need the simulated office and run only on request; this
+// test stages each page on a fake window so a page that cannot be staged,
+// or does not fit, is caught by every test run.
+func TestEveryWizardShotStagesAndFitsTheWindow(t *testing.T) {
+	h := newFakeHost(t)
+	h.win.Resize(fyne.NewSize(1240, 740)) // the screenshots' size
+	cam := wizardCam(macLost, discovery.SetupDone, "192.168.1.41")
+	for _, s := range wizardShots(cam) {
+		disc := &fakeDiscoverer{}
+		disc.set(cam)
+		h.deps.Discovery = disc
+		wz := newResetWizard(h, cam)
+		wz.do = func(f func()) { f() }
+		wz.pollEvery, wz.tickEvery = time.Hour, time.Hour
+		wz.show()
+		wz.chosen()
+		s.stage(wz)
+		top := h.win.Canvas().Overlays().Top()
+		if c := outerColumn(top); c == nil {
+			t.Errorf("%s: no wizard content", s.name)
+		} else if got, need := c.Size().Height, c.MinSize().Height; got+1 < need {
+			t.Errorf("%s: the page needs %.0f px but gets %.0f", s.name, need, got)
+		}
+		wz.close()
+		if n := len(h.win.Canvas().Overlays().List()); n != 0 {
+			t.Errorf("%s: %d dialogs left open", s.name, n)
+		}
+	}
+}
