@@ -116,4 +116,3 @@ func maskText(bits int) string {
 	}
 	return fmt.Sprintf("%d.%d.%d.%d", m>>24, m>>16&255, m>>8&255, m&255)
 }
-

@@ -372,7 +372,11 @@ func (d *factoryDefaultDialog) setPasswordNow() {
 	}
 	cam.Setup = discovery.SetupNeeded
 	d.close()
-	ShowSetPassword(d.h, []discovery.Device{cam})
+	sp := showSetPasswordAfterReset(d.h, []discovery.Device{cam})
+	sp.show(sp.user)
+	if sp.user.Text != "" {
+		d.h.Window().Canvas().Focus(sp.password)
+	}
 }
 
 func (d *factoryDefaultDialog) forget() {

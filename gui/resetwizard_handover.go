@@ -12,7 +12,7 @@ import (
 // through a second address or a direct cable).
 func handOverToSetPassword(h ActionHost, cam discovery.Device) {
 	cam.Setup = discovery.SetupNeeded
-	d := newSetPasswordDialog(h, []discovery.Device{cam})
+	d := showSetPasswordAfterReset(h, []discovery.Device{cam})
 	// Registered before show, so it runs after show's own clean-up has
 	// given the window its keys back, and the next dialog takes them over.
 	d.whenClosed(func() {

@@ -79,6 +79,10 @@ type passwordRow struct {
 type setPasswordDialog struct {
 	*actionFrame
 	cams []discovery.Device
+	// afterReset: the cameras were just factory-reset here, so each made
+	// itself a new HTTPS certificate; the one remembered from before the
+	// reset is expected to differ and is replaced.
+	afterReset bool
 
 	intro          *widget.Label
 	nameRule       *widget.Label
@@ -104,6 +108,14 @@ func ShowSetPassword(h ActionHost, cams []discovery.Device) {
 	if d.user.Text != "" {
 		h.Window().Canvas().Focus(d.password)
 	}
+}
+
+// showSetPasswordAfterReset is Set password for cameras this program has
+// just reset (the factory-default dialog, the reset wizard).
+func showSetPasswordAfterReset(h ActionHost, cams []discovery.Device) *setPasswordDialog {
+	d := newSetPasswordDialog(h, cams)
+	d.afterReset = true
+	return d
 }
 
 func newSetPasswordDialog(h ActionHost, cams []discovery.Device) *setPasswordDialog {
@@ -413,7 +425,7 @@ func (d *setPasswordDialog) setOne(ctx context.Context, deps Deps, r *passwordRo
 }
 
 func (d *setPasswordDialog) createAccount(ctx context.Context, deps Deps, cam discovery.Device, user, pw string) (vapix.AccountResult, error) {
-	c, err := openCamera(deps, cam, ConnectOptions{})
+	c, err := openCamera(deps, cam, ConnectOptions{AcceptNewCertificate: d.afterReset})
 	if err != nil {
 		return vapix.AccountResult{}, err
 	}
