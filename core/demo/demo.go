@@ -113,6 +113,9 @@ func Start(ctx context.Context, opts Options) (*Network, error) {
 			Model:         s.model,
 			Generation:    s.gen,
 			ResetDowntime: opts.ResetDowntime,
+			// Longer than a real camera's two minutes: a newcomer reading
+			// the ARP/Ping explanation should not miss the window.
+			ARPPingWindow: 10 * time.Minute,
 			Announcers:    []camsim.Announcer{c},
 			Logf:          opts.Logf,
 		}

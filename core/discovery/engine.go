@@ -303,13 +303,13 @@ func (e *Engine) merge(ctx context.Context) {
 // re-probe), a device whose best address answered a moment ago is not asked
 // again just because another protocol reported it too.
 func (e *Engine) queueProbe(mac string, force bool) {
-	target, _ := e.reg.probeTarget(mac)
+	target, epoch, _ := e.reg.probeTarget(mac)
 	e.mu.Lock()
 	if e.pending[mac] {
 		e.mu.Unlock()
 		return
 	}
-	if last, ok := e.answered[mac]; !force && ok && last.target == target && time.Since(last.at) < 30*time.Second {
+	if last, ok := e.answered[mac]; !force && ok && last.target == target && last.epoch == epoch && time.Since(last.at) < 30*time.Second {
 		e.mu.Unlock()
 		return
 	}
@@ -326,6 +326,7 @@ func (e *Engine) queueProbe(mac string, force bool) {
 
 type probeMark struct {
 	target netip.AddrPort
+	epoch  int
 	at     time.Time
 }
 
@@ -345,7 +346,7 @@ func (e *Engine) probeWorker(ctx context.Context) {
 
 // probe runs the anonymous HTTP probe for a device at its best address.
 func (e *Engine) probe(ctx context.Context, mac string) {
-	target, ok := e.reg.probeTarget(mac)
+	target, epoch, ok := e.reg.probeTarget(mac)
 	if !ok {
 		return
 	}
@@ -360,7 +361,7 @@ func (e *Engine) probe(ctx context.Context, mac string) {
 	if err == nil && (id.MAC == "" || NormalizeMAC(id.MAC) == mac) {
 		en = enrichmentOf(id, target.Addr())
 		e.mu.Lock()
-		e.answered[mac] = probeMark{target: target, at: time.Now()}
+		e.answered[mac] = probeMark{target: target, epoch: epoch, at: time.Now()}
 		e.mu.Unlock()
 	} else if err == nil {
 		// Another camera answers at this address now (DHCP moved things):

@@ -153,3 +153,28 @@ func TestEngineStatusSaysNothingHeardOnlyAfterAQuietWhile(t *testing.T) {
 		t.Fatalf("status %+v", st)
 	}
 }
+
+func TestEngineProbesACameraAgainWhenItComesBackAfterBeingLost(t *testing.T) {
+	var probes atomic.Int32
+	eng := offlineEngine(func(ctx context.Context, target string) (vapix.Identity, error) {
+		n := probes.Add(1)
+		// Set up the first time; after the control-button reset, in setup.
+		return vapix.Identity{MAC: "ACCC8E270AD8", Firmware: "11.11.192", NeedsSetup: n > 1, Ready: true}, nil
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	events, err := eng.Run(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := Sighting{MAC: "ACCC8E270AD8", Source: SourceMDNS, Interface: "eth0", Addr: netip.MustParseAddr("10.0.4.50")}
+	eng.Inject(s)
+	next(t, events, Updated, func(d Device) bool { return d.Enriched && d.Setup == SetupDone })
+	eng.Inject(Sighting{MAC: s.MAC, Source: SourceMDNS, Goodbye: true})
+	next(t, events, Lost, nil)
+	eng.Inject(s) // same address, a moment later: it must still be asked again
+	d := next(t, events, Updated, func(d Device) bool { return !d.Lost && d.NeedsSetup() })
+	if probes.Load() != 2 || d.Diagnosis.Reach != ReachOK {
+		t.Fatalf("probes %d, device %+v", probes.Load(), d)
+	}
+}

@@ -74,6 +74,9 @@ type entry struct {
 	ifaces     map[string]bool
 	probe      ProbeResult
 	probeFails int
+	// epoch counts returns after being lost: a probe from an earlier epoch
+	// says nothing about the camera now (it may have been reset).
+	epoch int
 }
 
 // registry merges sightings into one device per MAC. All methods are safe for
@@ -191,6 +194,7 @@ func (r *registry) observe(s Sighting) (evs []Event, needProbe bool) {
 		// probe said (password state, reachability) no longer holds.
 		needProbe = true
 		e.dev.Setup, e.probe, e.probeFails = SetupUnknown, NotProbed, 0
+		e.epoch++
 	}
 	r.derive(e, now)
 	switch {
@@ -317,19 +321,20 @@ func (r *registry) enriched(mac string) bool {
 	return ok && e.dev.Enriched
 }
 
-// probeTarget is the address and port the anonymous probe should use.
-func (r *registry) probeTarget(mac string) (netip.AddrPort, bool) {
+// probeTarget is the address and port the anonymous probe should use, and
+// the device's epoch (see entry.epoch).
+func (r *registry) probeTarget(mac string) (netip.AddrPort, int, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	e, ok := r.byMAC[mac]
 	if !ok || len(e.dev.Addresses) == 0 {
-		return netip.AddrPort{}, false
+		return netip.AddrPort{}, 0, false
 	}
 	port := e.dev.HTTPPort
 	if port == 0 {
 		port = 80
 	}
-	return netip.AddrPortFrom(e.dev.Addresses[0], uint16(port)), true
+	return netip.AddrPortFrom(e.dev.Addresses[0], uint16(port)), e.epoch, true
 }
 
 // needReprobe lists live devices that no current mDNS answer vouches for,

@@ -206,7 +206,7 @@ func TestAddressesOnThisComputersNetworkComeFirst(t *testing.T) {
 	if d.Addresses[0] != ip("10.0.4.50") || d.Addresses[1] != ip("192.168.0.90") || d.Addresses[2] != ip("169.254.9.9") {
 		t.Fatalf("order %v", d.Addresses)
 	}
-	target, ok := r.probeTarget("ACCC8E270AD8")
+	target, _, ok := r.probeTarget("ACCC8E270AD8")
 	if !ok || target != netip.MustParseAddrPort("10.0.4.50:80") {
 		t.Fatalf("probe target %v", target)
 	}
