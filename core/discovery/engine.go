@@ -200,7 +200,8 @@ func (e *Engine) Run(ctx context.Context) (<-chan Event, error) {
 	return out, nil
 }
 
-// Refresh searches again now (the "Search again" button).
+// Refresh searches again now and probes every camera listed again (the
+// "Search again" button, and after an action changed a camera).
 func (e *Engine) Refresh() {
 	select {
 	case e.refresh <- struct{}{}:
@@ -415,6 +416,14 @@ func (e *Engine) schedule(ctx context.Context, mdns *mdnsBrowser, ssdpc *ssdpCli
 			return
 		case <-e.refresh:
 			burstStart, burst = time.Now(), 0
+			// "Search again" also asks every camera listed what it is now:
+			// after a password was set or a camera restarted, its row must
+			// not keep saying what the last probe said.
+			for _, d := range e.reg.devices() {
+				if !d.Lost {
+					e.queueProbe(d.MAC, true)
+				}
+			}
 		case now := <-tick.C:
 			if burst < len(startBurst) && now.Sub(burstStart) >= startBurst[burst] {
 				burstStep(burst)

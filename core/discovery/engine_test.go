@@ -178,3 +178,22 @@ func TestEngineProbesACameraAgainWhenItComesBackAfterBeingLost(t *testing.T) {
 		t.Fatalf("probes %d, device %+v", probes.Load(), d)
 	}
 }
+
+func TestRefreshAsksEveryListedCameraAgain(t *testing.T) {
+	var probes atomic.Int32
+	eng := offlineEngine(func(ctx context.Context, target string) (vapix.Identity, error) {
+		n := probes.Add(1)
+		// The password is set between the first probe and the refresh.
+		return vapix.Identity{MAC: "ACCC8E270AD8", NeedsSetup: n == 1, Ready: true}, nil
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	events, err := eng.Run(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng.Inject(Sighting{MAC: "ACCC8E270AD8", Source: SourceMDNS, Interface: "eth0", Addr: netip.MustParseAddr("10.0.4.50")})
+	next(t, events, Updated, func(d Device) bool { return d.NeedsSetup() })
+	eng.Refresh()
+	next(t, events, Updated, func(d Device) bool { return d.Setup == SetupDone })
+}
