@@ -67,6 +67,7 @@ smoke-window:
 bench:
 	@echo "Benchmarks (no tests run; numbers vary with machine load, compare on one machine):"
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	@.ci/bench-window-start
 
 fuzz:
 	@FUZZTIME=$(FUZZTIME) .ci/fuzz

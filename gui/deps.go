@@ -72,6 +72,9 @@ type Deps struct {
 	StartDemo func(ctx context.Context) (Discoverer, error)
 	// Now is the clock (tests fix it).
 	Now func() time.Time
+	// OnFirstCamera, when set, is called once, on Fyne's goroutine, when
+	// the table first shows a camera (the start-up measurement).
+	OnFirstCamera func()
 }
 
 var (

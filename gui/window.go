@@ -342,6 +342,10 @@ func (w *MainWindow) applyBatch(session int, devs []discovery.Device) {
 	w.syncBusy()
 	w.rows.rebuild()
 	w.refreshAll()
+	if first := w.deps.OnFirstCamera; first != nil && len(w.rows.view) > 0 {
+		w.deps.OnFirstCamera = nil
+		first()
+	}
 	if w.applied != nil {
 		w.applied()
 	}

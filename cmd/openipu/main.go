@@ -16,6 +16,9 @@ import (
 	"github.com/openipu/openipu/gui"
 )
 
+// started is as close to the process's start as Go code gets.
+var started = time.Now()
+
 func main() {
 	demo := flag.Bool("demo", false, "show simulated cameras instead of searching the real network")
 	flag.Parse()
@@ -42,6 +45,12 @@ func main() {
 			os.Exit(1)
 		}
 		deps.Discovery = d
+	}
+	if os.Getenv("OPENIPU_STARTUP_TRACE") != "" {
+		// Read by `make bench`: launch to first camera on screen.
+		deps.OnFirstCamera = func() {
+			fmt.Fprintf(os.Stderr, "openipu: first camera on screen %d ms after start\n", time.Since(started).Milliseconds())
+		}
 	}
 	gui.NewMainWindow(a, deps).ShowAndRun()
 }

@@ -1,0 +1,26 @@
+package gui
+
+import (
+	"testing"
+
+	"github.com/openipu/openipu/core/discovery"
+)
+
+func TestOnFirstCameraFiresOnceWhenTheTableFirstShowsACamera(t *testing.T) {
+	d := newFakeDisc()
+	calls := 0
+	w := newTestWindow(t, d)
+	w.deps.OnFirstCamera = func() { calls++ }
+	w.waitRows(t, 0)
+	if calls != 0 {
+		t.Fatalf("fired %d times with an empty table", calls)
+	}
+	fleet := fleetOfFive()
+	d.send(discovery.Added, fleet[0])
+	w.waitRows(t, 1)
+	d.send(discovery.Added, fleet[1:]...)
+	w.waitRows(t, len(fleet))
+	if calls != 1 {
+		t.Fatalf("fired %d times, want once", calls)
+	}
+}
