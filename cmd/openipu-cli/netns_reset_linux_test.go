@@ -145,8 +145,10 @@ func TestPhysicalResetIsSeenLostThenBackOnEachGenerationsFactoryAddress(t *testi
 	// which this client (on 10.82.0.x) cannot open.
 	control(t, sock, http.MethodPost, "/power-cycle?factory=1&mac="+gen11.MAC)
 	w.await(t, "lost", gen11.MAC, 10*time.Second)
-	back := w.awaitDevice(t, gen11.MAC, "back on the factory address", 20*time.Second, func(d deviceRecord) bool {
-		return !d.Lost && d.Reach == "factory_address"
+	// SSDP may report it from 192.168.0.90 a moment before mDNS lists its
+	// link-local address too: wait for the whole picture.
+	back := w.awaitDevice(t, gen11.MAC, "back on the factory address and its link-local one", 20*time.Second, func(d deviceRecord) bool {
+		return !d.Lost && d.Reach == "factory_address" && hasAddrIn(d.Addresses, "169.254.")
 	})
 	if !slices.Contains(back.Addresses, "192.168.0.90") || !hasAddrIn(back.Addresses, "169.254.") || hasAddrIn(back.Addresses, "10.82.") {
 		t.Errorf("11.11 back on %v, want 192.168.0.90 and a 169.254 address only", back.Addresses)
