@@ -16,6 +16,7 @@ import (
 
 	"github.com/openipu/openipu/core/arpping"
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/netif"
 	"github.com/openipu/openipu/core/usermsg"
 )
@@ -362,7 +363,11 @@ func (d *arpPingDialog) start() {
 	d.setFormEnabled(false)
 	d.run([]string{d.cam.MAC}, func(ctx context.Context) func() {
 		err := assign(ctx, req, func(p arpping.Progress) { d.say(arpProgressText(p, req)) })
+		// For the handover checklist: an address given by ARP/Ping is a
+		// network change like any other (no user name: none was needed).
+		jerr := journalAction(d.h.Deps(), journal.SetIP, d.cam, "", "ARP/Ping "+a.String(), err)
 		return func() {
+			d.journalFailed(jerr)
 			d.h.Refresh()
 			if err != nil {
 				d.problem.showError(err)

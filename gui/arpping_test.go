@@ -12,6 +12,7 @@ import (
 
 	"github.com/openipu/openipu/core/arpping"
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/usermsg"
 )
 
@@ -159,6 +160,9 @@ func TestARPPingShowsEachStepThenHandsTheCameraToSetPasswordAtItsNewAddress(t *t
 	test.Tap(d.primary)
 	waitRun(t, d.actionFrame)
 	close(steps)
+	if e := h.journal().all(); len(e) != 1 || e[0].Action != journal.SetIP || e[0].Outcome != journal.Done || e[0].Detail != "ARP/Ping 192.168.1.60" || e[0].Camera.MAC != macLost {
+		t.Errorf("journal %+v", e)
+	}
 	var said []string
 	for s := range steps {
 		said = append(said, s)
@@ -189,10 +193,13 @@ func TestARPPingFailureIsExplainedInCoresWords(t *testing.T) {
 	p.assign = func(ctx context.Context, req arpping.Request, progress func(arpping.Progress)) error {
 		return &arpping.Error{Kind: arpping.NotTaken, Addr: req.Addr.String(), MAC: req.MAC}
 	}
-	_, d := openARPPing(t, p)
+	h, d := openARPPing(t, p)
 	d.address.SetText("192.168.1.60")
 	test.Tap(d.primary)
 	waitRun(t, d.actionFrame)
+	if e := h.journal().all(); len(e) != 1 || e[0].Outcome != journal.Failed || e[0].ErrorKey == "" {
+		t.Errorf("journal %+v", e)
+	}
 	if d.problem.text.Text != "The camera did not take the address 192.168.1.60." || !strings.Contains(d.problem.next.Text, "first 2 minutes") {
 		t.Errorf("failure shown as %q / %q", d.problem.text.Text, d.problem.next.Text)
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/openipu/openipu/core/arpping"
+	"github.com/openipu/openipu/core/journal"
 )
 
 // hiddenCommands work but are not listed in help: tools for tests and
@@ -40,6 +41,7 @@ func runAssignIPByMAC(ctx context.Context, c *cli, args []string) error {
 	var (
 		jsonOut            bool
 		mac, ip, ifaceName string
+		journalFile        string
 		window             time.Duration
 	)
 	fs := flag.NewFlagSet("assign-ip-by-mac", flag.ContinueOnError)
@@ -49,6 +51,7 @@ func runAssignIPByMAC(ctx context.Context, c *cli, args []string) error {
 	fs.StringVar(&ip, "ip", "", "")
 	fs.StringVar(&ifaceName, "interface", "", "")
 	fs.DurationVar(&window, "window", arpping.DefaultWindow, "")
+	fs.StringVar(&journalFile, "journal", "", "")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -72,6 +75,21 @@ func runAssignIPByMAC(ctx context.Context, c *cli, args []string) error {
 		return usageErrorf("--window must be a positive duration such as 2m")
 	}
 	macText := strings.ToUpper(hex.EncodeToString(hw[:]))
+	// Nothing is done to a camera without recording it (see session.open).
+	path := journalFile
+	if path == "" {
+		path = c.journalPath
+	}
+	if path == "" {
+		if path, err = journal.DefaultPath(); err != nil {
+			return &fileProblem{kind: journalUnavailable, path: "the journal", err: err}
+		}
+	}
+	jr, err := journal.Open(path)
+	if err != nil {
+		return &fileProblem{kind: journalUnavailable, path: path, err: err}
+	}
+	defer jr.Close()
 	c.progress("Giving camera %s the address %s through %s. If it was switched on more than 2 minutes ago, unplug its power and plug it back in now.", macText, addr, ifaceName)
 	err = arpping.Assign(ctx, arpping.Request{MAC: macText, Addr: addr, Interface: ifaceName, Window: window}, func(p arpping.Progress) {
 		// One line per step, and for the pings one every ten seconds.
@@ -79,6 +97,18 @@ func runAssignIPByMAC(ctx context.Context, c *cli, args []string) error {
 			c.progress("%s", p.Message.String())
 		}
 	})
+	e := journal.Entry{Action: journal.SetIP, Camera: journal.Camera{MAC: macText, Serial: macText, Host: addr.String()},
+		Outcome: journal.Done, Detail: "ARP/Ping " + addr.String()}
+	if err != nil {
+		e.Outcome = journal.Failed
+		if ctx.Err() != nil {
+			e.Outcome = journal.Canceled
+		}
+		e.ErrorKey = problem(ctx, err).What.Key
+	}
+	if jerr := jr.Append(e); jerr != nil {
+		c.progress("Warning: this was not written to the journal at %s (%v).", jr.Path(), jerr)
+	}
 	if err != nil {
 		return err
 	}

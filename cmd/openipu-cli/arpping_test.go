@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"github.com/openipu/openipu/core/journal"
 	"strings"
 	"testing"
 )
@@ -43,5 +44,18 @@ func TestAssignIPByMACExplainsAnUnknownConnectionInJSON(t *testing.T) {
 	if r.code != exitFailed || json.Unmarshal([]byte(r.stdout), &out) != nil || out.Error.Key != "arpping.interface_not_found" ||
 		!strings.Contains(out.Error.What, "no-such-nic0") {
 		t.Errorf("exit %d, stdout %q", r.code, r.stdout)
+	}
+}
+
+func TestAssignIPByMACRecordsTheAttemptInTheJournal(t *testing.T) {
+	h := newHarness(t)
+	h.run("assign-ip-by-mac", "--mac", "AC:CC:8E:27:0A:D8", "--ip", "10.0.0.5", "--interface", "no-such-nic0")
+	entries, err := journal.Read(h.journal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 1 || entries[0].Action != journal.SetIP || entries[0].Outcome != journal.Failed ||
+		entries[0].Camera.MAC != "ACCC8E270AD8" || entries[0].Detail != "ARP/Ping 10.0.0.5" || entries[0].ErrorKey != "arpping.interface_not_found" {
+		t.Fatalf("journal %+v", entries)
 	}
 }
