@@ -8,6 +8,7 @@ import (
 	"net/netip"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -115,4 +116,54 @@ func maskText(bits int) string {
 		m = ^uint32(0) << uint(32-bits)
 	}
 	return fmt.Sprintf("%d.%d.%d.%d", m>>24, m>>16&255, m>>8&255, m&255)
+}
+
+// takenCheck knocks, off the Fyne goroutine, at an address being typed to
+// learn whether something already answers there (Assign IP address and
+// ARP/Ping both refuse or warn about such an address). Embedded in a
+// dialog; tests replace knock and probeLaunch so nothing reaches beyond
+// this machine.
+type takenCheck struct {
+	// probePort is where the check knocks (80 in the app).
+	probePort int
+	// probes counts running checks; probeLaunch starts one.
+	probes      sync.WaitGroup
+	probeLaunch func(func())
+	knock       func(ctx context.Context, addr netip.Addr, port int) bool
+	// probed is the last address knocked at, and taken whether something
+	// answered there, so that typing elsewhere does not knock again.
+	probed netip.Addr
+	taken  bool
+}
+
+func newTakenCheck() takenCheck {
+	return takenCheck{probePort: 80, probeLaunch: func(fn func()) { go fn() }, knock: answers}
+}
+
+// checkTaken knocks at a once, and calls onTaken through ui when something
+// answers and a is still the last address asked about. Asked again about
+// an address already found taken, it calls onTaken at once.
+func (c *takenCheck) checkTaken(ctx context.Context, a netip.Addr, ui func(func()), onTaken func()) {
+	if a == c.probed {
+		if c.taken {
+			onTaken()
+		}
+		return
+	}
+	c.probed, c.taken = a, false
+	port := c.probePort
+	c.probes.Add(1)
+	c.probeLaunch(func() {
+		defer c.probes.Done()
+		if !c.knock(ctx, a, port) {
+			return
+		}
+		ui(func() {
+			if c.probed != a {
+				return
+			}
+			c.taken = true
+			onTaken()
+		})
+	})
 }

@@ -5,7 +5,6 @@ import (
 	"net/netip"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -90,14 +89,8 @@ type arpPingDialog struct {
 	// possible is what the backend said of the chosen connection.
 	possible bool
 
-	// The "already answers" check, as in Assign IP address: tests replace
-	// knock and probeLaunch so nothing reaches beyond this machine.
-	probePort   int
-	probes      sync.WaitGroup
-	probeLaunch func(func())
-	knock       func(ctx context.Context, addr netip.Addr, port int) bool
-	probed      netip.Addr
-	taken       bool
+	// The "already answers" check, as in Assign IP address.
+	takenCheck
 
 	assigned netip.Addr
 }
@@ -112,7 +105,7 @@ func ShowARPPing(h ActionHost, cam discovery.Device, afterReset bool) {
 func newARPPingDialog(h ActionHost, cam discovery.Device, afterReset bool) *arpPingDialog {
 	d := &arpPingDialog{
 		cam: cam, local: h.Local(), afterReset: afterReset, backend: arpPingFor(h.Deps().Discovery),
-		window: arpping.DefaultWindow, probePort: 80, probeLaunch: func(fn func()) { go fn() }, knock: answers,
+		window: arpping.DefaultWindow, takenCheck: newTakenCheck(),
 	}
 	body := container.NewVBox()
 	d.actionFrame = newActionFrame(h, lang.X("arpping_dialog.title", "Assign IP by serial number (ARP/Ping)"), body,
@@ -304,31 +297,12 @@ func (d *arpPingDialog) validate() {
 // checkTaken knocks at the typed address: ARP/Ping refuses an address that
 // answers, so the dialog says it before Start.
 func (d *arpPingDialog) checkTaken(a netip.Addr) {
-	if a == d.probed {
-		if d.taken {
+	d.takenCheck.checkTaken(d.ctx, a, d.ui, func() {
+		if cur, problem := d.addressProblem(); problem == "" && cur == a {
 			d.showTaken(a)
+			d.primary.Disable()
+			d.relayout()
 		}
-		return
-	}
-	d.probed, d.taken = a, false
-	port, ctx := d.probePort, d.ctx
-	d.probes.Add(1)
-	d.probeLaunch(func() {
-		defer d.probes.Done()
-		if !d.knock(ctx, a, port) {
-			return
-		}
-		d.ui(func() {
-			if d.probed != a {
-				return
-			}
-			d.taken = true
-			if cur, problem := d.addressProblem(); problem == "" && cur == a {
-				d.showTaken(a)
-				d.primary.Disable()
-				d.relayout()
-			}
-		})
 	})
 }
 

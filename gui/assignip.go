@@ -5,7 +5,6 @@ import (
 	"net/netip"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -79,19 +78,8 @@ type assignIPDialog struct {
 	inUse         *actionNotice
 	login         *loginFields
 
-	// probePort is where "already answers" knocks (80 in the app).
-	probePort int
-	// probes counts running "already answers" checks, and probeLaunch
-	// starts one; tests replace it, as frame.launch.
-	probes      sync.WaitGroup
-	probeLaunch func(func())
-	// knock is the "already answers" check (answers in the app; tests keep
-	// it from ever reaching beyond this machine).
-	knock func(ctx context.Context, addr netip.Addr, port int) bool
-	// probed is the last address knocked at, and taken whether something
-	// answered there, so that typing elsewhere does not knock again.
-	probed netip.Addr
-	taken  bool
+	// The "already answers" check of the typed address.
+	takenCheck
 	// followFor and followEvery pace the search for the moved camera.
 	followFor   time.Duration
 	followEvery time.Duration
@@ -105,8 +93,7 @@ func ShowAssignIP(h ActionHost, cam discovery.Device) {
 }
 
 func newAssignIPDialog(h ActionHost, cam discovery.Device) *assignIPDialog {
-	d := &assignIPDialog{cam: cam, local: h.Local(), probePort: 80, followFor: followFor, followEvery: followEvery,
-		probeLaunch: func(fn func()) { go fn() }, knock: answers}
+	d := &assignIPDialog{cam: cam, local: h.Local(), takenCheck: newTakenCheck(), followFor: followFor, followEvery: followEvery}
 	body := container.NewVBox()
 	d.actionFrame = newActionFrame(h, dtext(msgIPTitle), body, dtext(msgIPButton), d.start)
 	d.primary.SetIcon(theme.ConfirmIcon())
@@ -286,30 +273,11 @@ func (d *assignIPDialog) checkTaken(a netip.Addr) {
 			return
 		}
 	}
-	if a == d.probed {
-		if d.taken {
+	d.takenCheck.checkTaken(d.ctx, a, d.ui, func() {
+		if cfg, addrErr, prefixErr, _, _ := d.config(); !d.dhcp() && addrErr == "" && prefixErr == "" && cfg.Address.Addr() == a {
 			d.showTaken(a)
+			d.relayout()
 		}
-		return
-	}
-	d.probed, d.taken = a, false
-	port, ctx := d.probePort, d.ctx
-	d.probes.Add(1)
-	d.probeLaunch(func() {
-		defer d.probes.Done()
-		if !d.knock(ctx, a, port) {
-			return
-		}
-		d.ui(func() {
-			if d.probed != a {
-				return
-			}
-			d.taken = true
-			if cfg, addrErr, prefixErr, _, _ := d.config(); !d.dhcp() && addrErr == "" && prefixErr == "" && cfg.Address.Addr() == a {
-				d.showTaken(a)
-				d.relayout()
-			}
-		})
 	})
 }
 
