@@ -83,6 +83,18 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 // oneTarget checks that exactly one camera address was given.
+// parseTarget parses a camera command's flags (before or after the
+// address), takes --json into effect for the output, and returns the one
+// camera address given.
+func (c *cli) parseTarget(fs *flag.FlagSet, o *options, args []string) (string, error) {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return "", err
+	}
+	c.json = o.json
+	return oneTarget(pos)
+}
+
 func oneTarget(positional []string) (string, error) {
 	switch len(positional) {
 	case 0:

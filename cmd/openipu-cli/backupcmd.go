@@ -35,12 +35,7 @@ func runBackup(ctx context.Context, c *cli, args []string) error {
 	fs := newFlagSet("backup", &o, true)
 	fs.StringVar(&dest, "o", "", "")
 	fs.StringVar(&dest, "output", "", "")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return err
-	}
-	c.json = o.json
-	target, err := oneTarget(pos)
+	target, err := c.parseTarget(fs, &o, args)
 	if err != nil {
 		return err
 	}

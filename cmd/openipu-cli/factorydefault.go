@@ -54,12 +54,7 @@ func runFactoryDefault(ctx context.Context, c *cli, args []string) error {
 	fs.BoolVar(&noBackup, "no-backup", false, "")
 	fs.BoolVar(&noWait, "no-wait", false, "")
 	fs.DurationVar(&waitTimeout, "wait-timeout", defaultWaitTimeout, "")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return err
-	}
-	c.json = o.json
-	target, err := oneTarget(pos)
+	target, err := c.parseTarget(fs, &o, args)
 	if err != nil {
 		return err
 	}

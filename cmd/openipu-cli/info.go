@@ -30,12 +30,7 @@ type infoResult struct {
 func runInfo(ctx context.Context, c *cli, args []string) error {
 	var o options
 	fs := newFlagSet("info", &o, false)
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return err
-	}
-	c.json = o.json
-	target, err := oneTarget(pos)
+	target, err := c.parseTarget(fs, &o, args)
 	if err != nil {
 		return err
 	}

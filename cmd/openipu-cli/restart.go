@@ -31,12 +31,7 @@ func runRestart(ctx context.Context, c *cli, args []string) error {
 	fs := newFlagSet("restart", &o, true)
 	fs.BoolVar(&noWait, "no-wait", false, "")
 	fs.DurationVar(&waitTimeout, "wait-timeout", defaultWaitTimeout, "")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return err
-	}
-	c.json = o.json
-	target, err := oneTarget(pos)
+	target, err := c.parseTarget(fs, &o, args)
 	if err != nil {
 		return err
 	}

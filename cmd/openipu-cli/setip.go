@@ -48,12 +48,7 @@ func runSetIP(ctx context.Context, c *cli, args []string) error {
 	fs.StringVar(&gateway, "gateway", "", "")
 	fs.Var(&dns, "dns", "")
 	fs.BoolVar(&dhcp, "dhcp", false, "")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return err
-	}
-	c.json = o.json
-	target, err := oneTarget(pos)
+	target, err := c.parseTarget(fs, &o, args)
 	if err != nil {
 		return err
 	}

@@ -35,12 +35,7 @@ type setPasswordResult struct {
 func runSetPassword(ctx context.Context, c *cli, args []string) error {
 	var o options
 	fs := newFlagSet("set-password", &o, true)
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return err
-	}
-	c.json = o.json
-	target, err := oneTarget(pos)
+	target, err := c.parseTarget(fs, &o, args)
 	if err != nil {
 		return err
 	}
