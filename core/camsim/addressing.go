@@ -200,6 +200,8 @@ func (c *Camera) scheduleMoveLocked(d time.Duration) {
 // now asks for: the old listeners close, connections to them die, and the
 // responders withdraw the old addresses and announce the new ones.
 func (c *Camera) move() {
+	c.life.Lock()
+	defer c.life.Unlock()
 	c.mu.Lock()
 	if c.closed || !c.online || slices.Equal(c.wantAddrsLocked(), c.held) {
 		c.mu.Unlock()
@@ -223,7 +225,8 @@ func (c *Camera) move() {
 		c.mu.Unlock()
 		return
 	}
-	if err := c.listenLocked(); err != nil {
+	lns, err := c.listenLocked()
+	if err != nil {
 		c.cfg.Logf("camsim %s: move: %v", c.cfg.MAC, err)
 		c.moveTimer = time.AfterFunc(time.Second, c.move)
 		c.mu.Unlock()
@@ -231,16 +234,19 @@ func (c *Camera) move() {
 	}
 	info := c.announceInfoLocked()
 	c.mu.Unlock()
-	c.cfg.Logf("camsim %s: moved to %v", c.cfg.MAC, info.Addrs)
 	c.announce(info)
+	c.mu.Lock()
+	c.serveLocked(lns)
+	c.mu.Unlock()
+	c.cfg.Logf("camsim %s: moved to %v", c.cfg.MAC, info.Addrs)
 }
 
 // Addresses are the addresses the camera answers on now, primary first;
-// none while it is off the network.
+// none while it is off the network or on its way between addresses.
 func (c *Camera) Addresses() []netip.Prefix {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if !c.online {
+	if !c.online || len(c.servers) == 0 {
 		return nil
 	}
 	if c.cfg.AddrHook == nil {

@@ -161,3 +161,30 @@ func TestARPPingMovesTheCameraToTheAddressItWasPingedAt(t *testing.T) {
 		t.Errorf("addresses %v, want %s/24 first", got, target)
 	}
 }
+
+func TestMovedCameraAnswersAtItsNewAddressOnlyOnceItIsAnnouncedThere(t *testing.T) {
+	if !inOwnNetns(t) {
+		return
+	}
+	target := netip.MustParseAddr("10.9.4.44")
+	cam, g := startGated(t, camsim.Config{
+		Generation: camsim.Gen11, DHCP: camsim.DHCPOff, AddrHook: loHook,
+		HTTPAddr: "192.168.0.90:0", HTTPSAddr: "192.168.0.90:0", DHCPAddr: netip.MustParsePrefix("192.168.0.90/24"),
+	})
+	port := portOf(t, cam)
+	if !cam.ARPPing(target, camsim.ARPPingPayload) {
+		t.Fatal("ARP/Ping refused right after start")
+	}
+	g.whileAnnouncing(t, func(info camsim.AnnounceInfo) {
+		if info.HTTPAddr.Addr() != target {
+			t.Errorf("announced HTTP on %s, want %s", info.HTTPAddr, target)
+		}
+		if a := cam.Addresses(); len(a) > 0 {
+			t.Errorf("answers on %v before it is announced at %s", a, target)
+		}
+	})
+	waitFor(t, "the camera to answer on "+target.String(), 5*time.Second, func() bool { return answersAt(target, port) })
+	if got := cam.Addresses(); len(got) == 0 || got[0].Addr() != target {
+		t.Errorf("addresses %v once announced, want %s first", got, target)
+	}
+}

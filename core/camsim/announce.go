@@ -6,7 +6,9 @@ import "net/netip"
 // The camera calls it synchronously from its own lifecycle, so it must return
 // quickly and must not call back into the camera.
 type Announcer interface {
-	// Announce: the camera is on the network (Start, and back after a reset).
+	// Announce: the camera is coming onto the network (Start, back after a
+	// reset, moved). It is called before the camera answers there or
+	// reports itself online, so whoever sees it there finds it announced.
 	Announce(info AnnounceInfo)
 	// Withdraw: the camera is leaving (Close, and going down for a reset).
 	Withdraw(info AnnounceInfo)

@@ -82,3 +82,86 @@ func TestAnnouncersHearStartResetAndClose(t *testing.T) {
 		})
 	}
 }
+
+// gate is an Announcer that holds each announcement until the test has
+// looked at the camera, so the test sees what anyone would see while the
+// announcement is on its way.
+type gate struct {
+	held    chan camsim.AnnounceInfo
+	release chan struct{}
+	done    chan struct{} // closed at the end of the test: stop holding
+}
+
+func newGate(t *testing.T) *gate {
+	g := &gate{held: make(chan camsim.AnnounceInfo), release: make(chan struct{}), done: make(chan struct{})}
+	t.Cleanup(func() { close(g.done) })
+	return g
+}
+
+func (g *gate) Announce(info camsim.AnnounceInfo) {
+	select {
+	case g.held <- info:
+		<-g.release
+	case <-g.done:
+	}
+}
+
+func (g *gate) Withdraw(camsim.AnnounceInfo) {}
+
+// whileAnnouncing waits for the camera's next announcement and runs look
+// while it is held.
+func (g *gate) whileAnnouncing(t *testing.T, look func(camsim.AnnounceInfo)) {
+	t.Helper()
+	select {
+	case info := <-g.held:
+		look(info)
+		g.release <- struct{}{}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the camera never announced itself")
+	}
+}
+
+// startGated starts a camera whose only announcer is a gate, checking that
+// it is not online before its first announcement is out.
+func startGated(t *testing.T, cfg camsim.Config) (*camsim.Camera, *gate) {
+	t.Helper()
+	cfg.ResetDowntime, cfg.GoDownAfter, cfg.BootingFor = testDowntime, testGoDown, -1
+	g := newGate(t)
+	cfg.Announcers = []camsim.Announcer{g}
+	cam, err := camsim.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = cam.Close() })
+	started := make(chan error, 1)
+	go func() { started <- cam.Start() }()
+	g.whileAnnouncing(t, notOnlineYet(t, cam, "starting"))
+	if err := <-started; err != nil {
+		t.Fatal(err)
+	}
+	return cam, g
+}
+
+// notOnlineYet checks, while the camera's announcement is held, that
+// nobody can see it on the network yet.
+func notOnlineYet(t *testing.T, cam *camsim.Camera, when string) func(camsim.AnnounceInfo) {
+	return func(info camsim.AnnounceInfo) {
+		t.Helper()
+		if cam.Snapshot().Online {
+			t.Errorf("%s: online before its announcement (%v) is out", when, info.Addrs)
+		}
+		if a := cam.Addresses(); len(a) > 0 {
+			t.Errorf("%s: answers on %v before its announcement (%v) is out", when, a, info.Addrs)
+		}
+	}
+}
+
+func TestCameraIsAnnouncedBeforeItIsOnlineAtStartAndAfterAReset(t *testing.T) {
+	cam, g := startGated(t, camsim.Config{Generation: camsim.Gen11})
+	if !cam.Snapshot().Online {
+		t.Error("not online once Start returned")
+	}
+	cam.PowerCycle(true)
+	g.whileAnnouncing(t, notOnlineYet(t, cam, "coming back"))
+	waitFor(t, "the camera to come back", 5*time.Second, func() bool { return cam.Snapshot().Online })
+}

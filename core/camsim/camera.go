@@ -29,6 +29,14 @@ type Camera struct {
 	nonces  nonceTracker
 	lockout lockoutTracker
 
+	// life serialises what takes the camera onto and off the network
+	// (Start, Close, going down, coming back, moving, the power) with the
+	// announcements that go with it, so that the camera is announced before
+	// anyone can see it online and the announcers hear every change in
+	// order. It is taken before mu and held while the announcers run,
+	// which mu cannot be: an announcer may take a lock of its own that is
+	// also held around calls into the camera.
+	life    sync.Mutex
 	mu      sync.Mutex
 	started bool
 	closed  bool
@@ -125,6 +133,8 @@ func New(cfg Config) (*Camera, error) {
 
 // Start binds the listeners and announces the camera.
 func (c *Camera) Start() error {
+	c.life.Lock()
+	defer c.life.Unlock()
 	c.mu.Lock()
 	if c.started || c.closed {
 		c.mu.Unlock()
@@ -135,24 +145,30 @@ func (c *Camera) Start() error {
 		c.mu.Unlock()
 		return err
 	}
-	if err := c.listenLocked(); err != nil {
+	lns, err := c.listenLocked()
+	if err != nil {
 		c.mu.Unlock()
 		return err
 	}
-	c.online = true
 	info := c.announceInfoLocked()
 	c.mu.Unlock()
-	c.cfg.Logf("camsim %s: up on %s", c.cfg.MAC, c.HTTPURL())
 	c.announce(info)
+	c.mu.Lock()
+	c.online = true
+	c.serveLocked(lns)
+	c.mu.Unlock()
+	c.cfg.Logf("camsim %s: up on %s", c.cfg.MAC, c.HTTPURL())
 	return nil
 }
 
 // Close withdraws the announcements and shuts the listeners down, giving
 // requests in flight a moment to finish.
 func (c *Camera) Close() error {
+	c.life.Lock()
 	c.mu.Lock()
 	if c.closed {
 		c.mu.Unlock()
+		c.life.Unlock()
 		return nil
 	}
 	c.closed = true
@@ -173,6 +189,7 @@ func (c *Camera) Close() error {
 	if wasOnline {
 		c.withdraw(info)
 	}
+	c.life.Unlock()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
 	var errs []error
@@ -255,6 +272,8 @@ func (c *Camera) PowerCycle(factoryReset bool) {
 	if factoryReset {
 		kind = resetHard
 	}
+	c.life.Lock()
+	defer c.life.Unlock()
 	c.mu.Lock()
 	if c.closed || !c.started {
 		c.mu.Unlock()
@@ -279,7 +298,7 @@ func (c *Camera) PowerCycle(factoryReset bool) {
 	}
 	c.mu.Unlock()
 	if online {
-		c.goDown()
+		c.takeDown()
 	}
 }
 
@@ -303,6 +322,13 @@ func (c *Camera) scheduleReset(kind resetKind) bool {
 // goDown takes the camera off the network: listeners and open connections
 // close, so clients see refused connections until comeBack.
 func (c *Camera) goDown() {
+	c.life.Lock()
+	defer c.life.Unlock()
+	c.takeDown()
+}
+
+// takeDown is goDown for a caller that holds c.life.
+func (c *Camera) takeDown() {
 	c.mu.Lock()
 	if c.closed || !c.online {
 		c.mu.Unlock()
@@ -324,9 +350,7 @@ func (c *Camera) goDown() {
 	c.cfg.Logf("camsim %s: down", c.cfg.MAC)
 
 	c.mu.Lock()
-	if !c.online {
-		c.releaseLocked()
-	}
+	c.releaseLocked()
 	if !c.closed && !c.unplugged {
 		c.upTimer = time.AfterFunc(c.cfg.ResetDowntime, c.comeBack)
 	}
@@ -335,6 +359,8 @@ func (c *Camera) goDown() {
 
 // comeBack boots the camera again, applying what the reset erased.
 func (c *Camera) comeBack() {
+	c.life.Lock()
+	defer c.life.Unlock()
 	c.mu.Lock()
 	if c.closed || c.online || c.unplugged {
 		c.mu.Unlock()
@@ -348,7 +374,8 @@ func (c *Camera) comeBack() {
 	if err := c.newBootLocked(true); err != nil {
 		c.cfg.Logf("camsim %s: boot: %v", c.cfg.MAC, err)
 	}
-	if err := c.listenLocked(); err != nil {
+	lns, err := c.listenLocked()
+	if err != nil {
 		// The port can be briefly held by the OS; try again shortly rather
 		// than leave the camera dead.
 		c.cfg.Logf("camsim %s: rebind: %v", c.cfg.MAC, err)
@@ -356,11 +383,14 @@ func (c *Camera) comeBack() {
 		c.mu.Unlock()
 		return
 	}
-	c.online = true
 	info := c.announceInfoLocked()
 	c.mu.Unlock()
-	c.cfg.Logf("camsim %s: back on %s", c.cfg.MAC, c.HTTPURL())
 	c.announce(info)
+	c.mu.Lock()
+	c.online = true
+	c.serveLocked(lns)
+	c.mu.Unlock()
+	c.cfg.Logf("camsim %s: back on %s", c.cfg.MAC, c.HTTPURL())
 }
 
 // applyResetLocked erases what a reset of this kind erases.
@@ -409,25 +439,15 @@ func (c *Camera) newBootLocked(booting bool) error {
 	return nil
 }
 
-// listenLocked binds the listeners and starts serving them. With an
-// AddrHook it first moves the camera to where its settings put it.
-func (c *Camera) listenLocked() error {
-	var lns []net.Listener
+// listenLocked binds the listeners; serveLocked answers on them once the
+// camera is announced. Connections that arrive in between wait in the
+// listen backlog, as they would on a camera still starting its server.
+// With an AddrHook it first moves the camera to where its settings put it.
+func (c *Camera) listenLocked() ([]net.Listener, error) {
 	if c.cfg.AddrHook != nil {
-		moved, err := c.listenMovedLocked()
-		if err != nil {
-			return err
-		}
-		lns = moved
-	} else {
-		fixed, err := c.listenFixedLocked()
-		if err != nil {
-			return err
-		}
-		lns = fixed
+		return c.listenMovedLocked()
 	}
-	c.serveLocked(lns)
-	return nil
+	return c.listenFixedLocked()
 }
 
 // listenFixedLocked binds the configured addresses, where the camera stays.

@@ -7,6 +7,8 @@ import "time"
 // withdraw it as for any reset; a real camera losing power sends no goodbye,
 // so a client notices a real one later than a simulated one.
 func (c *Camera) Unplug() {
+	c.life.Lock()
+	defer c.life.Unlock()
 	c.mu.Lock()
 	if c.closed || !c.started || c.unplugged {
 		c.mu.Unlock()
@@ -21,7 +23,7 @@ func (c *Camera) Unplug() {
 	online := c.online
 	c.mu.Unlock()
 	if online {
-		c.goDown()
+		c.takeDown()
 	}
 }
 
@@ -29,6 +31,8 @@ func (c *Camera) Unplug() {
 // ResetDowntime later. With factoryReset the control button is held while
 // powering up (axis-protocol.md §9): a hard factory default.
 func (c *Camera) Plug(factoryReset bool) {
+	c.life.Lock()
+	defer c.life.Unlock()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.closed || !c.started || !c.unplugged {
