@@ -189,3 +189,37 @@ func sleep(ctx context.Context, d time.Duration) error {
 		return ctx.Err()
 	}
 }
+
+// FirstAdminMustBeRoot tells from the camera's AXIS OS version ("11.11.192")
+// whether the first administrator must be called "root": firmware before
+// 11.5 refuses any other name (VAPIX-SYS). known is false when the version
+// has no readable major.minor, and the caller cannot tell in advance;
+// CreateFirstAccount copes either way by falling back to root.
+func FirstAdminMustBeRoot(firmware string) (mustBeRoot, known bool) {
+	parts := strings.SplitN(strings.TrimSpace(firmware), ".", 3)
+	if len(parts) < 2 {
+		return false, false
+	}
+	major, ok1 := versionNumber(parts[0])
+	minor, ok2 := versionNumber(parts[1])
+	if !ok1 || !ok2 {
+		return false, false
+	}
+	return major < 11 || major == 11 && minor < 5, true
+}
+
+// versionNumber reads one part of a version: digits only, so that "-1" or
+// "+5" are not versions.
+func versionNumber(s string) (int, bool) {
+	if s == "" || len(s) > 6 {
+		return 0, false
+	}
+	n := 0
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return 0, false
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n, true
+}

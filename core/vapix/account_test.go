@@ -119,3 +119,55 @@ func TestCreateFirstAccountCanceledIsCanceledAndNeverShowsThePassword(t *testing
 	noPassword(t, err, testPassword)
 	noPassword(t, err, "s3cret")
 }
+
+func TestFirstAdminMustBeRootBefore11Point5AndIsUnknownWithoutAVersion(t *testing.T) {
+	cases := []struct {
+		firmware          string
+		mustBeRoot, known bool
+	}{
+		{"9.80.3", true, true},
+		{"10.12.1", true, true},
+		{"10.12", true, true},
+		{"11.4.59", true, true},
+		{" 11.4.59 ", true, true},
+		{"11.5.0", false, true},
+		{"11.11.192", false, true},
+		{"11.11.x", false, true},
+		{"12.9.57", false, true},
+		{"", false, false},
+		{"unknown", false, false},
+		{"abc", false, false},
+		{"11", false, false},
+		{"11.", false, false},
+		{".5", false, false},
+		{"-11.4", false, false},
+		{"11.+4", false, false},
+	}
+	for _, tc := range cases {
+		mustBeRoot, known := vapix.FirstAdminMustBeRoot(tc.firmware)
+		if mustBeRoot != tc.mustBeRoot || known != tc.known {
+			t.Errorf("FirstAdminMustBeRoot(%q) = %v, %v; want %v, %v", tc.firmware, mustBeRoot, known, tc.mustBeRoot, tc.known)
+		}
+	}
+}
+
+func TestFirstAdminMustBeRootAgreesWithEverySimulatedFirmware(t *testing.T) {
+	// The simulator keeps its own rule, since the camera must not import
+	// its client; the two must still agree.
+	for _, gen := range camsim.Generations {
+		mustBeRoot, known := vapix.FirstAdminMustBeRoot(gen.FirmwareVersion())
+		if !known {
+			t.Errorf("%s: firmware %q not understood", gen, gen.FirmwareVersion())
+			continue
+		}
+		cam := startCam(t, camsim.Config{Generation: gen})
+		c := newClient(t, cam.HTTPURL(), vapix.Options{})
+		res, err := c.CreateFirstAccount(testCtx(t, 20*time.Second), "installer", testPassword)
+		if err != nil {
+			t.Fatalf("%s: %v", gen, err)
+		}
+		if res.FellBackToRoot != mustBeRoot {
+			t.Errorf("%s (%s): the camera fell back to root: %v, FirstAdminMustBeRoot says %v", gen, gen.FirmwareVersion(), res.FellBackToRoot, mustBeRoot)
+		}
+	}
+}
