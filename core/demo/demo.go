@@ -27,6 +27,7 @@ import (
 	"github.com/openipu/openipu/core/camsim"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/netif"
+	"github.com/openipu/openipu/core/vapix"
 )
 
 // Options tune the demo's pace; the zero value is the one shown to people.
@@ -295,8 +296,8 @@ func randomAccount(gen camsim.Generation) (camsim.Account, error) {
 		return camsim.Account{}, fmt.Errorf("demo: random password: %w", err)
 	}
 	user := "admin"
-	if gen == camsim.Gen10 {
-		user = "root" // before 11.5 the first administrator must be root
+	if mustBeRoot, _ := vapix.FirstAdminMustBeRoot(gen.FirmwareVersion()); mustBeRoot {
+		user = "root"
 	}
 	return camsim.Account{User: user, Password: base64.RawURLEncoding.EncodeToString(b[:])}, nil
 }
