@@ -11,8 +11,9 @@ FUZZTIME ?= 20s
 export LANG := en_US.UTF-8
 export GO
 
-# Every main package under cmd/ is a command; new ones are picked up as they
-# appear (the window, cmd/openipu, will be one of them).
+# Every main package under cmd/ is a command (today the window cmd/openipu,
+# the command-line tool cmd/openipu-cli and the simulator cmd/camsim); new
+# ones are picked up as they appear.
 COMMANDS = $(shell $(GO) list -f '{{if eq .Name "main"}}{{.ImportPath}}{{end}}' ./cmd/... 2>/dev/null)
 
 .DEFAULT_GOAL := help

@@ -56,7 +56,8 @@ type Illustration struct {
 	source []fyne.Resource
 }
 
-// The pictures, one per step of the physical reset (axis-protocol.md §9).
+// The pictures, one per step of the physical reset (docs/protocol.md,
+// Physical reset).
 var (
 	IllustrationUnplug   = mustIllustration("unplug")    // the power or PoE cable pulled out
 	IllustrationButton   = mustIllustration("button")    // where the control button is: box, dome, bullet

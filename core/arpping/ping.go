@@ -12,7 +12,7 @@ import (
 )
 
 // Payload is the ICMP echo payload size that makes an Axis camera take the
-// address (`ping -l 408` / `ping -s 408`, axis-protocol.md §7).
+// address (`ping -l 408` / `ping -s 408`; docs/protocol.md, ARP/Ping).
 const Payload = 408
 
 // pinger sends 408-byte echo requests. It prefers a raw ICMP socket (root or

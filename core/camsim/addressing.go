@@ -22,21 +22,22 @@ const (
 )
 
 // DefaultARPPingWindow is how long after boot a camera listens for ARP/Ping
-// ([I] "about 2 minutes", axis-protocol.md §7).
+// ([I] "about 2 minutes"; docs/protocol.md, ARP/Ping).
 const DefaultARPPingWindow = 2 * time.Minute
 
 // ARPPingPayload is the ICMP echo payload size that asks an Axis camera to
-// take the address it was sent to (`ping -l 408` / `ping -s 408`, §7).
+// take the address it was sent to (`ping -l 408` / `ping -s 408`;
+// docs/protocol.md, ARP/Ping).
 const ARPPingPayload = 408
 
 // linkLocalNet is where ZeroConf addresses live.
 var linkLocalNet = netip.MustParsePrefix("169.254.0.0/16")
 
 // addressesFor is where the firmware puts itself for a network
-// configuration (axis-protocol.md §6), primary first: the static address,
-// or the DHCP lease, or without DHCP the static fallback (≤11, or 12 with
-// "fallback to static" on); then the link-local address, always beside on
-// ≤11 and as the last resort on 12.
+// configuration (docs/protocol.md, Address after a reset), primary first:
+// the static address, or the DHCP lease, or without DHCP the static fallback
+// (≤11, or 12 with "fallback to static" on); then the link-local address,
+// always beside on ≤11 and as the last resort on 12.
 func addressesFor(n NetworkState, dhcp DHCPMode, lease netip.Prefix, mac string) []netip.Prefix {
 	var out []netip.Prefix
 	static := func() {
@@ -260,7 +261,8 @@ func (c *Camera) Addresses() []netip.Prefix {
 // Network.ARPPingIPAddress.Enabled=yes and the 408-byte payload, the camera
 // takes dst as its static address (/24) and moves there; ARPPing reports
 // whether it did. Whether real firmware also refuses when it already has a
-// static address is not known (§12); the simulator accepts.
+// static address is not known (docs/protocol.md, Open questions); the
+// simulator accepts.
 func (c *Camera) ARPPing(dst netip.Addr, payload int) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()

@@ -3,7 +3,7 @@
 //
 // It answers over real sockets (HTTP and HTTPS with a per-camera self-signed
 // certificate) the way AXIS OS 10.12, 11.11 and 12.9 do, byte for byte where
-// recordings of real devices exist (docs/axis-protocol.md §3–§8, §10, §11):
+// recordings of real devices exist (the facts are in docs/protocol.md):
 // anonymous systemready and basic device info, the factory-default setup state
 // with its 401 + "Axis-Setup: vapix" answers, the first-account rules of
 // pwdgrp.cgi, Digest authentication with realm AXIS_<MAC> and stale nonces,
@@ -22,9 +22,9 @@
 //	// talk to cam.HTTPURL() / cam.HTTPSURL(); inspect cam.Snapshot();
 //	// cam.SetFaults(camsim.Faults{...}) to misbehave; cam.PowerCycle(true) for a button reset.
 //
-// Where the protocol facts are unconfirmed ([I] in the doc) the simulator
-// picks one plausible behaviour and says so in a comment; clients must stay
-// tolerant there.
+// Where the protocol facts are unconfirmed (marked [I] in docs/protocol.md)
+// the simulator picks one plausible behaviour and says so in a comment (and
+// in docs/protocol.md, Simulator choices); clients must stay tolerant there.
 //
 // It deliberately does not import core/vapix: it is written from the protocol
 // facts, not from the client, so that it catches the client's mistakes.

@@ -6,7 +6,8 @@ import (
 )
 
 // Generation is the AXIS OS long-term-support track a camera runs. The three
-// tracks differ in ways OpenIPU must cope with (axis-protocol.md §10).
+// tracks differ in ways OpenIPU must cope with (docs/protocol.md, Firmware
+// generations).
 type Generation string
 
 // The simulated firmware generations.

@@ -29,7 +29,7 @@ func (c *Camera) Unplug() {
 
 // Plug gives the camera its power back; it boots and is on the network
 // ResetDowntime later. With factoryReset the control button is held while
-// powering up (axis-protocol.md §9): a hard factory default.
+// powering up (docs/protocol.md, Physical reset): a hard factory default.
 func (c *Camera) Plug(factoryReset bool) {
 	c.life.Lock()
 	defer c.life.Unlock()

@@ -69,7 +69,7 @@ func (n NetworkState) clone() NetworkState {
 }
 
 // factoryNetwork is the network configuration of a hard-reset camera
-// (axis-protocol.md §6, VAPIX-NP).
+// (docs/protocol.md, Address after a reset; VAPIX-NP).
 func factoryNetwork(p *profile, mac string) NetworkState {
 	n := NetworkState{
 		BootProto:       "dhcp",

@@ -9,8 +9,8 @@ import (
 	"time"
 )
 
-// Real bodies, from docs/axis-protocol.md (recorded on devices by ACAPRS,
-// RS4A and AXJS).
+// Real bodies, recorded on devices by ACAPRS, RS4A and AXJS (sources listed
+// in docs/protocol.md).
 const (
 	srGen10Setup  = `{"apiVersion": "1.2", "method": "systemready", "data": {"systemready": "yes", "needsetup": "yes"}}`
 	srGen11Boot   = `{"apiVersion":"1.4","method":"systemready","data":{"systemready":"no","needsetup":"yes","uptime":"65","bootid":"e61ab59b-3ac0-4c4c-9c38-8d4a9b1f3a11","previewmode":"7200"}}`

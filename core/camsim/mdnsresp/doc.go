@@ -1,7 +1,7 @@
 // Package mdnsresp is the camera simulator's Multicast DNS / DNS-SD
 // responder: one responder answers for a whole fleet of simulated cameras,
 // each from its own IPv4 address, the way real Axis devices do
-// (axis-protocol.md §2, RFC 6762, RFC 6763).
+// (docs/protocol.md, mDNS; RFC 6762, RFC 6763).
 //
 // Per camera it publishes _axis-video, _http, _https and _rtsp (and, from
 // AXIS OS 11, _vapix-http and _vapix-https) with the recorded instance names

@@ -18,7 +18,7 @@ import (
 )
 
 // camInfo is what a simulated camera of gen announces: the Bonjour name
-// carries the MAC on 10.12 only (recorded, axis-protocol.md §2).
+// carries the MAC on 10.12 only (recorded; docs/protocol.md, mDNS).
 func camInfo(mac string, gen camsim.Generation, model string, ip netip.Addr, httpsOn bool) camsim.AnnounceInfo {
 	short := "AXIS " + model
 	info := camsim.AnnounceInfo{

@@ -7,7 +7,7 @@ import (
 )
 
 // nameTable resolves instance-name conflicts the way the devices do after
-// probing (RFC 6762 §9, axis-protocol.md §2): the first "AXIS M1075-L"
+// probing (RFC 6762 §9; docs/protocol.md, mDNS): the first "AXIS M1075-L"
 // keeps its name, the next gets "AXIS M1075-L (2)", then "(3)". A camera
 // keeps its name for as long as it stays announced.
 type nameTable struct {

@@ -26,7 +26,7 @@ const cacheFlush = 1 << 15
 const servicesName = "_services._dns-sd._udp.local."
 
 // rtspPort is what every Axis camera announces for RTSP, whatever the
-// simulator serves (axis-protocol.md §2).
+// simulator serves (docs/protocol.md, mDNS).
 const rtspPort = 554
 
 // portKind says which of the camera's ports a service announces.
@@ -105,7 +105,8 @@ type camera struct {
 	mac string
 	// ip is where the camera sends from: its primary (routable when it has
 	// one) address. addrs are all its IPv4 addresses, ip first, each an A
-	// record: a pre-12 camera publishes its link-local one too (§2).
+	// record: a pre-12 camera publishes its link-local one too
+	// (docs/protocol.md, mDNS).
 	ip      netip.Addr
 	addrs   []netip.Addr
 	ifIndex int // 0 when unknown: answers queries from any interface

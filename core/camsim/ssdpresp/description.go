@@ -115,8 +115,9 @@ func (r *Responder) serveDescription(w http.ResponseWriter, req *http.Request) {
 	}
 }
 
-// description is rootdesc1.xml as the capture in axis-protocol.md §1 has
-// it, with this camera's identity and addresses.
+// description is rootdesc1.xml as the M1014 capture has it
+// (testdata/axis/rootdesc1.xml; docs/protocol.md, SSDP), with this camera's
+// identity and addresses.
 func description(cam *camera, descPort uint16) []byte {
 	info := cam.info
 	presentation := "http://" + netip.AddrPortFrom(cam.ip, info.HTTPAddr.Port()).String() + "/"

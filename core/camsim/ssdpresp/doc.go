@@ -1,7 +1,7 @@
 // Package ssdpresp is the camera simulator's SSDP/UPnP responder: one
 // responder answers M-SEARCH and sends NOTIFYs for a whole fleet of
 // simulated cameras, each from its own IPv4 address, with the bytes real
-// Axis cameras (libupnp) send (axis-protocol.md §1), and serves each
+// Axis cameras (libupnp) send (docs/protocol.md, SSDP), and serves each
 // camera's /rootdesc1.xml.
 //
 // Cameras on AXIS OS 12 ship with SSDP and UPnP off, so they stay silent

@@ -10,7 +10,7 @@ import (
 	"github.com/openipu/openipu/core/camsim"
 )
 
-// Captures of a real AXIS M1014 (axis-protocol.md §1; axis-js
+// Captures of a real AXIS M1014 (docs/protocol.md, SSDP; axis-js
 // packages/axis-discovery-ssdp/test/sockets/Message.mock.ts). The 2016
 // device ran an older libupnp than the recorded SERVER string the
 // simulator sends, so tests swap that one line.
@@ -41,9 +41,9 @@ const capturedByebye = "NOTIFY * HTTP/1.1\r\n" +
 	"USN: uuid:Upnp-BasicDevice-1_0-ACCC8E270AD8::urn:axis-com:service:BasicService:1\r\n" +
 	"\r\n"
 
-// capturedDescription is the document in axis-protocol.md §1, kept once
-// for the whole repository so the simulator and the client are held to the
-// same bytes.
+// capturedDescription is the M1014's captured description (docs/protocol.md,
+// SSDP), kept once for the whole repository so the simulator and the client
+// are held to the same bytes.
 func capturedDescription(t testing.TB) string {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("..", "..", "..", "testdata", "axis", "rootdesc1.xml"))
@@ -53,7 +53,7 @@ func capturedDescription(t testing.TB) string {
 	return string(b)
 }
 
-// axisJSSearch is the M-SEARCH axis-js sends (axis-protocol.md §1), with
+// axisJSSearch is the M-SEARCH axis-js sends (docs/protocol.md, SSDP), with
 // its unusual header case and spacing.
 const axisJSSearch = "M-SEARCH * HTTP/1.1\r\n" +
 	"Host:239.255.255.250:1900\r\n" +

@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-// What every Axis camera's libupnp says (axis-protocol.md §1, the M1014
+// What every Axis camera's libupnp says (docs/protocol.md, SSDP; the M1014
 // capture in axis-js' Message.mock.ts, and libupnp's CreateServicePacket).
 const (
 	maxAge = 1800

@@ -12,7 +12,7 @@ type Options struct {
 	// is up, multicast-capable and has an IPv4 address.
 	Interfaces []net.Interface
 	// EnableOnGen12 lets 12.x cameras speak SSDP; AXIS OS 12 has it off by
-	// default (axis-protocol.md §1).
+	// default (docs/protocol.md, Discovery).
 	EnableOnGen12 bool
 	// AliveInterval is how often each camera repeats its ssdp:alive
 	// NOTIFYs. Default: 900 s, half of max-age.

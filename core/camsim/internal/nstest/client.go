@@ -32,7 +32,7 @@ type Datagram struct {
 func (n *Network) Listen(t testing.TB, c net.PacketConn, group netip.AddrPort, readSize int, keep func(Datagram) bool) (*ipv4.PacketConn, <-chan Datagram) {
 	t.Helper()
 	// A fleet answers within 100 ms; the default buffer holds about a
-	// hundred answers (engineering notes §9).
+	// hundred answers (docs/protocol.md, Answer bursts).
 	if u, ok := c.(*net.UDPConn); ok {
 		_ = u.SetReadBuffer(4 << 20)
 	}
