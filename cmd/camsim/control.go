@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/openipu/openipu/core/camsim"
+	"github.com/openipu/openipu/core/macaddr"
 )
 
 // control is the simulator's physical side, for tests and demos of the
@@ -101,7 +102,7 @@ func (c *control) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := r.URL.Query()
-	mac := strings.ToUpper(strings.NewReplacer(":", "", "-", "").Replace(q.Get("mac")))
+	mac := macaddr.Normalize(q.Get("mac"))
 	cam := c.byMAC[mac]
 	if cam == nil {
 		http.Error(w, fmt.Sprintf("no camera with MAC %q", q.Get("mac")), http.StatusNotFound)

@@ -17,6 +17,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/openipu/openipu/core/addrprobe"
+	"github.com/openipu/openipu/core/macaddr"
 	"github.com/openipu/openipu/core/usermsg"
 )
 
@@ -62,21 +64,21 @@ type Progress struct {
 }
 
 // Assign gives the camera req.MAC the address req.Addr. It returns nil once
-// the camera answers on TCP port 80 there (identifying it is the caller's
-// job), or an *Error. The static neighbour entry is always removed before it
-// returns. progress may be nil.
+// something answers there by addrprobe's rule (identifying the camera is the
+// caller's job), or an *Error. The static neighbour entry is always removed
+// before it returns. progress may be nil.
 func Assign(ctx context.Context, req Request, progress func(Progress)) error {
 	return defaultAssigner().assign(ctx, req, progress)
 }
 
-// assigner holds what tests replace: the commands, the pings, the port.
+// assigner holds what tests replace: the commands, the pings, the knock at
+// the address.
 type assigner struct {
 	goos     string
 	run      runner
 	ping     func(src netip.Addr) (sender, error)
-	port     int
 	interval time.Duration
-	dial     func(ctx context.Context, network, address string) (net.Conn, error)
+	probe    addrprobe.Prober
 	// iface returns the IPv4 prefixes of a connection, or an error when it
 	// does not exist.
 	iface func(name string) ([]netip.Prefix, error)
@@ -99,9 +101,7 @@ func defaultAssigner() *assigner {
 			}
 			return p, nil
 		},
-		port:     80,
 		interval: time.Second,
-		dial:     (&net.Dialer{Timeout: 800 * time.Millisecond}).DialContext,
 		iface:    interfacePrefixes,
 	}
 }
@@ -145,7 +145,8 @@ func (a *assigner) assign(ctx context.Context, req Request, progress func(Progre
 	if !src.IsValid() {
 		return fail(NotOnNetwork, "", nil)
 	}
-	if src == req.Addr || a.answers(ctx, req.Addr) {
+	// A refusal counts: only a host that holds the address can send one.
+	if src == req.Addr || a.probe.Answers(ctx, req.Addr) {
 		return fail(AddressInUse, "", nil)
 	}
 
@@ -205,7 +206,10 @@ func (a *assigner) assign(ctx context.Context, req Request, progress func(Progre
 			Step: StepPing, Attempt: attempt, Elapsed: time.Since(start), Remaining: remaining,
 			Message: msgArgs(msgProgressPing).With("Attempt", attempt).With("Seconds", int(remaining.Round(time.Second)/time.Second)),
 		})
-		if a.answers(ctx, req.Addr) {
+		// Nobody answered before the pings, so whatever answers now, even
+		// a refusal from a camera whose web server is still starting, is
+		// the camera in its new address.
+		if a.probe.Answers(ctx, req.Addr) {
 			progress(Progress{Step: StepAnswered, Attempt: attempt, Elapsed: time.Since(start), Message: msgArgs(msgProgressAnswered)})
 			return nil
 		}
@@ -220,17 +224,6 @@ func (a *assigner) assign(ctx context.Context, req Request, progress func(Progre
 	}
 }
 
-// answers is the quick check that something listens on the camera's web
-// port at addr.
-func (a *assigner) answers(ctx context.Context, addr netip.Addr) bool {
-	conn, err := a.dial(ctx, "tcp", net.JoinHostPort(addr.String(), strconv.Itoa(a.port)))
-	if err != nil {
-		return false
-	}
-	_ = conn.Close()
-	return true
-}
-
 func isPermission(err error) bool {
 	s := strings.ToLower(err.Error())
 	return strings.Contains(s, "operation not permitted") || strings.Contains(s, "permission denied") || strings.Contains(s, "access is denied")
@@ -242,11 +235,11 @@ func usable(a netip.Addr) bool {
 		a != netip.AddrFrom4([4]byte{255, 255, 255, 255})
 }
 
-// ParseMAC accepts 12 hex digits with or without ':', '-' or '.' separators.
+// ParseMAC accepts a MAC address in any spelling macaddr.Normalize does.
 func ParseMAC(s string) ([6]byte, error) {
 	var mac [6]byte
-	h := strings.NewReplacer(":", "", "-", "", ".", "").Replace(strings.TrimSpace(s))
-	if len(h) != 12 {
+	h := macaddr.Normalize(s)
+	if h == "" {
 		return mac, errors.New("a MAC address has 12 hex digits")
 	}
 	for i := range 6 {

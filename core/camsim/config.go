@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/openipu/openipu/core/macaddr"
 )
 
 // Account is a user name and password. The password only ever lives in
@@ -101,7 +103,6 @@ const (
 var AxisOUIs = []string{"00408C", "ACCC8E", "B8A44F", "E82725"}
 
 var (
-	macPattern      = regexp.MustCompile(`^[0-9A-F]{12}$`)
 	userNamePattern = regexp.MustCompile(`^[A-Za-z0-9]{1,14}$`)
 )
 
@@ -119,10 +120,11 @@ func (cfg *Config) normalize() (httpAddr netip.AddrPort, httpsAddr netip.AddrPor
 			return httpAddr, httpsAddr, false, err
 		}
 	}
-	cfg.MAC = strings.ToUpper(strings.NewReplacer(":", "", "-", "", ".", "").Replace(cfg.MAC))
-	if !macPattern.MatchString(cfg.MAC) {
+	mac := macaddr.Normalize(cfg.MAC)
+	if mac == "" {
 		return httpAddr, httpsAddr, false, fmt.Errorf("camsim: MAC %q is not 12 hex digits", cfg.MAC)
 	}
+	cfg.MAC = mac
 	if cfg.Model == "" {
 		cfg.Model = modelsByGen[cfg.Generation][0]
 	}

@@ -11,8 +11,9 @@ package discovery
 import (
 	"net/netip"
 	"slices"
-	"strings"
 	"time"
+
+	"github.com/openipu/openipu/core/macaddr"
 )
 
 // Source names how a camera was heard of.
@@ -97,30 +98,9 @@ type Sighting struct {
 	Goodbye bool
 }
 
-// NormalizeMAC returns 12 uppercase hex digits, or "" when s is not a MAC.
-// Accepts "ACCC8E270AD8", "accc8e270ad8", "ac:cc:8e:27:0a:d8", "AC-CC-8E-...".
-func NormalizeMAC(s string) string {
-	var b strings.Builder
-	b.Grow(12)
-	for _, r := range strings.TrimSpace(s) {
-		switch {
-		case r >= '0' && r <= '9', r >= 'A' && r <= 'F':
-			b.WriteRune(r)
-		case r >= 'a' && r <= 'f':
-			b.WriteRune(r - 'a' + 'A')
-		case r == ':' || r == '-' || r == '.':
-		default:
-			return ""
-		}
-		if b.Len() > 12 {
-			return ""
-		}
-	}
-	if b.Len() != 12 {
-		return ""
-	}
-	return b.String()
-}
+// NormalizeMAC is macaddr.Normalize under its old name. It goes once gui/
+// and cmd/openipu-cli call macaddr directly.
+func NormalizeMAC(s string) string { return macaddr.Normalize(s) }
 
 // AxisOUIs are the vendor prefixes registered to Axis Communications AB.
 var AxisOUIs = []string{"00408C", "ACCC8E", "B8A44F", "E82725"}

@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"github.com/openipu/openipu/core/macaddr"
 )
 
 // fileFormat is the JSON on disk. Version lets a later release change the
@@ -142,9 +144,13 @@ func (s *FileStore) write(pins map[string]string) error {
 	return nil
 }
 
-// normalize mirrors vapix.NormalizeSerial without importing it: serials
-// are keyed as 12 uppercase hex digits without separators.
+// normalize keys serials as vapix.NormalizeSerial does, without importing
+// vapix: a MAC as 12 uppercase hex digits, anything else without separators
+// and in capitals.
 func normalize(serial string) string {
+	if m := macaddr.Normalize(serial); m != "" {
+		return m
+	}
 	r := strings.NewReplacer(":", "", "-", "", ".", "", " ", "")
 	return strings.ToUpper(r.Replace(strings.TrimSpace(serial)))
 }

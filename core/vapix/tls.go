@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+
+	"github.com/openipu/openipu/core/macaddr"
 )
 
 // PinStore remembers the SHA-256 fingerprint (lowercase hex) of each camera's
@@ -53,23 +55,20 @@ func Fingerprint(der []byte) string {
 }
 
 // NormalizeSerial turns "ac:cc:8e:27:0a:d8" or "accc8e270ad8" into
-// "ACCC8E270AD8", the form serials and MACs are keyed by.
+// "ACCC8E270AD8", the form serials and MACs are keyed by. A serial that is
+// not a MAC (another vendor's, or a mistyped one) is still keyed the same
+// way whatever its spelling: separators dropped, letters raised.
 func NormalizeSerial(s string) string {
+	if m := macaddr.Normalize(s); m != "" {
+		return m
+	}
 	r := strings.NewReplacer(":", "", "-", "", ".", "", " ", "")
 	return strings.ToUpper(r.Replace(strings.TrimSpace(s)))
 }
 
 // isMAC reports whether s (normalised) is 12 hex digits.
 func isMAC(s string) bool {
-	if len(s) != 12 {
-		return false
-	}
-	for _, r := range s {
-		if !(r >= '0' && r <= '9' || r >= 'A' && r <= 'F') {
-			return false
-		}
-	}
-	return true
+	return s != "" && macaddr.Normalize(s) == s
 }
 
 // certChangedError is returned from the TLS handshake so that the error
