@@ -1,0 +1,79 @@
+// Package backend is everything OpenIPU's window needs from the world, in
+// one value: how cameras are found, reached and changed, where records and
+// backups go, and which extras this world offers. cmd/openipu builds one
+// for the real network (Network); core/demo builds one for the simulated
+// office. The window asks the value what it offers — a nil field is a
+// feature not offered — and never looks behind it.
+package backend
+
+import (
+	"context"
+	"net/netip"
+
+	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/netif"
+	"github.com/openipu/openipu/core/workflow"
+)
+
+// Discoverer finds cameras; *discovery.Engine satisfies it.
+type Discoverer interface {
+	Run(ctx context.Context) (<-chan discovery.Event, error)
+	Refresh()
+	AddHost(ctx context.Context, host string) (discovery.Device, error)
+	Scan(ctx context.Context, prefix netip.Prefix, progress func(done, total int)) (int, error)
+	Devices() []discovery.Device
+	Status() discovery.Status
+}
+
+var _ Discoverer = (*discovery.Engine)(nil)
+
+// PowerSwitch pulls and pushes a camera's power plug: only simulated
+// cameras have one the program can reach.
+type PowerSwitch interface {
+	Unplug(mac string) error
+	// Plug powers the camera up; holdingButton is the control button held
+	// while it powers up, which resets it to factory settings.
+	Plug(mac string, holdingButton bool) error
+}
+
+// Backend is the window's world.
+type Backend struct {
+	// Discovery finds cameras. It runs once; SearchOnly makes a new one.
+	Discovery Discoverer
+	// SearchOnly returns a new Discoverer, not yet running, that searches
+	// only the named network connections (every usable one when names is
+	// empty).
+	SearchOnly func(names []string) (Discoverer, error)
+	// Interfaces lists this computer's network connections.
+	Interfaces func() ([]netif.Interface, error)
+	// Workflows reach cameras and record what they did through Env.
+	Env workflow.Env
+	// BackupDir is where settings are saved before a reset.
+	BackupDir string
+	// AddressInUse tells whether something already answers at addr (the
+	// check before giving that address to a camera).
+	AddressInUse func(ctx context.Context, addr netip.Addr) bool
+	// WebURL is the page to open in a browser for a camera ("" when there
+	// is none).
+	WebURL func(d discovery.Device) string
+	// ARPPing gives a camera an address by its MAC; nil: not offered.
+	ARPPing workflow.ARPPinger
+	// Power is the simulated cameras' power plugs; nil on a real network.
+	Power PowerSwitch
+	// Simulated says the cameras are the simulated office.
+	Simulated bool
+	// Problems are what could not be set up (the certificate store, the
+	// journal, the backup folder), for the window to mention; the program
+	// still runs, and the actions that need them say so.
+	Problems []error
+	// Close releases what the backend holds (the journal's file, the
+	// simulated office).
+	Close func()
+}
+
+// Shutdown calls Close when there is one.
+func (b *Backend) Shutdown() {
+	if b != nil && b.Close != nil {
+		b.Close()
+	}
+}

@@ -1,0 +1,151 @@
+package workflow
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"github.com/openipu/openipu/core/journal"
+	"github.com/openipu/openipu/core/vapix"
+)
+
+// Outcome is how a workflow ended on one camera.
+type Outcome int
+
+const (
+	// NotSent: stopped before anything was sent to this camera.
+	NotSent Outcome = iota
+	// Done: the change was made (and, for a password, verified).
+	Done
+	// Failed: Err says why.
+	Failed
+)
+
+// PasswordRequest is the first administrator to create on a camera.
+type PasswordRequest struct {
+	// User is the administrator's name. Firmware older than 11.5 accepts
+	// only root; the camera then gets root and the result says so.
+	User string
+	// Password is asked for once the camera is known to need one, so the
+	// command line prompts only then; the window hands over what was typed.
+	Password func(ctx context.Context, cam *Camera) (string, error)
+	// AfterReset: the camera was factory-reset here, so its new HTTPS
+	// certificate is expected and accepted.
+	AfterReset bool
+}
+
+// Password is a PasswordRequest's Password for a password already typed.
+func Password(pw string) func(context.Context, *Camera) (string, error) {
+	return func(context.Context, *Camera) (string, error) { return pw, nil }
+}
+
+// PasswordResult is the first password's outcome on one camera.
+type PasswordResult struct {
+	Target   Target
+	Identity vapix.Identity
+	// Account is the account made: its name (root after a fall-back) and
+	// whether logging in with it worked.
+	Account vapix.AccountResult
+	Outcome Outcome
+	Err     error
+}
+
+// SetPassword creates the first administrator on the camera at t and
+// proves it by logging in with it. It identifies the camera first and
+// refuses one that already has an administrator; the password is asked for
+// only then. Input refused before anything is sent is not recorded.
+func SetPassword(ctx context.Context, env Env, t Target, req PasswordRequest, progress func(Progress)) PasswordResult {
+	res := PasswordResult{Target: t, Outcome: Failed}
+	fail := func(cam *Camera, err error) PasswordResult {
+		cam.record(ctx, journal.SetPassword, req.User, "", err)
+		res.Err = err
+		return res
+	}
+	if err := vapix.ValidateUserName(req.User); err != nil {
+		res.Err = err
+		return res
+	}
+	report(progress, Progress{Step: StepIdentifying, Action: journal.SetPassword, Target: t})
+	cam, err := open(ctx, env, t, ConnectOptions{AcceptNewCertificate: req.AfterReset})
+	defer cam.Close()
+	res.Identity = cam.ID
+	if err != nil {
+		return fail(cam, err)
+	}
+	if cam.knowsSetupState() && !cam.NeedsSetup() {
+		return fail(cam, &vapix.Error{Kind: vapix.AlreadySetUp, Op: "set the first password", Host: t.Address()})
+	}
+	pw, err := req.Password(ctx, cam)
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	if err := vapix.ValidatePassword(pw); err != nil {
+		res.Err = err
+		return res
+	}
+
+	report(progress, Progress{Step: StepCreatingAccount, Action: journal.SetPassword, Target: t})
+	acct, err := cam.client.CreateFirstAccount(ctx, req.User, pw)
+	if err == nil && !acct.Verified {
+		// CreateFirstAccount returns success only after logging in; a
+		// client that says otherwise must not be reported as done.
+		err = &vapix.Error{Kind: vapix.WrongPassword, Op: "log in with the new password", Host: t.Address()}
+	}
+	created, detail := acct.User, ""
+	if created == "" {
+		created = req.User
+	}
+	if acct.FellBackToRoot {
+		detail = fmt.Sprintf(detailFellBackToRoot, req.User)
+	}
+	cam.record(ctx, journal.SetPassword, created, detail, err)
+	res.Account = acct
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	res.Outcome = Done
+	return res
+}
+
+// Bulk bounds a workflow run on many cameras.
+type Bulk struct {
+	// Parallel is how many cameras are worked on at once (default 4:
+	// enough to make a dozen quick, few enough not to flood a small
+	// switch or the cameras).
+	Parallel int
+}
+
+const defaultParallel = 4
+
+// SetPasswords gives every camera in targets the same first administrator,
+// a few at a time, and returns one result per camera in the order given. A
+// camera not yet started when ctx ends is NotSent: nothing reached it.
+func SetPasswords(ctx context.Context, env Env, targets []Target, req PasswordRequest, bulk Bulk, progress func(Progress)) []PasswordResult {
+	n := bulk.Parallel
+	if n <= 0 {
+		n = defaultParallel
+	}
+	results := make([]PasswordResult, len(targets))
+	sem := make(chan struct{}, n)
+	var wg sync.WaitGroup
+	for i, t := range targets {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			select {
+			case sem <- struct{}{}:
+				defer func() { <-sem }()
+			case <-ctx.Done():
+			}
+			if ctx.Err() != nil {
+				results[i] = PasswordResult{Target: t, Outcome: NotSent, Err: ctx.Err()}
+				return
+			}
+			results[i] = SetPassword(ctx, env, t, req, progress)
+		}()
+	}
+	wg.Wait()
+	return results
+}
