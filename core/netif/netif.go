@@ -149,3 +149,23 @@ func Select(all []Interface, names []string) ([]Interface, error) {
 	}
 	return out, nil
 }
+
+// InterfaceFor is the interface a packet to or from a travels through: the
+// first up interface in ifaces whose subnet holds a. A loopback interface
+// counts only when a is itself a loopback address, so that an alias on the
+// loopback (as macOS allows) cannot claim a camera on the LAN.
+func InterfaceFor(ifaces []Interface, a netip.Addr) (Interface, bool) {
+	a = a.Unmap()
+	if !a.IsValid() {
+		return Interface{}, false
+	}
+	for _, it := range ifaces {
+		if !it.Up || (it.Loopback && !a.IsLoopback()) {
+			continue
+		}
+		if it.Contains(a) {
+			return it, true
+		}
+	}
+	return Interface{}, false
+}
