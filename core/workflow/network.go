@@ -56,11 +56,11 @@ func ChangeNetwork(ctx context.Context, env Env, t Target, login Login, cfg vapi
 		return res, err
 	}
 	cam, cr, err := openAndLogIn(ctx, env, t, login, action, detail, progress)
-	defer cam.Close()
 	res.Identity, res.User = cam.ID, cr.User
 	if err != nil {
 		return res, err
 	}
+	defer cam.Close()
 	report(progress, Progress{Step: StepSending, Action: action, Target: t})
 	applied := env.now()
 	err = cam.client.SetNetwork(ctx, cfg)

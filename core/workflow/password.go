@@ -67,11 +67,12 @@ func SetPassword(ctx context.Context, env Env, t Target, req PasswordRequest, pr
 	}
 	report(progress, Progress{Step: StepIdentifying, Action: journal.SetPassword, Target: t})
 	cam, err := open(ctx, env, t, ConnectOptions{AcceptNewCertificate: req.AfterReset})
-	defer cam.Close()
 	res.Identity = cam.ID
 	if err != nil {
+		cam.Close()
 		return fail(cam, err)
 	}
+	defer cam.Close()
 	if cam.knowsSetupState() && !cam.NeedsSetup() {
 		return fail(cam, &vapix.Error{Kind: vapix.AlreadySetUp, Op: "set the first password", Host: t.Address()})
 	}

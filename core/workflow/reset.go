@@ -64,11 +64,11 @@ func FactoryDefault(ctx context.Context, env Env, t Target, login Login, req Fac
 		return res, &vapix.Error{Kind: vapix.InvalidSettings, Op: "reset the camera to factory settings", Host: t.Address(), Detail: "unknown reset mode " + detail}
 	}
 	cam, cr, err := openAndLogIn(ctx, env, t, login, action, detail, progress)
-	defer cam.Close()
 	res.Identity, res.User = cam.ID, cr.User
 	if err != nil {
 		return res, err
 	}
+	defer cam.Close()
 
 	if !req.SkipBackup {
 		report(progress, Progress{Step: StepSavingBackup, Action: action, Target: t})
@@ -129,11 +129,11 @@ func Restart(ctx context.Context, env Env, t Target, login Login, wait time.Dura
 	const action = journal.Restart
 	var res RestartResult
 	cam, cr, err := openAndLogIn(ctx, env, t, login, action, "", progress)
-	defer cam.Close()
 	res.Identity, res.User = cam.ID, cr.User
 	if err != nil {
 		return res, err
 	}
+	defer cam.Close()
 	before := cam.readyBefore(ctx)
 	report(progress, Progress{Step: StepSending, Action: action, Target: t})
 	err = cam.client.Restart(ctx)
@@ -165,11 +165,11 @@ func Backup(ctx context.Context, env Env, t Target, login Login, dest string, pr
 	const action = journal.Backup
 	var res BackupResult
 	cam, cr, err := openAndLogIn(ctx, env, t, login, action, dest, progress)
-	defer cam.Close()
 	res.Identity, res.User = cam.ID, cr.User
 	if err != nil {
 		return res, err
 	}
+	defer cam.Close()
 	report(progress, Progress{Step: StepSavingBackup, Action: action, Target: t})
 	path, err := cam.saveBackup(ctx, dest)
 	if path == "" {
@@ -184,8 +184,18 @@ func Backup(ctx context.Context, env Env, t Target, login Login, dest string, pr
 }
 
 // openAndLogIn opens the camera, asks for credentials and proves them.
-// Failures after the camera was reached are recorded as the action's.
+// Failures after the camera was reached are recorded as the action's; on
+// failure the camera is closed already (its identity is still there for
+// the caller's result).
 func openAndLogIn(ctx context.Context, env Env, t Target, login Login, action journal.Action, detail string, progress func(Progress)) (*Camera, Credentials, error) {
+	cam, cr, err := logInTo(ctx, env, t, login, action, detail, progress)
+	if err != nil {
+		cam.Close()
+	}
+	return cam, cr, err
+}
+
+func logInTo(ctx context.Context, env Env, t Target, login Login, action journal.Action, detail string, progress func(Progress)) (*Camera, Credentials, error) {
 	report(progress, Progress{Step: StepIdentifying, Action: action, Target: t})
 	cam, err := Open(ctx, env, t)
 	if err != nil {
