@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net"
 	"net/netip"
+	"os"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -14,17 +15,20 @@ import (
 	"golang.org/x/net/icmp"
 	"golang.org/x/net/ipv4"
 
+	"github.com/openipu/openipu/core/addrprobe"
 	"github.com/openipu/openipu/core/usermsg"
 )
 
-// camera stands in for the camera's web port: a real loopback socket that
-// starts accepting once the camera has "taken" its address. The assigner's
-// dialer sends the connection check for the assigned address there.
+// camera stands in for whatever is at the assigned address: nobody at
+// first (silence), then a real loopback socket that accepts once the camera
+// has "taken" the address, or a closed loopback port that refuses, as a
+// host whose web server is not up yet does. The assigner's dialer sends
+// the knock at the assigned address there.
 type camera struct {
-	mu sync.Mutex
-	ln net.Listener
-	// closedAddr is a port nothing listens on, for before the camera took
-	// the address.
+	mu       sync.Mutex
+	ln       net.Listener
+	refusing bool
+	// closedAddr is a port nothing listens on, for a refusal.
 	closedAddr string
 }
 
@@ -70,16 +74,31 @@ func (c *camera) takeAddress(t *testing.T) {
 	}()
 }
 
+// refuse makes the address refuse connections from now on.
+func (c *camera) refuse() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.refusing = true
+}
+
 func (c *camera) dial(ctx context.Context, network, address string) (net.Conn, error) {
 	if !strings.HasPrefix(address, "10.0.4.50:") {
 		return nil, errors.New("dialled " + address)
 	}
 	c.mu.Lock()
-	target := c.closedAddr
-	if c.ln != nil {
+	var target string
+	switch {
+	case c.ln != nil:
 		target = c.ln.Addr().String()
+	case c.refusing:
+		target = c.closedAddr
 	}
 	c.mu.Unlock()
+	if target == "" {
+		// What the dialer reports once nothing answered in time; returned
+		// at once so the tests need not wait the timeout out.
+		return nil, &net.OpError{Op: "dial", Net: network, Err: os.ErrDeadlineExceeded}
+	}
 	var d net.Dialer
 	return d.DialContext(ctx, network, target)
 }
@@ -143,9 +162,8 @@ func testAssigner(cam *camera, cmds *commands, p *pings) *assigner {
 		goos:     "linux",
 		run:      cmds.run,
 		ping:     func(netip.Addr) (sender, error) { return p, nil },
-		port:     80,
 		interval: 10 * time.Millisecond,
-		dial:     cam.dial,
+		probe:    addrprobe.Prober{Dial: cam.dial},
 		iface: func(name string) ([]netip.Prefix, error) {
 			if name != "eth0" {
 				return nil, errors.New("no such network interface")
@@ -195,6 +213,29 @@ func TestAssignPingsUntilTheCameraAnswersReportingEachStepAndRemovesTheEntry(t *
 	}
 	if !strings.Contains(steps[1].Message.String(), "10.0.4.50") {
 		t.Errorf("ping message %q does not name the address", steps[1].Message.String())
+	}
+}
+
+func TestAssignCountsARefusalAsTheCameraHavingTakenTheAddress(t *testing.T) {
+	cam := newCamera(t)
+	cmds := &commands{}
+	p := &pings{t: t}
+	p.onSend = func(n int) {
+		if n == 2 {
+			cam.refuse()
+		}
+	}
+	var steps []Step
+	err := testAssigner(cam, cmds, p).assign(context.Background(), req, func(pr Progress) { steps = append(steps, pr.Step) })
+	if err != nil {
+		t.Fatalf("Assign: %v", err)
+	}
+	want := []Step{StepNeighbour, StepPing, StepPing, StepAnswered, StepCleanedUp}
+	if !equalSteps(steps, want) {
+		t.Fatalf("steps %v, want %v", steps, want)
+	}
+	if got := cmds.list(); len(got) != 2 || got[1] != delEntry {
+		t.Errorf("commands %q: the entry must go", got)
 	}
 }
 
@@ -248,6 +289,8 @@ func TestAssignStopsWhenCanceledAndRemovesTheEntry(t *testing.T) {
 func TestAssignRefusesWithoutTouchingTheComputerWhenItCannotWork(t *testing.T) {
 	answering := newCamera(t)
 	answering.takeAddress(t)
+	refusing := newCamera(t)
+	refusing.refuse()
 	cases := []struct {
 		name string
 		req  Request
@@ -261,6 +304,7 @@ func TestAssignRefusesWithoutTouchingTheComputerWhenItCannotWork(t *testing.T) {
 		{"address on another network", Request{MAC: req.MAC, Addr: netip.MustParseAddr("192.168.0.90"), Interface: "eth0"}, newCamera(t), NotOnNetwork},
 		{"this computer's own address", Request{MAC: req.MAC, Addr: netip.MustParseAddr("10.0.4.2"), Interface: "eth0"}, newCamera(t), AddressInUse},
 		{"address something answers at", req, answering, AddressInUse},
+		{"address something refuses connections at", req, refusing, AddressInUse},
 	}
 	for _, tc := range cases {
 		cmds := &commands{}
