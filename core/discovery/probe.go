@@ -1,0 +1,180 @@
+package discovery
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/netip"
+	"strconv"
+	"time"
+
+	"github.com/openipu/openipu/core/netif"
+	"github.com/openipu/openipu/core/vapix"
+)
+
+// queueProbe asks for an anonymous probe of mac. Unless forced (a liveness
+// re-probe), a device whose best address answered a moment ago is not asked
+// again just because another protocol reported it too.
+func (e *Engine) queueProbe(mac string, force bool) {
+	target, epoch, _ := e.reg.probeTarget(mac)
+	e.mu.Lock()
+	if e.pending[mac] {
+		e.mu.Unlock()
+		return
+	}
+	if last, ok := e.answered[mac]; !force && ok && last.target == target && last.epoch == epoch && time.Since(last.at) < 30*time.Second {
+		e.mu.Unlock()
+		return
+	}
+	e.pending[mac] = true
+	e.mu.Unlock()
+	select {
+	case e.probeQ <- mac:
+	default:
+		e.mu.Lock()
+		delete(e.pending, mac)
+		e.mu.Unlock()
+	}
+}
+
+type probeMark struct {
+	target netip.AddrPort
+	epoch  int
+	at     time.Time
+}
+
+func (e *Engine) probeWorker(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case mac := <-e.probeQ:
+			e.mu.Lock()
+			delete(e.pending, mac)
+			e.mu.Unlock()
+			e.probe(ctx, mac)
+		}
+	}
+}
+
+// probe runs the anonymous HTTP probe for a device at its best address.
+func (e *Engine) probe(ctx context.Context, mac string) {
+	target, epoch, ok := e.reg.probeTarget(mac)
+	if !ok {
+		return
+	}
+	pctx, cancel := context.WithTimeout(ctx, e.opts.ProbeTimeout)
+	defer cancel()
+	e.stats.httpRequests.Add(1)
+	id, err := e.opts.Identify(pctx, "http://"+target.String())
+	if ctx.Err() != nil {
+		return
+	}
+	en := Enrichment{Addr: target.Addr()}
+	if err == nil && (id.MAC == "" || NormalizeMAC(id.MAC) == mac) {
+		en = enrichmentOf(id, target.Addr())
+		e.mu.Lock()
+		e.answered[mac] = probeMark{target: target, epoch: epoch, at: time.Now()}
+		e.mu.Unlock()
+	} else if err == nil {
+		// Another camera answers at this address now (DHCP moved things):
+		// this device did not answer here; the other one is news.
+		select {
+		case e.sightings <- Sighting{MAC: id.MAC, Source: SourceManual, Addr: target.Addr(), HTTPPort: int(target.Port())}:
+		case <-ctx.Done():
+		}
+	}
+	e.emit(ctx, e.reg.enrich(mac, en))
+}
+
+func enrichmentOf(id vapix.Identity, addr netip.Addr) Enrichment {
+	en := Enrichment{OK: true, Addr: addr, Serial: id.Serial, Model: id.Model, FullName: id.FullName, Firmware: id.Firmware}
+	switch {
+	case id.NeedsSetup:
+		en.Setup = SetupNeeded
+	case id.Ready2.APIVersion != "" || id.Ready:
+		en.Setup = SetupDone
+	}
+	return en
+}
+
+// AddHost adds a camera by IP address or host name (with an optional port),
+// for cameras that announcements do not reach. It probes the camera now and
+// returns it, or a typed error that explains itself.
+func (e *Engine) AddHost(ctx context.Context, host string) (Device, error) {
+	if e.reg == nil {
+		return Device{}, errors.New("discovery engine not running")
+	}
+	hostname, port := host, 80
+	if h, p, err := net.SplitHostPort(host); err == nil {
+		n, err := strconv.Atoi(p)
+		if err != nil || n <= 0 || n > 65535 {
+			return Device{}, fmt.Errorf("%q is not a valid port", p)
+		}
+		hostname, port = h, n
+	}
+	addrs, err := resolve(ctx, hostname)
+	if err != nil {
+		return Device{}, err
+	}
+	var lastErr error
+	for _, a := range addrs {
+		d, err := e.probeAddress(ctx, netip.AddrPortFrom(a, uint16(port)), SourceManual)
+		if err == nil {
+			return d, nil
+		}
+		lastErr = err
+	}
+	return Device{}, lastErr
+}
+
+func resolve(ctx context.Context, host string) ([]netip.Addr, error) {
+	if a, err := netip.ParseAddr(host); err == nil {
+		return []netip.Addr{a.Unmap()}, nil
+	}
+	ips, err := net.DefaultResolver.LookupNetIP(ctx, "ip4", host)
+	if err != nil {
+		return nil, &vapix.Error{Kind: vapix.NoAnswer, Op: "find the camera", Host: host, Err: err}
+	}
+	if len(ips) > 8 {
+		ips = ips[:8]
+	}
+	return ips, nil
+}
+
+// probeAddress identifies whatever answers at ap and records it.
+func (e *Engine) probeAddress(ctx context.Context, ap netip.AddrPort, src Source) (Device, error) {
+	pctx, cancel := context.WithTimeout(ctx, e.opts.ProbeTimeout)
+	defer cancel()
+	e.stats.httpRequests.Add(1)
+	id, err := e.opts.Identify(pctx, "http://"+ap.String())
+	if err != nil {
+		return Device{}, err
+	}
+	mac := NormalizeMAC(id.MAC)
+	if mac == "" {
+		return Device{}, &vapix.Error{Kind: vapix.NotAxis, Op: "identify the camera", Host: ap.String(),
+			Detail: "it did not say its serial number"}
+	}
+	s := Sighting{MAC: mac, Source: src, Addr: ap.Addr(), HTTPPort: int(ap.Port()),
+		Interface: ifaceFor(e.local, ap.Addr()), Model: id.Model, FullName: id.FullName, Serial: id.Serial}
+	evs, _ := e.reg.observe(s)
+	e.emit(ctx, evs)
+	e.emit(ctx, e.reg.enrich(mac, enrichmentOf(id, ap.Addr())))
+	for _, d := range e.reg.devices() {
+		if d.MAC == mac {
+			return d, nil
+		}
+	}
+	return Device{}, errors.New("device vanished while being added")
+}
+
+func ifaceFor(local []netif.Interface, a netip.Addr) string {
+	for _, it := range local {
+		if it.Up && !it.Loopback && it.Contains(a) {
+			return it.Name
+		}
+	}
+	return ""
+}

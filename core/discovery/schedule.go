@@ -1,0 +1,96 @@
+package discovery
+
+import (
+	"context"
+	"time"
+)
+
+// startBurst is when the multicast queries go out after a start or Refresh:
+// at once, then again to catch what packet loss or a full receive buffer
+// dropped (known-answer suppression keeps the cameras already heard quiet).
+var startBurst = []time.Duration{0, 250 * time.Millisecond, 700 * time.Millisecond, 1500 * time.Millisecond, 3 * time.Second}
+
+// Refresh searches again now and probes every camera listed again (the
+// "Search again" button, and after an action changed a camera).
+func (e *Engine) Refresh() {
+	select {
+	case e.refresh <- struct{}{}:
+	default:
+	}
+}
+
+// schedule sends the multicast searches (a burst at start and on Refresh,
+// then at the liveness pace), expires sightings, and re-probes cameras that
+// no mDNS answer keeps alive.
+func (e *Engine) schedule(ctx context.Context, mdns *mdnsBrowser, ssdpc *ssdpClient) {
+	live := e.opts.Liveness
+	burstStep := func(i int) {
+		if mdns != nil {
+			// Known answers keep the cameras already heard quiet, so the
+			// rest of a large fleet gets through.
+			mdns.query(true)
+		}
+		// SSDP windows are whole seconds (go-ssdp); two at the start are
+		// enough, the passive listener hears the rest.
+		if ssdpc != nil && (i == 0 || i == 2) {
+			ssdpc.search(1)
+		}
+	}
+	burst, burstStart := 0, time.Now()
+	burstStep(0)
+	burst = 1
+	tick := time.NewTicker(50 * time.Millisecond)
+	defer tick.Stop()
+	t0 := time.Now()
+	lastTick, lastMDNS, lastSSDP, lastReprobe, lastIfaces := t0, t0, t0, t0, t0
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-e.refresh:
+			burstStart, burst = time.Now(), 0
+			// "Search again" also asks every camera listed what it is now:
+			// after a password was set or a camera restarted, its row must
+			// not keep saying what the last probe said.
+			for _, d := range e.reg.devices() {
+				if !d.Lost {
+					e.queueProbe(d.MAC, true)
+				}
+			}
+		case now := <-tick.C:
+			if burst < len(startBurst) && now.Sub(burstStart) >= startBurst[burst] {
+				burstStep(burst)
+				burst++
+				lastMDNS = now
+			}
+			if now.Sub(lastMDNS) >= live {
+				if mdns != nil {
+					mdns.query(false) // everyone answers: that is the liveness check
+				}
+				lastMDNS = now
+			}
+			if ssdpc != nil && now.Sub(lastSSDP) >= 6*live {
+				ssdpc.search(1)
+				lastSSDP = now
+			}
+			if now.Sub(lastTick) >= 250*time.Millisecond {
+				e.emit(ctx, e.reg.tick())
+				lastTick = now
+			}
+			if now.Sub(lastIfaces) >= 5*time.Second {
+				// The computer may have joined another network (cable
+				// moved, VPN up): diagnoses compare with where it is now.
+				if all, err := e.opts.ListInterfaces(); err == nil {
+					e.emit(ctx, e.reg.setLocal(all))
+				}
+				lastIfaces = now
+			}
+			if now.Sub(lastReprobe) >= 3*live {
+				for _, mac := range e.reg.needReprobe() {
+					e.queueProbe(mac, true)
+				}
+				lastReprobe = now
+			}
+		}
+	}
+}
