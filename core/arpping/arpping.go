@@ -3,8 +3,9 @@
 // another network): the ARP/Ping method of AXIS IP Utility. A static
 // neighbour entry sends the chosen address to the camera's MAC, and 408-byte
 // pings to that address within about 2 minutes after the camera powered up
-// make it take the address (axis-protocol.md §7). It needs administrator
-// rights and does not cross routers; Available tells in advance.
+// make it take the address (docs/protocol.md, ARP/Ping). It needs
+// administrator rights and does not cross routers; Available tells in
+// advance.
 package arpping
 
 import (
