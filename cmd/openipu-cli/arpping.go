@@ -11,6 +11,8 @@ import (
 
 	"github.com/openipu/openipu/core/arpping"
 	"github.com/openipu/openipu/core/journal"
+	"github.com/openipu/openipu/core/vapix"
+	"github.com/openipu/openipu/core/workflow"
 )
 
 // hiddenCommands work but are not listed in help: tools for tests and
@@ -75,7 +77,6 @@ func runAssignIPByMAC(ctx context.Context, c *cli, args []string) error {
 		return usageErrorf("--window must be a positive duration such as 2m")
 	}
 	macText := strings.ToUpper(hex.EncodeToString(hw[:]))
-	// Nothing is done to a camera without recording it (see session.open).
 	path := journalFile
 	if path == "" {
 		path = c.journalPath
@@ -90,29 +91,20 @@ func runAssignIPByMAC(ctx context.Context, c *cli, args []string) error {
 		return &fileProblem{kind: journalUnavailable, path: path, err: err}
 	}
 	defer jr.Close()
+	env := workflow.Env{Journal: jr, JournalFailed: func(err error) {
+		c.progress("Warning: this was not written to the journal at %s (%v).", path, err)
+	}}
 	c.progress("Giving camera %s the address %s through %s. If it was switched on more than 2 minutes ago, unplug its power and plug it back in now.", macText, addr, ifaceName)
-	err = arpping.Assign(ctx, arpping.Request{MAC: macText, Addr: addr, Interface: ifaceName, Window: window}, func(p arpping.Progress) {
-		// One line per step, and for the pings one every ten seconds.
+	req := arpping.Request{MAC: macText, Addr: addr, Interface: ifaceName, Window: window}
+	err = workflow.AssignByMAC(ctx, env, workflow.ThisComputer{}, req, func(p arpping.Progress) {
 		if p.Step != arpping.StepPing || p.Attempt == 1 || p.Attempt%10 == 0 {
 			c.progress("%s", p.Message.String())
 		}
 	})
-	e := journal.Entry{Action: journal.SetIP, Camera: journal.Camera{MAC: macText, Serial: macText, Host: addr.String()},
-		Outcome: journal.Done, Detail: "ARP/Ping " + addr.String()}
-	if err != nil {
-		e.Outcome = journal.Failed
-		if ctx.Err() != nil {
-			e.Outcome = journal.Canceled
-		}
-		e.ErrorKey = problem(ctx, err).What.Key
-	}
-	if jerr := jr.Append(e); jerr != nil {
-		c.progress("Warning: this was not written to the journal at %s (%v).", jr.Path(), jerr)
-	}
 	if err != nil {
 		return err
 	}
-	url := "http://" + addr.String() + "/"
+	url := vapix.CameraURL(false, addr, 0)
 	c.emit(assignResult{OK: true, MAC: macText, Address: addr.String(), Interface: ifaceName, HTTPURL: url})
 	c.say("Camera %s now answers at %s. Look at it with: openipu-cli info %s", macText, addr, addr)
 	return nil

@@ -4,8 +4,7 @@ import (
 	"context"
 	"path/filepath"
 
-	"github.com/openipu/openipu/core/backup"
-	"github.com/openipu/openipu/core/journal"
+	"github.com/openipu/openipu/core/workflow"
 )
 
 var backupCommand = &command{
@@ -51,22 +50,11 @@ func runBackup(ctx context.Context, c *cli, args []string) error {
 	}
 	defer s.close()
 
-	user := o.user
-	if err := s.identify(ctx); err != nil {
-		return s.fail(ctx, journal.Backup, user, dest, err)
-	}
-	if err := s.login(ctx); err != nil {
-		return s.fail(ctx, journal.Backup, user, dest, err)
-	}
-	path, err := backup.Save(ctx, s.client, s.backupIdentity(), dest)
-	if path == "" {
-		path = dest
-	}
-	s.record(ctx, journal.Backup, user, path, err)
+	r, err := workflow.Backup(ctx, s.env, s.target, s.login(), dest, nil)
 	if err != nil {
 		return err
 	}
-	s.say("The settings of %s are saved in %s", s.name(), path)
-	s.emit(backupResult{OK: true, Camera: s.jsonCamera(), File: path})
+	s.say("The settings of %s are saved in %s", s.name(r.Identity), r.Path)
+	s.emit(backupResult{OK: true, Camera: s.jsonCamera(r.Identity), File: r.Path})
 	return nil
 }

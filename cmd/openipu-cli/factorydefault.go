@@ -5,9 +5,8 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/openipu/openipu/core/backup"
-	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/vapix"
+	"github.com/openipu/openipu/core/workflow"
 )
 
 var factoryDefaultCommand = &command{
@@ -98,57 +97,29 @@ func runFactoryDefault(ctx context.Context, c *cli, args []string) error {
 
 // factoryDefault runs the reset; a zero wait means --no-wait.
 func factoryDefault(ctx context.Context, s *session, mode vapix.ResetMode, backupDest string, noBackup bool, wait time.Duration) error {
-	user, detail := s.opts.user, string(mode)
-	if err := s.identify(ctx); err != nil {
-		return s.fail(ctx, journal.FactoryDefault, user, detail, err)
-	}
-	if err := s.login(ctx); err != nil {
-		return s.fail(ctx, journal.FactoryDefault, user, detail, err)
-	}
-
-	res := factoryDefaultResult{OK: true, Mode: string(mode), NeedsPassword: true}
-	if !noBackup {
-		s.progress("Saving the camera's settings before the reset...")
-		path, err := backup.Save(ctx, s.client, s.backupIdentity(), backupDest)
-		if path == "" {
-			path = backupDest
-		}
-		s.record(ctx, journal.Backup, user, path, err)
-		if err != nil {
-			s.record(ctx, journal.FactoryDefault, user, detail+", not sent: the backup failed", err)
-			return &withNote{err: err, note: "The camera was NOT reset, because its settings could not be saved first. To reset without saving them, use --no-backup instead."}
-		}
-		s.say("Settings saved to %s", path)
-		res.Backup = path
-	}
-
-	before := s.beforeRestart(ctx)
-	err := s.client.FactoryDefault(ctx, mode)
-	s.record(ctx, journal.FactoryDefault, user, detail, err)
-	if err != nil {
+	req := workflow.FactoryDefaultRequest{Mode: mode, Backup: backupDest, SkipBackup: noBackup, Wait: wait}
+	r, err := workflow.FactoryDefault(ctx, s.env, s.target, s.login(), req, s.reportProgress())
+	switch {
+	case workflow.KindOf(err) == workflow.BackupFailed:
+		return &withNote{err: err, note: "To reset without saving the settings, use --no-backup instead."}
+	case err != nil && r.Accepted:
+		return &withNote{err: err, note: "The camera had already accepted the reset; it finishes by itself."}
+	case err != nil:
 		return err
 	}
-	s.say("%s accepted the %s factory reset.", s.name(), mode)
-
-	if wait > 0 {
-		if err := s.waitBack(ctx, before, wait, true); err != nil {
-			return &withNote{err: err, note: "The camera had already accepted the reset; it finishes by itself."}
-		}
-		res.Waited = true
+	if r.BackupPath != "" {
+		s.say("Settings saved to %s", r.BackupPath)
+	}
+	s.say("%s accepted the %s factory reset.", s.name(r.Identity), mode)
+	if r.Back {
 		s.say("The camera is back with factory settings, at the same address.")
 	} else {
 		s.say("It is restarting now, which usually takes about a minute.")
 		if mode == vapix.Hard {
-			s.say("After a hard reset it may come back at a different address: from the network's DHCP server, or 192.168.0.90, or 169.254.x.x when there is no DHCP server. If it does not answer at %s, find it with the OpenIPU app.", s.client.Host())
+			s.say("After a hard reset it may come back at a different address: from the network's DHCP server, or 192.168.0.90, or 169.254.x.x when there is no DHCP server. If it does not answer at %s, find it with the OpenIPU app.", s.host())
 		}
 	}
-	s.say("It has no password now. Set one with: openipu-cli set-password %s --user NAME", s.client.Host())
-	res.Camera = s.jsonCamera()
-	s.emit(res)
+	s.say("It has no password now. Set one with: openipu-cli set-password %s --user NAME", s.host())
+	s.emit(factoryDefaultResult{OK: true, Camera: s.jsonCamera(r.Identity), Mode: string(mode), Backup: r.BackupPath, Waited: r.Back, NeedsPassword: true})
 	return nil
-}
-
-// backupIdentity is the camera as the backup header names it.
-func (s *session) backupIdentity() backup.Identity {
-	return backup.Identity{MAC: s.id.MAC, Serial: s.id.Serial, Model: s.id.Model, Firmware: s.id.Firmware, Host: s.client.Host()}
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+
+	"github.com/openipu/openipu/core/workflow"
 )
 
 var infoCommand = &command{
@@ -39,13 +41,16 @@ func runInfo(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	defer s.close()
-	if err := s.identify(ctx); err != nil {
+	cam, err := workflow.Open(ctx, s.env, s.target)
+	if err != nil {
 		return err
 	}
-	id := s.id
+	defer cam.Close()
+	id := cam.ID
+	answered := id.Ready2.APIVersion != ""
 	if c.json {
 		c.emit(infoResult{
-			OK: true, Host: s.client.Host(), MAC: id.MAC, Serial: id.Serial, Model: id.Model,
+			OK: true, Host: s.host(), MAC: id.MAC, Serial: id.Serial, Model: id.Model,
 			FullName: id.FullName, Firmware: id.Firmware, HardwareID: id.HardwareID,
 			NeedsSetup: id.NeedsSetup, Ready: id.Ready, HTTPURL: id.HTTPURL,
 		})
@@ -58,7 +63,7 @@ func runInfo(ctx context.Context, c *cli, args []string) error {
 	if title == "" {
 		title = "Axis camera"
 	}
-	c.say("%s at %s", title, s.client.Host())
+	c.say("%s at %s", title, s.host())
 	line := func(label, value string) {
 		if value == "" {
 			value = "(not told)"
@@ -72,11 +77,11 @@ func runInfo(ctx context.Context, c *cli, args []string) error {
 	line("Web page", id.HTTPURL)
 	switch {
 	case id.NeedsSetup:
-		line("Password", "not set yet. Set one with: openipu-cli set-password "+s.client.Host()+" --user NAME")
-	case s.systemReadyAnswered():
+		line("Password", "not set yet. Set one with: openipu-cli set-password "+s.host()+" --user NAME")
+	case answered:
 		line("Password", "set (log in with the administrator account)")
 	}
-	if s.systemReadyAnswered() {
+	if answered {
 		state := "ready"
 		if !id.Ready {
 			state = "still starting up"

@@ -4,7 +4,7 @@ import (
 	"context"
 	"time"
 
-	"github.com/openipu/openipu/core/journal"
+	"github.com/openipu/openipu/core/workflow"
 )
 
 var restartCommand = &command{
@@ -47,26 +47,19 @@ func runRestart(ctx context.Context, c *cli, args []string) error {
 	}
 	defer s.close()
 
-	user := o.user
-	if err := s.identify(ctx); err != nil {
-		return s.fail(ctx, journal.Restart, user, "", err)
+	if noWait {
+		waitTimeout = 0
 	}
-	if err := s.login(ctx); err != nil {
-		return s.fail(ctx, journal.Restart, user, "", err)
-	}
-	before := s.beforeRestart(ctx)
-	err = s.client.Restart(ctx)
-	s.record(ctx, journal.Restart, user, "", err)
-	if err != nil {
+	r, err := workflow.Restart(ctx, s.env, s.target, s.login(), waitTimeout, s.reportProgress())
+	switch {
+	case err != nil && r.Accepted:
+		return &withNote{err: err, note: "The camera had already accepted the restart; it finishes by itself."}
+	case err != nil:
 		return err
 	}
-	s.say("%s is restarting.", s.name())
-	res := restartResult{OK: true, Camera: s.jsonCamera()}
-	if !noWait {
-		if err := s.waitBack(ctx, before, waitTimeout, false); err != nil {
-			return &withNote{err: err, note: "The camera had already accepted the restart; it finishes by itself."}
-		}
-		res.Waited = true
+	s.say("%s is restarting.", s.name(r.Identity))
+	res := restartResult{OK: true, Camera: s.jsonCamera(r.Identity), Waited: r.Back}
+	if r.Back {
 		s.say("The camera is back.")
 	}
 	s.emit(res)

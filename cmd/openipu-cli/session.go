@@ -2,57 +2,51 @@ package main
 
 import (
 	"context"
-	"errors"
+	"net"
+	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/vapix"
+	"github.com/openipu/openipu/core/workflow"
 )
 
-// session is one command's conversation with one camera.
+// session is one command's way to one camera: where it is, how the
+// workflows reach it, and the journal they record in.
 type session struct {
 	*cli
 	opts   *options
-	target string // as given, with https:// added for --https
-	pins   vapix.PinStore
-	client *vapix.Client
-	id     vapix.Identity
+	target workflow.Target
+	env    workflow.Env
 	jr     *journal.Journal
 }
 
-// open prepares the client (no I/O with the camera yet) and, for commands
-// that change something, the journal. A journal that cannot be opened stops
-// the command before anything is sent: an operation must not go unrecorded.
-func (c *cli) open(target string, o *options, journaled bool) (*session, error) {
+// open prepares the camera's target and Env (no I/O with the camera yet)
+// and, for commands that change something, the journal. A journal that
+// cannot be opened stops the command before anything is sent: an operation
+// must not go unrecorded.
+func (c *cli) open(text string, o *options, journaled bool) (*session, error) {
 	if o.timeout <= 0 {
 		return nil, usageErrorf("--timeout must be a positive duration such as 10s or 1m")
 	}
-	if strings.Contains(target, "@") {
-		// Never repeated back: what precedes the @ may be a password.
-		return nil, usageErrorf("the camera address must not contain a user name or password (no \"user:password@\"); give --user and type the password when asked")
+	t, err := parseCameraAddress(text, o.https)
+	if err != nil {
+		return nil, err
 	}
-	lower := strings.ToLower(target)
-	if o.https {
-		switch {
-		case strings.HasPrefix(lower, "http://"):
-			return nil, usageErrorf("--https and an http:// address contradict each other")
-		case !strings.HasPrefix(lower, "https://"):
-			target = "https://" + target
-		}
-	}
-	s := &session{cli: c, opts: o, target: target}
-	if strings.HasPrefix(strings.ToLower(target), "https://") {
-		pins, err := c.pinStore()
-		if err != nil {
+	s := &session{cli: c, opts: o, target: t}
+	var pins vapix.PinStore
+	if t.Scheme == workflow.HTTPS {
+		if pins, err = c.pinStore(); err != nil {
 			return nil, err
 		}
-		s.pins = pins
 	}
-	client, err := vapix.New(target, vapix.Options{Timeout: o.timeout, Pins: s.pins, AcceptNewCertificate: o.acceptNewCert})
-	if err != nil {
-		return nil, &badInput{err: err}
+	connect := workflow.NewConnector(pins, o.timeout)
+	accept := o.acceptNewCert
+	s.env.Connect = func(t workflow.Target, co workflow.ConnectOptions) (workflow.Client, error) {
+		co.AcceptNewCertificate = co.AcceptNewCertificate || accept
+		return connect(t, co)
 	}
-	s.client = client
 	if journaled {
 		path := o.journal
 		if path == "" {
@@ -66,8 +60,46 @@ func (c *cli) open(target string, o *options, journaled bool) (*session, error) 
 		if s.jr, err = journal.Open(path); err != nil {
 			return nil, &fileProblem{kind: journalUnavailable, path: path, err: err}
 		}
+		s.env.Journal = s.jr
+		s.env.JournalFailed = func(err error) {
+			s.progress("Warning: this was not written to the journal at %s (%v).", path, err)
+		}
 	}
 	return s, nil
+}
+
+// parseCameraAddress reads "HOST", "HOST:PORT", "http://HOST[:PORT]" or
+// "https://HOST[:PORT]"; --https means the last.
+func parseCameraAddress(text string, https bool) (workflow.Target, error) {
+	if strings.Contains(text, "@") {
+		// Never repeated back: what precedes the @ may be a password.
+		return workflow.Target{}, usageErrorf("the camera address must not contain a user name or password (no \"user:password@\"); give --user and type the password when asked")
+	}
+	lower := strings.ToLower(strings.TrimSpace(text))
+	if https {
+		switch {
+		case strings.HasPrefix(lower, "http://"):
+			return workflow.Target{}, usageErrorf("--https and an http:// address contradict each other")
+		case !strings.HasPrefix(lower, "https://"):
+			text = "https://" + strings.TrimSpace(text)
+		}
+	}
+	// vapix.New is the one judge of what a camera address is.
+	c, err := vapix.New(text, vapix.Options{})
+	if err != nil {
+		return workflow.Target{}, &badInput{err: err}
+	}
+	c.Close()
+	u, err := url.Parse(c.BaseURL())
+	if err != nil {
+		return workflow.Target{}, &badInput{err: err}
+	}
+	port, _ := strconv.Atoi(u.Port())
+	t := workflow.Target{Host: u.Hostname(), Scheme: workflow.HTTP, HTTPPort: port}
+	if u.Scheme == "https" {
+		t.Scheme, t.HTTPPort, t.HTTPSPort = workflow.HTTPS, 0, port
+	}
+	return t, nil
 }
 
 func (s *session) close() {
@@ -76,71 +108,20 @@ func (s *session) close() {
 	}
 }
 
-// identify learns who the camera is, anonymously, before any password is
-// asked for: a wrong address should fail before someone types a secret.
-func (s *session) identify(ctx context.Context) error {
-	id, err := s.client.Identify(ctx)
-	s.id = id
-	return err
-}
-
-// systemReadyAnswered tells whether Identify heard from systemready.cgi, so
-// that its NeedsSetup can be trusted (firmware before 9.50 has no such API).
-func (s *session) systemReadyAnswered() bool { return s.id.Ready2.APIVersion != "" }
-
-// login reads the password and proves it before anything changes.
-func (s *session) login(ctx context.Context) error {
-	if s.systemReadyAnswered() && s.id.NeedsSetup {
-		return &vapix.Error{Kind: vapix.NeedsSetup, Op: "log in", Host: s.client.Host()}
-	}
-	pw, err := s.password(ctx, s.opts.user, false)
-	if err != nil {
-		return err
-	}
-	s.client.SetCredentials(s.opts.user, pw)
-	return s.client.VerifyLogin(ctx)
-}
-
-// camera is the journal's view of the device.
-func (s *session) camera() journal.Camera {
-	mac := strings.ToUpper(strings.NewReplacer(":", "", "-", "").Replace(s.id.MAC))
-	if len(mac) != 12 || strings.Trim(mac, "0123456789ABCDEF") != "" {
-		mac = ""
-	}
-	return journal.Camera{MAC: mac, Serial: s.id.Serial, Model: s.id.Model, Firmware: s.id.Firmware, Host: s.client.Host()}
-}
-
-// fail records a failed action and returns its error. Input that was refused
-// before anything was sent is not an action on a camera and is not recorded.
-func (s *session) fail(ctx context.Context, action journal.Action, user, detail string, err error) error {
-	var bi *badInput
-	if !errors.As(err, &bi) {
-		s.record(ctx, action, user, detail, err)
-	}
-	return err
-}
-
-// record writes the outcome of an action to the journal. A failure to write
-// is reported but does not change the exit code: the camera did what it did.
-func (s *session) record(ctx context.Context, action journal.Action, user, detail string, err error) {
-	if s.jr == nil {
-		return
-	}
-	e := journal.Entry{Action: action, Camera: s.camera(), Outcome: journal.Done, User: user, Detail: detail}
-	if err != nil {
-		e.Outcome = journal.Failed
-		if ctx.Err() != nil || errors.Is(err, context.Canceled) {
-			e.Outcome = journal.Canceled
+// login asks for the password of --user once the camera is identified:
+// a wrong address fails before someone types a secret.
+func (s *session) login() workflow.Login {
+	return func(ctx context.Context, _ *workflow.Camera) (workflow.Credentials, error) {
+		pw, err := s.password(ctx, s.opts.user, false)
+		if err != nil {
+			return workflow.Credentials{}, err
 		}
-		e.ErrorKey = problem(ctx, err).What.Key
-	}
-	if vapix.ValidateUserName(e.User) != nil {
-		e.User = ""
-	}
-	if err := s.jr.Append(e); err != nil {
-		s.progress("Warning: this was not written to the journal at %s (%v).", s.jr.Path(), err)
+		return workflow.Credentials{User: s.opts.user, Password: pw}, nil
 	}
 }
+
+// host is the camera's address as messages show it.
+func (s *session) host() string { return s.target.Address() }
 
 // jsonCamera is the camera as --json results show it.
 type jsonCamera struct {
@@ -151,21 +132,29 @@ type jsonCamera struct {
 	Firmware string `json:"firmware"`
 }
 
-func (s *session) jsonCamera() jsonCamera {
-	return jsonCamera{Host: s.client.Host(), MAC: s.id.MAC, Serial: s.id.Serial, Model: s.id.Model, Firmware: s.id.Firmware}
+func (s *session) jsonCamera(id vapix.Identity) jsonCamera {
+	return jsonCamera{Host: s.host(), MAC: id.MAC, Serial: id.Serial, Model: id.Model, Firmware: id.Firmware}
 }
 
 // name is how messages refer to the camera: "AXIS M1075-L (ACCC8E270AD8) at 10.0.0.5".
-func (s *session) name() string {
+func (s *session) name(id vapix.Identity) string {
 	var b strings.Builder
-	if s.id.Model != "" {
-		b.WriteString(s.id.Model)
+	if id.Model != "" {
+		b.WriteString(id.Model)
 	} else {
 		b.WriteString("The camera")
 	}
-	if s.id.MAC != "" {
-		b.WriteString(" (" + s.id.MAC + ")")
+	if id.MAC != "" {
+		b.WriteString(" (" + id.MAC + ")")
 	}
-	b.WriteString(" at " + s.client.Host())
+	b.WriteString(" at " + s.host())
 	return b.String()
+}
+
+// hostOnly is the address without a port.
+func hostOnly(address string) string {
+	if h, _, err := net.SplitHostPort(address); err == nil {
+		return h
+	}
+	return address
 }

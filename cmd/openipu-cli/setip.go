@@ -2,12 +2,11 @@ package main
 
 import (
 	"context"
-	"net"
 	"net/netip"
 	"strings"
 
-	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/vapix"
+	"github.com/openipu/openipu/core/workflow"
 )
 
 var setIPCommand = &command{
@@ -113,35 +112,30 @@ func networkConfig(static, gateway string, dns []string, dhcp bool) (vapix.Netwo
 }
 
 func setIP(ctx context.Context, s *session, cfg vapix.NetworkConfig) error {
-	user, detail := s.opts.user, cfg.String()
-	if err := s.identify(ctx); err != nil {
-		return s.fail(ctx, journal.SetIP, user, detail, err)
+	oldHost := hostOnly(s.host())
+	warned := false
+	progress := func(p workflow.Progress) {
+		if p.Step != workflow.StepSending || warned {
+			return
+		}
+		warned = true
+		switch {
+		case cfg.DHCP:
+			s.progress("The camera will ask the network's DHCP server for an address and stop answering at %s.", oldHost)
+		case cfg.Address.Addr().String() != oldHost:
+			s.progress("The camera will move to %s and stop answering at %s. To reach it, this computer must be on the same network as %s.", cfg.Address.Addr(), oldHost, cfg.Address)
+		}
 	}
-	if err := s.login(ctx); err != nil {
-		return s.fail(ctx, journal.SetIP, user, detail, err)
-	}
-	oldHost := s.client.Host()
-	if h, _, err := net.SplitHostPort(oldHost); err == nil {
-		oldHost = h
-	}
-	switch {
-	case cfg.DHCP:
-		s.progress("The camera will ask the network's DHCP server for an address and stop answering at %s.", oldHost)
-	case cfg.Address.Addr().String() != oldHost:
-		s.progress("The camera will move to %s and stop answering at %s. To reach it, this computer must be on the same network as %s.", cfg.Address.Addr(), oldHost, cfg.Address)
-	}
-
-	err := s.client.SetNetwork(ctx, cfg)
-	s.record(ctx, journal.SetIP, user, detail, err)
+	r, err := workflow.ChangeNetwork(ctx, s.env, s.target, s.login(), cfg, workflow.Follow{}, progress)
 	if err != nil {
 		return err
 	}
-	res := setIPResult{OK: true, Camera: s.jsonCamera(), DHCP: cfg.DHCP}
+	res := setIPResult{OK: true, Camera: s.jsonCamera(r.Identity), DHCP: cfg.DHCP}
 	if cfg.DHCP {
-		s.say("%s accepted: it now takes its address from the DHCP server. Find it again with the OpenIPU app, or in the DHCP server's list of devices.", s.name())
+		s.say("%s accepted: it now takes its address from the DHCP server. Find it again with the OpenIPU app, or in the DHCP server's list of devices.", s.name(r.Identity))
 	} else {
 		res.Address = cfg.Address.String()
-		s.say("%s accepted the new address %s. From now on, reach it at %s, for example: openipu-cli info %s", s.name(), cfg.Address, cfg.Address.Addr(), cfg.Address.Addr())
+		s.say("%s accepted the new address %s. From now on, reach it at %s, for example: openipu-cli info %s", s.name(r.Identity), cfg.Address, cfg.Address.Addr(), cfg.Address.Addr())
 	}
 	if cfg.Gateway.IsValid() {
 		res.Gateway = cfg.Gateway.String()

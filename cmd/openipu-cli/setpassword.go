@@ -3,8 +3,8 @@ package main
 import (
 	"context"
 
-	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/vapix"
+	"github.com/openipu/openipu/core/workflow"
 )
 
 var setPasswordCommand = &command{
@@ -53,53 +53,39 @@ func runSetPassword(ctx context.Context, c *cli, args []string) error {
 
 func setPassword(ctx context.Context, s *session) error {
 	user := s.opts.user
-	if err := s.identify(ctx); err != nil {
-		s.record(ctx, journal.SetPassword, user, "", err)
-		return err
+	weak := false
+	res := workflow.SetPassword(ctx, s.env, s.target, workflow.PasswordRequest{
+		User: user,
+		Password: func(ctx context.Context, _ *workflow.Camera) (string, error) {
+			pw, err := s.password(ctx, user, true)
+			if err != nil {
+				return "", err
+			}
+			if err := vapix.ValidatePassword(pw); err != nil {
+				return "", &badInput{err: err}
+			}
+			if weak = vapix.PasswordIsWeak(pw); weak {
+				s.progress("Warning: a password shorter than %d characters is easy to guess. It will be used, but consider a longer one.", vapix.RecommendedPasswordLen)
+			}
+			return pw, nil
+		},
+	}, nil)
+	if res.Err != nil {
+		return res.Err
 	}
-	if s.systemReadyAnswered() && !s.id.NeedsSetup {
-		err := &vapix.Error{Kind: vapix.AlreadySetUp, Op: "set the first password", Host: s.client.Host()}
-		s.record(ctx, journal.SetPassword, user, "", err)
-		return err
-	}
-	pw, err := s.password(ctx, user, true)
-	if err != nil {
-		return err
-	}
-	if err := vapix.ValidatePassword(pw); err != nil {
-		return &badInput{err: err}
-	}
-	weak := vapix.PasswordIsWeak(pw)
-	if weak {
-		s.progress("Warning: a password shorter than %d characters is easy to guess. It will be used, but consider a longer one.", vapix.RecommendedPasswordLen)
-	}
-
-	res, err := s.client.CreateFirstAccount(ctx, user, pw)
-	detail := ""
-	if res.FellBackToRoot {
-		detail = "asked for " + user + ", firmware only accepts root"
-	}
-	created := res.User
-	if created == "" {
-		created = user
-	}
-	s.record(ctx, journal.SetPassword, created, detail, err)
-	if err != nil {
-		return err
-	}
-
-	s.say("%s now has an administrator account %q with the new password.", s.name(), res.User)
-	if res.Verified {
+	acct, id := res.Account, res.Identity
+	s.say("%s now has an administrator account %q with the new password.", s.name(id), acct.User)
+	if acct.Verified {
 		s.say("Logging in with it worked.")
 	}
-	if res.FellBackToRoot {
-		firmware := s.id.Firmware
+	if acct.FellBackToRoot {
+		firmware := id.Firmware
 		if firmware == "" {
 			firmware = "older than 11.5"
 		}
 		s.say("Note: this camera's software (%s) only accepts the name \"root\" for its first account, so the account is called \"root\", not %q. Log in as root with the password you chose.", firmware, user)
 	}
-	s.emit(setPasswordResult{OK: true, Camera: s.jsonCamera(), User: res.User, FellBackToRoot: res.FellBackToRoot, Verified: res.Verified, Weak: weak})
+	s.emit(setPasswordResult{OK: true, Camera: s.jsonCamera(id), User: acct.User, FellBackToRoot: acct.FellBackToRoot, Verified: acct.Verified, Weak: weak})
 	return nil
 }
 
