@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/openipu/openipu/core/netif"
@@ -44,21 +45,29 @@ const quietAfter = 2500 * time.Millisecond
 // Engine finds cameras. Create it with New, start it with Run.
 type Engine struct {
 	opts      Options
-	reg       *registry
-	local     []netif.Interface
-	searched  []netif.Interface
 	stats     counters
 	sightings chan Sighting
 	in        chan []Event
 	refresh   chan struct{}
 	probeQ    chan string
-	started   time.Time
+	// run is published once Run has set everything up, so that the
+	// window may ask for the status, the list or a camera by address at
+	// any moment, even while Run is still starting.
+	run atomic.Pointer[session]
 
 	mu       sync.Mutex
 	pending  map[string]bool
 	answered map[string]probeMark // last successful probe per MAC
 	ctx      context.Context
 	running  bool
+}
+
+// session is what Run sets up. It never changes after Run publishes it.
+type session struct {
+	reg      *registry
+	local    []netif.Interface // every interface of the computer
+	searched []netif.Interface
+	started  time.Time
 }
 
 // Stats are traffic figures since Run.
@@ -134,34 +143,29 @@ func (e *Engine) Run(ctx context.Context) (<-chan Event, error) {
 	e.ctx = ctx
 	e.mu.Unlock()
 
-	all, err := e.opts.ListInterfaces()
+	s, err := e.setUp()
 	if err != nil {
+		e.mu.Lock()
+		e.running = false // nothing was started: the caller may try again
+		e.mu.Unlock()
 		return nil, err
 	}
-	e.local = all
-	chosen, err := netif.Select(all, e.opts.Interfaces)
-	if err != nil {
-		return nil, err
-	}
-	e.searched = netif.Usable(chosen)
-	e.reg = newRegistry(nil, all, e.opts.MaxDevices)
-	e.reg.mdnsTTL = e.opts.Liveness * 7 / 2
-	e.started = time.Now()
+	e.run.Store(s)
 
 	out := make(chan Event, 256)
 	var wg sync.WaitGroup
 	var mdns *mdnsBrowser
 	var ssdpc *ssdpClient
-	if len(e.searched) > 0 && !e.opts.DisableMDNS {
-		mdns = newMDNSBrowser(e.searched, e.sightings, &e.stats, e.opts.Logf)
+	if len(s.searched) > 0 && !e.opts.DisableMDNS {
+		mdns = newMDNSBrowser(s.searched, e.sightings, &e.stats, e.opts.Logf)
 		if err := mdns.start(ctx, &wg); err != nil {
 			e.opts.Logf("%v", err)
 			mdns = nil
 		}
 	}
-	if len(e.searched) > 0 && !e.opts.DisableSSDP {
-		ssdpc = newSSDPClient(e.searched, e.sightings, &e.stats, e.opts.Logf)
-		ssdpc.known = e.reg.enriched
+	if len(s.searched) > 0 && !e.opts.DisableSSDP {
+		ssdpc = newSSDPClient(s.searched, e.sightings, &e.stats, e.opts.Logf)
+		ssdpc.known = s.reg.enriched
 		if err := ssdpc.start(ctx, &wg); err != nil {
 			e.opts.Logf("%v", err)
 			ssdpc = nil
@@ -171,17 +175,17 @@ func (e *Engine) Run(ctx context.Context) (<-chan Event, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			e.probeWorker(ctx)
+			e.probeWorker(ctx, s.reg)
 		}()
 	}
 	wg.Add(2)
 	go func() {
 		defer wg.Done()
-		e.merge(ctx)
+		e.merge(ctx, s.reg)
 	}()
 	go func() {
 		defer wg.Done()
-		e.schedule(ctx, mdns, ssdpc)
+		e.schedule(ctx, s.reg, mdns, ssdpc)
 	}()
 	go func() {
 		wg.Wait()
@@ -191,12 +195,28 @@ func (e *Engine) Run(ctx context.Context) (<-chan Event, error) {
 	return out, nil
 }
 
+// setUp reads the computer's interfaces and makes the registry.
+func (e *Engine) setUp() (*session, error) {
+	all, err := e.opts.ListInterfaces()
+	if err != nil {
+		return nil, err
+	}
+	chosen, err := netif.Select(all, e.opts.Interfaces)
+	if err != nil {
+		return nil, err
+	}
+	reg := newRegistry(nil, all, e.opts.MaxDevices)
+	reg.mdnsTTL = e.opts.Liveness * 7 / 2
+	return &session{reg: reg, local: all, searched: netif.Usable(chosen), started: time.Now()}, nil
+}
+
 // Devices returns every device known, lost ones included, sorted by MAC.
 func (e *Engine) Devices() []Device {
-	if e.reg == nil {
+	s := e.run.Load()
+	if s == nil {
 		return nil
 	}
-	return e.reg.devices()
+	return s.reg.devices()
 }
 
 // Stats returns the traffic figures.
@@ -207,8 +227,8 @@ func (e *Engine) Stats() Stats {
 		DatagramsDropped:  e.stats.dropped.Load(),
 		HTTPRequests:      e.stats.httpRequests.Load(),
 	}
-	if e.reg != nil {
-		s.Devices = len(e.reg.devices())
+	if run := e.run.Load(); run != nil {
+		s.Devices = len(run.reg.devices())
 	}
 	return s
 }
@@ -216,11 +236,15 @@ func (e *Engine) Stats() Stats {
 // Status reports which interfaces are searched and whether nothing at all
 // has been heard.
 func (e *Engine) Status() Status {
-	st := Status{Interfaces: e.searched}
+	s := e.run.Load()
+	if s == nil {
+		return Status{}
+	}
+	st := Status{Interfaces: s.searched}
 	// Only Axis devices answer these searches, so "no device" after a
 	// while is "no answer": the computer's own queries, which loop back,
 	// must not count as one.
-	if !e.started.IsZero() && time.Since(e.started) > quietAfter && len(e.Devices()) == 0 {
+	if time.Since(s.started) > quietAfter && len(s.reg.devices()) == 0 {
 		st.NothingHeard = true
 		st.What, st.Next = MsgNothingFound, MsgNothingFoundNext
 	}
@@ -267,16 +291,16 @@ func (e *Engine) emit(ctx context.Context, evs []Event) {
 }
 
 // merge feeds sightings into the registry and queues probes.
-func (e *Engine) merge(ctx context.Context) {
+func (e *Engine) merge(ctx context.Context, reg *registry) {
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case s := <-e.sightings:
-			evs, needProbe := e.reg.observe(s)
+			evs, needProbe := reg.observe(s)
 			e.emit(ctx, evs)
 			if needProbe {
-				e.queueProbe(NormalizeMAC(s.MAC), false)
+				e.queueProbe(reg, NormalizeMAC(s.MAC), false)
 			}
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/netip"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -147,7 +148,10 @@ func TestEngineStatusSaysNothingHeardOnlyAfterAQuietWhile(t *testing.T) {
 	if eng.Status().NothingHeard {
 		t.Fatal("nothing heard right at the start")
 	}
-	eng.started = time.Now().Add(-time.Minute)
+	// As if Run had started a minute ago.
+	s := *eng.run.Load()
+	s.started = time.Now().Add(-time.Minute)
+	eng.run.Store(&s)
 	st := eng.Status()
 	if !st.NothingHeard || st.What.Key != MsgNothingFound.Key {
 		t.Fatalf("status %+v", st)
@@ -196,4 +200,79 @@ func TestRefreshAsksEveryListedCameraAgain(t *testing.T) {
 	next(t, events, Updated, func(d Device) bool { return d.NeedsSetup() })
 	eng.Refresh()
 	next(t, events, Updated, func(d Device) bool { return d.Setup == SetupDone })
+}
+
+// The window asks for the status and the list, and the user may add a
+// camera, while the engine is still starting: none of that may race with
+// Run setting the engine up (go test -race proves it).
+func TestEngineAnswersStatusDevicesAndAddHostWhileRunStarts(t *testing.T) {
+	eng := offlineEngine(func(ctx context.Context, target string) (vapix.Identity, error) {
+		return vapix.Identity{MAC: "ACCC8E270AD8"}, nil
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	begin := make(chan struct{})
+	ran := make(chan struct{})
+	var wg sync.WaitGroup
+	for range 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-begin
+			for {
+				_ = eng.Status()
+				_ = eng.Devices()
+				_ = eng.Stats()
+				d, err := eng.AddHost(ctx, "10.0.4.50")
+				if err == nil && d.MAC != "ACCC8E270AD8" {
+					t.Errorf("added %+v", d)
+				}
+				select {
+				case <-ran:
+					return
+				default:
+				}
+			}
+		}()
+	}
+	close(begin)
+	events, err := eng.Run(ctx)
+	close(ran)
+	wg.Wait()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := eng.Status(); len(st.Interfaces) != 1 || st.Interfaces[0].Name != "eth0" {
+		t.Fatalf("status after start %+v", st)
+	}
+	if _, err := eng.AddHost(ctx, "10.0.4.50"); err != nil {
+		t.Fatal(err)
+	}
+	next(t, events, Added, nil)
+}
+
+// A Run that could not read the interfaces started nothing, so the window
+// may call it again once the computer is ready.
+func TestEngineRunCanBeCalledAgainAfterItFailedToStart(t *testing.T) {
+	var calls atomic.Int32
+	eng := New(Options{
+		DisableMDNS: true, DisableSSDP: true,
+		ListInterfaces: func() ([]netif.Interface, error) {
+			if calls.Add(1) == 1 {
+				return nil, errors.New("network stack not ready")
+			}
+			return []netif.Interface{{Name: "eth0", Up: true, Multicast: true, Prefixes: []netip.Prefix{netip.MustParsePrefix("10.0.4.17/24")}}}, nil
+		},
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	if _, err := eng.Run(ctx); err == nil {
+		t.Fatal("the first Run did not report the failure")
+	}
+	if _, err := eng.Run(ctx); err != nil {
+		t.Fatalf("second Run: %v", err)
+	}
+	if _, err := eng.Run(ctx); err == nil {
+		t.Fatal("a running engine started twice")
+	}
 }

@@ -16,8 +16,8 @@ import (
 // queueProbe asks for an anonymous probe of mac. Unless forced (a liveness
 // re-probe), a device whose best address answered a moment ago is not asked
 // again just because another protocol reported it too.
-func (e *Engine) queueProbe(mac string, force bool) {
-	target, epoch, _ := e.reg.probeTarget(mac)
+func (e *Engine) queueProbe(reg *registry, mac string, force bool) {
+	target, epoch, _ := reg.probeTarget(mac)
 	e.mu.Lock()
 	if e.pending[mac] {
 		e.mu.Unlock()
@@ -44,7 +44,7 @@ type probeMark struct {
 	at     time.Time
 }
 
-func (e *Engine) probeWorker(ctx context.Context) {
+func (e *Engine) probeWorker(ctx context.Context, reg *registry) {
 	for {
 		select {
 		case <-ctx.Done():
@@ -53,14 +53,14 @@ func (e *Engine) probeWorker(ctx context.Context) {
 			e.mu.Lock()
 			delete(e.pending, mac)
 			e.mu.Unlock()
-			e.probe(ctx, mac)
+			e.probe(ctx, reg, mac)
 		}
 	}
 }
 
 // probe runs the anonymous HTTP probe for a device at its best address.
-func (e *Engine) probe(ctx context.Context, mac string) {
-	target, epoch, ok := e.reg.probeTarget(mac)
+func (e *Engine) probe(ctx context.Context, reg *registry, mac string) {
+	target, epoch, ok := reg.probeTarget(mac)
 	if !ok {
 		return
 	}
@@ -85,7 +85,7 @@ func (e *Engine) probe(ctx context.Context, mac string) {
 		case <-ctx.Done():
 		}
 	}
-	e.emit(ctx, e.reg.enrich(mac, en))
+	e.emit(ctx, reg.enrich(mac, en))
 }
 
 func enrichmentOf(id vapix.Identity, addr netip.Addr) Enrichment {
@@ -103,7 +103,8 @@ func enrichmentOf(id vapix.Identity, addr netip.Addr) Enrichment {
 // for cameras that announcements do not reach. It probes the camera now and
 // returns it, or a typed error that explains itself.
 func (e *Engine) AddHost(ctx context.Context, host string) (Device, error) {
-	if e.reg == nil {
+	s := e.run.Load()
+	if s == nil {
 		return Device{}, errors.New("discovery engine not running")
 	}
 	hostname, port := host, 80
@@ -120,7 +121,7 @@ func (e *Engine) AddHost(ctx context.Context, host string) (Device, error) {
 	}
 	var lastErr error
 	for _, a := range addrs {
-		d, err := e.probeAddress(ctx, netip.AddrPortFrom(a, uint16(port)), SourceManual)
+		d, err := e.probeAddress(ctx, s, netip.AddrPortFrom(a, uint16(port)), SourceManual)
 		if err == nil {
 			return d, nil
 		}
@@ -144,7 +145,7 @@ func resolve(ctx context.Context, host string) ([]netip.Addr, error) {
 }
 
 // probeAddress identifies whatever answers at ap and records it.
-func (e *Engine) probeAddress(ctx context.Context, ap netip.AddrPort, src Source) (Device, error) {
+func (e *Engine) probeAddress(ctx context.Context, run *session, ap netip.AddrPort, src Source) (Device, error) {
 	pctx, cancel := context.WithTimeout(ctx, e.opts.ProbeTimeout)
 	defer cancel()
 	e.stats.httpRequests.Add(1)
@@ -158,11 +159,11 @@ func (e *Engine) probeAddress(ctx context.Context, ap netip.AddrPort, src Source
 			Detail: "it did not say its serial number"}
 	}
 	s := Sighting{MAC: mac, Source: src, Addr: ap.Addr(), HTTPPort: int(ap.Port()),
-		Interface: ifaceFor(e.local, ap.Addr()), Model: id.Model, FullName: id.FullName, Serial: id.Serial}
-	evs, _ := e.reg.observe(s)
+		Interface: ifaceFor(run.local, ap.Addr()), Model: id.Model, FullName: id.FullName, Serial: id.Serial}
+	evs, _ := run.reg.observe(s)
 	e.emit(ctx, evs)
-	e.emit(ctx, e.reg.enrich(mac, enrichmentOf(id, ap.Addr())))
-	for _, d := range e.reg.devices() {
+	e.emit(ctx, run.reg.enrich(mac, enrichmentOf(id, ap.Addr())))
+	for _, d := range run.reg.devices() {
 		if d.MAC == mac {
 			return d, nil
 		}

@@ -21,7 +21,8 @@ var ErrScanTooLarge = errors.New("address range too large: at most 1024 addresse
 // after each address with the number done and the total. It returns how
 // many cameras answered.
 func (e *Engine) Scan(ctx context.Context, prefix netip.Prefix, progress func(done, total int)) (int, error) {
-	if e.reg == nil {
+	run := e.run.Load()
+	if run == nil {
 		return 0, errors.New("discovery engine not running")
 	}
 	addrs, err := ScanAddresses(prefix)
@@ -49,7 +50,7 @@ func (e *Engine) Scan(ctx context.Context, prefix netip.Prefix, progress func(do
 			// and a refused or silent one costs no HTTP exchange.
 			if c, err := dialer.DialContext(ctx, "tcp", ap.String()); err == nil {
 				c.Close()
-				if _, err := e.probeAddress(ctx, ap, SourceScan); err == nil {
+				if _, err := e.probeAddress(ctx, run, ap, SourceScan); err == nil {
 					mu.Lock()
 					found++
 					mu.Unlock()

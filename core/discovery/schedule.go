@@ -22,7 +22,7 @@ func (e *Engine) Refresh() {
 // schedule sends the multicast searches (a burst at start and on Refresh,
 // then at the liveness pace), expires sightings, and re-probes cameras that
 // no mDNS answer keeps alive.
-func (e *Engine) schedule(ctx context.Context, mdns *mdnsBrowser, ssdpc *ssdpClient) {
+func (e *Engine) schedule(ctx context.Context, reg *registry, mdns *mdnsBrowser, ssdpc *ssdpClient) {
 	live := e.opts.Liveness
 	burstStep := func(i int) {
 		if mdns != nil {
@@ -52,9 +52,9 @@ func (e *Engine) schedule(ctx context.Context, mdns *mdnsBrowser, ssdpc *ssdpCli
 			// "Search again" also asks every camera listed what it is now:
 			// after a password was set or a camera restarted, its row must
 			// not keep saying what the last probe said.
-			for _, d := range e.reg.devices() {
+			for _, d := range reg.devices() {
 				if !d.Lost {
-					e.queueProbe(d.MAC, true)
+					e.queueProbe(reg, d.MAC, true)
 				}
 			}
 		case now := <-tick.C:
@@ -74,20 +74,20 @@ func (e *Engine) schedule(ctx context.Context, mdns *mdnsBrowser, ssdpc *ssdpCli
 				lastSSDP = now
 			}
 			if now.Sub(lastTick) >= 250*time.Millisecond {
-				e.emit(ctx, e.reg.tick())
+				e.emit(ctx, reg.tick())
 				lastTick = now
 			}
 			if now.Sub(lastIfaces) >= 5*time.Second {
 				// The computer may have joined another network (cable
 				// moved, VPN up): diagnoses compare with where it is now.
 				if all, err := e.opts.ListInterfaces(); err == nil {
-					e.emit(ctx, e.reg.setLocal(all))
+					e.emit(ctx, reg.setLocal(all))
 				}
 				lastIfaces = now
 			}
 			if now.Sub(lastReprobe) >= 3*live {
-				for _, mac := range e.reg.needReprobe() {
-					e.queueProbe(mac, true)
+				for _, mac := range reg.needReprobe() {
+					e.queueProbe(reg, mac, true)
 				}
 				lastReprobe = now
 			}
