@@ -50,6 +50,8 @@ type Engine struct {
 	in        chan []Event
 	refresh   chan struct{}
 	probeQ    chan string
+	// scanPort is the web port Scan knocks on; tests move it off 80.
+	scanPort uint16
 	// run is published once Run has set everything up, so that the
 	// window may ask for the status, the list or a camera by address at
 	// any moment, even while Run is still starting.
@@ -125,6 +127,7 @@ func New(opts Options) *Engine {
 		in:        make(chan []Event, 1024),
 		refresh:   make(chan struct{}, 1),
 		probeQ:    make(chan string, opts.MaxDevices),
+		scanPort:  80,
 		pending:   map[string]bool{},
 		answered:  map[string]probeMark{},
 	}

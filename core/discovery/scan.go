@@ -16,10 +16,15 @@ const MaxScanAddresses = 1024
 // ErrScanTooLarge is returned for a range wider than a /22.
 var ErrScanTooLarge = errors.New("address range too large: at most 1024 addresses (a /22)")
 
+// scanSlots bounds how many addresses one Scan knocks on at once.
+const scanSlots = 64
+
 // Scan probes every address of prefix (at most a /22) for cameras behind
 // routers or switches that filter multicast. progress, if set, is called
-// after each address with the number done and the total. It returns how
-// many cameras answered.
+// after each address with the number done and the total, one call at a
+// time and in order. It returns how many cameras answered. Cancelled, it
+// returns at once: probes still under way finish on their own, still add
+// what they find to the list, but no longer report progress.
 func (e *Engine) Scan(ctx context.Context, prefix netip.Prefix, progress func(done, total int)) (int, error) {
 	run := e.run.Load()
 	if run == nil {
@@ -30,42 +35,65 @@ func (e *Engine) Scan(ctx context.Context, prefix netip.Prefix, progress func(do
 		return 0, err
 	}
 	var (
-		mu    sync.Mutex
-		done  int
-		found int
-		wg    sync.WaitGroup
+		mu       sync.Mutex
+		done     int
+		found    int
+		returned bool
+		wg       sync.WaitGroup
 	)
-	sem := make(chan struct{}, 64)
-	dialer := net.Dialer{Timeout: 700 * time.Millisecond}
-	for _, a := range addrs {
-		if ctx.Err() != nil {
-			break
+	finish := func(answered bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		if returned {
+			return
 		}
-		sem <- struct{}{}
+		done++
+		if answered {
+			found++
+		}
+		if progress != nil {
+			progress(done, len(addrs))
+		}
+	}
+	sem := make(chan struct{}, scanSlots)
+	dialer := net.Dialer{Timeout: 700 * time.Millisecond}
+dispatch:
+	for _, a := range addrs {
+		// A slot may stay busy past the cancel (a probe that is slow to
+		// give up), so waiting for one must not outlast the caller.
+		select {
+		case sem <- struct{}{}:
+		case <-ctx.Done():
+			break dispatch
+		}
 		wg.Add(1)
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			ap := netip.AddrPortFrom(a, 80)
+			ap := netip.AddrPortFrom(a, e.scanPort)
 			// A plain connect first: most addresses in a range are empty,
 			// and a refused or silent one costs no HTTP exchange.
-			if c, err := dialer.DialContext(ctx, "tcp", ap.String()); err == nil {
-				c.Close()
-				if _, err := e.probeAddress(ctx, run, ap, SourceScan); err == nil {
-					mu.Lock()
-					found++
-					mu.Unlock()
-				}
+			c, err := dialer.DialContext(ctx, "tcp", ap.String())
+			if err != nil {
+				finish(false)
+				return
 			}
-			mu.Lock()
-			done++
-			d := done
-			mu.Unlock()
-			if progress != nil {
-				progress(d, len(addrs))
-			}
+			c.Close()
+			_, err = e.probeAddress(ctx, run, ap, SourceScan)
+			finish(err == nil)
 		}()
 	}
-	wg.Wait()
+	all := make(chan struct{})
+	go func() {
+		wg.Wait()
+		close(all)
+	}()
+	select {
+	case <-all:
+	case <-ctx.Done():
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	returned = true
 	return found, ctx.Err()
 }
 
