@@ -64,10 +64,10 @@ type Engine struct {
 	running  bool
 }
 
-// session is what Run sets up. It never changes after Run publishes it.
+// session is what Run sets up. It never changes after Run publishes it;
+// the computer's interfaces, which do, are kept by the registry.
 type session struct {
 	reg      *registry
-	local    []netif.Interface // every interface of the computer
 	searched []netif.Interface
 	started  time.Time
 }
@@ -210,7 +210,7 @@ func (e *Engine) setUp() (*session, error) {
 	}
 	reg := newRegistry(nil, all, e.opts.MaxDevices)
 	reg.mdnsTTL = e.opts.Liveness * 7 / 2
-	return &session{reg: reg, local: all, searched: netif.Usable(chosen), started: time.Now()}, nil
+	return &session{reg: reg, searched: netif.Usable(chosen), started: time.Now()}, nil
 }
 
 // Devices returns every device known, lost ones included, sorted by MAC.

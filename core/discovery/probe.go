@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/openipu/openipu/core/netif"
 	"github.com/openipu/openipu/core/vapix"
 )
 
@@ -159,7 +158,7 @@ func (e *Engine) probeAddress(ctx context.Context, run *session, ap netip.AddrPo
 			Detail: "it did not say its serial number"}
 	}
 	s := Sighting{MAC: mac, Source: src, Addr: ap.Addr(), HTTPPort: int(ap.Port()),
-		Interface: ifaceFor(run.local, ap.Addr()), Model: id.Model, FullName: id.FullName, Serial: id.Serial}
+		Interface: run.reg.interfaceFor(ap.Addr()), Model: id.Model, FullName: id.FullName, Serial: id.Serial}
 	evs, _ := run.reg.observe(s)
 	e.emit(ctx, evs)
 	e.emit(ctx, run.reg.enrich(mac, enrichmentOf(id, ap.Addr())))
@@ -169,13 +168,4 @@ func (e *Engine) probeAddress(ctx context.Context, run *session, ap netip.AddrPo
 		}
 	}
 	return Device{}, errors.New("device vanished while being added")
-}
-
-func ifaceFor(local []netif.Interface, a netip.Addr) string {
-	for _, it := range local {
-		if it.Up && !it.Loopback && it.Contains(a) {
-			return it.Name
-		}
-	}
-	return ""
 }

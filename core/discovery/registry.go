@@ -302,6 +302,15 @@ func (r *registry) setLocal(local []netif.Interface) []Event {
 	return evs
 }
 
+// interfaceFor names the computer's interface, as it is now, that holds a
+// (an address added by hand or found by a scan was heard on none).
+func (r *registry) interfaceFor(a netip.Addr) string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	it, _ := netif.InterfaceFor(r.local, a)
+	return it.Name
+}
+
 func (r *registry) devices() []Device {
 	r.mu.Lock()
 	defer r.mu.Unlock()

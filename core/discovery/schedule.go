@@ -77,9 +77,10 @@ func (e *Engine) schedule(ctx context.Context, reg *registry, mdns *mdnsBrowser,
 				e.emit(ctx, reg.tick())
 				lastTick = now
 			}
-			if now.Sub(lastIfaces) >= 5*time.Second {
+			if now.Sub(lastIfaces) >= min(5*time.Second, live) {
 				// The computer may have joined another network (cable
-				// moved, VPN up): diagnoses compare with where it is now.
+				// moved, VPN up): diagnoses, and cameras added by address
+				// or scan, are placed by where it is now.
 				if all, err := e.opts.ListInterfaces(); err == nil {
 					e.emit(ctx, reg.setLocal(all))
 				}
