@@ -255,15 +255,12 @@ func (b *mdnsBrowser) parse(ctx context.Context, raw <-chan datagram) {
 	}
 }
 
-// ifaceFor names the interface whose subnet holds addr (passive packets
-// whose arrival interface the OS did not report).
+// ifaceFor names the searched interface whose subnet holds addr, for
+// passive packets whose arrival interface the OS did not report. Only the
+// searched interfaces count: the packet reached one of their sockets.
 func (b *mdnsBrowser) ifaceFor(addr netip.Addr) string {
-	for _, it := range b.ifaces {
-		if it.Contains(addr) {
-			return it.Name
-		}
-	}
-	return ""
+	it, _ := netif.InterfaceFor(b.ifaces, addr)
+	return it.Name
 }
 
 // remember keeps the PTR answers heard, for known-answer suppression.

@@ -316,13 +316,12 @@ func (c *ssdpClient) emit(s Sighting) {
 	}
 }
 
+// ifaceFor names the searched interface whose subnet holds the sender a:
+// go-ssdp does not say which interface an answer came in on, and only the
+// searched ones listen.
 func (c *ssdpClient) ifaceFor(a netip.Addr) string {
-	for _, it := range c.ifaces {
-		if it.Contains(a) {
-			return it.Name
-		}
-	}
-	return ""
+	it, _ := netif.InterfaceFor(c.ifaces, a)
+	return it.Name
 }
 
 func locationHost(location string) netip.Addr {
