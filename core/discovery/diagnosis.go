@@ -205,9 +205,13 @@ var (
 // Messages lists every message discovery can show a user, for translators
 // and for the test that keeps the English catalogue complete.
 func Messages() []usermsg.Message {
-	return []usermsg.Message{
+	out := []usermsg.Message{
 		msgOK, msgOKNext, msgChecking, msgCheckingNext, msgNoAddress, msgNoAddressNext,
 		msgFactory, msgFactoryNext, msgLinkLocal, msgLinkLocalNext, msgOtherSubnet, msgOtherSubnetNext,
 		msgNoHTTP, msgNoHTTPNext, msgLost, msgLostNext, MsgNothingFound, MsgNothingFoundNext,
 	}
+	for k := Unknown; k <= NotRunning; k++ {
+		out = append(out, errorMessages[k][0], errorMessages[k][1])
+	}
+	return out
 }

@@ -3,6 +3,7 @@ package discovery
 import (
 	"context"
 	"errors"
+	"net"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -52,6 +53,9 @@ type Engine struct {
 	probeQ    chan string
 	// scanPort is the web port Scan knocks on; tests move it off 80.
 	scanPort uint16
+	// resolver looks up names given to AddHost (nil: the system's); tests
+	// point it at a name server of their own.
+	resolver *net.Resolver
 	// run is published once Run has set everything up, so that the
 	// window may ask for the status, the list or a camera by address at
 	// any moment, even while Run is still starting.

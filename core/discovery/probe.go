@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/netip"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/openipu/openipu/core/vapix"
@@ -100,21 +101,23 @@ func enrichmentOf(id vapix.Identity, addr netip.Addr) Enrichment {
 
 // AddHost adds a camera by IP address or host name (with an optional port),
 // for cameras that announcements do not reach. It probes the camera now and
-// returns it, or a typed error that explains itself.
+// returns it, or a typed error that explains itself: an *Error when the
+// address cannot be used or found, the probe's own error when nothing or
+// something else answers there.
 func (e *Engine) AddHost(ctx context.Context, host string) (Device, error) {
 	s := e.run.Load()
 	if s == nil {
-		return Device{}, errors.New("discovery engine not running")
+		return Device{}, &Error{Kind: NotRunning, Host: host}
 	}
-	hostname, port := host, 80
-	if h, p, err := net.SplitHostPort(host); err == nil {
+	hostname, port := strings.TrimSpace(host), 80
+	if h, p, err := net.SplitHostPort(hostname); err == nil {
 		n, err := strconv.Atoi(p)
 		if err != nil || n <= 0 || n > 65535 {
-			return Device{}, fmt.Errorf("%q is not a valid port", p)
+			return Device{}, &Error{Kind: InvalidAddress, Host: host, Detail: fmt.Sprintf("%q is not a port", p)}
 		}
 		hostname, port = h, n
 	}
-	addrs, err := resolve(ctx, hostname)
+	addrs, err := e.resolve(ctx, host, hostname)
 	if err != nil {
 		return Device{}, err
 	}
@@ -129,18 +132,41 @@ func (e *Engine) AddHost(ctx context.Context, host string) (Device, error) {
 	return Device{}, lastErr
 }
 
-func resolve(ctx context.Context, host string) ([]netip.Addr, error) {
-	if a, err := netip.ParseAddr(host); err == nil {
+// resolve turns hostname, from what the user typed as host, into at most
+// eight IPv4 addresses to try.
+func (e *Engine) resolve(ctx context.Context, host, hostname string) ([]netip.Addr, error) {
+	if a, err := netip.ParseAddr(hostname); err == nil {
 		return []netip.Addr{a.Unmap()}, nil
 	}
-	ips, err := net.DefaultResolver.LookupNetIP(ctx, "ip4", host)
+	// Digits and dots only were meant as an IP address ("192.168.1.300"),
+	// and a name has no spaces or slashes: no name server is asked.
+	if hostname == "" || strings.ContainsAny(hostname, " /\\") || strings.Trim(hostname, "0123456789.") == "" {
+		return nil, &Error{Kind: InvalidAddress, Host: host}
+	}
+	r := e.resolver
+	if r == nil {
+		r = net.DefaultResolver
+	}
+	ips, err := r.LookupNetIP(ctx, "ip4", hostname)
 	if err != nil {
-		return nil, &vapix.Error{Kind: vapix.NoAnswer, Op: "find the camera", Host: host, Err: err}
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("look up %s: %w", hostname, ctx.Err())
+		}
+		kind := LookupFailed
+		var dnsErr *net.DNSError
+		if errors.As(err, &dnsErr) && dnsErr.IsNotFound {
+			kind = HostNotFound
+		}
+		return nil, &Error{Kind: kind, Host: host, Err: err}
 	}
 	if len(ips) > 8 {
 		ips = ips[:8]
 	}
-	return ips, nil
+	out := make([]netip.Addr, 0, len(ips))
+	for _, ip := range ips {
+		out = append(out, ip.Unmap())
+	}
+	return out, nil
 }
 
 // probeAddress identifies whatever answers at ap and records it.
@@ -154,8 +180,7 @@ func (e *Engine) probeAddress(ctx context.Context, run *session, ap netip.AddrPo
 	}
 	mac := NormalizeMAC(id.MAC)
 	if mac == "" {
-		return Device{}, &vapix.Error{Kind: vapix.NotAxis, Op: "identify the camera", Host: ap.String(),
-			Detail: "it did not say its serial number"}
+		return Device{}, &Error{Kind: Unidentified, Host: ap.String(), Detail: "it did not say its serial number"}
 	}
 	s := Sighting{MAC: mac, Source: src, Addr: ap.Addr(), HTTPPort: int(ap.Port()),
 		Interface: run.reg.interfaceFor(ap.Addr()), Model: id.Model, FullName: id.FullName, Serial: id.Serial}

@@ -28,7 +28,7 @@ const scanSlots = 64
 func (e *Engine) Scan(ctx context.Context, prefix netip.Prefix, progress func(done, total int)) (int, error) {
 	run := e.run.Load()
 	if run == nil {
-		return 0, errors.New("discovery engine not running")
+		return 0, &Error{Kind: NotRunning, Host: prefix.String()}
 	}
 	addrs, err := ScanAddresses(prefix)
 	if err != nil {
