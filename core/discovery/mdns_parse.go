@@ -8,7 +8,7 @@ import (
 	"github.com/miekg/dns"
 )
 
-// The DNS-SD service types Axis devices announce (axis-protocol.md §2).
+// The DNS-SD service types Axis devices announce (docs/protocol.md, mDNS).
 // _axis-video is every camera; _vapix-http(s) arrive with AXIS OS 11.4 and
 // carry the serial; nvr and bwsc are recorders and body-worn systems.
 var mdnsServices = []string{
@@ -106,7 +106,9 @@ func parseMDNS(data []byte, from netip.Addr, iface string) []Sighting {
 			mac = NormalizeMAC(in.txt["sn"])
 		}
 		if mac == "" {
-			continue // never guess the MAC from the instance name (§2)
+			// Never guess it from the instance name: AXIS OS 11 and 12 may
+			// announce the bare model there, and a user may rename it.
+			continue
 		}
 		s := Sighting{MAC: mac, Source: SourceMDNS, Interface: iface, Addr: from, Service: in.service}
 		label := firstLabel(in.name)

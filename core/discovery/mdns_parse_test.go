@@ -9,7 +9,7 @@ import (
 	"github.com/miekg/dns"
 )
 
-// axisAnswer builds an mDNS answer shaped like a camera's (§2): PTR in the
+// axisAnswer builds an mDNS answer shaped like a camera's: PTR in the
 // answer section, SRV, TXT and A records in the additional section.
 func axisAnswer(t testing.TB, service, instance, mac, host string, port uint16, ttl uint32, addrs ...string) []byte {
 	t.Helper()
@@ -33,8 +33,8 @@ func axisAnswer(t testing.TB, service, instance, mac, host string, port uint16, 
 }
 
 func TestParseMDNSReadsMACFromTXTNotFromInstanceName(t *testing.T) {
-	// The instance name carries a different "MAC" on purpose: §2 says never
-	// trust it.
+	// The instance name carries a different "MAC" on purpose: a renamed or
+	// 12.x camera's instance name says nothing reliable about its MAC.
 	pkt := axisAnswer(t, "_axis-video._tcp.local.", "AXIS M2026-LE Mk II - 000000000000", "macaddress=B8A44F0A98A1",
 		"axis-b8a44f0a98a1.local.", 80, 4500, "169.254.93.22", "10.0.4.50")
 	got := parseMDNS(pkt, netip.MustParseAddr("169.254.93.22"), "eth0")

@@ -24,7 +24,7 @@ import (
 )
 
 // The SSDP search targets: Axis' own service type, and the root device that
-// every UPnP device answers to (axis-protocol.md §1).
+// every UPnP device answers to.
 const (
 	ssdpAxisST = "urn:axis-com:service:BasicService:1"
 	ssdpRootST = "upnp:rootdevice"
@@ -33,7 +33,9 @@ const (
 // descriptionLimit bounds a rootdesc1.xml fetch; the real one is under 2 KB.
 const descriptionLimit = 64 << 10
 
-// usnMAC is axis-js' rule for the MAC in a USN (§1), anchored on the UDN.
+// usnMAC finds the MAC in a USN ("<UDN>::<ST or NT>", the UDN being
+// "uuid:Upnp-BasicDevice-1_0-<MAC>") as axis-js does, but anchored on the
+// UDN so that a MAC-like string in the service type is never taken.
 var usnMAC = regexp.MustCompile(`(?i)^uuid:[^:]*?([0-9a-f]{12})(::.*)?$`)
 
 // macFromUSN extracts the MAC from "uuid:Upnp-BasicDevice-1_0-ACCC8E270AD8::urn:...".
@@ -397,7 +399,7 @@ func parseDescription(body []byte) (Description, error) {
 }
 
 // presentationPort reads the HTTP port from presentationURL, as Home
-// Assistant does (§1): "http://2.3.4.5:8080/" gives 8080.
+// Assistant does: "http://2.3.4.5:8080/" gives 8080.
 func presentationPort(s string) int {
 	u, err := url.Parse(strings.TrimSpace(s))
 	if err != nil || u.Host == "" {

@@ -14,8 +14,8 @@ import (
 	"time"
 )
 
-// rootdesc is the M1014 description from axis-protocol.md §1, the same
-// capture the simulator's SSDP responder is held to.
+// rootdesc is a captured M1014 description (testdata/axis/rootdesc1.xml),
+// the same capture the simulator's SSDP responder is held to.
 func rootdesc(t testing.TB) string {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "axis", "rootdesc1.xml"))
