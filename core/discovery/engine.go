@@ -34,7 +34,8 @@ type Options struct {
 	// Liveness sets the pace of keeping the list true (default 10 s): mDNS
 	// is asked again this often (every camera answers, so one that stops
 	// answering expires after 3.5 rounds), SSDP every 6 rounds, and cameras
-	// no mDNS answer vouches for are probed over HTTP every 3 rounds.
+	// no mDNS answer vouches for are probed over HTTP every 3 rounds. The
+	// computer's interfaces are read again every round, at least every 5 s.
 	Liveness time.Duration
 	Logf     func(format string, args ...any)
 }
