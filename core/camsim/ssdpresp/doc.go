@@ -7,7 +7,8 @@
 // Cameras on AXIS OS 12 ship with SSDP and UPnP off, so they stay silent
 // unless Options.EnableOnGen12 is set.
 //
-// It implements camsim.Announcer. M-SEARCH arrives through go-ssdp's
-// Monitor; the replies are built here, because go-ssdp's own builder does
-// not reproduce the camera's header set and order.
+// It implements camsim.Announcer. It reads M-SEARCH on a socket of its
+// own, which reports the interface each one arrived on, so that a camera
+// answers only what reached its link; the replies are built here, because
+// go-ssdp's builder does not reproduce the camera's header set and order.
 package ssdpresp

@@ -80,3 +80,22 @@ func TestNLSHasLibupnpsShape(t *testing.T) {
 		t.Errorf("01-NLS %q then %q: want libupnp's shape and a new one per boot", a, b)
 	}
 }
+
+func TestSearchIsReadAsGoSSDPReadsIt(t *testing.T) {
+	for _, tc := range []struct {
+		name, msg string
+		st, mx    string
+		ok        bool
+	}{
+		{"plain", "M-SEARCH * HTTP/1.1\r\nHOST: 239.255.255.250:1900\r\nMAN: \"ssdp:discover\"\r\nMX: 2\r\nST: ssdp:all\r\n\r\n", "ssdp:all", "2", true},
+		{"no blank line at the end", "M-SEARCH * HTTP/1.1\r\nMAN: \"ssdp:discover\"\r\nMX: 1\r\nST: upnp:rootdevice\r\n", "upnp:rootdevice", "1", true},
+		{"MAN unquoted", "M-SEARCH * HTTP/1.1\r\nMAN: ssdp:discover\r\nMX: 1\r\nST: ssdp:all\r\n\r\n", "", "", false},
+		{"a NOTIFY", "NOTIFY * HTTP/1.1\r\nNT: upnp:rootdevice\r\nNTS: ssdp:alive\r\n\r\n", "", "", false},
+		{"garbage", "M-SEARCH \x00\x01", "", "", false},
+	} {
+		st, mx, ok := parseSearch([]byte(tc.msg))
+		if st != tc.st || mx != tc.mx || ok != tc.ok {
+			t.Errorf("%s: ST %q MX %q ok %v, want %q %q %v", tc.name, st, mx, ok, tc.st, tc.mx, tc.ok)
+		}
+	}
+}

@@ -13,7 +13,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	ssdp "github.com/koron/go-ssdp"
 	"golang.org/x/net/ipv4"
 
 	"github.com/openipu/openipu/core/camsim"
@@ -37,7 +36,8 @@ type Responder struct {
 
 	mu        sync.Mutex
 	started   bool
-	monitor   *ssdp.Monitor
+	in        *ipv4.PacketConn // where M-SEARCH arrives
+	readerWG  sync.WaitGroup
 	out       mcast.Sender
 	httpSrv   *http.Server
 	descPort  uint16
@@ -87,17 +87,9 @@ func New(opts Options) (*Responder, error) {
 	}, nil
 }
 
-// goSSDPMu serialises our use of go-ssdp's package-level interface list,
-// which Monitor.Start reads.
-var goSSDPMu sync.Mutex
-
 // Start listens for M-SEARCH on 239.255.255.250:1900, opens the sending
 // socket and the description server, announces the cameras already
 // registered, and runs until ctx ends or Close.
-//
-// go-ssdp keeps its interface list in a package variable: Start sets it
-// for the moment it starts its listener and puts it back. Start
-// responders before anything else in the process uses go-ssdp.
 func (r *Responder) Start(ctx context.Context) error {
 	ifaces := r.opts.Interfaces
 	if ifaces == nil {
@@ -139,13 +131,7 @@ func (r *Responder) Start(ctx context.Context) error {
 	}
 	srv := r.descriptionServer()
 
-	m := &ssdp.Monitor{Search: r.onSearch}
-	goSSDPMu.Lock()
-	saved := ssdp.Interfaces
-	ssdp.Interfaces = ifaces
-	err = m.Start()
-	ssdp.Interfaces = saved
-	goSSDPMu.Unlock()
+	in, err := listenSearches(ifaces, r.opts.logf)
 	if err != nil {
 		ln.Close()
 		out.Close()
@@ -154,14 +140,19 @@ func (r *Responder) Start(ctx context.Context) error {
 	}
 
 	r.mu.Lock()
-	r.monitor, r.out, r.httpSrv = m, out, srv
+	r.in, r.out, r.httpSrv = in, out, srv
 	r.descPort = uint16(ln.Addr().(*net.TCPAddr).Port)
 	r.done = make(chan struct{})
 	done := r.done
 	cams := r.sortedLocked()
+	r.readerWG.Add(1)
 	r.mu.Unlock()
 	ok = true
 
+	go func() {
+		defer r.readerWG.Done()
+		r.readSearches(in)
+	}()
 	go func() {
 		if err := srv.Serve(gateListener{ln, r.serves}); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			r.opts.logf("ssdpresp: description server: %v", err)
@@ -181,17 +172,18 @@ func (r *Responder) Close() error {
 		return nil
 	}
 	r.mu.Lock()
-	m, out, srv, done := r.monitor, r.out, r.httpSrv, r.done
+	in, out, srv, done := r.in, r.out, r.httpSrv, r.done
 	for mac, t := range r.timers {
 		t.stop()
 		delete(r.timers, mac)
 	}
 	r.mu.Unlock()
-	if m == nil {
+	if in == nil {
 		return nil
 	}
 	close(done)
-	errs := []error{m.Close(), srv.Close()}
+	errs := []error{in.Close(), srv.Close()}
+	r.readerWG.Wait()
 	out.Close()
 	return errors.Join(errs...)
 }
@@ -223,7 +215,7 @@ func (r *Responder) Announce(info camsim.AnnounceInfo) {
 	cam.seq = r.seq
 	r.cams[cam.mac] = cam
 	r.byIP[cam.ip] = cam
-	started := r.monitor != nil && !r.closed.Load()
+	started := r.in != nil && !r.closed.Load()
 	r.mu.Unlock()
 	if old != nil && old.ip != cam.ip {
 		r.byebye(old)
