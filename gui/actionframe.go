@@ -7,18 +7,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-)
 
-var (
-	msgCancel    = dmsg("button.cancel", "Cancel")
-	msgStop      = dmsg("button.stop", "Stop")
-	msgClose     = dmsg("button.close", "Close")
-	msgStopping  = dmsg("stopping", "Stopping…")
-	msgNoJournal = dmsg("journal_not_written",
-		"This was not written to the journal of changes: {{.Detail}}")
+	"github.com/openipu/openipu/gui/widgets"
 )
 
 // actionFrame is what every action dialog shares: the dialog itself, a problem
@@ -31,12 +25,12 @@ type actionFrame struct {
 	dlg     *dialog.CustomDialog
 	content *fyne.Container
 
-	problem  *actionNotice
+	problem  *widgets.Notice
 	progress *widget.ProgressBarInfinite
 	status   *widget.Label
 	note     *widget.Label
-	cancel   *escButton
-	primary  *escButton
+	cancel   *widgets.EscButton
+	primary  *widgets.EscButton
 	buttons  *fyne.Container
 
 	// ctx lives as long as the dialog; each run gets a child that Stop
@@ -68,7 +62,7 @@ type actionFrame struct {
 // (Enter presses it when it is enabled); extra buttons sit between Cancel
 // and it.
 func newActionFrame(h ActionHost, title string, body fyne.CanvasObject, primaryText string, onPrimary func()) *actionFrame {
-	f := &actionFrame{h: h, problem: newActionNotice(), launch: func(fn func()) { go fn() }}
+	f := &actionFrame{h: h, problem: widgets.NewNotice(), launch: func(fn func()) { go fn() }}
 	f.ctx, f.end = context.WithCancel(context.Background())
 	f.progress = widget.NewProgressBarInfinite()
 	f.progress.Stop()
@@ -78,8 +72,8 @@ func newActionFrame(h ActionHost, title string, body fyne.CanvasObject, primaryT
 	f.note.Wrapping = fyne.TextWrapWord
 	f.note.Importance = widget.WarningImportance
 	f.note.Hide()
-	f.cancel = newEscButton(dtext(msgCancel), theme.CancelIcon(), f.escape, f.escape)
-	f.primary = newEscButton(primaryText, theme.ConfirmIcon(), func() {
+	f.cancel = widgets.NewEscButton(lang.X("dialog.button.cancel", "Cancel"), theme.CancelIcon(), f.escape, f.escape)
+	f.primary = widgets.NewEscButton(primaryText, theme.ConfirmIcon(), func() {
 		if !f.running && !f.closed && onPrimary != nil {
 			onPrimary()
 		}
@@ -98,14 +92,14 @@ func newActionFrame(h ActionHost, title string, body fyne.CanvasObject, primaryT
 	fit := &fitHeight{content: padded}
 	fit.limit = func() float32 {
 		room := h.Window().Canvas().Size().Height - dialogChrome
-		for _, o := range []fyne.CanvasObject{f.problem.box, progressRow, f.note} {
+		for _, o := range []fyne.CanvasObject{f.problem.Box, progressRow, f.note} {
 			if o.Visible() {
 				room -= o.MinSize().Height + theme.Padding()
 			}
 		}
 		return max(room, 120)
 	}
-	f.content = container.New(&dialogColumn{width: dialogWidth}, container.New(fit, scroll), f.problem.box, progressRow, f.note)
+	f.content = container.New(&dialogColumn{width: dialogWidth}, container.New(fit, scroll), f.problem.Box, progressRow, f.note)
 	f.dlg = dialog.NewCustomWithoutButtons(title, f.content, h.Window())
 	f.dlg.SetButtons([]fyne.CanvasObject{f.buttons})
 	f.dlg.SetOnClosed(f.closedByDialog)
@@ -151,7 +145,7 @@ func (f *actionFrame) escape() {
 			f.stopRun()
 		}
 		f.cancel.Disable()
-		f.status.SetText(dtext(msgStopping))
+		f.status.SetText(lang.X("dialog.stopping", "Stopping…"))
 	}
 	f.uiMu.Unlock()
 	if !running {
@@ -195,7 +189,7 @@ func (f *actionFrame) run(macs []string, work func(ctx context.Context) (finish 
 	f.running = true
 	done := make(chan struct{})
 	f.done = done
-	f.problem.hide()
+	f.problem.Hide()
 	f.note.Hide()
 	f.busy = nil
 	for _, mac := range macs {
@@ -207,7 +201,7 @@ func (f *actionFrame) run(macs []string, work func(ctx context.Context) (finish 
 	f.progress.Show()
 	f.progress.Start()
 	f.primary.Disable()
-	f.cancel.SetText(dtext(msgStop))
+	f.cancel.SetText(lang.X("dialog.button.stop", "Stop"))
 	f.cancel.SetIcon(theme.MediaStopIcon())
 	f.relayout()
 	f.launch(func() {
@@ -223,7 +217,7 @@ func (f *actionFrame) run(macs []string, work func(ctx context.Context) (finish 
 			f.progress.Stop()
 			f.progress.Hide()
 			f.cancel.Enable()
-			f.cancel.SetText(dtext(msgClose))
+			f.cancel.SetText(lang.X("dialog.button.close", "Close"))
 			f.cancel.SetIcon(theme.CancelIcon())
 			f.primary.Enable()
 			if finish != nil {
@@ -254,7 +248,7 @@ func (f *actionFrame) journalFailed(err error) {
 	if err == nil {
 		return
 	}
-	f.note.SetText(dtext(msgNoJournal, "Detail", err.Error()))
+	f.note.SetText(lang.X("dialog.journal_not_written", "This was not written to the journal of changes: {{.Detail}}", map[string]any{"Detail": err.Error()}))
 	f.note.Show()
 }
 

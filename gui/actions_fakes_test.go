@@ -19,6 +19,7 @@ import (
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/netif"
 	"github.com/openipu/openipu/core/vapix"
+	"github.com/openipu/openipu/gui/widgets"
 )
 
 // fakeHost stands in for the main window.
@@ -290,13 +291,13 @@ func shownTexts(o fyne.CanvasObject) []string {
 			out = append(out, v.Text)
 		case *widget.Label:
 			out = append(out, v.Text)
-		case *escEntry:
+		case *widgets.EscEntry:
 			out = append(out, v.Text, v.PlaceHolder)
 		case *widget.Entry:
 			out = append(out, v.Text, v.PlaceHolder)
 		case *widget.Button:
 			out = append(out, v.Text)
-		case *escButton:
+		case *widgets.EscButton:
 			out = append(out, v.Text)
 		}
 		switch v := o.(type) {

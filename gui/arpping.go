@@ -18,6 +18,9 @@ import (
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/netif"
 	"github.com/openipu/openipu/core/usermsg"
+	"github.com/openipu/openipu/gui/apptheme"
+	"github.com/openipu/openipu/gui/i18n"
+	"github.com/openipu/openipu/gui/widgets"
 )
 
 // "Assign IP by serial number (ARP/Ping)": for a camera this computer sees
@@ -79,13 +82,13 @@ type arpPingDialog struct {
 
 	how           *widget.Label
 	ifaces        []netif.Interface
-	iface         *optionGroup
-	address       *escEntry
+	iface         *widgets.OptionGroup
+	address       *widgets.EscEntry
 	addressReason *widget.Label
-	availability  *actionNotice
+	availability  *widgets.Notice
 	alternatives  *widget.Label
-	inUse         *actionNotice
-	setPassword   *escButton
+	inUse         *widgets.Notice
+	setPassword   *widgets.EscButton
 	// possible is what the backend said of the chosen connection.
 	possible bool
 
@@ -110,16 +113,16 @@ func newARPPingDialog(h ActionHost, cam discovery.Device, afterReset bool) *arpP
 	body := container.NewVBox()
 	d.actionFrame = newActionFrame(h, lang.X("arpping_dialog.title", "Assign IP by serial number (ARP/Ping)"), body,
 		lang.X("arpping_dialog.start", "Start"), d.start)
-	d.primary.SetIcon(iconNetwork)
+	d.primary.SetIcon(apptheme.IconNetwork)
 	esc := d.escape
 
 	mac := cam.MAC
 	if mac == "" {
 		mac = "?"
 	}
-	intro := wrappedLabel(lang.X("arpping_dialog.intro", "Give {{.Camera}} an address on this computer's network by its serial number, {{.MAC}}. This works even though this computer cannot reach the camera where it is now.",
+	intro := widgets.Wrapped(lang.X("arpping_dialog.intro", "Give {{.Camera}} an address on this computer's network by its serial number, {{.MAC}}. This works even though this computer cannot reach the camera where it is now.",
 		map[string]any{"Camera": cameraTitle(cam), "MAC": mac}))
-	d.how = wrappedLabel(bullets(
+	d.how = widgets.Wrapped(widgets.Bullets(
 		lang.X("arpping_dialog.how", "This computer sends the new address straight to the camera's MAC address. The camera takes it only:"),
 		lang.X("arpping_dialog.how_boot", "in the first 2 minutes after it is switched on: press Start, then unplug the camera's power and plug it back in (not needed if it was switched on less than a minute ago);"),
 		lang.X("arpping_dialog.how_segment", "from this computer's own network, with no router in between, and usually not over Wi-Fi;"),
@@ -139,24 +142,24 @@ func newARPPingDialog(h ActionHost, cam discovery.Device, afterReset bool) *arpP
 			selected = n
 		}
 	}
-	d.iface = newOptionGroup(labels, selected, func(int) { d.checkAvailable(); d.validate() }, esc)
+	d.iface = widgets.NewOptionGroup(labels, selected, func(int) { d.checkAvailable(); d.validate() }, esc)
 	ifaceBox := container.NewVBox(widget.NewLabel(lang.X("arpping_dialog.connection", "Through this network connection:")))
-	for _, b := range d.iface.buttons {
+	for _, b := range d.iface.Buttons {
 		ifaceBox.Add(b)
 	}
 
-	d.address = newEscEntry(esc)
+	d.address = widgets.NewEscEntry(esc)
 	d.address.OnChanged = func(string) { d.validate() }
 	d.address.OnSubmitted = func(string) { d.submit() }
-	d.addressReason = reasonLabel()
-	d.availability, d.inUse = newActionNotice(), newActionNotice()
-	d.alternatives = wrappedLabel(bullets(
+	d.addressReason = widgets.Reason()
+	d.availability, d.inUse = widgets.NewNotice(), widgets.NewNotice()
+	d.alternatives = widgets.Wrapped(widgets.Bullets(
 		lang.X("arpping_dialog.other_ways", "Other ways to reach the camera, without administrator rights:"),
 		lang.X("arpping_dialog.other_second", "give this computer a second address on the camera's network (for a camera on 192.168.0.90, for example 192.168.0.100 with subnet mask 255.255.255.0), search again, and use Assign IP address…;"),
 		lang.X("arpping_dialog.other_cable", "or connect this computer with a cable straight to the camera or its switch, so it takes an automatic 169.254.x.x address too, and search again."),
 	))
 	d.alternatives.Hide()
-	d.setPassword = newEscButton(lang.X("action.set_password", "Set password…"), iconKey, d.setPasswordNow, esc)
+	d.setPassword = widgets.NewEscButton(lang.X("action.set_password", "Set password…"), apptheme.IconKey, d.setPasswordNow, esc)
 	d.setPassword.Importance = widget.HighImportance
 
 	body.Objects = []fyne.CanvasObject{
@@ -164,7 +167,7 @@ func newARPPingDialog(h ActionHost, cam discovery.Device, afterReset bool) *arpP
 		widget.NewSeparator(),
 		ifaceBox,
 		container.New(layout.NewFormLayout(), widget.NewLabel(lang.X("arpping_dialog.address", "New IP address")), container.NewVBox(d.address, d.addressReason)),
-		d.availability.box, d.alternatives, d.inUse.box,
+		d.availability.Box, d.alternatives, d.inUse.Box,
 	}
 	d.prefillExample()
 	d.checkAvailable()
@@ -185,10 +188,10 @@ func routablePrefixes(i netif.Interface) []netip.Prefix {
 }
 
 func (d *arpPingDialog) chosenInterface() (netif.Interface, bool) {
-	if d.iface.selected < 0 || d.iface.selected >= len(d.ifaces) {
+	if d.iface.Selected < 0 || d.iface.Selected >= len(d.ifaces) {
 		return netif.Interface{}, false
 	}
-	return d.ifaces[d.iface.selected], true
+	return d.ifaces[d.iface.Selected], true
 }
 
 // prefillExample suggests the kind of address wanted without choosing one:
@@ -204,7 +207,7 @@ func (d *arpPingDialog) prefillExample() {
 		example = example.Next()
 	}
 	if p.Contains(example) {
-		d.address.SetPlaceHolder(dtext(msgIPExample, "Addr", example.String()))
+		d.address.SetPlaceHolder(lang.X("dialog.ip.example", "for example {{.Addr}}", map[string]any{"Addr": example.String()}))
 	}
 }
 
@@ -214,21 +217,21 @@ func (d *arpPingDialog) checkAvailable() {
 	i, ok := d.chosenInterface()
 	if !ok {
 		d.possible = false
-		d.availability.set(noticeWarning, lang.X("arpping_dialog.no_connection", "This computer has no network connection with an address a camera could be given."), "")
+		d.availability.Set(widgets.NoticeWarning, lang.X("arpping_dialog.no_connection", "This computer has no network connection with an address a camera could be given."), "")
 		d.alternatives.Show()
 		return
 	}
 	possible, msg := d.backend.available(i.Name)
 	d.possible = possible
 	if possible {
-		d.availability.set(noticeInfo, Text(msg), "")
+		d.availability.Set(widgets.NoticeInfo, i18n.Text(msg), "")
 		d.alternatives.Hide()
 		d.how.Show()
 		return
 	}
 	// How it works matters little when it cannot work here; the other
 	// ways do.
-	d.availability.set(noticeWarning, lang.X("arpping_dialog.not_possible", "OpenIPU cannot give the camera an address this way here."), Text(msg))
+	d.availability.Set(widgets.NoticeWarning, lang.X("arpping_dialog.not_possible", "OpenIPU cannot give the camera an address this way here."), i18n.Text(msg))
 	d.alternatives.Show()
 	d.how.Hide()
 }
@@ -239,7 +242,7 @@ func (d *arpPingDialog) addressProblem() (netip.Addr, string) {
 	s := strings.TrimSpace(d.address.Text)
 	a, err := netip.ParseAddr(s)
 	if err != nil || !a.Is4() {
-		return netip.Addr{}, dtext(msgIPBadAddress)
+		return netip.Addr{}, lang.X("dialog.ip.bad_address", "Type an IPv4 address: four numbers from 0 to 255 with dots, such as 192.168.1.50.")
 	}
 	i, ok := d.chosenInterface()
 	if !ok {
@@ -280,8 +283,8 @@ func (d *arpPingDialog) validate() {
 	if empty {
 		problem = ""
 	}
-	setReason(d.addressReason, problem)
-	d.inUse.hide()
+	widgets.SetReason(d.addressReason, problem)
+	d.inUse.Hide()
 	usable := !empty && problem == ""
 	if usable {
 		d.checkTaken(a)
@@ -307,7 +310,7 @@ func (d *arpPingDialog) checkTaken(a netip.Addr) {
 }
 
 func (d *arpPingDialog) showTaken(a netip.Addr) {
-	d.inUse.set(noticeError, lang.X("arpping_dialog.taken", "Something already answers at {{.Addr}}.", map[string]any{"Addr": a.String()}),
+	d.inUse.Set(widgets.NoticeError, lang.X("arpping_dialog.taken", "Something already answers at {{.Addr}}.", map[string]any{"Addr": a.String()}),
 		lang.X("arpping_dialog.taken_next", "Choose an address nobody uses: two devices on one address disturb each other."))
 }
 
@@ -318,7 +321,7 @@ func (d *arpPingDialog) submit() {
 }
 
 func (d *arpPingDialog) setFormEnabled(on bool) {
-	d.iface.setEnabled(on)
+	d.iface.SetEnabled(on)
 	if on {
 		d.address.Enable()
 	} else {
@@ -344,7 +347,7 @@ func (d *arpPingDialog) start() {
 			d.journalFailed(jerr)
 			d.h.Refresh()
 			if err != nil {
-				d.problem.showError(err)
+				d.problem.ShowError(err)
 				if k := arpping.KindOf(err); k == arpping.NeedsAdmin || k == arpping.NotPossible {
 					d.alternatives.Show()
 				}
@@ -361,7 +364,7 @@ func (d *arpPingDialog) start() {
 				d.setButtons(d.setPassword)
 				d.h.Window().Canvas().Focus(d.setPassword)
 			}
-			d.problem.set(noticeSuccess, lang.X("arpping_dialog.done", "The camera took the address {{.Addr}}.", map[string]any{"Addr": a.String()}), next)
+			d.problem.Set(widgets.NoticeSuccess, lang.X("arpping_dialog.done", "The camera took the address {{.Addr}}.", map[string]any{"Addr": a.String()}), next)
 		}
 	})
 }
@@ -386,7 +389,7 @@ func arpProgressText(p arpping.Progress, req arpping.Request) string {
 	case arpping.StepCleanedUp:
 		return lang.X("arpping_dialog.progress_cleaned_up", "Tidying up this computer's temporary entry…", args)
 	}
-	return Text(p.Message)
+	return i18n.Text(p.Message)
 }
 
 // setPasswordNow hands the camera, at its new address, to Set password.

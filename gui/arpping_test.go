@@ -14,6 +14,7 @@ import (
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/usermsg"
+	"github.com/openipu/openipu/gui/i18n"
 )
 
 // fakeARPPinger assigns addresses the way the test says, and never sends a
@@ -78,8 +79,8 @@ func openARPPing(t *testing.T, p *fakeARPPinger, taken ...string) (*fakeHost, *a
 
 func TestARPPingAcceptsOnlyAFreeAddressOnTheChosenConnectionsNetwork(t *testing.T) {
 	_, d := openARPPing(t, &fakeARPPinger{fakeDiscoverer: &fakeDiscoverer{}, possible: true})
-	if d.iface.selected != 0 || len(d.ifaces) != 1 || d.ifaces[0].Name != "eth0" {
-		t.Fatalf("connections offered: %v, chosen %d", d.ifaces, d.iface.selected)
+	if d.iface.Selected != 0 || len(d.ifaces) != 1 || d.ifaces[0].Name != "eth0" {
+		t.Fatalf("connections offered: %v, chosen %d", d.ifaces, d.iface.Selected)
 	}
 	if !d.primary.Disabled() {
 		t.Error("Start is enabled with no address")
@@ -105,12 +106,12 @@ func TestARPPingAcceptsOnlyAFreeAddressOnTheChosenConnectionsNetwork(t *testing.
 func TestARPPingRefusesAnAddressThatAlreadyAnswers(t *testing.T) {
 	_, d := openARPPing(t, &fakeARPPinger{fakeDiscoverer: &fakeDiscoverer{}, possible: true}, "192.168.1.61")
 	d.address.SetText("192.168.1.61")
-	if !d.inUse.shown() || !strings.Contains(d.inUse.text.Text, "Something already answers at 192.168.1.61") || !d.primary.Disabled() {
-		t.Errorf("taken address: notice %q, Start disabled %v", d.inUse.text.Text, d.primary.Disabled())
+	if !d.inUse.Shown() || !strings.Contains(d.inUse.Text.Text, "Something already answers at 192.168.1.61") || !d.primary.Disabled() {
+		t.Errorf("taken address: notice %q, Start disabled %v", d.inUse.Text.Text, d.primary.Disabled())
 	}
 	d.address.SetText("192.168.1.62")
-	if d.inUse.shown() || d.primary.Disabled() {
-		t.Errorf("free address: notice %q, Start disabled %v", d.inUse.text.Text, d.primary.Disabled())
+	if d.inUse.Shown() || d.primary.Disabled() {
+		t.Errorf("free address: notice %q, Start disabled %v", d.inUse.Text.Text, d.primary.Disabled())
 	}
 }
 
@@ -179,8 +180,8 @@ func TestARPPingShowsEachStepThenHandsTheCameraToSetPasswordAtItsNewAddress(t *t
 	if len(reqs) != 1 || reqs[0].MAC != macLost || reqs[0].Addr.String() != "192.168.1.60" || reqs[0].Interface != "eth0" || reqs[0].Window != arpping.DefaultWindow {
 		t.Errorf("asked %+v", reqs)
 	}
-	if !strings.Contains(d.problem.text.Text, "The camera took the address 192.168.1.60.") || !d.setPassword.Visible() {
-		t.Fatalf("after success: %q, Set password shown %v", d.problem.text.Text, d.setPassword.Visible())
+	if !strings.Contains(d.problem.Text.Text, "The camera took the address 192.168.1.60.") || !d.setPassword.Visible() {
+		t.Fatalf("after success: %q, Set password shown %v", d.problem.Text.Text, d.setPassword.Visible())
 	}
 	test.Tap(d.setPassword)
 	if got := topDialog(h.win); !strings.Contains(got, "Set the first password") || !strings.Contains(overlayTexts(h.win), "192.168.1.60") {
@@ -200,8 +201,8 @@ func TestARPPingFailureIsExplainedInCoresWords(t *testing.T) {
 	if e := h.journal().all(); len(e) != 1 || e[0].Outcome != journal.Failed || e[0].ErrorKey == "" {
 		t.Errorf("journal %+v", e)
 	}
-	if d.problem.text.Text != "The camera did not take the address 192.168.1.60." || !strings.Contains(d.problem.next.Text, "first 2 minutes") {
-		t.Errorf("failure shown as %q / %q", d.problem.text.Text, d.problem.next.Text)
+	if d.problem.Text.Text != "The camera did not take the address 192.168.1.60." || !strings.Contains(d.problem.Next.Text, "first 2 minutes") {
+		t.Errorf("failure shown as %q / %q", d.problem.Text.Text, d.problem.Next.Text)
 	}
 	if d.primary.Disabled() || d.address.Disabled() {
 		t.Error("after a failure the user cannot try again")
@@ -210,8 +211,8 @@ func TestARPPingFailureIsExplainedInCoresWords(t *testing.T) {
 
 func TestARPPingIsNeverTheRealOneForSimulatedCameras(t *testing.T) {
 	ok, msg := arpPingFor(simulatedOnly{&fakeDiscoverer{}}).available("eth0")
-	if ok || !strings.Contains(Text(msg), "simulated cameras are not on a real network") {
-		t.Errorf("simulated cameras: available %v, %q", ok, Text(msg))
+	if ok || !strings.Contains(i18n.Text(msg), "simulated cameras are not on a real network") {
+		t.Errorf("simulated cameras: available %v, %q", ok, i18n.Text(msg))
 	}
 	if err := arpPingFor(simulatedOnly{&fakeDiscoverer{}}).assign(context.Background(), arpping.Request{}, nil); arpping.KindOf(err) != arpping.NotPossible {
 		t.Errorf("simulated cameras: assign gave %v", err)

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -18,38 +19,8 @@ import (
 	"github.com/openipu/openipu/core/netif"
 	"github.com/openipu/openipu/core/usermsg"
 	"github.com/openipu/openipu/core/vapix"
-)
-
-var (
-	msgIPTitle         = dmsg("ip.title", "Assign IP address")
-	msgIPIntro         = dmsg("ip.intro", "Change the network settings of {{.Camera}}.")
-	msgIPStatic        = dmsg("ip.static", "Fixed address (static)")
-	msgIPDHCP          = dmsg("ip.dhcp", "Automatic address from the network's DHCP server")
-	msgIPDHCPWhat      = dmsg("ip.dhcp_what", "The camera asks the network's router or DHCP server for an address. The camera list finds it again afterwards.")
-	msgIPAddress       = dmsg("field.ip_address", "IP address")
-	msgIPPrefix        = dmsg("field.prefix", "Prefix length")
-	msgIPGateway       = dmsg("field.gateway", "Gateway")
-	msgIPDNS           = dmsg("field.dns", "DNS servers")
-	msgIPOptional      = dmsg("field.optional", "optional")
-	msgIPExample       = dmsg("ip.example", "for example {{.Addr}}")
-	msgIPMask          = dmsg("ip.mask", "Subnet mask {{.Mask}}")
-	msgIPBadAddress    = dmsg("ip.bad_address", "Type an IPv4 address: four numbers from 0 to 255 with dots, such as 192.168.1.50.")
-	msgIPBadPrefix     = dmsg("ip.bad_prefix", "Type a number from 1 to 32. Most networks use 24 (subnet mask 255.255.255.0).")
-	msgIPBadGateway    = dmsg("ip.bad_gateway", "Type the router's IPv4 address, such as 192.168.1.1, or leave it empty.")
-	msgIPBadDNS        = dmsg("ip.bad_dns", "Type the name server's IP address, or leave it empty.")
-	msgIPOutside       = dmsg("ip.outside", "{{.Addr}} is not on this computer's network ({{.Computer}}).")
-	msgIPOutsideNext   = dmsg("ip.outside_next", "After the change this computer cannot reach the camera, unless it is moved to that network too. Choose an address on {{.Computer}} unless you mean to.")
-	msgIPTaken         = dmsg("ip.taken", "Something already answers at {{.Addr}}.")
-	msgIPTakenNext     = dmsg("ip.taken_next", "Two devices on one address disturb each other: choose a free address.")
-	msgIPButton        = dmsg("ip.button", "Apply")
-	msgIPLoggingIn     = dmsg("ip.logging_in", "Logging in…")
-	msgIPSending       = dmsg("ip.sending", "Sending the new settings…")
-	msgIPFollowing     = dmsg("ip.following", "Looking for the camera at {{.Addr}}… ({{.Seconds}} s)")
-	msgIPFollowingDHCP = dmsg("ip.following_dhcp", "Waiting for the camera to take an address from DHCP and show up in the camera list… ({{.Seconds}} s)")
-	msgIPFound         = dmsg("ip.found", "Done: {{.Camera}} answers at its new address.")
-	msgIPNotFound      = dmsg("ip.not_found", "The camera accepted the new settings, but it has not answered at {{.Addr}} yet.")
-	msgIPNotFoundDHCP  = dmsg("ip.not_found_dhcp", "The camera accepted the new settings, but it has not shown up with an address from DHCP yet.")
-	msgIPNotFoundNext  = dmsg("ip.not_found_next", "It may still be restarting its network. The camera list is searching again; look for it there in a minute. If it does not show up, check that this computer is on the same network as the new address.")
+	"github.com/openipu/openipu/gui/i18n"
+	"github.com/openipu/openipu/gui/widgets"
 )
 
 // assignIPDialog sets a camera's IPv4 settings and follows it to its new
@@ -60,22 +31,22 @@ type assignIPDialog struct {
 	local []netif.Interface
 
 	intro    *widget.Label
-	mode     *optionGroup
+	mode     *widgets.OptionGroup
 	dhcpWhat *widget.Label
 	static   *fyne.Container
 
-	address       *escEntry
+	address       *widgets.EscEntry
 	addressReason *widget.Label
-	prefix        *escEntry
+	prefix        *widgets.EscEntry
 	prefixReason  *widget.Label
 	maskHint      *widget.Label
-	gateway       *escEntry
+	gateway       *widgets.EscEntry
 	gatewayReason *widget.Label
-	dns1, dns2    *escEntry
+	dns1, dns2    *widgets.EscEntry
 	dnsReason     *widget.Label
 	settingsWhy   *widget.Label
-	outside       *actionNotice
-	inUse         *actionNotice
+	outside       *widgets.Notice
+	inUse         *widgets.Notice
 	login         *loginFields
 
 	// The "already answers" check of the typed address.
@@ -95,44 +66,44 @@ func ShowAssignIP(h ActionHost, cam discovery.Device) {
 func newAssignIPDialog(h ActionHost, cam discovery.Device) *assignIPDialog {
 	d := &assignIPDialog{cam: cam, local: h.Local(), takenCheck: newTakenCheck(), followFor: followFor, followEvery: followEvery}
 	body := container.NewVBox()
-	d.actionFrame = newActionFrame(h, dtext(msgIPTitle), body, dtext(msgIPButton), d.start)
+	d.actionFrame = newActionFrame(h, lang.X("dialog.ip.title", "Assign IP address"), body, lang.X("dialog.ip.button", "Apply"), d.start)
 	d.primary.SetIcon(theme.ConfirmIcon())
 	esc := d.escape
 
-	d.intro = wrappedLabel(dtext(msgIPIntro, "Camera", cameraTitle(cam)))
-	d.mode = newOptionGroup([]string{dtext(msgIPStatic), dtext(msgIPDHCP)}, 0, func(int) { d.validate() }, esc)
-	d.dhcpWhat = wrappedLabel(dtext(msgIPDHCPWhat))
+	d.intro = widgets.Wrapped(lang.X("dialog.ip.intro", "Change the network settings of {{.Camera}}.", map[string]any{"Camera": cameraTitle(cam)}))
+	d.mode = widgets.NewOptionGroup([]string{lang.X("dialog.ip.static", "Fixed address (static)"), lang.X("dialog.ip.dhcp", "Automatic address from the network's DHCP server")}, 0, func(int) { d.validate() }, esc)
+	d.dhcpWhat = widgets.Wrapped(lang.X("dialog.ip.dhcp_what", "The camera asks the network's router or DHCP server for an address. The camera list finds it again afterwards."))
 	d.dhcpWhat.Hide()
 
-	d.address, d.prefix, d.gateway, d.dns1, d.dns2 = newEscEntry(esc), newEscEntry(esc), newEscEntry(esc), newEscEntry(esc), newEscEntry(esc)
-	d.addressReason, d.prefixReason, d.gatewayReason, d.dnsReason = reasonLabel(), reasonLabel(), reasonLabel(), reasonLabel()
-	d.settingsWhy = reasonLabel()
+	d.address, d.prefix, d.gateway, d.dns1, d.dns2 = widgets.NewEscEntry(esc), widgets.NewEscEntry(esc), widgets.NewEscEntry(esc), widgets.NewEscEntry(esc), widgets.NewEscEntry(esc)
+	d.addressReason, d.prefixReason, d.gatewayReason, d.dnsReason = widgets.Reason(), widgets.Reason(), widgets.Reason(), widgets.Reason()
+	d.settingsWhy = widgets.Reason()
 	d.maskHint = widget.NewLabel("")
 	d.maskHint.SizeName = theme.SizeNameCaptionText // quieter than body text, yet readable (low importance is too faint)
-	d.gateway.SetPlaceHolder(dtext(msgIPOptional))
-	d.dns1.SetPlaceHolder(dtext(msgIPOptional))
-	d.dns2.SetPlaceHolder(dtext(msgIPOptional))
+	d.gateway.SetPlaceHolder(lang.X("dialog.field.optional", "optional"))
+	d.dns1.SetPlaceHolder(lang.X("dialog.field.optional", "optional"))
+	d.dns2.SetPlaceHolder(lang.X("dialog.field.optional", "optional"))
 	d.prefill()
-	d.outside, d.inUse = newActionNotice(), newActionNotice()
+	d.outside, d.inUse = widgets.NewNotice(), widgets.NewNotice()
 	d.login = newLoginFields(cam, d.submit, esc, d.validate)
 
 	d.static = container.New(layout.NewFormLayout(),
-		widget.NewLabel(dtext(msgIPAddress)), container.NewVBox(d.address, d.addressReason),
-		widget.NewLabel(dtext(msgIPPrefix)), container.NewVBox(
+		widget.NewLabel(lang.X("dialog.field.ip_address", "IP address")), container.NewVBox(d.address, d.addressReason),
+		widget.NewLabel(lang.X("dialog.field.prefix", "Prefix length")), container.NewVBox(
 			container.NewGridWithColumns(2, d.prefix, container.NewVBox(d.maskHint)), d.prefixReason),
-		widget.NewLabel(dtext(msgIPGateway)), container.NewVBox(d.gateway, d.gatewayReason),
-		widget.NewLabel(dtext(msgIPDNS)), container.NewVBox(container.NewGridWithColumns(2, d.dns1, d.dns2), d.dnsReason),
+		widget.NewLabel(lang.X("dialog.field.gateway", "Gateway")), container.NewVBox(d.gateway, d.gatewayReason),
+		widget.NewLabel(lang.X("dialog.field.dns", "DNS servers")), container.NewVBox(container.NewGridWithColumns(2, d.dns1, d.dns2), d.dnsReason),
 	)
 	body.Objects = []fyne.CanvasObject{
 		d.intro,
-		d.mode.buttons[0], d.static, d.settingsWhy,
-		d.mode.buttons[1], d.dhcpWhat,
-		d.outside.box, d.inUse.box,
+		d.mode.Buttons[0], d.static, d.settingsWhy,
+		d.mode.Buttons[1], d.dhcpWhat,
+		d.outside.Box, d.inUse.Box,
 		widget.NewSeparator(),
 		d.login.box,
 	}
 	// Wired last: prefill above must not validate a half-built dialog.
-	for _, e := range []*escEntry{d.address, d.prefix, d.gateway, d.dns1, d.dns2} {
+	for _, e := range []*widgets.EscEntry{d.address, d.prefix, d.gateway, d.dns1, d.dns2} {
 		e.OnChanged = func(string) { d.validate() }
 		e.OnSubmitted = func(string) { d.submit() }
 	}
@@ -161,25 +132,25 @@ func (d *assignIPDialog) prefill() {
 			example = example.Next()
 		}
 		if p.Masked().Contains(example) {
-			d.address.SetPlaceHolder(dtext(msgIPExample, "Addr", example.String()))
+			d.address.SetPlaceHolder(lang.X("dialog.ip.example", "for example {{.Addr}}", map[string]any{"Addr": example.String()}))
 		}
 	}
 }
 
-func (d *assignIPDialog) dhcp() bool { return d.mode.selected == 1 }
+func (d *assignIPDialog) dhcp() bool { return d.mode.Selected == 1 }
 
 // config reads the form. Each field's problem is returned separately so
 // it can be shown under that field as the user types.
 func (d *assignIPDialog) config() (cfg vapix.NetworkConfig, addrErr, prefixErr, gwErr, dnsErr string) {
 	cfg.DHCP = d.dhcp()
-	for _, e := range []*escEntry{d.dns1, d.dns2} {
+	for _, e := range []*widgets.EscEntry{d.dns1, d.dns2} {
 		s := strings.TrimSpace(e.Text)
 		if s == "" {
 			continue
 		}
 		a, err := netip.ParseAddr(s)
 		if err != nil {
-			dnsErr = dtext(msgIPBadDNS)
+			dnsErr = lang.X("dialog.ip.bad_dns", "Type the name server's IP address, or leave it empty.")
 			continue
 		}
 		cfg.DNS = append(cfg.DNS, a)
@@ -189,11 +160,11 @@ func (d *assignIPDialog) config() (cfg vapix.NetworkConfig, addrErr, prefixErr, 
 	}
 	a, err := netip.ParseAddr(strings.TrimSpace(d.address.Text))
 	if err != nil || !a.Is4() {
-		addrErr = dtext(msgIPBadAddress)
+		addrErr = lang.X("dialog.ip.bad_address", "Type an IPv4 address: four numbers from 0 to 255 with dots, such as 192.168.1.50.")
 	}
 	bits, err := strconv.Atoi(strings.TrimSpace(d.prefix.Text))
 	if err != nil || bits < 1 || bits > 32 {
-		prefixErr = dtext(msgIPBadPrefix)
+		prefixErr = lang.X("dialog.ip.bad_prefix", "Type a number from 1 to 32. Most networks use 24 (subnet mask 255.255.255.0).")
 	}
 	if addrErr == "" && prefixErr == "" {
 		cfg.Address = netip.PrefixFrom(a, bits)
@@ -201,7 +172,7 @@ func (d *assignIPDialog) config() (cfg vapix.NetworkConfig, addrErr, prefixErr, 
 	if s := strings.TrimSpace(d.gateway.Text); s != "" {
 		g, err := netip.ParseAddr(s)
 		if err != nil || !g.Is4() {
-			gwErr = dtext(msgIPBadGateway)
+			gwErr = lang.X("dialog.ip.bad_gateway", "Type the router's IPv4 address, such as 192.168.1.1, or leave it empty.")
 		} else {
 			cfg.Gateway = g
 		}
@@ -215,42 +186,42 @@ func (d *assignIPDialog) config() (cfg vapix.NetworkConfig, addrErr, prefixErr, 
 // already in use.
 func (d *assignIPDialog) validate() {
 	dhcp := d.dhcp()
-	setVisible(d.static, !dhcp)
-	setVisible(d.dhcpWhat, dhcp)
+	widgets.SetVisible(d.static, !dhcp)
+	widgets.SetVisible(d.dhcpWhat, dhcp)
 	cfg, addrErr, prefixErr, gwErr, dnsErr := d.config()
 	empty := strings.TrimSpace(d.address.Text) == ""
 	if empty {
 		addrErr = ""
 	}
-	setReason(d.addressReason, addrErr)
-	setReason(d.prefixReason, prefixErr)
+	widgets.SetReason(d.addressReason, addrErr)
+	widgets.SetReason(d.prefixReason, prefixErr)
 	d.maskHint.SetText("")
 	if bits, err := strconv.Atoi(strings.TrimSpace(d.prefix.Text)); err == nil && bits >= 1 && bits <= 32 {
-		d.maskHint.SetText(dtext(msgIPMask, "Mask", maskText(bits)))
+		d.maskHint.SetText(lang.X("dialog.ip.mask", "Subnet mask {{.Mask}}", map[string]any{"Mask": maskText(bits)}))
 	}
-	setReason(d.gatewayReason, gwErr)
-	setReason(d.dnsReason, dnsErr)
+	widgets.SetReason(d.gatewayReason, gwErr)
+	widgets.SetReason(d.dnsReason, dnsErr)
 
 	fieldsOK := addrErr == "" && prefixErr == "" && gwErr == "" && dnsErr == "" && (dhcp || !empty)
 	whole := ""
 	if fieldsOK {
 		if err := cfg.Validate(); err != nil {
 			p, _ := usermsg.Explain(err)
-			what, _ := ProblemText(p)
+			what, _ := i18n.ProblemText(p)
 			whole = what
 			fieldsOK = false
 		}
 	}
-	setReason(d.settingsWhy, whole)
+	widgets.SetReason(d.settingsWhy, whole)
 
-	d.outside.hide()
-	d.inUse.hide()
+	d.outside.Hide()
+	d.inUse.Hide()
 	if fieldsOK && !dhcp {
 		a := cfg.Address.Addr()
 		if !onComputerNetwork(d.local, a) {
 			nets := computerNetworks(d.local)
-			d.outside.set(noticeWarning, dtext(msgIPOutside, "Addr", a.String(), "Computer", nets),
-				dtext(msgIPOutsideNext, "Computer", nets))
+			d.outside.Set(widgets.NoticeWarning, lang.X("dialog.ip.outside", "{{.Addr}} is not on this computer's network ({{.Computer}}).", map[string]any{"Addr": a.String(), "Computer": nets}),
+				lang.X("dialog.ip.outside_next", "After the change this computer cannot reach the camera, unless it is moved to that network too. Choose an address on {{.Computer}} unless you mean to.", map[string]any{"Computer": nets}))
 		}
 		d.checkTaken(a)
 	}
@@ -282,7 +253,7 @@ func (d *assignIPDialog) checkTaken(a netip.Addr) {
 }
 
 func (d *assignIPDialog) showTaken(a netip.Addr) {
-	d.inUse.set(noticeWarning, dtext(msgIPTaken, "Addr", a.String()), dtext(msgIPTakenNext))
+	d.inUse.Set(widgets.NoticeWarning, lang.X("dialog.ip.taken", "Something already answers at {{.Addr}}.", map[string]any{"Addr": a.String()}), lang.X("dialog.ip.taken_next", "Two devices on one address disturb each other: choose a free address."))
 }
 
 func (d *assignIPDialog) submit() {
@@ -292,9 +263,9 @@ func (d *assignIPDialog) submit() {
 }
 
 func (d *assignIPDialog) setFormEnabled(on bool) {
-	d.mode.setEnabled(on)
+	d.mode.SetEnabled(on)
 	d.login.setEnabled(on)
-	for _, e := range []*escEntry{d.address, d.prefix, d.gateway, d.dns1, d.dns2} {
+	for _, e := range []*widgets.EscEntry{d.address, d.prefix, d.gateway, d.dns1, d.dns2} {
 		if on {
 			e.Enable()
 		} else {
@@ -323,7 +294,7 @@ func (d *assignIPDialog) work(ctx context.Context, deps Deps, cam discovery.Devi
 		jerr := journalAction(deps, journal.SetIP, cam, user, detail, err)
 		return func() {
 			d.journalFailed(jerr)
-			d.problem.showError(err)
+			d.problem.ShowError(err)
 			d.setFormEnabled(true)
 			d.validate()
 		}
@@ -333,13 +304,13 @@ func (d *assignIPDialog) work(ctx context.Context, deps Deps, cam discovery.Devi
 		return failed(err)
 	}
 	defer c.Close()
-	d.say(dtext(msgIPLoggingIn))
+	d.say(lang.X("dialog.ip.logging_in", "Logging in…"))
 	c.SetCredentials(user, pw)
 	if err := c.VerifyLogin(ctx); err != nil {
 		return failed(err)
 	}
 	d.ui(func() { rememberAdmin(user) })
-	d.say(dtext(msgIPSending))
+	d.say(lang.X("dialog.ip.sending", "Sending the new settings…"))
 	applied := time.Now()
 	if err := c.SetNetwork(ctx, cfg); err != nil {
 		return failed(err)
@@ -353,10 +324,14 @@ func (d *assignIPDialog) work(ctx context.Context, deps Deps, cam discovery.Devi
 	var ok bool
 	addr := cfg.Address.Addr()
 	if cfg.DHCP {
-		f.progress = func(s int) { d.say(dtext(msgIPFollowingDHCP, "Seconds", s)) }
+		f.progress = func(s int) {
+			d.say(lang.X("dialog.ip.following_dhcp", "Waiting for the camera to take an address from DHCP and show up in the camera list… ({{.Seconds}} s)", map[string]any{"Seconds": s}))
+		}
 		found, ok = f.viaDiscovery(fctx, applied)
 	} else {
-		f.progress = func(s int) { d.say(dtext(msgIPFollowing, "Addr", addr.String(), "Seconds", s)) }
+		f.progress = func(s int) {
+			d.say(lang.X("dialog.ip.following", "Looking for the camera at {{.Addr}}… ({{.Seconds}} s)", map[string]any{"Addr": addr.String(), "Seconds": s}))
+		}
 		found, ok = f.at(fctx, addr)
 	}
 	stopped := ctx.Err() != nil
@@ -368,21 +343,13 @@ func (d *assignIPDialog) work(ctx context.Context, deps Deps, cam discovery.Devi
 		d.h.Refresh()
 		switch {
 		case ok:
-			d.problem.set(noticeSuccess, dtext(msgIPFound, "Camera", cameraTitle(found)), "")
+			d.problem.Set(widgets.NoticeSuccess, lang.X("dialog.ip.found", "Done: {{.Camera}} answers at its new address.", map[string]any{"Camera": cameraTitle(found)}), "")
 		case stopped:
-			d.problem.showError(&vapix.Error{Kind: vapix.Canceled, Op: "follow the camera"})
+			d.problem.ShowError(&vapix.Error{Kind: vapix.Canceled, Op: "follow the camera"})
 		case cfg.DHCP:
-			d.problem.set(noticeWarning, dtext(msgIPNotFoundDHCP), dtext(msgIPNotFoundNext))
+			d.problem.Set(widgets.NoticeWarning, lang.X("dialog.ip.not_found_dhcp", "The camera accepted the new settings, but it has not shown up with an address from DHCP yet."), lang.X("dialog.ip.not_found_next", "It may still be restarting its network. The camera list is searching again; look for it there in a minute. If it does not show up, check that this computer is on the same network as the new address."))
 		default:
-			d.problem.set(noticeWarning, dtext(msgIPNotFound, "Addr", addr.String()), dtext(msgIPNotFoundNext))
+			d.problem.Set(widgets.NoticeWarning, lang.X("dialog.ip.not_found", "The camera accepted the new settings, but it has not answered at {{.Addr}} yet.", map[string]any{"Addr": addr.String()}), lang.X("dialog.ip.not_found_next", "It may still be restarting its network. The camera list is searching again; look for it there in a minute. If it does not show up, check that this computer is on the same network as the new address."))
 		}
-	}
-}
-
-func setVisible(o fyne.CanvasObject, on bool) {
-	if on {
-		o.Show()
-	} else {
-		o.Hide()
 	}
 }

@@ -119,15 +119,15 @@ func TestAssignIPWarnsWhenTheAddressIsOutsideTheComputersNetworkButAllowsIt(t *t
 	test.Type(d.login.password, "Admin-Pass-1")
 
 	typeAddress(d, "10.1.2.3")
-	if !d.outside.shown() || !strings.Contains(d.outside.text.Text, "not on this computer's network (192.168.1.0/24)") {
-		t.Errorf("outside warning: shown %v, %q", d.outside.shown(), d.outside.text.Text)
+	if !d.outside.Shown() || !strings.Contains(d.outside.Text.Text, "not on this computer's network (192.168.1.0/24)") {
+		t.Errorf("outside warning: shown %v, %q", d.outside.Shown(), d.outside.Text.Text)
 	}
 	if d.primary.Disabled() {
 		t.Error("an address outside this computer's network is refused; it should only be warned about")
 	}
 	typeAddress(d, "192.168.1.77")
-	if d.outside.shown() {
-		t.Errorf("warned about an address on this computer's network: %q", d.outside.text.Text)
+	if d.outside.Shown() {
+		t.Errorf("warned about an address on this computer's network: %q", d.outside.Text.Text)
 	}
 }
 
@@ -165,11 +165,11 @@ func TestAssignIPWarnsWhenSomethingAlreadyAnswersAtTheAddress(t *testing.T) {
 	d.probePort = ln.Addr().(*net.TCPAddr).Port
 
 	typeAddress(d, host.String())
-	if !d.inUse.shown() || !strings.Contains(d.inUse.text.Text, "already answers at "+host.String()) {
-		t.Errorf("address in use: shown %v, %q", d.inUse.shown(), d.inUse.text.Text)
+	if !d.inUse.Shown() || !strings.Contains(d.inUse.Text.Text, "already answers at "+host.String()) {
+		t.Errorf("address in use: shown %v, %q", d.inUse.Shown(), d.inUse.Text.Text)
 	}
 	typeAddress(d, "192.168.1.20")
-	if d.inUse.shown() {
+	if d.inUse.Shown() {
 		t.Error("the camera's own address is reported as taken")
 	}
 }
@@ -193,8 +193,8 @@ func TestAssignIPOnASimulatedCameraAppliesTheAddressAndFollowsTheCamera(t *testi
 	if n.BootProto != "none" || n.IPAddress != "192.168.1.40" || n.DefaultRouter != "192.168.1.1" {
 		t.Errorf("the camera now has %+v", n)
 	}
-	if !strings.Contains(d.problem.text.Text, "answers at its new address") || !strings.Contains(d.problem.text.Text, "192.168.1.40") {
-		t.Errorf("result %q / %q", d.problem.text.Text, d.problem.next.Text)
+	if !strings.Contains(d.problem.Text.Text, "answers at its new address") || !strings.Contains(d.problem.Text.Text, "192.168.1.40") {
+		t.Errorf("result %q / %q", d.problem.Text.Text, d.problem.Next.Text)
 	}
 	e := h.journal().all()
 	if len(e) != 1 || e[0].Action != journal.SetIP || e[0].Outcome != journal.Done || e[0].Detail != "192.168.1.40/24 gw 192.168.1.1" || e[0].User != "root" {
@@ -223,8 +223,8 @@ func TestAssignIPSaysSoWhenAnotherDeviceAnswersAtTheNewAddress(t *testing.T) {
 	test.Tap(d.primary)
 	waitRun(t, d.actionFrame)
 
-	if !strings.Contains(d.problem.text.Text, "has not answered at 192.168.1.41 yet") || !strings.Contains(d.problem.next.Text, "searching again") {
-		t.Errorf("result %q / %q", d.problem.text.Text, d.problem.next.Text)
+	if !strings.Contains(d.problem.Text.Text, "has not answered at 192.168.1.41 yet") || !strings.Contains(d.problem.Next.Text, "searching again") {
+		t.Errorf("result %q / %q", d.problem.Text.Text, d.problem.Next.Text)
 	}
 }
 
@@ -247,7 +247,7 @@ func TestAssignIPWithDHCPFindsTheCameraWhereDiscoveryHearsIt(t *testing.T) {
 	}
 	h.connectTo(connectFake(fc))
 	d := openAssignIP(t, h, cam)
-	test.Tap(d.mode.buttons[1])
+	test.Tap(d.mode.Buttons[1])
 	if d.static.Visible() {
 		t.Error("the fixed-address fields stay visible for DHCP")
 	}
@@ -255,8 +255,8 @@ func TestAssignIPWithDHCPFindsTheCameraWhereDiscoveryHearsIt(t *testing.T) {
 	test.Tap(d.primary)
 	waitRun(t, d.actionFrame)
 
-	if !strings.Contains(d.problem.text.Text, "192.168.1.133") {
-		t.Errorf("result %q / %q", d.problem.text.Text, d.problem.next.Text)
+	if !strings.Contains(d.problem.Text.Text, "192.168.1.133") {
+		t.Errorf("result %q / %q", d.problem.Text.Text, d.problem.Next.Text)
 	}
 	if e := h.journal().all(); len(e) != 1 || e[0].Detail != "dhcp" {
 		t.Errorf("journal %+v", e)

@@ -6,15 +6,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/openipu/openipu/core/discovery"
-)
+	"fyne.io/fyne/v2/lang"
 
-var (
-	msgCameraModelMACAt = dmsg("camera.model_mac_at", "{{.Model}} ({{.MAC}}) at {{.Host}}")
-	msgCameraModelAt    = dmsg("camera.model_at", "{{.Model}} at {{.Host}}")
-	msgCameraAt         = dmsg("camera.at", "The camera at {{.Host}}")
-	msgCameraMAC        = dmsg("camera.mac", "The camera {{.MAC}}")
-	msgCameraUnknown    = dmsg("camera.unknown", "The camera")
+	"github.com/openipu/openipu/core/discovery"
 )
 
 // cameraAddress is the address the dialogs name a camera by: its best address
@@ -35,15 +29,15 @@ func cameraTitle(d discovery.Device) string {
 	host, model := cameraAddress(d), d.Model
 	switch {
 	case model != "" && d.MAC != "" && host != "":
-		return dtext(msgCameraModelMACAt, "Model", model, "MAC", d.MAC, "Host", host)
+		return lang.X("dialog.camera.model_mac_at", "{{.Model}} ({{.MAC}}) at {{.Host}}", map[string]any{"Model": model, "MAC": d.MAC, "Host": host})
 	case model != "" && host != "":
-		return dtext(msgCameraModelAt, "Model", model, "Host", host)
+		return lang.X("dialog.camera.model_at", "{{.Model}} at {{.Host}}", map[string]any{"Model": model, "Host": host})
 	case host != "":
-		return dtext(msgCameraAt, "Host", host)
+		return lang.X("dialog.camera.at", "The camera at {{.Host}}", map[string]any{"Host": host})
 	case d.MAC != "":
-		return dtext(msgCameraMAC, "MAC", d.MAC)
+		return lang.X("dialog.camera.mac", "The camera {{.MAC}}", map[string]any{"MAC": d.MAC})
 	}
-	return dtext(msgCameraUnknown)
+	return lang.X("dialog.camera.unknown", "The camera")
 }
 
 // cameraWebURL is where the camera's own web page is: the discovered URL,

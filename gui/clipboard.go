@@ -6,36 +6,16 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 
 	"github.com/openipu/openipu/core/discovery"
-	"github.com/openipu/openipu/core/usermsg"
-)
-
-var (
-	msgCopyTitle     = dmsg("copy.title", "Camera details copied")
-	msgCopyDone      = dmsg("copy.done", "The details of {{.Camera}} are on the clipboard. Paste them into an e-mail or a document.")
-	msgDetModel      = dmsg("details.model", "Model: {{.Value}}")
-	msgDetMAC        = dmsg("details.mac", "MAC address / serial number: {{.Value}}")
-	msgDetSerial     = dmsg("details.serial", "Serial number: {{.Value}}")
-	msgDetFirmware   = dmsg("details.firmware", "AXIS OS version: {{.Value}}")
-	msgDetName       = dmsg("details.name", "Name: {{.Value}}")
-	msgDetAddresses  = dmsg("details.addresses", "IP addresses: {{.Value}}")
-	msgDetWeb        = dmsg("details.web", "Web page: {{.Value}}")
-	msgDetState      = dmsg("details.state", "State: {{.Value}}")
-	msgDetDiagnosis  = dmsg("details.diagnosis", "Reachability: {{.Value}}")
-	msgDetFoundBy    = dmsg("details.found_by", "Found by: {{.Value}}")
-	msgDetLastSeen   = dmsg("details.last_seen", "Last seen: {{.Value}}")
-	msgStateNeedsPw  = dmsg("details.state_needs_password", "needs a password")
-	msgStateReady    = dmsg("details.state_ready", "ready (has an administrator password)")
-	msgStateUnknown  = dmsg("details.state_unknown", "not known yet")
-	msgStateNotSeen  = dmsg("details.state_lost", "not seen since {{.Time}}")
-	msgDetailsHeader = dmsg("details.header", "Axis camera")
+	"github.com/openipu/openipu/gui/i18n"
 )
 
 // CopyDetails puts a plain-text description of the camera on the clipboard.
 func CopyDetails(h ActionHost, cam discovery.Device) {
 	fyne.CurrentApp().Clipboard().SetContent(cameraDetailsText(cam))
-	dialog.ShowInformation(dtext(msgCopyTitle), dtext(msgCopyDone, "Camera", cameraTitle(cam)), h.Window())
+	dialog.ShowInformation(lang.X("dialog.copy.title", "Camera details copied"), lang.X("dialog.copy.done", "The details of {{.Camera}} are on the clipboard. Paste them into an e-mail or a document.", map[string]any{"Camera": cameraTitle(cam)}), h.Window())
 }
 
 // cameraDetailsText is what a property manager pastes into a support
@@ -43,36 +23,43 @@ func CopyDetails(h ActionHost, cam discovery.Device) {
 // It holds no password: the Device has none to give.
 func cameraDetailsText(cam discovery.Device) string {
 	var lines []string
-	line := func(msg usermsg.Message, v string) {
+	// Each fact is worded whether or not it is known; only the known ones
+	// are kept.
+	line := func(v, text string) {
 		if strings.TrimSpace(v) != "" {
-			lines = append(lines, dtext(msg, "Value", v))
+			lines = append(lines, text)
 		}
 	}
+	value := func(v string) map[string]any { return map[string]any{"Value": v} }
 	title := cam.FullName
 	if title == "" {
 		title = cam.Model
 	}
 	if title == "" {
-		title = dtext(msgDetailsHeader)
+		title = lang.X("dialog.details.header", "Axis camera")
 	}
 	lines = append(lines, title)
-	line(msgDetModel, cam.Model)
-	line(msgDetMAC, cam.MAC)
+	line(cam.Model, lang.X("dialog.details.model", "Model: {{.Value}}", value(cam.Model)))
+	line(cam.MAC, lang.X("dialog.details.mac", "MAC address / serial number: {{.Value}}", value(cam.MAC)))
 	if cam.Serial != "" && cam.Serial != cam.MAC {
-		line(msgDetSerial, cam.Serial)
+		line(cam.Serial, lang.X("dialog.details.serial", "Serial number: {{.Value}}", value(cam.Serial)))
 	}
-	line(msgDetFirmware, cam.Firmware)
-	line(msgDetName, cam.Name)
+	line(cam.Firmware, lang.X("dialog.details.firmware", "AXIS OS version: {{.Value}}", value(cam.Firmware)))
+	line(cam.Name, lang.X("dialog.details.name", "Name: {{.Value}}", value(cam.Name)))
 	var addrs []string
 	for _, a := range cam.Addresses {
 		addrs = append(addrs, a.String())
 	}
-	line(msgDetAddresses, strings.Join(addrs, ", "))
-	line(msgDetWeb, cameraWebURL(cam))
-	line(msgDetState, stateWords(cam))
+	addresses := strings.Join(addrs, ", ")
+	line(addresses, lang.X("dialog.details.addresses", "IP addresses: {{.Value}}", value(addresses)))
+	web := cameraWebURL(cam)
+	line(web, lang.X("dialog.details.web", "Web page: {{.Value}}", value(web)))
+	state := stateWords(cam)
+	line(state, lang.X("dialog.details.state", "State: {{.Value}}", value(state)))
 	if cam.Diagnosis.What.Text != "" {
-		what, next := Text(cam.Diagnosis.What), Text(cam.Diagnosis.Next)
-		line(msgDetDiagnosis, strings.TrimSpace(what+" "+next))
+		what, next := i18n.Text(cam.Diagnosis.What), i18n.Text(cam.Diagnosis.Next)
+		diagnosis := strings.TrimSpace(what + " " + next)
+		line(diagnosis, lang.X("dialog.details.diagnosis", "Reachability: {{.Value}}", value(diagnosis)))
 	}
 	var srcs []string
 	for _, s := range cam.Sources {
@@ -81,9 +68,11 @@ func cameraDetailsText(cam discovery.Device) string {
 	if len(cam.Interfaces) > 0 {
 		srcs = append(srcs, "("+strings.Join(cam.Interfaces, ", ")+")")
 	}
-	line(msgDetFoundBy, strings.Join(srcs, " "))
+	foundBy := strings.Join(srcs, " ")
+	line(foundBy, lang.X("dialog.details.found_by", "Found by: {{.Value}}", value(foundBy)))
 	if !cam.LastSeen.IsZero() {
-		line(msgDetLastSeen, cam.LastSeen.Local().Format(time.DateTime))
+		seen := cam.LastSeen.Local().Format(time.DateTime)
+		line(seen, lang.X("dialog.details.last_seen", "Last seen: {{.Value}}", value(seen)))
 	}
 	return strings.Join(lines, "\n") + "\n"
 }
@@ -91,11 +80,11 @@ func cameraDetailsText(cam discovery.Device) string {
 func stateWords(cam discovery.Device) string {
 	switch {
 	case cam.Lost && !cam.LastSeen.IsZero():
-		return dtext(msgStateNotSeen, "Time", cam.LastSeen.Local().Format(time.DateTime))
+		return lang.X("dialog.details.state_lost", "not seen since {{.Time}}", map[string]any{"Time": cam.LastSeen.Local().Format(time.DateTime)})
 	case cam.Setup == discovery.SetupNeeded:
-		return dtext(msgStateNeedsPw)
+		return lang.X("dialog.details.state_needs_password", "needs a password")
 	case cam.Setup == discovery.SetupDone:
-		return dtext(msgStateReady)
+		return lang.X("dialog.details.state_ready", "ready (has an administrator password)")
 	}
-	return dtext(msgStateUnknown)
+	return lang.X("dialog.details.state_unknown", "not known yet")
 }

@@ -4,6 +4,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
+
+	"github.com/openipu/openipu/gui/apptheme"
 )
 
 // actionID names the camera actions, which the menu, the shortcuts, the
@@ -39,15 +41,15 @@ func actionTitle(a actionID) string {
 func actionIcon(a actionID) fyne.Resource {
 	switch a {
 	case actSetPassword:
-		return iconKey
+		return apptheme.IconKey
 	case actFactoryDefault:
-		return iconFactory
+		return apptheme.IconFactory
 	case actAssignIP:
-		return iconNetwork
+		return apptheme.IconNetwork
 	case actRestart:
-		return iconPower
+		return apptheme.IconPower
 	case actOpenBrowser:
-		return iconLaunch
+		return apptheme.IconLaunch
 	}
 	return theme.ContentCopyIcon()
 }

@@ -13,6 +13,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/gui/apptheme"
+	"github.com/openipu/openipu/gui/i18n"
+	"github.com/openipu/openipu/gui/widgets"
 )
 
 // detailField is one line of the details panel.
@@ -87,7 +90,7 @@ func newDetailsPanel(w *MainWindow) *detailsPanel {
 
 	p.tickedLabel = widget.NewLabel("")
 	p.tickedLabel.Wrapping = fyne.TextWrapWord
-	p.tickedSetPw = widget.NewButtonWithIcon("", iconKey, func() { w.runAction(actSetPassword) })
+	p.tickedSetPw = widget.NewButtonWithIcon("", apptheme.IconKey, func() { w.runAction(actSetPassword) })
 	p.tickedSetPw.Importance = widget.HighImportance
 	p.untick = widget.NewButton(lang.X("details.untick", "Untick all"), w.untickAll)
 	p.ticked = container.NewVBox(
@@ -138,13 +141,13 @@ func newDetailsPanel(w *MainWindow) *detailsPanel {
 		btns = append(btns, b)
 	}
 
-	p.resetWizard = widget.NewButtonWithIcon(lang.X("details.reset_wizard", "Lost the password? Guided factory reset…"), iconFactory, func() {
+	p.resetWizard = widget.NewButtonWithIcon(lang.X("details.reset_wizard", "Lost the password? Guided factory reset…"), apptheme.IconFactory, func() {
 		if d, ok := w.selectedDevice(); ok {
 			ShowResetWizard(w, d)
 		}
 	})
 	p.resetWizard.Alignment = widget.ButtonAlignLeading
-	p.arpPing = widget.NewButtonWithIcon(lang.X("wizard.arpping", "Assign IP by serial number (ARP/Ping)…"), iconNetwork, func() {
+	p.arpPing = widget.NewButtonWithIcon(lang.X("wizard.arpping", "Assign IP by serial number (ARP/Ping)…"), apptheme.IconNetwork, func() {
 		if d, ok := w.selectedDevice(); ok {
 			ShowARPPing(w, d, false)
 		}
@@ -170,10 +173,10 @@ func (p *detailsPanel) update() {
 	ticked := w.rows.checkedDevices()
 	if len(ticked) > 0 {
 		need := len(w.tickedNeedingPassword())
-		p.tickedLabel.SetText(countedText("details.ticked", "{{.Count}} camera ticked.", "{{.Count}} cameras ticked.", len(ticked)) + " " +
-			countedText("details.ticked_need", "{{.Count}} of them needs a password.", "{{.Count}} of them need a password.", need))
-		p.tickedSetPw.SetText(countedText("details.set_password_n", "Set password on {{.Count}} camera…", "Set password on {{.Count}} cameras…", need))
-		enableButton(p.tickedSetPw, need > 0)
+		p.tickedLabel.SetText(i18n.Counted("details.ticked", "{{.Count}} camera ticked.", "{{.Count}} cameras ticked.", len(ticked)) + " " +
+			i18n.Counted("details.ticked_need", "{{.Count}} of them needs a password.", "{{.Count}} of them need a password.", need))
+		p.tickedSetPw.SetText(i18n.Counted("details.set_password_n", "Set password on {{.Count}} camera…", "Set password on {{.Count}} cameras…", need))
+		widgets.EnableButton(p.tickedSetPw, need > 0)
 		p.ticked.Show()
 	} else {
 		p.ticked.Hide()
@@ -212,7 +215,7 @@ func (p *detailsPanel) update() {
 		}
 	}
 
-	what, next := Text(d.Diagnosis.What), Text(d.Diagnosis.Next)
+	what, next := i18n.Text(d.Diagnosis.What), i18n.Text(d.Diagnosis.Next)
 	switch {
 	case st == stateBusy:
 		what, next = lang.X("details.busy", "OpenIPU is working on this camera."), lang.X("details.busy.next", "Wait until the action in progress has finished.")
@@ -229,7 +232,7 @@ func (p *detailsPanel) update() {
 	// ARP/Ping is for a camera seen on an address a reset leads to that
 	// this computer cannot reach.
 	reach := d.Diagnosis.Reach
-	setVisible(p.arpPing, !d.Lost && st != stateBusy && (reach == discovery.ReachFactoryAddress || reach == discovery.ReachLinkLocalOnly))
+	widgets.SetVisible(p.arpPing, !d.Lost && st != stateBusy && (reach == discovery.ReachFactoryAddress || reach == discovery.ReachLinkLocalOnly))
 	label, run := p.suggestionFor(d, st)
 	p.suggestion = run
 	if run == nil {
@@ -271,7 +274,7 @@ func (p *detailsPanel) suggestionFor(d discovery.Device, st camState) (string, f
 
 func (p *detailsPanel) updateActions() {
 	for a, b := range p.buttons {
-		enableButton(b, p.w.enabled(actionID(a)))
+		widgets.EnableButton(b, p.w.enabled(actionID(a)))
 	}
 }
 
@@ -377,13 +380,4 @@ func seenText(d discovery.Device) string {
 	return lang.X("details.seen_text", "first {{.First}}, last {{.Last}}", map[string]any{
 		"First": d.FirstSeen.Format("15:04:05"), "Last": d.LastSeen.Format("15:04:05"),
 	})
-}
-
-// countedText is a message with a count, in its singular or plural form.
-func countedText(key, one, other string, n int) string {
-	fallback := other
-	if n == 1 {
-		fallback = one
-	}
-	return lang.XN(key, fallback, n, map[string]any{"Count": n})
 }

@@ -3,7 +3,6 @@ package gui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 )
 
 // dialogWidth keeps a sentence on one or two lines at 100% scaling and
@@ -71,12 +70,4 @@ func (l *fitHeight) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 		o.Move(fyne.NewPos(0, 0))
 		o.Resize(size)
 	}
-}
-
-// wrappedLabel is a label that wraps at word boundaries, as every sentence
-// in the dialogs does.
-func wrappedLabel(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
 }

@@ -4,11 +4,13 @@ import (
 	"errors"
 	"path/filepath"
 
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/vapix"
+	"github.com/openipu/openipu/gui/widgets"
 )
 
 // DialogShot is one action dialog in a state worth a screenshot, reached
@@ -45,16 +47,16 @@ func DialogShots(needPassword [2]discovery.Device, ready, elsewhere discovery.De
 			d.password.SetText(shotPassword)
 			d.confirm.SetText(shotPassword)
 			d.rows[0].user = "admin"
-			d.rows[0].set(rowDone, dtext(msgRowAdmin, "User", "admin"))
+			d.rows[0].set(rowDone, lang.X("dialog.setpw.row_admin", "Administrator: {{.User}}", map[string]any{"User": "admin"}))
 			d.rows[1].set(rowFailed, problemSentence(&vapix.Error{Kind: vapix.NoAnswer, Host: cameraAddress(needPassword[1])}))
 			d.finish()
-			d.cancel.SetText(dtext(msgClose))
+			d.cancel.SetText(lang.X("dialog.button.close", "Close"))
 			return d.close
 		}},
 		{"factory-default", func(h ActionHost) func() {
 			d := newFactoryDefaultDialog(h, ready)
 			d.show(d.confirm)
-			d.mode.choose(1)
+			d.mode.Choose(1)
 			d.login.password.SetText(shotPassword)
 			return d.close
 		}},
@@ -65,10 +67,10 @@ func DialogShots(needPassword [2]discovery.Device, ready, elsewhere discovery.De
 			d.setFormEnabled(false)
 			d.showBackup(filepath.Join(h.Deps().BackupDir, "openipu-backup-"+ready.MAC+"-20261126-120000.txt"))
 			d.back = true
-			d.problem.set(noticeSuccess, dtext(msgResetBackSame, "Camera", cameraTitle(ready)), "")
+			d.problem.Set(widgets.NoticeSuccess, lang.X("dialog.reset.back", "{{.Camera}} is back with factory settings, at the same address. It needs a password now.", map[string]any{"Camera": cameraTitle(ready)}), "")
 			d.primary.Hide()
 			d.setButtons(d.openBackup, d.setPassword)
-			d.cancel.SetText(dtext(msgClose))
+			d.cancel.SetText(lang.X("dialog.button.close", "Close"))
 			return d.close
 		}},
 		{"assign-ip", func(h ActionHost) func() {
@@ -100,7 +102,7 @@ func DialogShots(needPassword [2]discovery.Device, ready, elsewhere discovery.De
 			d.login.setEnabled(false)
 			d.primary.Disable()
 			d.progress.Show()
-			d.cancel.SetText(dtext(msgStop))
+			d.cancel.SetText(lang.X("dialog.button.stop", "Stop"))
 			d.cancel.SetIcon(theme.MediaStopIcon())
 			d.status.SetText(rebootText(vapix.RebootProgress{Phase: vapix.RebootDown, Elapsed: 14e9}, false))
 			d.relayout()
@@ -110,8 +112,8 @@ func DialogShots(needPassword [2]discovery.Device, ready, elsewhere discovery.De
 			d := newRestartDialog(h, ready)
 			d.show(nil)
 			d.login.password.SetText(shotPassword)
-			d.problem.showError(&vapix.Error{Kind: vapix.WrongPassword, Host: cameraAddress(ready), Err: errors.New("401")})
-			d.problem.text.Importance = widget.DangerImportance
+			d.problem.ShowError(&vapix.Error{Kind: vapix.WrongPassword, Host: cameraAddress(ready), Err: errors.New("401")})
+			d.problem.Text.Importance = widget.DangerImportance
 			d.relayout()
 			return d.close
 		}},

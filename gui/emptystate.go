@@ -13,6 +13,8 @@ import (
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/netif"
 	"github.com/openipu/openipu/core/usermsg"
+	"github.com/openipu/openipu/gui/apptheme"
+	"github.com/openipu/openipu/gui/i18n"
 )
 
 // emptyState takes the table's place while no camera is known: it says
@@ -51,8 +53,8 @@ func newEmptyState(w *MainWindow) *emptyState {
 		}, "\n")),
 		add:  widget.NewButtonWithIcon(lang.X("toolbar.add_camera", "Add camera by IP…"), theme.ContentAddIcon(), w.showAddCamera),
 		scan: widget.NewButtonWithIcon(lang.X("toolbar.scan_range", "Scan address range…"), theme.SearchIcon(), w.showScanRange),
-		demo: widget.NewButtonWithIcon(lang.X("empty.try_demo", "Try with simulated cameras"), iconCamera, w.startDemo),
-		reset: widget.NewButtonWithIcon(lang.X("toolbar.reset_wizard", "Guided factory reset…"), iconFactory, func() {
+		demo: widget.NewButtonWithIcon(lang.X("empty.try_demo", "Try with simulated cameras"), apptheme.IconCamera, w.startDemo),
+		reset: widget.NewButtonWithIcon(lang.X("toolbar.reset_wizard", "Guided factory reset…"), apptheme.IconFactory, func() {
 			ShowResetWizard(w, discovery.Device{})
 		}),
 	}
@@ -66,7 +68,7 @@ func newEmptyState(w *MainWindow) *emptyState {
 	e.add.Importance = widget.HighImportance
 
 	e.problemBox = container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))), nil, e.problem)
-	icon := canvas.NewImageFromResource(iconCamera)
+	icon := canvas.NewImageFromResource(apptheme.IconCamera)
 	icon.FillMode = canvas.ImageFillContain
 	icon.SetMinSize(fyne.NewSquareSize(64))
 	body := container.NewVBox(
@@ -99,10 +101,10 @@ func (e *emptyState) update(empty, searching bool, st discovery.Status, runErr e
 	switch {
 	case runErr != nil:
 		p, _ := usermsg.Explain(runErr)
-		what, next := ProblemText(p)
+		what, next := i18n.ProblemText(p)
 		problem = lang.X("empty.cannot_search", "OpenIPU cannot search for cameras:") + " " + what + "\n" + next
 	case st.NothingHeard:
-		problem = Text(st.What) + "\n" + Text(st.Next)
+		problem = i18n.Text(st.What) + "\n" + i18n.Text(st.Next)
 	}
 	e.problem.SetText(problem)
 	// The engine's "nothing heard" says what the checklist says, and more.

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -17,36 +18,7 @@ import (
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/vapix"
-)
-
-var (
-	msgResetTitle        = dmsg("reset.title", "Reset to factory settings")
-	msgResetIntro        = dmsg("reset.intro", "Reset {{.Camera}} to its factory settings. Choose how much to erase:")
-	msgResetSoft         = dmsg("reset.soft", "Soft reset (recommended)")
-	msgResetSoftWhat     = dmsg("reset.soft_what", "Erases users, passwords and settings, keeps the IP address.")
-	msgResetHard         = dmsg("reset.hard", "Hard reset")
-	msgResetHardWhat     = dmsg("reset.hard_what", "Erases everything including the IP address — the camera may come back at 192.168.0.90 or 169.254.x.x.")
-	msgResetBackupWhere  = dmsg("reset.backup_where", "First, the camera's settings are saved to a file in {{.Dir}}.")
-	msgResetBackupFolder = dmsg("reset.backup_default_folder", "the OpenIPU backups folder")
-	msgResetConfirm      = dmsg("reset.confirm", "To confirm the hard reset, type the camera's MAC address ({{.MAC}}) or the word RESET:")
-	msgResetConfirmNoMAC = dmsg("reset.confirm_no_mac", "To confirm the hard reset, type the word RESET:")
-	msgResetButton       = dmsg("reset.button", "Reset camera")
-	msgResetLoggingIn    = dmsg("reset.logging_in", "Logging in…")
-	msgResetSaving       = dmsg("reset.saving", "Saving the camera's settings…")
-	msgResetSending      = dmsg("reset.sending", "Sending the reset…")
-	msgResetSaved        = dmsg("reset.saved", "Settings saved to {{.Path}}")
-	msgResetOpenBackup   = dmsg("reset.open_backup", "Open backup")
-	msgResetNotReset     = dmsg("reset.not_reset", "The camera was NOT reset, because its settings could not be saved first.")
-	msgResetWithout      = dmsg("reset.without_backup", "Reset without a backup…")
-	msgResetWithoutTitle = dmsg("reset.without_backup_title", "Reset without a backup?")
-	msgResetWithoutText  = dmsg("reset.without_backup_text", "The camera's settings have not been saved. After the reset they are gone for good. Reset anyway?")
-	msgResetWithoutYes   = dmsg("reset.without_backup_yes", "Reset without a backup")
-	msgResetBackSame     = dmsg("reset.back", "{{.Camera}} is back with factory settings, at the same address. It needs a password now.")
-	msgResetGone         = dmsg("reset.gone", "The camera accepted the hard reset but has not come back at {{.Host}}.")
-	msgResetGoneNext     = dmsg("reset.gone_next", "After a hard reset it may come back at another address: from the network's DHCP server, or 192.168.0.90, or 169.254.x.x. The camera list is searching again; look for it there in a minute.")
-	msgResetHardWait     = dmsg("reset.hard_wait", "After a hard reset the camera may come back at a different address. If it does not come back here, the camera list will find it.")
-	msgResetAccepted     = dmsg("reset.accepted_then", "The camera had already accepted the reset; it finishes by itself.")
-	msgResetSetPassword  = dmsg("reset.set_password", "Set the password now")
+	"github.com/openipu/openipu/gui/widgets"
 )
 
 // factoryDefaultDialog backs a camera's settings up, resets it and waits
@@ -56,16 +28,16 @@ type factoryDefaultDialog struct {
 	cam discovery.Device
 
 	intro       *widget.Label
-	mode        *optionGroup
+	mode        *widgets.OptionGroup
 	login       *loginFields
 	backupWhere *widget.Label
 	confirmText *widget.Label
-	confirm     *escEntry
+	confirm     *widgets.EscEntry
 	confirmBox  *fyne.Container
 
-	openBackup    *escButton
-	withoutBackup *escButton
-	setPassword   *escButton
+	openBackup    *widgets.EscButton
+	withoutBackup *widgets.EscButton
+	setPassword   *widgets.EscButton
 	skipConfirm   *dialog.ConfirmDialog
 
 	backupPath string
@@ -82,14 +54,14 @@ func ShowFactoryDefault(h ActionHost, cam discovery.Device) {
 func newFactoryDefaultDialog(h ActionHost, cam discovery.Device) *factoryDefaultDialog {
 	d := &factoryDefaultDialog{cam: cam}
 	body := container.NewVBox()
-	d.actionFrame = newActionFrame(h, dtext(msgResetTitle), body, dtext(msgResetButton), func() { d.start(false) })
+	d.actionFrame = newActionFrame(h, lang.X("dialog.reset.title", "Reset to factory settings"), body, lang.X("dialog.reset.button", "Reset camera"), func() { d.start(false) })
 	d.primary.Importance = widget.DangerImportance
 	d.primary.SetIcon(theme.HistoryIcon())
 	esc := d.escape
 
-	d.intro = wrappedLabel(dtext(msgResetIntro, "Camera", cameraTitle(cam)))
-	d.mode = newOptionGroup([]string{dtext(msgResetSoft), dtext(msgResetHard)}, 0, func(int) { d.validate() }, esc)
-	softWhat, hardWhat := wrappedLabel(dtext(msgResetSoftWhat)), wrappedLabel(dtext(msgResetHardWhat))
+	d.intro = widgets.Wrapped(lang.X("dialog.reset.intro", "Reset {{.Camera}} to its factory settings. Choose how much to erase:", map[string]any{"Camera": cameraTitle(cam)}))
+	d.mode = widgets.NewOptionGroup([]string{lang.X("dialog.reset.soft", "Soft reset (recommended)"), lang.X("dialog.reset.hard", "Hard reset")}, 0, func(int) { d.validate() }, esc)
+	softWhat, hardWhat := widgets.Wrapped(lang.X("dialog.reset.soft_what", "Erases users, passwords and settings, keeps the IP address.")), widgets.Wrapped(lang.X("dialog.reset.hard_what", "Erases everything including the IP address — the camera may come back at 192.168.0.90 or 169.254.x.x."))
 	indent := func(o fyne.CanvasObject) fyne.CanvasObject {
 		gap := canvas.NewRectangle(color.Transparent)
 		gap.SetMinSize(fyne.NewSize(theme.IconInlineSize()+2*theme.Padding(), 0))
@@ -98,29 +70,29 @@ func newFactoryDefaultDialog(h ActionHost, cam discovery.Device) *factoryDefault
 	d.login = newLoginFields(cam, d.submit, esc, d.validate)
 	dir := h.Deps().BackupDir
 	if dir == "" {
-		dir = dtext(msgResetBackupFolder)
+		dir = lang.X("dialog.reset.backup_default_folder", "the OpenIPU backups folder")
 	}
-	d.backupWhere = wrappedLabel(dtext(msgResetBackupWhere, "Dir", dir))
+	d.backupWhere = widgets.Wrapped(lang.X("dialog.reset.backup_where", "First, the camera's settings are saved to a file in {{.Dir}}.", map[string]any{"Dir": dir}))
 
-	d.confirmText = wrappedLabel(dtext(msgResetConfirmNoMAC))
+	d.confirmText = widgets.Wrapped(lang.X("dialog.reset.confirm_no_mac", "To confirm the hard reset, type the word RESET:"))
 	if cam.MAC != "" {
-		d.confirmText.SetText(dtext(msgResetConfirm, "MAC", cam.MAC))
+		d.confirmText.SetText(lang.X("dialog.reset.confirm", "To confirm the hard reset, type the camera's MAC address ({{.MAC}}) or the word RESET:", map[string]any{"MAC": cam.MAC}))
 	}
-	d.confirm = newEscEntry(esc)
+	d.confirm = widgets.NewEscEntry(esc)
 	d.confirm.OnChanged = func(string) { d.validate() }
 	d.confirm.OnSubmitted = func(string) { d.submit() }
 	d.confirmBox = container.NewVBox(d.confirmText, d.confirm)
 	d.confirmBox.Hide()
 
-	d.openBackup = newEscButton(dtext(msgResetOpenBackup), theme.FileTextIcon(), d.openBackupFile, esc)
-	d.withoutBackup = newEscButton(dtext(msgResetWithout), theme.WarningIcon(), d.askSkipBackup, esc)
-	d.setPassword = newEscButton(dtext(msgResetSetPassword), theme.AccountIcon(), d.setPasswordNow, esc)
+	d.openBackup = widgets.NewEscButton(lang.X("dialog.reset.open_backup", "Open backup"), theme.FileTextIcon(), d.openBackupFile, esc)
+	d.withoutBackup = widgets.NewEscButton(lang.X("dialog.reset.without_backup", "Reset without a backup…"), theme.WarningIcon(), d.askSkipBackup, esc)
+	d.setPassword = widgets.NewEscButton(lang.X("dialog.reset.set_password", "Set the password now"), theme.AccountIcon(), d.setPasswordNow, esc)
 	d.setPassword.Importance = widget.HighImportance
 
 	body.Objects = []fyne.CanvasObject{
 		d.intro,
-		d.mode.buttons[0], indent(softWhat),
-		d.mode.buttons[1], indent(hardWhat),
+		d.mode.Buttons[0], indent(softWhat),
+		d.mode.Buttons[1], indent(hardWhat),
 		widget.NewSeparator(),
 		d.login.box,
 		d.backupWhere,
@@ -132,7 +104,7 @@ func newFactoryDefaultDialog(h ActionHost, cam discovery.Device) *factoryDefault
 }
 
 func (d *factoryDefaultDialog) resetMode() vapix.ResetMode {
-	if d.mode.selected == 1 {
+	if d.mode.Selected == 1 {
 		return vapix.Hard
 	}
 	return vapix.Soft
@@ -175,7 +147,7 @@ func (d *factoryDefaultDialog) submit() {
 
 func (d *factoryDefaultDialog) setFormEnabled(on bool) {
 	d.login.setEnabled(on)
-	d.mode.setEnabled(on)
+	d.mode.SetEnabled(on)
 	if on {
 		d.confirm.Enable()
 	} else {
@@ -205,7 +177,7 @@ func (d *factoryDefaultDialog) work(ctx context.Context, deps Deps, cam discover
 		jerr := journalAction(deps, journal.FactoryDefault, cam, user, detail, err)
 		return func() {
 			d.journalFailed(jerr)
-			d.problem.showError(err)
+			d.problem.ShowError(err)
 			d.setFormEnabled(true)
 			d.validate()
 		}
@@ -216,7 +188,7 @@ func (d *factoryDefaultDialog) work(ctx context.Context, deps Deps, cam discover
 	}
 	defer c.Close()
 
-	d.say(dtext(msgResetLoggingIn))
+	d.say(lang.X("dialog.reset.logging_in", "Logging in…"))
 	c.SetCredentials(user, pw)
 	if err := c.VerifyLogin(ctx); err != nil {
 		return fail(err, string(mode))
@@ -225,7 +197,7 @@ func (d *factoryDefaultDialog) work(ctx context.Context, deps Deps, cam discover
 
 	path := ""
 	if !skipBackup {
-		d.say(dtext(msgResetSaving))
+		d.say(lang.X("dialog.reset.saving", "Saving the camera's settings…"))
 		id := backup.Identity{MAC: discovery.NormalizeMAC(cam.MAC), Serial: cam.Serial, Model: cam.Model, Firmware: cam.Firmware, Host: cameraAddress(cam)}
 		dest := deps.BackupDir
 		if dest != "" {
@@ -239,8 +211,8 @@ func (d *factoryDefaultDialog) work(ctx context.Context, deps Deps, cam discover
 			return func() {
 				d.journalFailed(jerr)
 				d.journalFailed(jerr2)
-				d.problem.showError(berr)
-				d.status.SetText(dtext(msgResetNotReset))
+				d.problem.ShowError(berr)
+				d.status.SetText(lang.X("dialog.reset.not_reset", "The camera was NOT reset, because its settings could not be saved first."))
 				d.status.Importance = widget.DangerImportance
 				d.setFormEnabled(true)
 				d.setButtons(d.withoutBackup)
@@ -258,13 +230,13 @@ func (d *factoryDefaultDialog) work(ctx context.Context, deps Deps, cam discover
 	if serr != nil {
 		before = vapix.SystemReady{}
 	}
-	d.say(dtext(msgResetSending))
+	d.say(lang.X("dialog.reset.sending", "Sending the reset…"))
 	err = c.FactoryDefault(ctx, mode)
 	jerr := journalAction(deps, journal.FactoryDefault, cam, user, string(mode), err)
 	if err != nil {
 		return func() {
 			d.journalFailed(jerr)
-			d.problem.showError(err)
+			d.problem.ShowError(err)
 			d.setFormEnabled(true)
 			d.keepBackupButton(path)
 			d.validate()
@@ -273,7 +245,7 @@ func (d *factoryDefaultDialog) work(ctx context.Context, deps Deps, cam discover
 
 	if mode == vapix.Hard {
 		d.ui(func() {
-			d.problem.set(noticeInfo, dtext(msgResetHardWait), "")
+			d.problem.Set(widgets.NoticeInfo, lang.X("dialog.reset.hard_wait", "After a hard reset the camera may come back at a different address. If it does not come back here, the camera list will find it."), "")
 			d.relayout()
 		})
 	}
@@ -296,19 +268,19 @@ func (d *factoryDefaultDialog) work(ctx context.Context, deps Deps, cam discover
 		case err == nil:
 			d.back = true
 			d.status.SetText("")
-			d.problem.set(noticeSuccess, dtext(msgResetBackSame, "Camera", cameraTitle(cam)), "")
+			d.problem.Set(widgets.NoticeSuccess, lang.X("dialog.reset.back", "{{.Camera}} is back with factory settings, at the same address. It needs a password now.", map[string]any{"Camera": cameraTitle(cam)}), "")
 			d.primary.Hide()
 			d.setButtons(append(d.extraButtons(path), d.setPassword)...)
 			d.h.Window().Canvas().Focus(d.setPassword)
 		case mode == vapix.Hard && vapix.KindOf(err) == vapix.RebootTimeout:
 			d.back = true
 			d.status.SetText("")
-			d.problem.set(noticeWarning, dtext(msgResetGone, "Host", cameraAddress(cam)), dtext(msgResetGoneNext))
+			d.problem.Set(widgets.NoticeWarning, lang.X("dialog.reset.gone", "The camera accepted the hard reset but has not come back at {{.Host}}.", map[string]any{"Host": cameraAddress(cam)}), lang.X("dialog.reset.gone_next", "After a hard reset it may come back at another address: from the network's DHCP server, or 192.168.0.90, or 169.254.x.x. The camera list is searching again; look for it there in a minute."))
 			d.primary.Hide()
 		default:
 			d.back = true
-			d.problem.showError(err)
-			d.status.SetText(dtext(msgResetAccepted))
+			d.problem.ShowError(err)
+			d.status.SetText(lang.X("dialog.reset.accepted_then", "The camera had already accepted the reset; it finishes by itself."))
 			d.primary.Hide()
 		}
 	}
@@ -328,7 +300,7 @@ func (d *factoryDefaultDialog) keepBackupButton(path string) {
 // showBackup says where the settings went, with a button to open the file.
 func (d *factoryDefaultDialog) showBackup(path string) {
 	d.backupPath = path
-	d.backupWhere.SetText(dtext(msgResetSaved, "Path", path))
+	d.backupWhere.SetText(lang.X("dialog.reset.saved", "Settings saved to {{.Path}}", map[string]any{"Path": path}))
 	d.backupWhere.Importance = widget.SuccessImportance
 	d.backupWhere.Refresh()
 	d.setButtons(d.openBackup)
@@ -339,15 +311,15 @@ func (d *factoryDefaultDialog) openBackupFile() {
 		return
 	}
 	if err := d.h.Deps().OpenURL(fileURL(d.backupPath)); err != nil {
-		d.problem.showError(err)
+		d.problem.ShowError(err)
 		d.relayout()
 	}
 }
 
 // askSkipBackup is the extra confirmation before a reset without backup.
 func (d *factoryDefaultDialog) askSkipBackup() {
-	d.skipConfirm = dialog.NewConfirm(dtext(msgResetWithoutTitle), dtext(msgResetWithoutText), d.skipBackupAnswered, d.h.Window())
-	d.skipConfirm.SetConfirmText(dtext(msgResetWithoutYes))
+	d.skipConfirm = dialog.NewConfirm(lang.X("dialog.reset.without_backup_title", "Reset without a backup?"), lang.X("dialog.reset.without_backup_text", "The camera's settings have not been saved. After the reset they are gone for good. Reset anyway?"), d.skipBackupAnswered, d.h.Window())
+	d.skipConfirm.SetConfirmText(lang.X("dialog.reset.without_backup_yes", "Reset without a backup"))
 	d.skipConfirm.SetConfirmImportance(widget.DangerImportance)
 	d.skipConfirm.Show()
 }

@@ -40,7 +40,7 @@ func TestHardResetStaysDisabledUntilTheMACOrRESETIsTyped(t *testing.T) {
 		t.Fatal("a soft reset with a password is not allowed")
 	}
 
-	test.Tap(d.mode.buttons[1])
+	test.Tap(d.mode.Buttons[1])
 	if d.resetMode() != vapix.Hard || !d.confirmBox.Visible() {
 		t.Fatalf("choosing hard: mode %v, confirmation shown %v", d.resetMode(), d.confirmBox.Visible())
 	}
@@ -60,7 +60,7 @@ func TestHardResetStaysDisabledUntilTheMACOrRESETIsTyped(t *testing.T) {
 			t.Errorf("Reset stays disabled after typing %q", typed)
 		}
 	}
-	test.Tap(d.mode.buttons[0])
+	test.Tap(d.mode.Buttons[0])
 	d.confirm.SetText("")
 	if d.primary.Disabled() || d.confirmBox.Visible() {
 		t.Error("back to soft: the typed confirmation is still asked for")
@@ -106,8 +106,8 @@ func TestFactoryDefaultSavesTheBackupBeforeResettingAndOffersToOpenIt(t *testing
 	if got := h.openedURLs(); len(got) != 1 || !strings.HasPrefix(got[0], "file://") || !strings.HasSuffix(got[0], filepath.Base(files[0])) {
 		t.Errorf("Open backup opened %v", got)
 	}
-	if !d.back || !d.setPassword.Visible() || !strings.Contains(d.problem.text.Text, "needs a password now") {
-		t.Errorf("result: back %v, offer shown %v, %q", d.back, d.setPassword.Visible(), d.problem.text.Text)
+	if !d.back || !d.setPassword.Visible() || !strings.Contains(d.problem.Text.Text, "needs a password now") {
+		t.Errorf("result: back %v, offer shown %v, %q", d.back, d.setPassword.Visible(), d.problem.Text.Text)
 	}
 	entries := h.journal().all()
 	if len(entries) != 2 || entries[0].Action != journal.Backup || entries[1].Action != journal.FactoryDefault || entries[1].Detail != "soft" {
@@ -132,8 +132,8 @@ func TestFactoryDefaultIsNotSentWhenTheBackupFailsUnlessConfirmedAgain(t *testin
 	if slices.Contains(fc.callList(), "FactoryDefault soft") {
 		t.Fatal("the reset was sent although the backup failed")
 	}
-	if !strings.Contains(d.problem.text.Text, "could not be saved") || !strings.Contains(d.status.Text, "NOT reset") {
-		t.Errorf("explanation: %q / %q", d.problem.text.Text, d.status.Text)
+	if !strings.Contains(d.problem.Text.Text, "could not be saved") || !strings.Contains(d.status.Text, "NOT reset") {
+		t.Errorf("explanation: %q / %q", d.problem.Text.Text, d.status.Text)
 	}
 	if !slices.Contains(d.buttons.Objects, fyne.CanvasObject(d.withoutBackup)) {
 		t.Fatal("no way to reset without a backup is offered")
@@ -163,8 +163,8 @@ func TestFactoryDefaultExplainsALockoutWithTheWaitInSeconds(t *testing.T) {
 	test.Type(d.login.password, "guess")
 	test.Tap(d.primary)
 	waitRun(t, d.actionFrame)
-	if !strings.Contains(d.problem.text.Text, "refusing logins") || !strings.Contains(d.problem.next.Text, "Wait 7 seconds") {
-		t.Errorf("lockout shown as %q / %q", d.problem.text.Text, d.problem.next.Text)
+	if !strings.Contains(d.problem.Text.Text, "refusing logins") || !strings.Contains(d.problem.Next.Text, "Wait 7 seconds") {
+		t.Errorf("lockout shown as %q / %q", d.problem.Text.Text, d.problem.Next.Text)
 	}
 	if d.primary.Disabled() {
 		t.Error("after a failed login the user cannot try again")
@@ -183,8 +183,8 @@ func TestFactoryDefaultOnASimulatedCameraSavesSettingsAndComesBackNeedingAPasswo
 	test.Tap(d.primary)
 	waitRun(t, d.actionFrame)
 
-	if !d.back || !strings.Contains(d.problem.text.Text, "needs a password now") {
-		t.Fatalf("result %q / %q / %q", d.problem.text.Text, d.problem.next.Text, d.status.Text)
+	if !d.back || !strings.Contains(d.problem.Text.Text, "needs a password now") {
+		t.Fatalf("result %q / %q / %q", d.problem.Text.Text, d.problem.Next.Text, d.status.Text)
 	}
 	if s := cam.Snapshot(); !s.NeedsSetup || s.LastReset != "soft" {
 		t.Errorf("camera after the dialog: needs setup %v, last reset %q", s.NeedsSetup, s.LastReset)
@@ -220,8 +220,8 @@ func TestFactoryDefaultExplainsAWrongPasswordAndSendsNothing(t *testing.T) {
 	test.Tap(d.primary)
 	waitRun(t, d.actionFrame)
 
-	if !strings.Contains(d.problem.text.Text, "did not accept that user name and password") {
-		t.Errorf("problem %q", d.problem.text.Text)
+	if !strings.Contains(d.problem.Text.Text, "did not accept that user name and password") {
+		t.Errorf("problem %q", d.problem.Text.Text)
 	}
 	if cam.Snapshot().Resets != 0 {
 		t.Error("the camera was reset after a wrong password")

@@ -9,17 +9,6 @@ import (
 	"github.com/openipu/openipu/assets"
 )
 
-// Icons recolour themselves from the current theme each time they are
-// drawn, so one instance of each serves light and dark.
-var (
-	iconCamera  = theme.NewThemedResource(assets.IconCamera)
-	iconKey     = theme.NewThemedResource(assets.IconKey)
-	iconNetwork = theme.NewThemedResource(assets.IconNetwork)
-	iconLaunch  = theme.NewThemedResource(assets.IconLaunch)
-	iconFactory = theme.NewThemedResource(assets.IconFactory)
-	iconPower   = theme.NewThemedResource(assets.IconPower)
-)
-
 // stateIcons are made on first use: Fyne's own icons come from the
 // current app's theme, which does not exist while packages initialise.
 var stateIcons = sync.OnceValue(func() map[camState]fyne.Resource {

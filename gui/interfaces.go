@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/core/netif"
+	"github.com/openipu/openipu/gui/widgets"
 )
 
 // interfacesDialog is "Choose network connections…": which of the
@@ -58,7 +59,7 @@ func (w *MainWindow) showInterfaces() {
 		if !i.Usable() {
 			check.Disable()
 		}
-		list.Add(container.NewVBox(check, noteLabel(interfaceNote(i))))
+		list.Add(container.NewVBox(check, widgets.Note(interfaceNote(i))))
 		c.checks[i.Name] = check
 		c.order = append(c.order, i.Name)
 	}
@@ -141,7 +142,7 @@ func (c *interfacesDialog) chosen() []string {
 }
 
 func (c *interfacesDialog) updateApply() {
-	enableButton(c.apply, len(c.chosen()) > 0)
+	widgets.EnableButton(c.apply, len(c.chosen()) > 0)
 }
 
 // submit starts discovery over on the chosen connections.

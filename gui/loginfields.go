@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -12,13 +13,8 @@ import (
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/usermsg"
 	"github.com/openipu/openipu/core/vapix"
-)
-
-var (
-	msgUserName        = dmsg("field.user_name", "User name")
-	msgPassword        = dmsg("field.password", "Password")
-	msgLoginRootOnly   = dmsg("login.root_only", "Cameras with AXIS OS older than 11.5 have only the administrator \"root\".")
-	msgPasswordMissing = dmsg("login.password_missing", "Type the camera's password.")
+	"github.com/openipu/openipu/gui/i18n"
+	"github.com/openipu/openipu/gui/widgets"
 )
 
 // lastAdminPref remembers the administrator NAME last used successfully,
@@ -29,8 +25,8 @@ const lastAdminPref = "gui.lastAdminName"
 // share. The password stays in its entry, in memory, until the dialog
 // closes and clears it.
 type loginFields struct {
-	user       *escEntry
-	password   *escEntry
+	user       *widgets.EscEntry
+	password   *widgets.EscEntry
 	userReason *widget.Label
 	rule       *widget.Label
 	box        *fyne.Container
@@ -38,11 +34,11 @@ type loginFields struct {
 
 func newLoginFields(cam discovery.Device, onSubmit, onEscape func(), onChange func()) *loginFields {
 	c := &loginFields{
-		user:     newEscEntry(onEscape),
-		password: newSecretEntry(onEscape),
+		user:     widgets.NewEscEntry(onEscape),
+		password: widgets.NewSecretEntry(onEscape),
 	}
-	c.userReason = reasonLabel()
-	c.rule = wrappedLabel(dtext(msgLoginRootOnly))
+	c.userReason = widgets.Reason()
+	c.rule = widgets.Wrapped(lang.X("dialog.login.root_only", "Cameras with AXIS OS older than 11.5 have only the administrator \"root\"."))
 	c.rule.SizeName = theme.SizeNameCaptionText // quieter than body text, yet readable (low importance is too faint)
 	if !onlyRootFirmware(cam) {
 		c.rule.Hide()
@@ -63,8 +59,8 @@ func newLoginFields(cam discovery.Device, onSubmit, onEscape func(), onChange fu
 	}
 	c.box = container.NewVBox(
 		container.New(layout.NewFormLayout(),
-			widget.NewLabel(dtext(msgUserName)), container.NewVBox(c.user, c.userReason, c.rule),
-			widget.NewLabel(dtext(msgPassword)), c.password,
+			widget.NewLabel(lang.X("dialog.field.user_name", "User name")), container.NewVBox(c.user, c.userReason, c.rule),
+			widget.NewLabel(lang.X("dialog.field.password", "Password")), c.password,
 		),
 	)
 	return c
@@ -96,7 +92,7 @@ func rememberAdmin(name string) {
 
 // check shows why the user name cannot be used, as it is typed.
 func (c *loginFields) check() {
-	setReason(c.userReason, userNameProblem(c.user.Text))
+	widgets.SetReason(c.userReason, userNameProblem(c.user.Text))
 }
 
 // err says what must be fixed before logging in, or nil.
@@ -105,13 +101,13 @@ func (c *loginFields) err() error {
 		return err
 	}
 	if c.password.Text == "" {
-		return errors.New(dtext(msgPasswordMissing))
+		return errors.New(lang.X("dialog.login.password_missing", "Type the camera's password."))
 	}
 	return nil
 }
 
 func (c *loginFields) setEnabled(on bool) {
-	for _, e := range []*escEntry{c.user, c.password} {
+	for _, e := range []*widgets.EscEntry{c.user, c.password} {
 		if on {
 			e.Enable()
 		} else {
@@ -133,25 +129,6 @@ func userNameProblem(name string) string {
 		return ""
 	}
 	p, _ := usermsg.Explain(err)
-	what, next := ProblemText(p)
+	what, next := i18n.ProblemText(p)
 	return what + " " + next
-}
-
-// reasonLabel is the small line under a field that says what is wrong
-// with it, hidden while nothing is.
-func reasonLabel() *widget.Label {
-	l := widget.NewLabel("")
-	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.DangerImportance
-	l.Hide()
-	return l
-}
-
-func setReason(l *widget.Label, text string) {
-	l.SetText(text)
-	if text == "" {
-		l.Hide()
-	} else {
-		l.Show()
-	}
 }

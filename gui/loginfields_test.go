@@ -52,8 +52,8 @@ func TestAJournalThatCannotBeWrittenIsMentionedButTheActionStillCounts(t *testin
 	if !d.note.Visible() || !strings.Contains(d.note.Text, "not written to the journal") {
 		t.Errorf("note %q (visible %v)", d.note.Text, d.note.Visible())
 	}
-	if !strings.Contains(d.problem.text.Text, "is back") {
-		t.Errorf("the restart is not reported as done: %q", d.problem.text.Text)
+	if !strings.Contains(d.problem.Text.Text, "is back") {
+		t.Errorf("the restart is not reported as done: %q", d.problem.Text.Text)
 	}
 }
 
@@ -73,13 +73,13 @@ func TestWrongPasswordLeavesTheUserNameAndClearsNothingButLetsTheUserRetry(t *te
 	test.Type(d.login.password, "wrong")
 	test.Tap(d.primary)
 	waitRun(t, d.actionFrame)
-	if !strings.Contains(d.problem.text.Text, "did not accept") || d.login.password.Disabled() {
-		t.Fatalf("after a wrong password: %q, field disabled %v", d.problem.text.Text, d.login.password.Disabled())
+	if !strings.Contains(d.problem.Text.Text, "did not accept") || d.login.password.Disabled() {
+		t.Fatalf("after a wrong password: %q, field disabled %v", d.problem.Text.Text, d.login.password.Disabled())
 	}
 	d.login.password.SetText("right")
 	test.Tap(d.primary)
 	waitRun(t, d.actionFrame)
-	if tries != 2 || !strings.Contains(d.problem.text.Text, "is back") {
-		t.Errorf("retry: %d logins, result %q", tries, d.problem.text.Text)
+	if tries != 2 || !strings.Contains(d.problem.Text.Text, "is back") {
+		t.Errorf("retry: %d logins, result %q", tries, d.problem.Text.Text)
 	}
 }

@@ -3,26 +3,20 @@ package gui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
-	"github.com/openipu/openipu/core/usermsg"
+	"github.com/openipu/openipu/gui/i18n"
 )
 
 // plainProblem is an error in plain words: what happened, then what to do.
 func plainProblem(err error) string {
-	p, _ := usermsg.Explain(err)
-	what, next := ProblemText(p)
+	what, next := i18n.ErrorText(err)
 	return what + "\n" + next
 }
 
-// noteLabel is a side remark under a field: smaller, but as readable as
-// the rest (the theme's "low importance" grey is too faint to read).
-func noteLabel(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	l.SizeName = theme.SizeNameCaptionText
-	return l
+// problemSentence is an error as one line: what happened, then what to do.
+func problemSentence(err error) string {
+	what, next := i18n.ErrorText(err)
+	return what + " " + next
 }
 
 // showWindowProblem shows an error in plain words under a title.

@@ -3,15 +3,9 @@ package gui
 import (
 	"time"
 
-	"github.com/openipu/openipu/core/vapix"
-)
+	"fyne.io/fyne/v2/lang"
 
-var (
-	msgRebootGoingDown = dmsg("reboot.going_down", "Restarting… the camera is still answering; it goes off the network in a moment. ({{.Seconds}} s)")
-	msgRebootDown      = dmsg("reboot.down", "The camera is off the network while it restarts. ({{.Seconds}} s)")
-	msgRebootBooting   = dmsg("reboot.booting", "The camera answers again and is starting up. ({{.Seconds}} s)")
-	msgRebootBack      = dmsg("reboot.back", "The camera is back.")
-	msgRebootBackSetup = dmsg("reboot.back_needs_password", "The camera is back, with factory settings. It needs a password now.")
+	"github.com/openipu/openipu/core/vapix"
 )
 
 // rebootWait is how long the dialogs wait for a camera to come back:
@@ -25,14 +19,14 @@ func rebootText(p vapix.RebootProgress, factory bool) string {
 	secs := int(p.Elapsed.Seconds())
 	switch p.Phase {
 	case vapix.RebootWaitingToGoDown:
-		return dtext(msgRebootGoingDown, "Seconds", secs)
+		return lang.X("dialog.reboot.going_down", "Restarting… the camera is still answering; it goes off the network in a moment. ({{.Seconds}} s)", map[string]any{"Seconds": secs})
 	case vapix.RebootDown:
-		return dtext(msgRebootDown, "Seconds", secs)
+		return lang.X("dialog.reboot.down", "The camera is off the network while it restarts. ({{.Seconds}} s)", map[string]any{"Seconds": secs})
 	case vapix.RebootBooting:
-		return dtext(msgRebootBooting, "Seconds", secs)
+		return lang.X("dialog.reboot.booting", "The camera answers again and is starting up. ({{.Seconds}} s)", map[string]any{"Seconds": secs})
 	}
 	if factory {
-		return dtext(msgRebootBackSetup)
+		return lang.X("dialog.reboot.back_needs_password", "The camera is back, with factory settings. It needs a password now.")
 	}
-	return dtext(msgRebootBack)
+	return lang.X("dialog.reboot.back", "The camera is back.")
 }

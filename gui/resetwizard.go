@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/gui/widgets"
 )
 
 // The guided physical reset: when nobody knows a camera's password any
@@ -91,10 +92,10 @@ type resetWizard struct {
 	stepNo  *widget.Label
 	heading *widget.Label
 	body    *fyne.Container
-	live    *actionNotice
-	back    *escButton
-	next    *escButton
-	cancel  *escButton
+	live    *widgets.Notice
+	back    *widgets.EscButton
+	next    *widgets.EscButton
+	cancel  *widgets.EscButton
 	page    wizardPage
 	pages   [numPages]fyne.CanvasObject
 	// focus is what gets the keyboard on each page (Next unless set).
@@ -149,12 +150,12 @@ func newResetWizard(h ActionHost, cam discovery.Device) *resetWizard {
 	wz.heading.TextStyle = fyne.TextStyle{Bold: true}
 	wz.heading.SizeName = theme.SizeNameSubHeadingText
 	wz.heading.Wrapping = fyne.TextWrapWord
-	wz.live = newActionNotice()
-	wz.back = newEscButton(lang.X("wizard.back", "Back"), theme.NavigateBackIcon(), wz.goBack, esc)
-	wz.next = newEscButton(lang.X("wizard.next", "Next"), theme.NavigateNextIcon(), wz.goNext, esc)
+	wz.live = widgets.NewNotice()
+	wz.back = widgets.NewEscButton(lang.X("wizard.back", "Back"), theme.NavigateBackIcon(), wz.goBack, esc)
+	wz.next = widgets.NewEscButton(lang.X("wizard.next", "Next"), theme.NavigateNextIcon(), wz.goNext, esc)
 	wz.next.Importance = widget.HighImportance
 	wz.next.IconPlacement = widget.ButtonIconTrailingText
-	wz.cancel = newEscButton(lang.X("wizard.cancel", "Cancel"), theme.CancelIcon(), wz.close, esc)
+	wz.cancel = widgets.NewEscButton(lang.X("wizard.cancel", "Cancel"), theme.CancelIcon(), wz.close, esc)
 
 	wz.choose = newChoosePage(wz, cam)
 	wz.before = newBeforePage(wz)
@@ -183,12 +184,12 @@ func newResetWizard(h ActionHost, cam discovery.Device) *resetWizard {
 	fit := &fitHeight{content: padded}
 	fit.limit = func() float32 {
 		room := h.Window().Canvas().Size().Height - dialogChrome - header.MinSize().Height - theme.Padding()
-		if wz.live.box.Visible() {
-			room -= wz.live.box.MinSize().Height + theme.Padding()
+		if wz.live.Box.Visible() {
+			room -= wz.live.Box.MinSize().Height + theme.Padding()
 		}
 		return max(room, 160)
 	}
-	content := container.New(&dialogColumn{width: wizardWidth}, header, container.New(fit, scroll), wz.live.box)
+	content := container.New(&dialogColumn{width: wizardWidth}, header, container.New(fit, scroll), wz.live.Box)
 	wz.dlg = dialog.NewCustomWithoutButtons(lang.X("wizard.title", "Guided factory reset"), content, h.Window())
 	wz.dlg.SetButtons([]fyne.CanvasObject{container.NewHBox(wz.cancel, layout.NewSpacer(), wz.back, wz.next)})
 	wz.dlg.SetOnClosed(wz.closedByDialog)
@@ -294,7 +295,7 @@ func (wz *resetWizard) pageTitle(p wizardPage) string {
 func (wz *resetWizard) updateButtons() {
 	p := wz.page
 	// On the last page Back would only bounce: the camera is still back.
-	enableButton(&wz.back.Button, p != pageChoose && p != pageBack)
+	widgets.EnableButton(&wz.back.Button, p != pageChoose && p != pageBack)
 	next, icon, ok := lang.X("wizard.next", "Next"), theme.NavigateNextIcon(), true
 	switch p {
 	case pageChoose:
@@ -310,7 +311,7 @@ func (wz *resetWizard) updateButtons() {
 		wz.next.SetText(next)
 	}
 	wz.next.SetIcon(icon)
-	enableButton(&wz.next.Button, ok)
+	widgets.EnableButton(&wz.next.Button, ok)
 	cancel := lang.X("wizard.cancel", "Cancel")
 	if p == pageBack {
 		cancel = lang.X("wizard.close", "Close")
@@ -360,10 +361,10 @@ func (wz *resetWizard) focusPage() {
 	if f == nil {
 		f = wz.next
 	}
-	if wz.page == pageChoose && wz.choose.options.selected < 0 {
-		f = wz.choose.options.buttons[0] // nothing chosen yet: the list first
+	if wz.page == pageChoose && wz.choose.options.Selected < 0 {
+		f = wz.choose.options.Buttons[0] // nothing chosen yet: the list first
 	}
-	if b, ok := f.(*escButton); ok && b.Disabled() {
+	if b, ok := f.(*widgets.EscButton); ok && b.Disabled() {
 		f = wz.cancel
 	}
 	wz.h.Window().Canvas().Focus(f)
@@ -394,8 +395,8 @@ func (wz *resetWizard) chosen() {
 // showSimulation offers the simulated physical steps when the camera's
 // power can be switched from here.
 func (wz *resetWizard) showSimulation() {
-	setVisible(wz.unplug.simulate, wz.canSimulate())
-	setVisible(wz.count.simulate, wz.canSimulate())
+	widgets.SetVisible(wz.unplug.simulate, wz.canSimulate())
+	widgets.SetVisible(wz.count.simulate, wz.canSimulate())
 }
 
 // poweredUp notes that the camera has its power back: the time the

@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/assets"
+	"github.com/openipu/openipu/gui/apptheme"
+	"github.com/openipu/openipu/gui/widgets"
 )
 
 // holdCountdown is the hold step: what to do, and a count of the seconds
@@ -24,9 +26,9 @@ type holdCountdown struct {
 	picture *pictureView
 	number  *widget.Label
 	say     *widget.Label
-	start   *escButton
+	start   *widgets.EscButton
 	// simulate plugs the simulated camera in with its button held.
-	simulate *escButton
+	simulate *widgets.EscButton
 
 	// left is the seconds still to hold; from is where it starts.
 	left, from int
@@ -38,15 +40,15 @@ type holdCountdown struct {
 func newHoldCountdown(wz *resetWizard) *holdCountdown {
 	c := &holdCountdown{wz: wz, from: holdSeconds, left: holdSeconds}
 	c.picture = newPictureView(assets.IllustrationHold, pictureSize)
-	steps := wrappedLabel(lang.X("wizard.hold.steps", "1.  Press the control button and keep it pressed.\n2.  Still holding it, plug the power (or network) cable back in.\n3.  With your other hand, press Start: OpenIPU counts the seconds for you."))
+	steps := widgets.Wrapped(lang.X("wizard.hold.steps", "1.  Press the control button and keep it pressed.\n2.  Still holding it, plug the power (or network) cable back in.\n3.  With your other hand, press Start: OpenIPU counts the seconds for you."))
 	c.number = widget.NewLabel("")
 	c.number.TextStyle = fyne.TextStyle{Bold: true}
 	c.number.SizeName = theme.SizeNameHeadingText
-	c.say = wrappedLabel("")
+	c.say = widgets.Wrapped("")
 	c.say.TextStyle = fyne.TextStyle{Bold: true}
-	c.start = newEscButton(lang.X("wizard.hold.start", "Start"), theme.MediaPlayIcon(), c.begin, wz.close)
+	c.start = widgets.NewEscButton(lang.X("wizard.hold.start", "Start"), theme.MediaPlayIcon(), c.begin, wz.close)
 	c.start.Importance = widget.HighImportance
-	c.simulate = newEscButton(lang.X("wizard.simulate_plug", "Simulate: plug it in holding the button"), iconPower, wz.simulatePlug, wz.close)
+	c.simulate = widgets.NewEscButton(lang.X("wizard.simulate_plug", "Simulate: plug it in holding the button"), apptheme.IconPower, wz.simulatePlug, wz.close)
 	count := container.NewBorder(nil, nil, container.NewCenter(container.NewHBox(c.start, c.number)), nil, c.say)
 	c.box = container.NewVBox(centred(c.picture), steps, count, container.NewHBox(c.simulate))
 	c.show()

@@ -36,7 +36,7 @@ func (wz *resetWizard) simulateUnplug() {
 		return
 	}
 	if err := wz.power.Unplug(wz.cam.MAC); err != nil {
-		wz.live.showError(err)
+		wz.live.ShowError(err)
 		wz.relayout()
 	}
 }
@@ -48,7 +48,7 @@ func (wz *resetWizard) simulatePlug() {
 		return
 	}
 	if err := wz.power.Plug(wz.cam.MAC, true); err != nil {
-		wz.live.showError(err)
+		wz.live.ShowError(err)
 		wz.relayout()
 		return
 	}

@@ -48,7 +48,7 @@ func TestDemoWizardTakesACameraWithALostPasswordToANewPasswordOnTheNetwork(t *te
 	}
 	wz.simulateUnplug()
 	w.ui.until(t, "the wizard sees the camera go offline", func() bool {
-		return strings.Contains(wz.live.text.Text, "went offline")
+		return strings.Contains(wz.live.Text.Text, "went offline")
 	})
 	for wz.page < pageHold {
 		wz.goNext()

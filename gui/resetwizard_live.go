@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/gui/widgets"
 )
 
 // poll reads the camera list until the wizard closes (see resetWatch for
@@ -94,12 +95,12 @@ func (wz *resetWizard) updateLive() {
 	switch wz.page {
 	case pageUnplug, pageButton, pageHold, pageWait:
 	default:
-		n.hide()
+		n.Hide()
 		wz.relayout()
 		return
 	}
 	if wz.disc == nil {
-		n.set(noticeInfo, lang.X("wizard.live.no_search", "OpenIPU is not searching for cameras now, so it cannot tell you when the camera is back."), "")
+		n.Set(widgets.NoticeInfo, lang.X("wizard.live.no_search", "OpenIPU is not searching for cameras now, so it cannot tell you when the camera is back."), "")
 		wz.relayout()
 		return
 	}
@@ -110,23 +111,23 @@ func (wz *resetWizard) updateLive() {
 	powered := wz.page == pageWait || wz.page == pageHold && !wz.poweredAt.IsZero()
 	switch {
 	case !v.found && wz.cam.MAC == "":
-		n.set(noticeInfo, lang.X("wizard.live.any", "OpenIPU watches for a camera that comes back with factory settings."), "")
+		n.Set(widgets.NoticeInfo, lang.X("wizard.live.any", "OpenIPU watches for a camera that comes back with factory settings."), "")
 	case v.state == watchBack:
 		wz.liveGood(lang.X("wizard.live.back", "Your camera is back, in factory state, at {{.Addr}}.", args))
 	case v.state == watchBackAway:
 		wz.liveGood(lang.X("wizard.live.back_away", "Your camera is back, at {{.Addr}}.", args))
 	case v.state == watchReturned:
-		n.set(noticeInfo, lang.X("wizard.live.returned", "The camera is back on the network at {{.Addr}}; checking whether it has factory settings…", args), "")
+		n.Set(widgets.NoticeInfo, lang.X("wizard.live.returned", "The camera is back on the network at {{.Addr}}; checking whether it has factory settings…", args), "")
 	case v.state == watchOffline && powered:
-		n.set(noticeInfo, lang.X("wizard.live.starting", "Waiting for the camera to start… {{.Elapsed}} since the power came back.", args), "")
+		n.Set(widgets.NoticeInfo, lang.X("wizard.live.starting", "Waiting for the camera to start… {{.Elapsed}} since the power came back.", args), "")
 	case v.state == watchOffline:
 		wz.liveGood(lang.X("wizard.live.offline", "The camera went offline: its power is off."))
 	case powered:
-		n.set(noticeInfo, lang.X("wizard.live.waiting", "Waiting for the camera to come back… {{.Elapsed}} since the power came back.", args), "")
+		n.Set(widgets.NoticeInfo, lang.X("wizard.live.waiting", "Waiting for the camera to come back… {{.Elapsed}} since the power came back.", args), "")
 	case !v.found:
-		n.set(noticeInfo, lang.X("wizard.live.not_seen", "OpenIPU does not see this camera on the network now; it watches for it to come back with factory settings."), "")
+		n.Set(widgets.NoticeInfo, lang.X("wizard.live.not_seen", "OpenIPU does not see this camera on the network now; it watches for it to come back with factory settings."), "")
 	default:
-		n.set(noticeInfo, lang.X("wizard.live.online", "The camera is on the network at {{.Addr}}. OpenIPU notices when it goes offline, which can take up to a minute.", args), "")
+		n.Set(widgets.NoticeInfo, lang.X("wizard.live.online", "The camera is on the network at {{.Addr}}. OpenIPU notices when it goes offline, which can take up to a minute.", args), "")
 	}
 	wz.relayout()
 }
@@ -135,10 +136,10 @@ func (wz *resetWizard) updateLive() {
 // text colour, which reads better than green text on white.
 func (wz *resetWizard) liveGood(text string) {
 	n := wz.live
-	n.set(noticeSuccess, text, "")
-	n.icon.SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
-	n.text.Importance = widget.MediumImportance
-	n.text.Refresh()
+	n.Set(widgets.NoticeSuccess, text, "")
+	n.Icon.SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
+	n.Text.Importance = widget.MediumImportance
+	n.Text.Refresh()
 }
 
 // elapsed is the time since the power came back, as m:ss.

@@ -9,6 +9,8 @@ import (
 
 	"github.com/openipu/openipu/assets"
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/gui/apptheme"
+	"github.com/openipu/openipu/gui/widgets"
 )
 
 // troublePage is the troubleshooter: the camera is late, and what to do
@@ -19,17 +21,17 @@ type troublePage struct {
 	kind   troubleKind
 	what   *widget.Label
 	next   *widget.Label
-	arp    *escButton
-	search *escButton
-	again  *escButton
+	arp    *widgets.EscButton
+	search *widgets.EscButton
+	again  *widgets.EscButton
 }
 
 func newTroublePage(wz *resetWizard) *troublePage {
-	p := &troublePage{wz: wz, what: wrappedLabel(""), next: wrappedLabel("")}
+	p := &troublePage{wz: wz, what: widgets.Wrapped(""), next: widgets.Wrapped("")}
 	p.what.TextStyle.Bold = true
-	p.arp = newEscButton(lang.X("wizard.arpping", "Assign IP by serial number (ARP/Ping)…"), iconNetwork, wz.assignBySerial, wz.close)
-	p.search = newEscButton(lang.X("toolbar.search_again", "Search again"), theme.ViewRefreshIcon(), wz.searchAgain, wz.close)
-	p.again = newEscButton(lang.X("wizard.start_again", "Start again"), theme.MediaReplayIcon(), wz.startAgain, wz.close)
+	p.arp = widgets.NewEscButton(lang.X("wizard.arpping", "Assign IP by serial number (ARP/Ping)…"), apptheme.IconNetwork, wz.assignBySerial, wz.close)
+	p.search = widgets.NewEscButton(lang.X("toolbar.search_again", "Search again"), theme.ViewRefreshIcon(), wz.searchAgain, wz.close)
+	p.again = widgets.NewEscButton(lang.X("wizard.start_again", "Start again"), theme.MediaReplayIcon(), wz.startAgain, wz.close)
 	p.box = container.NewVBox(
 		container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))), nil, p.what),
 		p.next, container.NewHBox(p.arp, p.search, p.again))
@@ -68,7 +70,7 @@ func (p *troublePage) update() {
 		next = lang.X("wizard.trouble.starting_next", "It may still be starting: keep waiting a minute. If it stays like this, unplug its power, plug it back in, and wait again.", args)
 	default:
 		what = lang.X("wizard.trouble.nothing", "OpenIPU does not see the camera on the network.")
-		next = bullets(
+		next = widgets.Bullets(
 			lang.X("wizard.trouble.nothing_next", "Check, then try again:"),
 			lang.X("wizard.trouble.check_power", "that it has power: with PoE, that its cable is plugged in at both ends and the switch port's light is on; with an adapter, that it is plugged in;"),
 			lang.X("wizard.trouble.check_network", "that this computer is on the same network as the camera;"),
@@ -77,8 +79,8 @@ func (p *troublePage) update() {
 	}
 	p.what.SetText(what)
 	p.next.SetText(next)
-	setVisible(p.arp, p.kind == troubleFactory || p.kind == troubleLinkLocal || p.kind == troubleOtherSubnet)
-	setVisible(p.again, p.kind == troubleNothing || p.kind == troubleNotReset || p.kind == troubleOtherSubnet || p.kind == troubleStarting)
+	widgets.SetVisible(p.arp, p.kind == troubleFactory || p.kind == troubleLinkLocal || p.kind == troubleOtherSubnet)
+	widgets.SetVisible(p.again, p.kind == troubleNothing || p.kind == troubleNotReset || p.kind == troubleOtherSubnet || p.kind == troubleStarting)
 	p.wz.relayout()
 }
 
@@ -95,7 +97,7 @@ type backPage struct {
 }
 
 func newBackPage(wz *resetWizard) *backPage {
-	p := &backPage{wz: wz, what: wrappedLabel(""), next: wrappedLabel("")}
+	p := &backPage{wz: wz, what: widgets.Wrapped(""), next: widgets.Wrapped("")}
 	p.what.TextStyle.Bold = true
 	p.box = container.NewVBox(centred(newPictureView(assets.IllustrationLEDGreen, pictureSize)),
 		container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()))), nil, p.what),
@@ -129,17 +131,17 @@ func cameraName(d discovery.Device) string {
 	case d.Model != "" && d.MAC != "":
 		return d.Model + " (" + d.MAC + ")"
 	case d.MAC != "":
-		return dtext(msgCameraMAC, "MAC", d.MAC)
+		return lang.X("dialog.camera.mac", "The camera {{.MAC}}", map[string]any{"MAC": d.MAC})
 	}
-	return dtext(msgCameraUnknown)
+	return lang.X("dialog.camera.unknown", "The camera")
 }
 
 // handOverText words Next on this page.
 func (p *backPage) handOverText() (string, fyne.Resource) {
 	if p.away {
-		return lang.X("wizard.arpping", "Assign IP by serial number (ARP/Ping)…"), iconNetwork
+		return lang.X("wizard.arpping", "Assign IP by serial number (ARP/Ping)…"), apptheme.IconNetwork
 	}
-	return lang.X("action.set_password", "Set password…"), iconKey
+	return lang.X("action.set_password", "Set password…"), apptheme.IconKey
 }
 
 // handOver closes the wizard and opens what comes next.

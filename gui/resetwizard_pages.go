@@ -12,6 +12,8 @@ import (
 
 	"github.com/openipu/openipu/assets"
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/gui/apptheme"
+	"github.com/openipu/openipu/gui/widgets"
 )
 
 // pictureSize is how large the wizard shows its pictures: the size they
@@ -20,24 +22,15 @@ var pictureSize = fyne.NewSize(480, 270)
 
 func centred(o fyne.CanvasObject) fyne.CanvasObject { return container.NewCenter(o) }
 
-// bullets joins lines into a list a label shows.
-func bullets(intro string, items ...string) string {
-	lines := []string{intro}
-	for _, it := range items {
-		lines = append(lines, "•  "+it)
-	}
-	return strings.Join(lines, "\n")
-}
-
 // choosePage asks which camera the reset is about.
 type choosePage struct {
 	wz          *resetWizard
 	box         *fyne.Container
 	cams        []discovery.Device
-	options     *optionGroup
+	options     *widgets.OptionGroup
 	notListedAt int
 	macBox      *fyne.Container
-	mac         *escEntry
+	mac         *widgets.EscEntry
 	macReason   *widget.Label
 }
 
@@ -56,22 +49,22 @@ func newChoosePage(wz *resetWizard, pre discovery.Device) *choosePage {
 	if len(p.cams) == 0 {
 		selected = p.notListedAt
 	}
-	p.options = newOptionGroup(labels, selected, func(int) { p.changed() }, wz.close)
+	p.options = widgets.NewOptionGroup(labels, selected, func(int) { p.changed() }, wz.close)
 
-	p.mac = newEscEntry(wz.close)
+	p.mac = widgets.NewEscEntry(wz.close)
 	p.mac.SetPlaceHolder(lang.X("wizard.choose.mac_example", "for example ACCC8E270AD8"))
 	p.mac.OnChanged = func(string) { p.changed() }
 	p.mac.OnSubmitted = func(string) { wz.goNext() }
-	p.macReason = reasonLabel()
-	macNote := wrappedLabel(lang.X("wizard.choose.mac_note", "Without it, OpenIPU watches for any camera that comes back with factory settings."))
+	p.macReason = widgets.Reason()
+	macNote := widgets.Wrapped(lang.X("wizard.choose.mac_note", "Without it, OpenIPU watches for any camera that comes back with factory settings."))
 	macNote.Importance = widget.LowImportance
 	p.macBox = container.NewVBox(
-		wrappedLabel(lang.X("wizard.choose.mac", "Its MAC address, printed on a label on the camera (optional):")),
+		widgets.Wrapped(lang.X("wizard.choose.mac", "Its MAC address, printed on a label on the camera (optional):")),
 		p.mac, p.macReason, macNote)
 
-	intro := wrappedLabel(lang.X("wizard.choose.intro", "When nobody knows a camera's password any more, its control button resets it to factory settings. Choose the camera, so OpenIPU can watch for it while you work."))
+	intro := widgets.Wrapped(lang.X("wizard.choose.intro", "When nobody knows a camera's password any more, its control button resets it to factory settings. Choose the camera, so OpenIPU can watch for it while you work."))
 	list := container.NewVBox()
-	for _, b := range p.options.buttons {
+	for _, b := range p.options.Buttons {
 		list.Add(b)
 	}
 	p.box = container.NewVBox(intro, list, p.macBox)
@@ -93,7 +86,7 @@ func chooserLabel(d discovery.Device) string {
 	return title
 }
 
-func (p *choosePage) notListed() bool { return p.options.selected == p.notListedAt }
+func (p *choosePage) notListed() bool { return p.options.Selected == p.notListedAt }
 
 func (p *choosePage) typedMAC() (mac string, ok bool) {
 	typed := strings.TrimSpace(p.mac.Text)
@@ -105,7 +98,7 @@ func (p *choosePage) typedMAC() (mac string, ok bool) {
 }
 
 func (p *choosePage) valid() bool {
-	if p.options.selected < 0 {
+	if p.options.Selected < 0 {
 		return false
 	}
 	_, ok := p.typedMAC()
@@ -116,7 +109,7 @@ func (p *choosePage) valid() bool {
 // the list after all picks that camera.
 func (p *choosePage) choice() (discovery.Device, bool) {
 	if !p.notListed() {
-		return p.cams[p.options.selected], false
+		return p.cams[p.options.Selected], false
 	}
 	mac, _ := p.typedMAC()
 	for _, d := range p.cams {
@@ -128,11 +121,11 @@ func (p *choosePage) choice() (discovery.Device, bool) {
 }
 
 func (p *choosePage) changed() {
-	setVisible(p.macBox, p.notListed())
+	widgets.SetVisible(p.macBox, p.notListed())
 	if _, ok := p.typedMAC(); ok {
-		setReason(p.macReason, "")
+		widgets.SetReason(p.macReason, "")
 	} else {
-		setReason(p.macReason, lang.X("wizard.choose.bad_mac", "A MAC address is 12 characters, digits and the letters A to F, such as ACCC8E270AD8 or AC:CC:8E:27:0A:D8."))
+		widgets.SetReason(p.macReason, lang.X("wizard.choose.bad_mac", "A MAC address is 12 characters, digits and the letters A to F, such as ACCC8E270AD8 or AC:CC:8E:27:0A:D8."))
 	}
 	if p.wz.choose == p {
 		p.wz.updateButtons()
@@ -146,16 +139,16 @@ type beforePage struct {
 	wz         *resetWizard
 	box        *fyne.Container
 	erases     *widget.Label
-	soft       *actionNotice
-	softButton *escButton
+	soft       *widgets.Notice
+	softButton *widgets.EscButton
 	softBox    *fyne.Container
 }
 
 func newBeforePage(wz *resetWizard) *beforePage {
-	p := &beforePage{wz: wz, erases: wrappedLabel(""), soft: newActionNotice()}
-	access := wrappedLabel(lang.X("wizard.before.access", "You need to get to the camera itself: to its power or network cable, and to its control button, which may be under a cover. For a camera up high, bring a ladder; for a dome camera, the tool that opens its cover."))
-	p.softButton = newEscButton(lang.X("wizard.before.soft_button", "Factory default with a backup…"), iconFactory, p.useSoftReset, wz.close)
-	p.softBox = container.NewVBox(p.soft.box, container.NewHBox(p.softButton))
+	p := &beforePage{wz: wz, erases: widgets.Wrapped(""), soft: widgets.NewNotice()}
+	access := widgets.Wrapped(lang.X("wizard.before.access", "You need to get to the camera itself: to its power or network cable, and to its control button, which may be under a cover. For a camera up high, bring a ladder; for a dome camera, the tool that opens its cover."))
+	p.softButton = widgets.NewEscButton(lang.X("wizard.before.soft_button", "Factory default with a backup…"), apptheme.IconFactory, p.useSoftReset, wz.close)
+	p.softBox = container.NewVBox(p.soft.Box, container.NewHBox(p.softButton))
 	p.box = container.NewVBox(p.erases, access, p.softBox)
 	p.update()
 	return p
@@ -167,7 +160,7 @@ func (p *beforePage) update() {
 	if cam.MAC != "" && !p.wz.notListed {
 		who = cameraTitle(cam)
 	}
-	p.erases.SetText(bullets(
+	p.erases.SetText(widgets.Bullets(
 		lang.X("wizard.before.erases", "A factory reset erases everything on {{.Camera}}:", map[string]any{"Camera": who}),
 		lang.X("wizard.before.erases_users", "every user account and password;"),
 		lang.X("wizard.before.erases_network", "its network settings, its IP address too;"),
@@ -177,7 +170,7 @@ func (p *beforePage) update() {
 	// copy of the settings: offer it whenever the camera answers.
 	canSoft := !p.wz.notListed && cam.MAC != "" && !cam.Lost && cam.Setup == discovery.SetupDone && cam.Diagnosis.Reach == discovery.ReachOK
 	if canSoft {
-		p.soft.set(noticeInfo, lang.X("wizard.before.soft", "Do you still know its password? Then you do not need the button."),
+		p.soft.Set(widgets.NoticeInfo, lang.X("wizard.before.soft", "Do you still know its password? Then you do not need the button."),
 			lang.X("wizard.before.soft_next", "Factory default… resets it from here and first saves its settings to a file, so nothing is lost by mistake."))
 		p.softBox.Show()
 	} else {
@@ -194,13 +187,13 @@ func (p *beforePage) useSoftReset() {
 // unplugPage is the first physical step.
 type unplugPage struct {
 	box      *fyne.Container
-	simulate *escButton
+	simulate *widgets.EscButton
 }
 
 func newUnplugPage(wz *resetWizard) *unplugPage {
 	p := &unplugPage{}
-	text := wrappedLabel(lang.X("wizard.unplug.text", "If the camera gets its power through its network cable (PoE), unplug that cable, at the camera or at the switch. If it has its own power adapter, unplug the adapter instead. Leave it unplugged: the next steps say when to plug it back in."))
-	p.simulate = newEscButton(lang.X("wizard.simulate_unplug", "Simulate: unplug the camera"), iconPower, wz.simulateUnplug, wz.close)
+	text := widgets.Wrapped(lang.X("wizard.unplug.text", "If the camera gets its power through its network cable (PoE), unplug that cable, at the camera or at the switch. If it has its own power adapter, unplug the adapter instead. Leave it unplugged: the next steps say when to plug it back in."))
+	p.simulate = widgets.NewEscButton(lang.X("wizard.simulate_unplug", "Simulate: unplug the camera"), apptheme.IconPower, wz.simulateUnplug, wz.close)
 	p.box = container.NewVBox(centred(newPictureView(assets.IllustrationUnplug, pictureSize)), text, container.NewHBox(p.simulate))
 	return p
 }
@@ -209,22 +202,22 @@ func newUnplugPage(wz *resetWizard) *unplugPage {
 type buttonPage struct {
 	wz     *resetWizard
 	box    *fyne.Container
-	manual *escButton
+	manual *widgets.EscButton
 }
 
 func newButtonPage(wz *resetWizard) *buttonPage {
 	p := &buttonPage{wz: wz}
-	where := wrappedLabel(bullets(
+	where := widgets.Wrapped(widgets.Bullets(
 		lang.X("wizard.button.where", "Where the control button is depends on the model:"),
 		lang.X("wizard.button.box", "on the back (box cameras, left);"),
 		lang.X("wizard.button.dome", "under the dome cover, which you unscrew or unclip (dome cameras, middle);"),
 		lang.X("wizard.button.bullet", "under a small sealed cap or screw plug (bullet cameras, right)."),
 	))
-	notYet := wrappedLabel(lang.X("wizard.button.not_yet", "Do not press it yet. A short press while the camera has power does something else on some models."))
+	notYet := widgets.Wrapped(lang.X("wizard.button.not_yet", "Do not press it yet. A short press while the camera has power does something else on some models."))
 	notYet.TextStyle.Bold = true
-	p.manual = newEscButton("", iconLaunch, p.openManual, wz.close)
+	p.manual = widgets.NewEscButton("", apptheme.IconLaunch, p.openManual, wz.close)
 	p.manual.Importance = widget.LowImportance
-	manualIntro := wrappedLabel(lang.X("wizard.button.manual", "Check your model's manual for where it is on yours:"))
+	manualIntro := widgets.Wrapped(lang.X("wizard.button.manual", "Check your model's manual for where it is on yours:"))
 	p.box = container.NewVBox(centred(newPictureView(assets.IllustrationButton, pictureSize)), where,
 		container.NewBorder(nil, nil, nil, p.manual, manualIntro), notYet)
 	p.update()
@@ -260,7 +253,7 @@ func (p *buttonPage) openManual() {
 		return
 	}
 	if err := open(u); err != nil {
-		p.wz.live.showError(err)
+		p.wz.live.ShowError(err)
 		p.wz.relayout()
 	}
 }
@@ -268,13 +261,13 @@ func (p *buttonPage) openManual() {
 // waitPage is the camera starting up, with its light turning green.
 type waitPage struct {
 	box   *fyne.Container
-	stuck *escButton
+	stuck *widgets.EscButton
 }
 
 func newWaitPage(wz *resetWizard) *waitPage {
 	p := &waitPage{}
-	text := wrappedLabel(lang.X("wizard.wait.text", "Let go of the button if you have not. The camera now starts with factory settings: its status light turns green when it is ready, which can take a minute or two. OpenIPU looks for it on the network meanwhile."))
-	p.stuck = newEscButton(lang.X("wizard.wait.stuck", "It does not come back…"), theme.QuestionIcon(), func() { wz.goTo(pageTrouble) }, wz.close)
+	text := widgets.Wrapped(lang.X("wizard.wait.text", "Let go of the button if you have not. The camera now starts with factory settings: its status light turns green when it is ready, which can take a minute or two. OpenIPU looks for it on the network meanwhile."))
+	p.stuck = widgets.NewEscButton(lang.X("wizard.wait.stuck", "It does not come back…"), theme.QuestionIcon(), func() { wz.goTo(pageTrouble) }, wz.close)
 	p.stuck.Importance = widget.LowImportance
 	p.box = container.NewVBox(centred(newPictureView(assets.IllustrationLEDGreen, pictureSize)), text, container.NewHBox(p.stuck))
 	return p

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/openipu/openipu/assets"
+	"github.com/openipu/openipu/gui/apptheme"
 )
 
 var pictureVariants = []struct {
@@ -22,7 +23,7 @@ var pictureVariants = []struct {
 // app's theme in one variant, as Fyne's software painter draws them.
 func drawPictures(t *testing.T, variant fyne.ThemeVariant, size fyne.Size, ills ...assets.Illustration) image.Image {
 	t.Helper()
-	fyne.CurrentApp().Settings().SetTheme(variantTheme{Theme: newAppTheme(), variant: variant})
+	fyne.CurrentApp().Settings().SetTheme(variantTheme{Theme: apptheme.New(), variant: variant})
 	var views []fyne.CanvasObject
 	for _, ill := range ills {
 		views = append(views, newPictureView(ill, size))
@@ -87,8 +88,8 @@ func TestTheStatusLightKeepsItsColourWhileOutlinesFollowTheTheme(t *testing.T) {
 			outline = append(outline, at(img, 132, 120))
 		}
 		fg := []color.Color{
-			newAppTheme().Color(theme.ColorNameForeground, theme.VariantLight),
-			newAppTheme().Color(theme.ColorNameForeground, theme.VariantDark),
+			apptheme.New().Color(theme.ColorNameForeground, theme.VariantLight),
+			apptheme.New().Color(theme.ColorNameForeground, theme.VariantDark),
 		}
 		for i := range outline {
 			if !near(outline[i], fg[i], 24) {

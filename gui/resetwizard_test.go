@@ -83,10 +83,10 @@ func (r *wizardRig) until(what string, cond func() bool) {
 }
 
 func (r *wizardRig) liveText() string {
-	if !r.live.box.Visible() {
+	if !r.live.Box.Visible() {
 		return ""
 	}
-	return r.live.text.Text
+	return r.live.Text.Text
 }
 
 // tapNext presses Next as a user would, and fails if it is disabled.
@@ -123,8 +123,8 @@ func TestResetWizardSeesTheCameraGoOfflineAndComeBackInFactoryStateThenOffersIts
 	other := wizardCam(macOther, discovery.SetupNeeded, "192.168.1.42")
 	r := openWizard(t, cam, cam, other)
 
-	if r.page != pageChoose || r.choose.options.selected != 0 || r.choose.cams[0].MAC != macLost {
-		t.Fatalf("opened on page %d with option %d: the camera from the details panel must be chosen", r.page, r.choose.options.selected)
+	if r.page != pageChoose || r.choose.options.Selected != 0 || r.choose.cams[0].MAC != macLost {
+		t.Fatalf("opened on page %d with option %d: the camera from the details panel must be chosen", r.page, r.choose.options.Selected)
 	}
 	r.tapNext()
 	r.walkTo(pageUnplug)
@@ -268,13 +268,13 @@ func TestResetWizardBackOnTheFactoryAddressHandsOverToARPPing(t *testing.T) {
 func TestResetWizardOnACameraNotInTheListWatchesForOneInFactoryStateOrTheTypedMAC(t *testing.T) {
 	other := wizardCam(macOther, discovery.SetupDone, "192.168.1.42")
 	r := openWizard(t, discovery.Device{}, other)
-	if r.choose.options.selected != -1 || !r.next.Disabled() {
-		t.Fatalf("opened from the toolbar: option %d chosen, Next disabled %v", r.choose.options.selected, r.next.Disabled())
+	if r.choose.options.Selected != -1 || !r.next.Disabled() {
+		t.Fatalf("opened from the toolbar: option %d chosen, Next disabled %v", r.choose.options.Selected, r.next.Disabled())
 	}
-	if r.h.win.Canvas().Focused() != r.choose.options.buttons[0] {
+	if r.h.win.Canvas().Focused() != r.choose.options.Buttons[0] {
 		t.Error("with nothing chosen the keyboard is not on the list (Enter must not cancel)")
 	}
-	test.Tap(r.choose.options.buttons[r.choose.notListedAt])
+	test.Tap(r.choose.options.Buttons[r.choose.notListedAt])
 	if !r.choose.macBox.Visible() {
 		t.Fatal("no MAC field for a camera not in the list")
 	}
@@ -304,7 +304,7 @@ func TestResetWizardOnACameraNotInTheListWatchesForOneInFactoryStateOrTheTypedMA
 func TestResetWizardWithoutAMACWatchesForAnyCameraThatShowsUpInFactoryState(t *testing.T) {
 	other := wizardCam(macOther, discovery.SetupDone, "192.168.1.42")
 	r := openWizard(t, discovery.Device{}, other)
-	test.Tap(r.choose.options.buttons[r.choose.notListedAt])
+	test.Tap(r.choose.options.Buttons[r.choose.notListedAt])
 	r.tapNext()
 	r.walkTo(pageWait)
 	r.until("the live line says what it watches for", func() bool {
@@ -412,8 +412,8 @@ func TestResetWizardOffersTheSoftwareResetWithABackupToSomeoneWhoKnowsThePasswor
 	cam := wizardCam(macLost, discovery.SetupDone, "192.168.1.41")
 	r := openWizard(t, cam, cam)
 	r.tapNext()
-	if !r.before.softBox.Visible() || !strings.Contains(r.before.soft.text.Text, "you do not need the button") {
-		t.Fatalf("no software reset offered for a reachable camera with a password: %q", r.before.soft.text.Text)
+	if !r.before.softBox.Visible() || !strings.Contains(r.before.soft.Text.Text, "you do not need the button") {
+		t.Fatalf("no software reset offered for a reachable camera with a password: %q", r.before.soft.Text.Text)
 	}
 	for _, s := range []string{"every user account and password", "IP address", "certificates, installed apps"} {
 		if !strings.Contains(r.before.erases.Text, s) {

@@ -11,6 +11,7 @@ import (
 	"github.com/openipu/openipu/core/arpping"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/usermsg"
+	"github.com/openipu/openipu/gui/widgets"
 )
 
 // listingDisc is the window's fake Discoverer with a camera list, as the
@@ -29,11 +30,11 @@ func (l *listingDisc) ARPPingAssign(context.Context, arpping.Request, func(arppi
 }
 
 // dialogButton finds a button by its text on the dialog on top.
-func dialogButton(t *testing.T, w fyne.Window, text string) *escButton {
+func dialogButton(t *testing.T, w fyne.Window, text string) *widgets.EscButton {
 	t.Helper()
-	var found *escButton
+	var found *widgets.EscButton
 	walkShown(w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
-		if b, ok := o.(*escButton); ok && b.Text == text {
+		if b, ok := o.(*widgets.EscButton); ok && b.Text == text {
 			found = b
 		}
 	})

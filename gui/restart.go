@@ -5,22 +5,14 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/vapix"
-)
-
-var (
-	msgRestartTitle    = dmsg("restart.title", "Restart camera")
-	msgRestartIntro    = dmsg("restart.intro", "Restart {{.Camera}}? Its settings are kept. It is off the network for about a minute.")
-	msgRestartButton   = dmsg("restart.button", "Restart")
-	msgRestartLogin    = dmsg("restart.logging_in", "Logging in…")
-	msgRestartSending  = dmsg("restart.sending", "Asking the camera to restart…")
-	msgRestartDone     = dmsg("restart.done", "{{.Camera}} has restarted and is back.")
-	msgRestartAccepted = dmsg("restart.accepted_then", "The camera had already accepted the restart; it finishes by itself.")
+	"github.com/openipu/openipu/gui/widgets"
 )
 
 // restartDialog restarts a camera and waits until it is back.
@@ -42,9 +34,9 @@ func RestartCamera(h ActionHost, cam discovery.Device) {
 func newRestartDialog(h ActionHost, cam discovery.Device) *restartDialog {
 	d := &restartDialog{cam: cam}
 	body := container.NewVBox()
-	d.actionFrame = newActionFrame(h, dtext(msgRestartTitle), body, dtext(msgRestartButton), d.start)
+	d.actionFrame = newActionFrame(h, lang.X("dialog.restart.title", "Restart camera"), body, lang.X("dialog.restart.button", "Restart"), d.start)
 	d.primary.SetIcon(theme.ViewRefreshIcon())
-	d.intro = wrappedLabel(dtext(msgRestartIntro, "Camera", cameraTitle(cam)))
+	d.intro = widgets.Wrapped(lang.X("dialog.restart.intro", "Restart {{.Camera}}? Its settings are kept. It is off the network for about a minute.", map[string]any{"Camera": cameraTitle(cam)}))
 	d.login = newLoginFields(cam, d.submit, d.escape, d.validate)
 	body.Objects = []fyne.CanvasObject{d.intro, d.login.box}
 	d.whenClosed(d.login.clear)
@@ -85,7 +77,7 @@ func (d *restartDialog) work(ctx context.Context, deps Deps, cam discovery.Devic
 		jerr := journalAction(deps, journal.Restart, cam, user, "", err)
 		return func() {
 			d.journalFailed(jerr)
-			d.problem.showError(err)
+			d.problem.ShowError(err)
 			d.login.setEnabled(true)
 			d.validate()
 		}
@@ -95,7 +87,7 @@ func (d *restartDialog) work(ctx context.Context, deps Deps, cam discovery.Devic
 		return failed(err)
 	}
 	defer c.Close()
-	d.say(dtext(msgRestartLogin))
+	d.say(lang.X("dialog.restart.logging_in", "Logging in…"))
 	c.SetCredentials(user, pw)
 	if err := c.VerifyLogin(ctx); err != nil {
 		return failed(err)
@@ -105,7 +97,7 @@ func (d *restartDialog) work(ctx context.Context, deps Deps, cam discovery.Devic
 	if serr != nil {
 		before = vapix.SystemReady{}
 	}
-	d.say(dtext(msgRestartSending))
+	d.say(lang.X("dialog.restart.sending", "Asking the camera to restart…"))
 	if err := c.Restart(ctx); err != nil {
 		return failed(err)
 	}
@@ -119,11 +111,11 @@ func (d *restartDialog) work(ctx context.Context, deps Deps, cam discovery.Devic
 		d.primary.Hide()
 		d.status.SetText("")
 		if err != nil {
-			d.problem.showError(err)
-			d.status.SetText(dtext(msgRestartAccepted))
+			d.problem.ShowError(err)
+			d.status.SetText(lang.X("dialog.restart.accepted_then", "The camera had already accepted the restart; it finishes by itself."))
 			return
 		}
-		d.problem.set(noticeSuccess, dtext(msgRestartDone, "Camera", cameraTitle(cam)), "")
+		d.problem.Set(widgets.NoticeSuccess, lang.X("dialog.restart.done", "{{.Camera}} has restarted and is back.", map[string]any{"Camera": cameraTitle(cam)}), "")
 		d.h.Window().Canvas().Focus(d.cancel)
 	}
 }

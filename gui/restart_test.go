@@ -30,8 +30,8 @@ func TestRestartOnASimulatedCameraWaitsUntilItIsBack(t *testing.T) {
 	if s.LastReset != "restart" || s.BootID == bootBefore || !s.Online {
 		t.Errorf("camera: last reset %q, new boot %v, online %v", s.LastReset, s.BootID != bootBefore, s.Online)
 	}
-	if !strings.Contains(d.problem.text.Text, "has restarted and is back") {
-		t.Errorf("result %q / %q", d.problem.text.Text, d.problem.next.Text)
+	if !strings.Contains(d.problem.Text.Text, "has restarted and is back") {
+		t.Errorf("result %q / %q", d.problem.Text.Text, d.problem.Next.Text)
 	}
 	e := h.journal().all()
 	if len(e) != 1 || e[0].Action != journal.Restart || e[0].Outcome != journal.Done || e[0].User != "admin" {
@@ -86,8 +86,8 @@ func TestRestartExplainsAWrongPasswordAndDoesNotRestart(t *testing.T) {
 	test.Type(d.login.password, "wrong-one")
 	test.Tap(d.primary)
 	waitRun(t, d.actionFrame)
-	if !strings.Contains(d.problem.text.Text, "did not accept that user name and password") || cam.Snapshot().Resets != 0 {
-		t.Errorf("problem %q, resets %d", d.problem.text.Text, cam.Snapshot().Resets)
+	if !strings.Contains(d.problem.Text.Text, "did not accept that user name and password") || cam.Snapshot().Resets != 0 {
+		t.Errorf("problem %q, resets %d", d.problem.Text.Text, cam.Snapshot().Resets)
 	}
 	if d.primary.Disabled() {
 		t.Error("cannot try again after a wrong password")

@@ -16,6 +16,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/core/netif"
+	"github.com/openipu/openipu/gui/i18n"
+	"github.com/openipu/openipu/gui/widgets"
 )
 
 // scanTimeout bounds a whole range scan (a /22 at 64 probes at a time).
@@ -48,7 +50,7 @@ func (w *MainWindow) showScanRange() {
 	s.entry.SetText(suggestRange(w.Local()))
 	s.entry.SetPlaceHolder(lang.X("scan.placeholder", "for example 192.168.1.0/24"))
 	s.entry.OnSubmitted = func(string) { s.submit() }
-	hint := noteLabel(lang.X("scan.hint", "A range is written as its first address, a slash and its size: /24 is 256 addresses (192.168.1.0 to 192.168.1.255), /22 is 1024, the most at once."))
+	hint := widgets.Note(lang.X("scan.hint", "A range is written as its first address, a slash and its size: /24 is 256 addresses (192.168.1.0 to 192.168.1.255), /22 is 1024, the most at once."))
 	s.problem = widget.NewLabel("")
 	s.problem.Wrapping = fyne.TextWrapWord
 	s.problem.Importance = widget.DangerImportance
@@ -192,7 +194,7 @@ func (s *scanRangeDialog) finished(session int, found int, err error) {
 	case 0:
 		text = lang.X("scan.none", "No camera answered in this range.")
 	default:
-		text = countedText("scan.found", "Found {{.Count}} camera. It is in the list now.", "Found {{.Count}} cameras. They are in the list now.", found)
+		text = i18n.Counted("scan.found", "Found {{.Count}} camera. It is in the list now.", "Found {{.Count}} cameras. They are in the list now.", found)
 	}
 	s.detail.SetText(text)
 	s.cancel.SetText(lang.X("window.close", "Close"))

@@ -14,6 +14,7 @@ import (
 
 	"github.com/openipu/openipu/core/demo"
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/gui/apptheme"
 )
 
 // TestScreenshots writes the README's pictures of the window, drawn by
@@ -103,7 +104,7 @@ func demoWindow(t *testing.T, variant fyne.ThemeVariant) *testWindow {
 }
 
 func applyVariant(w *testWindow, v fyne.ThemeVariant) {
-	w.app.Settings().SetTheme(variantTheme{Theme: newAppTheme(), variant: v})
+	w.app.Settings().SetTheme(variantTheme{Theme: apptheme.New(), variant: v})
 	w.win.Content().Refresh()
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -14,38 +15,7 @@ import (
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/passphrase"
 	"github.com/openipu/openipu/core/vapix"
-)
-
-var (
-	msgSetPwTitle       = dmsg("setpw.title", "Set the first password")
-	msgSetPwIntroOne    = dmsg("setpw.intro_one", "{{.Camera}} has no administrator yet. Choose the administrator's name and password; the camera is checked by logging in with them.")
-	msgSetPwIntroMany   = dmsg("setpw.intro_many", "These {{.N}} cameras have no administrator yet. Each gets the same name and password, and each is checked by logging in with them.")
-	msgSetPwButton      = dmsg("setpw.button", "Set password")
-	msgSetPwButtonMany  = dmsg("setpw.button_many", "Set password on {{.N}} cameras")
-	msgSetPwRetry       = dmsg("setpw.retry", "Try again for {{.N}} failed")
-	msgConfirmPassword  = dmsg("field.confirm_password", "Repeat password")
-	msgShowPasswords    = dmsg("field.show_passwords", "Show the passwords")
-	msgNameRuleRootUsed = dmsg("setpw.name_rule_root", "AXIS OS older than 11.5 ({{.N}} of these cameras) only accepts the name root. With another name, the app falls back to root for those automatically.")
-	msgNameRule         = dmsg("setpw.name_rule", "1 to 14 letters and digits. AXIS OS older than 11.5 only accepts root: the app falls back to it automatically.")
-	msgPwTooLong        = dmsg("setpw.too_long", "This password has {{.N}} characters; cameras accept at most 64.")
-	msgPwBadChar        = dmsg("setpw.bad_char", "This password contains a character cameras do not accept, such as an accented letter or a tab. Use the keyboard's letters, digits, spaces and punctuation.")
-	msgPwWeak           = dmsg("setpw.weak", "Shorter than 8 characters: easy to guess. It will work, but a longer password is much safer.")
-	msgPwMismatch       = dmsg("setpw.mismatch", "The two passwords are not the same.")
-	msgGenerate         = dmsg("setpw.generate", "Generate strong password")
-	msgCopy             = dmsg("setpw.copy", "Copy")
-	msgGenerated        = dmsg("setpw.generated", "Copy this password or write it down now: OpenIPU does not keep it anywhere.")
-	msgCopied           = dmsg("setpw.copied", "The password is on the clipboard. Paste it somewhere safe, such as a password manager.")
-	msgRowWaiting       = dmsg("setpw.row_waiting", "Waiting")
-	msgRowWorking       = dmsg("setpw.row_working", "Setting the password…")
-	msgRowDone          = dmsg("setpw.row_done", "Done ✓ verified")
-	msgRowFailed        = dmsg("setpw.row_failed", "Failed")
-	msgRowStopped       = dmsg("setpw.row_stopped", "Stopped: not sent")
-	msgRowAdmin         = dmsg("setpw.row_admin", "Administrator: {{.User}}")
-	msgRowFellBack      = dmsg("setpw.row_fell_back", "Administrator: root. This camera's software only accepts that name, so the account is called root, not {{.User}}.")
-	msgSetPwAllDone     = dmsg("setpw.all_done", "{{.N}} of {{.N}} cameras now have the new password, each checked by logging in with it.")
-	msgSetPwSomeFailed  = dmsg("setpw.some_failed", "{{.Done}} of {{.N}} cameras now have the new password. {{.Failed}} did not: the list says why.")
-	msgSetPwSomeNext    = dmsg("setpw.some_failed_next", "Fix what the list says, then try again for the failed cameras.")
-	msgSetPwNoneDone    = dmsg("setpw.none_done", "No camera got the new password.")
+	"github.com/openipu/openipu/gui/widgets"
 )
 
 // bulkParallel bounds how many cameras are set up at once: enough to make
@@ -86,16 +56,16 @@ type setPasswordDialog struct {
 
 	intro          *widget.Label
 	nameRule       *widget.Label
-	user           *escEntry
+	user           *widgets.EscEntry
 	userReason     *widget.Label
-	password       *escEntry
+	password       *widgets.EscEntry
 	passwordReason *widget.Label
-	meter          *strengthMeter
-	confirm        *escEntry
+	meter          *widgets.StrengthMeter
+	confirm        *widgets.EscEntry
 	confirmReason  *widget.Label
-	showPw         *escCheck
-	generate       *escButton
-	copyButton     *escButton
+	showPw         *widgets.EscCheck
+	generate       *widgets.EscButton
+	copyButton     *widgets.EscButton
 	generatedNote  *widget.Label
 	rows           []*passwordRow
 }
@@ -121,18 +91,18 @@ func showSetPasswordAfterReset(h ActionHost, cams []discovery.Device) *setPasswo
 func newSetPasswordDialog(h ActionHost, cams []discovery.Device) *setPasswordDialog {
 	d := &setPasswordDialog{cams: cams}
 	body := container.NewVBox()
-	buttonText := dtext(msgSetPwButton)
+	buttonText := lang.X("dialog.setpw.button", "Set password")
 	if len(cams) > 1 {
-		buttonText = dtext(msgSetPwButtonMany, "N", len(cams))
+		buttonText = lang.X("dialog.setpw.button_many", "Set password on {{.N}} cameras", map[string]any{"N": len(cams)})
 	}
-	d.actionFrame = newActionFrame(h, dtext(msgSetPwTitle), body, buttonText, d.start)
+	d.actionFrame = newActionFrame(h, lang.X("dialog.setpw.title", "Set the first password"), body, buttonText, d.start)
 	esc := d.escape
 
-	d.intro = wrappedLabel("")
+	d.intro = widgets.Wrapped("")
 	if len(cams) == 1 {
-		d.intro.SetText(dtext(msgSetPwIntroOne, "Camera", cameraTitle(cams[0])))
+		d.intro.SetText(lang.X("dialog.setpw.intro_one", "{{.Camera}} has no administrator yet. Choose the administrator's name and password; the camera is checked by logging in with them.", map[string]any{"Camera": cameraTitle(cams[0])}))
 	} else {
-		d.intro.SetText(dtext(msgSetPwIntroMany, "N", len(cams)))
+		d.intro.SetText(lang.X("dialog.setpw.intro_many", "These {{.N}} cameras have no administrator yet. Each gets the same name and password, and each is checked by logging in with them.", map[string]any{"N": len(cams)}))
 	}
 
 	old := 0
@@ -141,39 +111,39 @@ func newSetPasswordDialog(h ActionHost, cams []discovery.Device) *setPasswordDia
 			old++
 		}
 	}
-	d.user = newEscEntry(esc)
-	d.nameRule = wrappedLabel(dtext(msgNameRule))
+	d.user = widgets.NewEscEntry(esc)
+	d.nameRule = widgets.Wrapped(lang.X("dialog.setpw.name_rule", "1 to 14 letters and digits. AXIS OS older than 11.5 only accepts root: the app falls back to it automatically."))
 	d.nameRule.SizeName = theme.SizeNameCaptionText // quieter than body text, yet readable (low importance is too faint)
 	if old > 0 {
 		d.user.SetText("root")
-		d.nameRule.SetText(dtext(msgNameRuleRootUsed, "N", old))
+		d.nameRule.SetText(lang.X("dialog.setpw.name_rule_root", "AXIS OS older than 11.5 ({{.N}} of these cameras) only accepts the name root. With another name, the app falls back to root for those automatically.", map[string]any{"N": old}))
 	} else {
 		d.user.SetText(suggestedAdmin(discovery.Device{}))
 	}
-	d.userReason = reasonLabel()
-	d.password = newSecretEntry(esc)
-	d.passwordReason = reasonLabel()
-	d.meter = newStrengthMeter()
-	d.meter.quietShort = true
-	d.confirm = newSecretEntry(esc)
-	d.confirmReason = reasonLabel()
-	d.showPw = newEscCheck(dtext(msgShowPasswords), d.revealPasswords, esc)
-	d.generate = newEscButton(dtext(msgGenerate), theme.ViewRefreshIcon(), d.generatePassword, esc)
-	d.copyButton = newEscButton(dtext(msgCopy), theme.ContentCopyIcon(), d.copyPassword, esc)
+	d.userReason = widgets.Reason()
+	d.password = widgets.NewSecretEntry(esc)
+	d.passwordReason = widgets.Reason()
+	d.meter = widgets.NewStrengthMeter()
+	d.meter.QuietShort = true
+	d.confirm = widgets.NewSecretEntry(esc)
+	d.confirmReason = widgets.Reason()
+	d.showPw = widgets.NewEscCheck(lang.X("dialog.field.show_passwords", "Show the passwords"), d.revealPasswords, esc)
+	d.generate = widgets.NewEscButton(lang.X("dialog.setpw.generate", "Generate strong password"), theme.ViewRefreshIcon(), d.generatePassword, esc)
+	d.copyButton = widgets.NewEscButton(lang.X("dialog.setpw.copy", "Copy"), theme.ContentCopyIcon(), d.copyPassword, esc)
 	d.copyButton.Disable()
-	d.generatedNote = wrappedLabel("")
+	d.generatedNote = widgets.Wrapped("")
 	d.generatedNote.Importance = widget.WarningImportance
 	d.generatedNote.Hide()
 
-	for _, e := range []*escEntry{d.user, d.password, d.confirm} {
+	for _, e := range []*widgets.EscEntry{d.user, d.password, d.confirm} {
 		e.OnChanged = func(string) { d.validate() }
 		e.OnSubmitted = func(string) { d.submit() }
 	}
 
 	form := container.New(layout.NewFormLayout(),
-		widget.NewLabel(dtext(msgUserName)), container.NewVBox(d.user, d.userReason, d.nameRule),
-		widget.NewLabel(dtext(msgPassword)), container.NewVBox(d.password, d.passwordReason, d.meter),
-		widget.NewLabel(dtext(msgConfirmPassword)), container.NewVBox(d.confirm, d.confirmReason),
+		widget.NewLabel(lang.X("dialog.field.user_name", "User name")), container.NewVBox(d.user, d.userReason, d.nameRule),
+		widget.NewLabel(lang.X("dialog.field.password", "Password")), container.NewVBox(d.password, d.passwordReason, d.meter),
+		widget.NewLabel(lang.X("dialog.field.confirm_password", "Repeat password")), container.NewVBox(d.confirm, d.confirmReason),
 		layout.NewSpacer(), container.NewVBox(container.NewHBox(d.generate, d.copyButton, d.showPw), d.generatedNote),
 	)
 
@@ -202,9 +172,9 @@ func newPasswordRow(cam discovery.Device) *passwordRow {
 	r := &passwordRow{
 		cam:    cam,
 		icon:   widget.NewIcon(theme.MoreHorizontalIcon()),
-		name:   wrappedLabel(cameraTitle(cam)),
-		status: widget.NewLabel(dtext(msgRowWaiting)),
-		reason: wrappedLabel(""),
+		name:   widgets.Wrapped(cameraTitle(cam)),
+		status: widget.NewLabel(lang.X("dialog.setpw.row_waiting", "Waiting")),
+		reason: widgets.Wrapped(""),
 	}
 	r.name.TextStyle.Bold = true
 	r.reason.Hide()
@@ -219,51 +189,51 @@ func (r *passwordRow) set(state rowState, reason string) {
 	case rowWaiting:
 		r.icon.SetResource(theme.MoreHorizontalIcon())
 		r.status.Importance = widget.MediumImportance
-		r.status.SetText(dtext(msgRowWaiting))
+		r.status.SetText(lang.X("dialog.setpw.row_waiting", "Waiting"))
 	case rowWorking:
 		r.icon.SetResource(theme.ViewRefreshIcon())
 		r.status.Importance = widget.MediumImportance
-		r.status.SetText(dtext(msgRowWorking))
+		r.status.SetText(lang.X("dialog.setpw.row_working", "Setting the password…"))
 	case rowDone:
 		r.icon.SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
 		r.status.Importance = widget.SuccessImportance
-		r.status.SetText(dtext(msgRowDone))
+		r.status.SetText(lang.X("dialog.setpw.row_done", "Done ✓ verified"))
 	case rowFailed:
 		r.icon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
 		r.status.Importance = widget.DangerImportance
-		r.status.SetText(dtext(msgRowFailed))
+		r.status.SetText(lang.X("dialog.setpw.row_failed", "Failed"))
 	case rowStopped:
 		r.icon.SetResource(theme.MediaStopIcon())
 		r.status.Importance = widget.WarningImportance
-		r.status.SetText(dtext(msgRowStopped))
+		r.status.SetText(lang.X("dialog.setpw.row_stopped", "Stopped: not sent"))
 	}
-	setReason(r.reason, reason)
+	widgets.SetReason(r.reason, reason)
 }
 
 // problems says what stops the run, field by field, as the user types.
 func (d *setPasswordDialog) validate() {
-	setReason(d.userReason, userNameProblem(d.user.Text))
+	widgets.SetReason(d.userReason, userNameProblem(d.user.Text))
 
 	pw := d.password.Text
-	d.meter.update(pw)
+	d.meter.Update(pw)
 	d.passwordReason.Importance = widget.DangerImportance
 	switch {
 	case pw == "":
-		setReason(d.passwordReason, "")
+		widgets.SetReason(d.passwordReason, "")
 	case vapix.ValidatePassword(pw) != nil && len(pw) > vapix.MaxPasswordLen:
-		setReason(d.passwordReason, dtext(msgPwTooLong, "N", len(pw)))
+		widgets.SetReason(d.passwordReason, lang.X("dialog.setpw.too_long", "This password has {{.N}} characters; cameras accept at most 64.", map[string]any{"N": len(pw)}))
 	case vapix.ValidatePassword(pw) != nil:
-		setReason(d.passwordReason, dtext(msgPwBadChar))
+		widgets.SetReason(d.passwordReason, lang.X("dialog.setpw.bad_char", "This password contains a character cameras do not accept, such as an accented letter or a tab. Use the keyboard's letters, digits, spaces and punctuation."))
 	case vapix.PasswordIsWeak(pw):
 		d.passwordReason.Importance = widget.WarningImportance
-		setReason(d.passwordReason, dtext(msgPwWeak))
+		widgets.SetReason(d.passwordReason, lang.X("dialog.setpw.weak", "Shorter than 8 characters: easy to guess. It will work, but a longer password is much safer."))
 	default:
-		setReason(d.passwordReason, "")
+		widgets.SetReason(d.passwordReason, "")
 	}
 	if d.confirm.Text != "" && d.confirm.Text != pw {
-		setReason(d.confirmReason, dtext(msgPwMismatch))
+		widgets.SetReason(d.confirmReason, lang.X("dialog.setpw.mismatch", "The two passwords are not the same."))
 	} else {
-		setReason(d.confirmReason, "")
+		widgets.SetReason(d.confirmReason, "")
 	}
 	if pw == "" {
 		d.copyButton.Disable()
@@ -303,7 +273,7 @@ func (d *setPasswordDialog) submit() {
 }
 
 func (d *setPasswordDialog) revealPasswords(on bool) {
-	for _, e := range []*escEntry{d.password, d.confirm} {
+	for _, e := range []*widgets.EscEntry{d.password, d.confirm} {
 		e.Password = !on
 		e.Refresh()
 	}
@@ -312,14 +282,14 @@ func (d *setPasswordDialog) revealPasswords(on bool) {
 func (d *setPasswordDialog) generatePassword() {
 	pw, err := passphrase.Generate(passphrase.DefaultGenerateLen)
 	if err != nil {
-		d.problem.showError(err)
+		d.problem.ShowError(err)
 		d.relayout()
 		return
 	}
 	d.password.SetText(pw)
 	d.confirm.SetText(pw)
 	d.showPw.SetChecked(true)
-	d.generatedNote.SetText(dtext(msgGenerated))
+	d.generatedNote.SetText(lang.X("dialog.setpw.generated", "Copy this password or write it down now: OpenIPU does not keep it anywhere."))
 	d.generatedNote.Show()
 	d.validate()
 }
@@ -331,13 +301,13 @@ func (d *setPasswordDialog) copyPassword() {
 		return
 	}
 	fyne.CurrentApp().Clipboard().SetContent(d.password.Text)
-	d.generatedNote.SetText(dtext(msgCopied))
+	d.generatedNote.SetText(lang.X("dialog.setpw.copied", "The password is on the clipboard. Paste it somewhere safe, such as a password manager."))
 	d.generatedNote.Show()
 	d.relayout()
 }
 
 func (d *setPasswordDialog) setFormEnabled(on bool) {
-	for _, e := range []*escEntry{d.user, d.password, d.confirm} {
+	for _, e := range []*widgets.EscEntry{d.user, d.password, d.confirm} {
 		if on {
 			e.Enable()
 		} else {
@@ -417,9 +387,9 @@ func (d *setPasswordDialog) setOne(ctx context.Context, deps Deps, r *passwordRo
 		}
 		r.user = res.User
 		if res.FellBackToRoot {
-			r.set(rowDone, dtext(msgRowFellBack, "User", user))
+			r.set(rowDone, lang.X("dialog.setpw.row_fell_back", "Administrator: root. This camera's software only accepts that name, so the account is called root, not {{.User}}.", map[string]any{"User": user}))
 		} else {
-			r.set(rowDone, dtext(msgRowAdmin, "User", res.User))
+			r.set(rowDone, lang.X("dialog.setpw.row_admin", "Administrator: {{.User}}", map[string]any{"User": res.User}))
 		}
 	})
 }
@@ -458,16 +428,16 @@ func (d *setPasswordDialog) finish() {
 	n := len(d.rows)
 	switch {
 	case failed == 0:
-		d.problem.set(noticeSuccess, dtext(msgSetPwAllDone, "N", n), "")
+		d.problem.Set(widgets.NoticeSuccess, lang.X("dialog.setpw.all_done", "{{.N}} of {{.N}} cameras now have the new password, each checked by logging in with it.", map[string]any{"N": n}), "")
 		d.primary.Hide()
 		d.h.Window().Canvas().Focus(d.cancel)
 	case done == 0:
-		d.problem.set(noticeError, dtext(msgSetPwNoneDone), dtext(msgSetPwSomeNext))
+		d.problem.Set(widgets.NoticeError, lang.X("dialog.setpw.none_done", "No camera got the new password."), lang.X("dialog.setpw.some_failed_next", "Fix what the list says, then try again for the failed cameras."))
 	default:
-		d.problem.set(noticeWarning, dtext(msgSetPwSomeFailed, "Done", done, "N", n, "Failed", failed), dtext(msgSetPwSomeNext))
+		d.problem.Set(widgets.NoticeWarning, lang.X("dialog.setpw.some_failed", "{{.Done}} of {{.N}} cameras now have the new password. {{.Failed}} did not: the list says why.", map[string]any{"Done": done, "N": n, "Failed": failed}), lang.X("dialog.setpw.some_failed_next", "Fix what the list says, then try again for the failed cameras."))
 	}
 	if failed > 0 {
-		d.primary.SetText(dtext(msgSetPwRetry, "N", failed))
+		d.primary.SetText(lang.X("dialog.setpw.retry", "Try again for {{.N}} failed", map[string]any{"N": failed}))
 	}
 	d.status.SetText("")
 	d.setFormEnabled(true)

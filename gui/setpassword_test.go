@@ -113,8 +113,8 @@ func TestGeneratePasswordFillsBothFieldsWithAVeryStrongPasswordAndCopyPutsItOnTh
 	if len(pw) < passphrase.MinGenerateLen || d.confirm.Text != pw {
 		t.Fatalf("generated %d characters, repeat matches: %v", len(pw), d.confirm.Text == pw)
 	}
-	if d.meter.level() != passphrase.VeryStrong {
-		t.Errorf("meter shows %v for a generated password", d.meter.level())
+	if d.meter.Level() != passphrase.VeryStrong {
+		t.Errorf("meter shows %v for a generated password", d.meter.Level())
 	}
 	if d.password.Password {
 		t.Error("a generated password is hidden; the user must see it to note it down")
@@ -152,8 +152,8 @@ func TestSetPasswordOnTwoSimulatedCamerasShowsOneDoneAndOneFailedWithAPlainReaso
 	if users := fresh.Snapshot().Users; len(users) != 1 || users[0] != "admin" {
 		t.Errorf("the simulated camera has users %v", users)
 	}
-	if !strings.Contains(d.problem.text.Text, "1 of 2") {
-		t.Errorf("summary %q", d.problem.text.Text)
+	if !strings.Contains(d.problem.Text.Text, "1 of 2") {
+		t.Errorf("summary %q", d.problem.Text.Text)
 	}
 	if !strings.HasPrefix(d.primary.Text, "Try again for 1") {
 		t.Errorf("after a failure the button says %q", d.primary.Text)

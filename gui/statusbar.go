@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/gui/i18n"
 )
 
 // statusBar counts the cameras by what they need, and shows that a search
@@ -70,21 +71,21 @@ func countsText(c counts) string {
 	if c.total == 0 {
 		return lang.X("status.no_cameras", "No cameras yet")
 	}
-	parts := []string{countedText("status.cameras", "{{.Count}} camera", "{{.Count}} cameras", c.total)}
+	parts := []string{i18n.Counted("status.cameras", "{{.Count}} camera", "{{.Count}} cameras", c.total)}
 	if c.shown != c.total {
 		parts[0] = lang.X("status.shown", "{{.Shown}} of {{.Total}} shown", map[string]any{"Shown": c.shown, "Total": parts[0]})
 	}
 	if c.needPassword > 0 {
-		parts = append(parts, countedText("status.need_password", "{{.Count}} needs a password", "{{.Count}} need a password", c.needPassword))
+		parts = append(parts, i18n.Counted("status.need_password", "{{.Count}} needs a password", "{{.Count}} need a password", c.needPassword))
 	}
 	if c.unreachable > 0 {
-		parts = append(parts, countedText("status.unreachable", "{{.Count}} unreachable", "{{.Count}} unreachable", c.unreachable))
+		parts = append(parts, i18n.Counted("status.unreachable", "{{.Count}} unreachable", "{{.Count}} unreachable", c.unreachable))
 	}
 	if c.lost > 0 {
-		parts = append(parts, countedText("status.lost", "{{.Count}} not seen lately", "{{.Count}} not seen lately", c.lost))
+		parts = append(parts, i18n.Counted("status.lost", "{{.Count}} not seen lately", "{{.Count}} not seen lately", c.lost))
 	}
 	if c.busy > 0 {
-		parts = append(parts, countedText("status.busy", "{{.Count}} busy", "{{.Count}} busy", c.busy))
+		parts = append(parts, i18n.Counted("status.busy", "{{.Count}} busy", "{{.Count}} busy", c.busy))
 	}
 	return strings.Join(parts, " · ")
 }

@@ -8,6 +8,9 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/openipu/openipu/gui/apptheme"
+	"github.com/openipu/openipu/gui/widgets"
 )
 
 // toolbar holds the ways to find cameras, and the filter. Buttons carry
@@ -28,7 +31,7 @@ func newToolbar(w *MainWindow) *toolbar {
 		add:    widget.NewButtonWithIcon(lang.X("toolbar.add_camera", "Add camera by IP…"), theme.ContentAddIcon(), w.showAddCamera),
 		scan:   widget.NewButtonWithIcon(lang.X("toolbar.scan_range", "Scan address range…"), theme.SearchIcon(), w.showScanRange),
 		ifaces: widget.NewButtonWithIcon(lang.X("toolbar.interfaces", "Network connections…"), theme.ComputerIcon(), w.showInterfaces),
-		reset:  widget.NewButtonWithIcon(lang.X("toolbar.reset_wizard", "Guided factory reset…"), iconFactory, w.showResetWizard),
+		reset:  widget.NewButtonWithIcon(lang.X("toolbar.reset_wizard", "Guided factory reset…"), apptheme.IconFactory, w.showResetWizard),
 		filter: widget.NewEntry(),
 	}
 	t.filter.SetPlaceHolder(lang.X("toolbar.filter", "Filter by model, IP address or MAC"))
@@ -43,20 +46,11 @@ func newToolbar(w *MainWindow) *toolbar {
 
 func (t *toolbar) update(w *MainWindow) {
 	d, _ := w.discoverer()
-	enableButton(t.search, d != nil)
-	enableButton(t.add, d != nil)
-	enableButton(t.scan, d != nil)
+	widgets.EnableButton(t.search, d != nil)
+	widgets.EnableButton(t.add, d != nil)
+	widgets.EnableButton(t.scan, d != nil)
 	_, canChoose := d.(InterfaceSearcher)
-	enableButton(t.ifaces, canChoose)
-}
-
-func enableButton(b *widget.Button, on bool) {
-	switch {
-	case on && b.Disabled():
-		b.Enable()
-	case !on && !b.Disabled():
-		b.Disable()
-	}
+	widgets.EnableButton(t.ifaces, canChoose)
 }
 
 // Keyboard shortcuts. Ctrl is Cmd on a Mac (KeyModifierShortcutDefault).
@@ -116,7 +110,7 @@ func newMainMenu(w *MainWindow) *fyne.MainMenu {
 	// The guided physical reset (resetwizard.go) chooses its camera itself,
 	// so it is always on.
 	reset := item(lang.X("toolbar.reset_wizard", "Guided factory reset…"), nil, w.showResetWizard)
-	reset.Icon = iconFactory
+	reset.Icon = apptheme.IconFactory
 	camera.Items = append(camera.Items, fyne.NewMenuItemSeparator(), reset)
 
 	help := fyne.NewMenu(lang.X("menu.help", "Help"),

@@ -12,6 +12,7 @@ import (
 
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/netif"
+	"github.com/openipu/openipu/gui/apptheme"
 )
 
 // Pace of the window's updates.
@@ -93,7 +94,7 @@ func newMainWindow(app fyne.App, deps Deps, do func(func())) *MainWindow {
 	if deps.Now == nil {
 		deps.Now = time.Now
 	}
-	app.Settings().SetTheme(newAppTheme())
+	app.Settings().SetTheme(apptheme.New())
 	w := &MainWindow{
 		app:   app,
 		deps:  deps,

@@ -2,6 +2,7 @@ package gui
 
 import (
 	"context"
+	"image/color"
 	"net/netip"
 	"slices"
 	"sync"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/netif"
+	"github.com/openipu/openipu/gui/i18n"
 )
 
 // uiLoop stands in for Fyne's main goroutine: the window's goroutines queue
@@ -202,7 +204,7 @@ type testWindow struct {
 func newTestWindow(t *testing.T, d Discoverer) *testWindow {
 	t.Helper()
 	t.Setenv("LANG", "en_US.UTF-8")
-	if err := LoadTranslations(); err != nil {
+	if err := i18n.LoadTranslations(); err != nil {
 		t.Fatal(err)
 	}
 	a := test.NewTempApp(t)
@@ -306,4 +308,14 @@ func (w *testWindow) tapRow(t *testing.T, mac string, mods fyne.KeyModifier) {
 	r := w.rowWidget(t, mac)
 	r.MouseDown(&desktop.MouseEvent{Modifier: mods})
 	test.Tap(r)
+}
+
+// variantTheme pins a theme to light or dark, for pictures of both.
+type variantTheme struct {
+	fyne.Theme
+	variant fyne.ThemeVariant
+}
+
+func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, t.variant)
 }

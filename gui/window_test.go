@@ -11,6 +11,7 @@ import (
 
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/netif"
+	"github.com/openipu/openipu/gui/i18n"
 )
 
 func TestTableFillsFromEventStreamWithLatestSnapshotPerCamera(t *testing.T) {
@@ -121,10 +122,10 @@ func TestSelectingACameraShowsItsDetailsDiagnosisAndMatchingSuggestion(t *testin
 	if !p.camera.Visible() || p.title.Text != "AXIS M3086-V Network Camera" {
 		t.Fatalf("details title %q", p.title.Text)
 	}
-	if want := Text(factory.Diagnosis.What); p.diagWhat.Text != want || !strings.Contains(want, "192.168.0.90") {
+	if want := i18n.Text(factory.Diagnosis.What); p.diagWhat.Text != want || !strings.Contains(want, "192.168.0.90") {
 		t.Errorf("diagnosis %q, want %q", p.diagWhat.Text, want)
 	}
-	if p.diagNext.Text != Text(factory.Diagnosis.Next) {
+	if p.diagNext.Text != i18n.Text(factory.Diagnosis.Next) {
 		t.Errorf("next step %q", p.diagNext.Text)
 	}
 	if !p.suggest.Visible() || p.suggest.Text != "Assign IP address…" {
@@ -228,7 +229,7 @@ func TestEmptyStateSaysWhatIsSearchedUntilTheFirstCameraArrives(t *testing.T) {
 
 	d.setStatus(discovery.Status{Interfaces: office[1:2], NothingHeard: true, What: discovery.MsgNothingFound, Next: discovery.MsgNothingFoundNext})
 	w.ui.until(t, "nothing heard shows", func() bool { return w.empty.problemBox.Visible() })
-	if want := Text(discovery.MsgNothingFound); !strings.HasPrefix(w.empty.problem.Text, want) {
+	if want := i18n.Text(discovery.MsgNothingFound); !strings.HasPrefix(w.empty.problem.Text, want) {
 		t.Errorf("problem %q, want it to start with %q", w.empty.problem.Text, want)
 	}
 

@@ -14,6 +14,7 @@ import (
 
 	"github.com/openipu/openipu/assets"
 	"github.com/openipu/openipu/gui"
+	"github.com/openipu/openipu/gui/i18n"
 )
 
 // started is as close to the process's start as Go code gets.
@@ -25,7 +26,7 @@ func main() {
 
 	a := app.NewWithID("io.github.openipu.openipu")
 	a.SetIcon(assets.Icon)
-	if err := gui.LoadTranslations(); err != nil {
+	if err := i18n.LoadTranslations(); err != nil {
 		fmt.Fprintln(os.Stderr, "openipu:", err) // the English texts still show
 	}
 	ctx, cancel := context.WithCancel(context.Background())

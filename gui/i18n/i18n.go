@@ -1,6 +1,10 @@
-// Package gui is OpenIPU's window. For now it holds only the bridge between
-// core/'s plain-language messages and Fyne's translations.
-package gui
+// Package i18n puts the window's words in the user's language. Every text
+// the window shows is written where it is shown, as
+// lang.X(key, English text, arguments) or, for a count, Counted; en.json
+// holds each of them verbatim (the tests here check it). Text and
+// ProblemText do the same for core/'s plain-language messages, which carry
+// their own key and English text.
+package i18n
 
 import (
 	"fmt"
@@ -38,4 +42,21 @@ func Text(m usermsg.Message) string {
 // user can do next.
 func ProblemText(p usermsg.Problem) (what, next string) {
 	return Text(p.What), Text(p.Next)
+}
+
+// ErrorText is err in plain words: core/'s errors say what happened and
+// what to do next; anything else still gets a sentence and a next step.
+func ErrorText(err error) (what, next string) {
+	p, _ := usermsg.Explain(err)
+	return ProblemText(p)
+}
+
+// Counted is a text with a count, in its singular or plural form. Fyne
+// takes one English text per key, so the form that fits n is handed over.
+func Counted(key, one, other string, n int) string {
+	fallback := other
+	if n == 1 {
+		fallback = one
+	}
+	return lang.XN(key, fallback, n, map[string]any{"Count": n})
 }

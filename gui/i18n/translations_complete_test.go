@@ -1,4 +1,4 @@
-package gui
+package i18n
 
 import (
 	"bytes"
@@ -19,12 +19,12 @@ import (
 
 // en.json is generated from the core tables, not written by hand:
 //
-//	go test ./gui -run TestEnglishTranslationsHoldEveryCoreMessageVerbatim -update
+//	go test ./gui/i18n -run TestEnglishTranslationsHoldEveryCoreMessageVerbatim -update
 //
 // Keys that core/ does not own (window labels added later) are kept.
 var update = flag.Bool("update", false, "rewrite assets/translations/en.json from the core message tables")
 
-const enJSON = "../assets/translations/en.json"
+const enJSON = "../../assets/translations/en.json"
 
 // coreMessages lists every message core/ can show a user. vapix kinds are
 // walked past Canceled until one falls back to the Unknown text, so kinds
@@ -113,7 +113,7 @@ func TestEnglishTranslationsHoldEveryCoreMessageVerbatim(t *testing.T) {
 		}
 	}
 	if t.Failed() {
-		t.Log("regenerate with: go test ./gui -run TestEnglishTranslationsHoldEveryCoreMessageVerbatim -update")
+		t.Log("regenerate with: go test ./gui/i18n -run TestEnglishTranslationsHoldEveryCoreMessageVerbatim -update")
 	}
 }
 

@@ -1,4 +1,6 @@
-package gui
+// Package apptheme is the window's look: Fyne's default theme with calmer
+// colours, and the app's own icons.
+package apptheme
 
 import (
 	"image/color"
@@ -12,7 +14,8 @@ import (
 // selected in both variants.
 type appTheme struct{ fyne.Theme }
 
-func newAppTheme() fyne.Theme { return &appTheme{Theme: theme.DefaultTheme()} }
+// New is the app's theme.
+func New() fyne.Theme { return &appTheme{Theme: theme.DefaultTheme()} }
 
 func (t *appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	dark := v == theme.VariantDark
@@ -40,14 +43,4 @@ func (t *appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color
 		}
 	}
 	return t.Theme.Color(n, v)
-}
-
-// variantTheme pins a theme to light or dark, for screenshots of both.
-type variantTheme struct {
-	fyne.Theme
-	variant fyne.ThemeVariant
-}
-
-func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	return t.Theme.Color(n, t.variant)
 }

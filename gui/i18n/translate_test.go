@@ -1,4 +1,4 @@
-package gui
+package i18n
 
 import (
 	"testing"

@@ -1,4 +1,4 @@
-package gui
+package i18n
 
 import (
 	"bytes"
@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io/fs"
 	"net/netip"
 	"os"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"text/template"
 
 	"github.com/openipu/openipu/assets"
 	"github.com/openipu/openipu/core/discovery"
@@ -21,16 +23,31 @@ import (
 )
 
 // The window's English texts live in the code, next to where they are
-// shown (lang.X(key, English) and countedText(key, one, other, n)); en.json
-// must hold each of them verbatim so translators see every one. The same
-// -update flag as the core messages' test merges them in:
+// shown (lang.X(key, English) and i18n.Counted(key, one, other, n)), in
+// every package under gui/; en.json must hold each of them verbatim so
+// translators see every one. The same -update flag as the core messages'
+// test merges them in (and drops dialog.* keys no dialog uses any more):
 //
-//	go test ./gui -run Translations -update
+//	go test ./gui/i18n -run Translations -update
 
-// windowTexts reads gui's own source for the texts it shows.
+// guiRoot is the folder whose packages make up the window.
+const guiRoot = ".."
+
+// windowTexts reads the source of every gui package for the texts it shows.
 func windowTexts(t *testing.T) map[string]any {
 	t.Helper()
-	files, err := filepath.Glob("*.go")
+	var files []string
+	err := filepath.WalkDir(guiRoot, func(path string, e fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return err
+		case e.IsDir() && e.Name() == "testdata":
+			return filepath.SkipDir
+		case !e.IsDir() && strings.HasSuffix(path, ".go") && !strings.HasSuffix(path, "_test.go"):
+			files = append(files, path)
+		}
+		return nil
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,9 +64,6 @@ func windowTexts(t *testing.T) map[string]any {
 	}
 	fset := token.NewFileSet()
 	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
 		f, err := parser.ParseFile(fset, name, nil, 0)
 		if err != nil {
 			t.Fatal(err)
@@ -81,10 +95,9 @@ func windowTexts(t *testing.T) map[string]any {
 					}
 					add(pos, strs[0], strs[1])
 				}
-			case *ast.Ident:
-				if fn.Name == "countedText" {
+				if id, ok := fn.X.(*ast.Ident); ok && id.Name == "i18n" && fn.Sel.Name == "Counted" {
 					if len(strs) < 3 {
-						t.Errorf("%s: countedText without literal key and forms", pos)
+						t.Errorf("%s: i18n.Counted without literal key and forms", pos)
 						return true
 					}
 					add(pos, strs[0], map[string]any{"one": strs[1], "other": strs[2]})
@@ -144,6 +157,11 @@ func TestEnglishTranslationsHoldEveryWindowText(t *testing.T) {
 		t.Fatalf("en.json: %v", err)
 	}
 	if *update {
+		for k := range have {
+			if _, used := want[k]; !used && strings.HasPrefix(k, "dialog.") {
+				delete(have, k)
+			}
+		}
 		for k, v := range want {
 			have[k] = v
 		}
@@ -174,7 +192,55 @@ func TestEnglishTranslationsHoldEveryWindowText(t *testing.T) {
 			t.Errorf("en.json %q = %s, but the window shows %s", k, hj, wj)
 		}
 	}
+	for k := range have {
+		if _, used := want[k]; !used && strings.HasPrefix(k, "dialog.") {
+			t.Errorf("en.json holds %q, which no dialog uses any more", k)
+		}
+	}
 	if t.Failed() {
-		t.Log("merge them with: go test ./gui -run Translations -update")
+		t.Log("merge them with: go test ./gui/i18n -run Translations -update")
+	}
+}
+
+// The dialogs' texts, under the dialog. prefix so they never collide with
+// the window's keys or core/'s, are the bulk of what translators get: a
+// scan that finds few of them is broken, and each must be a template that
+// parses.
+func TestWindowTextsAreTemplatesThatParseAndTheDialogsAreAmongThem(t *testing.T) {
+	dialogTexts := 0
+	for k, v := range windowTexts(t) {
+		if strings.HasPrefix(k, "dialog.") {
+			dialogTexts++
+		}
+		forms := []string{}
+		switch v := v.(type) {
+		case string:
+			forms = append(forms, v)
+		case map[string]any:
+			for _, f := range v {
+				forms = append(forms, f.(string))
+			}
+		}
+		for _, f := range forms {
+			if _, err := template.New("").Parse(f); err != nil {
+				t.Errorf("%q does not parse: %v", k, err)
+			}
+		}
+	}
+	if dialogTexts < 20 {
+		t.Errorf("only %d dialog texts found; the source scan is not finding them", dialogTexts)
+	}
+}
+
+// The file on disk is what -update writes and what translators edit; the
+// binary shows what was embedded when it was built.
+func TestEmbeddedEnglishTranslationsAreTheFileOnDisk(t *testing.T) {
+	data, err := os.ReadFile(enJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	embedded, err := assets.Translations.ReadFile("translations/en.json")
+	if err != nil || !bytes.Equal(embedded, data) {
+		t.Fatalf("the embedded en.json differs from the file (%v)", err)
 	}
 }

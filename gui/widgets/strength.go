@@ -1,0 +1,139 @@
+package widgets
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/openipu/openipu/core/passphrase"
+)
+
+// strengthSegments is how many bars the meter has: one per level.
+const strengthSegments = int(passphrase.VeryStrong) + 1
+
+// StrengthMeter shows how hard a password is to guess: coloured bars and
+// a sentence saying why, so "weak" comes with what to change.
+type StrengthMeter struct {
+	widget.BaseWidget
+	empty    bool
+	estimate passphrase.Strength
+	// QuietShort leaves "shorter than 8" to the field's own warning when
+	// the dialog shows one, so it is not said twice.
+	QuietShort bool
+	bars       []*canvas.Rectangle
+	label      *widget.Label
+	box        *fyne.Container
+}
+
+// NewStrengthMeter makes a meter for an empty password.
+func NewStrengthMeter() *StrengthMeter {
+	m := &StrengthMeter{empty: true, label: Wrapped("")}
+	row := container.NewGridWithColumns(strengthSegments)
+	for range strengthSegments {
+		r := canvas.NewRectangle(nil)
+		r.SetMinSize(fyne.NewSize(40, 6))
+		r.CornerRadius = 3
+		m.bars = append(m.bars, r)
+		row.Add(r)
+	}
+	m.box = container.NewVBox(row, m.label)
+	m.ExtendBaseWidget(m)
+	m.paint()
+	return m
+}
+
+// CreateRenderer draws the bars over the sentence.
+func (m *StrengthMeter) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(m.box)
+}
+
+// Refresh repaints the bars too, so they follow a light/dark switch.
+func (m *StrengthMeter) Refresh() {
+	m.paint()
+	m.BaseWidget.Refresh()
+}
+
+// Update judges pw. The password itself is not kept.
+func (m *StrengthMeter) Update(pw string) {
+	m.empty = pw == ""
+	m.estimate = passphrase.Estimate(pw)
+	m.paint()
+}
+
+// Level is the current verdict; -1 while empty.
+func (m *StrengthMeter) Level() passphrase.Level {
+	if m.empty {
+		return -1
+	}
+	return m.estimate.Level
+}
+
+func (m *StrengthMeter) paint() {
+	th := m.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	filled := 0
+	on := th.Color(theme.ColorNameError, v)
+	if !m.empty {
+		filled = int(m.estimate.Level) + 1
+		switch {
+		case m.estimate.Level >= passphrase.Strong:
+			on = th.Color(theme.ColorNameSuccess, v)
+		case m.estimate.Level == passphrase.Fair:
+			on = th.Color(theme.ColorNameWarning, v)
+		}
+	}
+	off := th.Color(theme.ColorNameInputBorder, v)
+	for i, r := range m.bars {
+		r.FillColor = off
+		if i < filled {
+			r.FillColor = on
+		}
+		r.Refresh()
+	}
+	if m.empty {
+		m.label.SetText(lang.X("dialog.strength.empty", "Strength: type a password, or generate one."))
+		return
+	}
+	parts := []string{lang.X("dialog.strength.label", "Strength: {{.Level}}.", map[string]any{"Level": levelText(m.estimate.Level)})}
+	for _, r := range m.estimate.Reasons {
+		if text := reasonText(r); text != "" && !(r == passphrase.Short && m.QuietShort) {
+			parts = append(parts, text)
+		}
+	}
+	m.label.SetText(strings.Join(parts, " "))
+}
+
+func levelText(l passphrase.Level) string {
+	switch l {
+	case passphrase.VeryWeak:
+		return lang.X("dialog.strength.very_weak", "very weak")
+	case passphrase.Weak:
+		return lang.X("dialog.strength.weak", "weak")
+	case passphrase.Fair:
+		return lang.X("dialog.strength.fair", "fair")
+	case passphrase.Strong:
+		return lang.X("dialog.strength.strong", "strong")
+	}
+	return lang.X("dialog.strength.very_strong", "very strong")
+}
+
+// reasonText says why a password is weaker, or "" for a reason the meter
+// does not put in words.
+func reasonText(r passphrase.Reason) string {
+	switch r {
+	case passphrase.Short:
+		return lang.X("dialog.strength.short", "It is shorter than 8 characters.")
+	case passphrase.OneKind:
+		return lang.X("dialog.strength.one_kind", "It uses only one kind of character: mix letters, digits and symbols.")
+	case passphrase.Common:
+		return lang.X("dialog.strength.common", "It contains a well-known password or word, which is tried first.")
+	case passphrase.Patterns:
+		return lang.X("dialog.strength.patterns", "It has repeats or runs such as aaa, abc or 123.")
+	}
+	return ""
+}
