@@ -115,7 +115,9 @@ func (n *Network) AddHost(ctx context.Context, host string) (discovery.Device, e
 		}
 	}
 	if _, err := netip.ParseAddr(name); err != nil {
-		return discovery.Device{}, noAnswer("find the camera", host)
+		// The office has no name server: a name is unknown, as it would
+		// be to the real engine's resolver.
+		return discovery.Device{}, &discovery.Error{Kind: discovery.HostNotFound, Host: host}
 	}
 	return n.Engine().AddHost(ctx, host)
 }

@@ -49,7 +49,7 @@ func TestEngineEnrichesAnInjectedSightingThroughTheProbe(t *testing.T) {
 	var probes atomic.Int32
 	eng := offlineEngine(func(ctx context.Context, target string) (vapix.Identity, error) {
 		probes.Add(1)
-		if target != "http://10.0.4.50:80" {
+		if target != "http://10.0.4.50/" {
 			return vapix.Identity{}, errors.New("unexpected target " + target)
 		}
 		return vapix.Identity{MAC: "ACCC8E270AD8", Serial: "ACCC8E270AD8", Model: "AXIS M1075-L", Firmware: "12.9.57", NeedsSetup: true}, nil
@@ -98,7 +98,7 @@ func TestEngineMarksSilentCameraLostAndKeepsIt(t *testing.T) {
 
 func TestEngineAddHostReportsTypedErrorAndAddsAnsweringCamera(t *testing.T) {
 	eng := offlineEngine(func(ctx context.Context, target string) (vapix.Identity, error) {
-		if target == "http://10.0.4.60:8080" {
+		if target == "http://10.0.4.60:8080/" {
 			return vapix.Identity{MAC: "00408C123456", Model: "AXIS P1375"}, nil
 		}
 		return vapix.Identity{}, &vapix.Error{Kind: vapix.NoAnswer, Host: target}

@@ -50,7 +50,7 @@ func nameServer(t *testing.T) (*net.Resolver, *atomic.Int32) {
 
 func TestAddHostSaysInPlainWordsWhyANameOrAddressCannotBeUsed(t *testing.T) {
 	eng := offlineEngine(func(ctx context.Context, target string) (vapix.Identity, error) {
-		if target == "http://10.0.4.60:80" {
+		if target == "http://10.0.4.60/" {
 			return vapix.Identity{MAC: "00408C123456"}, nil
 		}
 		return vapix.Identity{}, &vapix.Error{Kind: vapix.NoAnswer, Host: target}

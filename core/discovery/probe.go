@@ -67,7 +67,7 @@ func (e *Engine) probe(ctx context.Context, reg *registry, mac string) {
 	pctx, cancel := context.WithTimeout(ctx, e.opts.ProbeTimeout)
 	defer cancel()
 	e.stats.httpRequests.Add(1)
-	id, err := e.opts.Identify(pctx, "http://"+target.String())
+	id, err := e.opts.Identify(pctx, vapix.CameraURL(false, target.Addr(), int(target.Port())))
 	if ctx.Err() != nil {
 		return
 	}
@@ -174,7 +174,7 @@ func (e *Engine) probeAddress(ctx context.Context, run *session, ap netip.AddrPo
 	pctx, cancel := context.WithTimeout(ctx, e.opts.ProbeTimeout)
 	defer cancel()
 	e.stats.httpRequests.Add(1)
-	id, err := e.opts.Identify(pctx, "http://"+ap.String())
+	id, err := e.opts.Identify(pctx, vapix.CameraURL(false, ap.Addr(), int(ap.Port())))
 	if err != nil {
 		return Device{}, err
 	}

@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"net/netip"
 	"slices"
-	"strconv"
 	"sync"
 	"time"
 
 	"github.com/openipu/openipu/core/netif"
 	"github.com/openipu/openipu/core/usermsg"
+	"github.com/openipu/openipu/core/vapix"
 )
 
 // EventKind says what happened to a device.
@@ -399,7 +399,7 @@ func (r *registry) derive(e *entry, now time.Time) {
 	d.Interfaces = sortedKeys(e.ifaces, func(s string) string { return s })
 	d.HTTPURL = ""
 	if len(addrs) > 0 {
-		d.HTTPURL = httpURL(addrs[0], d.HTTPPort)
+		d.HTTPURL = vapix.CameraURL(false, addrs[0], d.HTTPPort)
 	}
 	if !live {
 		since := d.LastSeen.Format("15:04:05")
@@ -411,17 +411,6 @@ func (r *registry) derive(e *entry, now time.Time) {
 		return
 	}
 	d.Diagnosis = Diagnose(addrs, r.local, e.probe)
-}
-
-func httpURL(a netip.Addr, port int) string {
-	host := a.String()
-	if a.Is6() {
-		host = "[" + host + "]"
-	}
-	if port == 0 || port == 80 {
-		return "http://" + host + "/"
-	}
-	return "http://" + host + ":" + strconv.Itoa(port) + "/"
 }
 
 // compareAddr orders addresses for display and probing: on this computer's

@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/netip"
-	"strings"
+	"net/url"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -93,7 +93,7 @@ func macFor(a netip.Addr) string {
 
 func TestScanCountsTheCamerasAmongTheAnsweringAddressesAndReportsProgressInOrder(t *testing.T) {
 	eng := offlineEngine(func(ctx context.Context, target string) (vapix.Identity, error) {
-		ap := netip.MustParseAddrPort(strings.TrimPrefix(target, "http://"))
+		ap := probedAddrPort(target)
 		if ap.Addr().As4()[3]%2 == 1 {
 			// A printer or a router: it answers on port 80 too.
 			return vapix.Identity{}, &vapix.Error{Kind: vapix.NotAxis, Host: target}
@@ -140,7 +140,7 @@ func TestEngineFollowsTheComputerOntoANetworkItJoinedWhileRunning(t *testing.T) 
 	eng := New(Options{
 		DisableMDNS: true, DisableSSDP: true,
 		Identify: func(ctx context.Context, target string) (vapix.Identity, error) {
-			ap := netip.MustParseAddrPort(strings.TrimPrefix(target, "http://"))
+			ap := probedAddrPort(target)
 			return vapix.Identity{MAC: macFor(ap.Addr())}, nil
 		},
 		ListInterfaces: func() ([]netif.Interface, error) { return *ifaces.Load(), nil },
@@ -172,4 +172,17 @@ func TestEngineFollowsTheComputerOntoANetworkItJoinedWhileRunning(t *testing.T) 
 			t.Fatalf("found by the scan on %v, want lo", d.Interfaces)
 		}
 	}
+}
+
+// probedAddrPort is the address and port a probe URL ("http://a:p/") asks.
+func probedAddrPort(target string) netip.AddrPort {
+	u, err := url.Parse(target)
+	if err != nil {
+		panic(err)
+	}
+	port := u.Port()
+	if port == "" {
+		port = "80"
+	}
+	return netip.MustParseAddrPort(net.JoinHostPort(u.Hostname(), port))
 }
