@@ -82,18 +82,75 @@ func (l *listener) search(msg string) time.Time {
 	return at
 }
 
-// collect returns what arrived within d.
-func (l *listener) collect(d time.Duration) []datagram {
+// giveUp bounds a wait for datagrams that a working responder sends at
+// once; only a broken one takes it, as a loaded machine is merely slower.
+const giveUp = 20 * time.Second
+
+// collectUntil returns what arrived, once enough says it is all there.
+func (l *listener) collectUntil(enough func([]datagram) bool) []datagram {
+	l.t.Helper()
 	var out []datagram
-	deadline := time.After(d)
+	deadline := time.After(giveUp)
+	for !enough(out) {
+		select {
+		case x := <-l.in:
+			out = append(out, datagramOf(x))
+		case <-deadline:
+			l.t.Fatalf("still waiting after %v; %d datagrams came: %v", giveUp, len(out), sources(out))
+		}
+	}
+	return out
+}
+
+// arrived returns what has arrived and not been collected, without
+// waiting: what came in behind the datagrams a test waited for.
+func (l *listener) arrived() []datagram {
+	var out []datagram
 	for {
 		select {
 		case x := <-l.in:
-			out = append(out, datagram{data: string(x.Data), src: x.Src, dst: x.Dst, at: x.At})
-		case <-deadline:
+			out = append(out, datagramOf(x))
+		default:
 			return out
 		}
 	}
+}
+
+func datagramOf(x nstest.Datagram) datagram {
+	return datagram{data: string(x.Data), src: x.Src, dst: x.Dst, at: x.At}
+}
+
+// each is enough once every address in ips has sent n datagrams that
+// match (all do when match is nil).
+func each(ips []netip.Addr, n int, match func(datagram) bool) func([]datagram) bool {
+	return func(ds []datagram) bool {
+		count := map[netip.Addr]int{}
+		for _, d := range ds {
+			if match == nil || match(d) {
+				count[d.src.Addr()]++
+			}
+		}
+		for _, ip := range ips {
+			if count[ip] < n {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+// is matches datagrams whose header name has value.
+func is(name, value string) func(datagram) bool {
+	return func(d datagram) bool { return header(d.data, name) == value }
+}
+
+// sources counts datagrams by sender, for failure messages.
+func sources(ds []datagram) map[netip.Addr]int {
+	m := map[netip.Addr]int{}
+	for _, d := range ds {
+		m[d.src.Addr()]++
+	}
+	return m
 }
 
 func bySource(ds []datagram) map[netip.Addr][]datagram {

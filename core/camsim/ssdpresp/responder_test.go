@@ -63,9 +63,17 @@ func TestSearchRepliesAreTheCapturedBytesFromEachCamerasAddressWithinMX(t *testi
 		r.Announce(c)
 	}
 	l := listenUnicast(t)
+	ips := tnet.CamIPs[:len(cams)]
+	// Each round waits for every camera's reply, so a second reply to one
+	// round shows up in the next, and one to the last among what came in
+	// behind it.
 	for round := range 3 {
 		sent := l.search(axisJSSearch) // MX:3
-		got := bySource(l.collect(3500 * time.Millisecond))
+		ds := l.collectUntil(each(ips, 1, nil))
+		if round == 2 {
+			ds = append(ds, l.arrived()...)
+		}
+		got := bySource(ds)
 		for i, c := range cams {
 			ds := got[tnet.CamIPs[i]]
 			if len(ds) != 1 {
@@ -101,7 +109,7 @@ func TestSearchForAllGetsOneReplyPerTypeWithItsUSN(t *testing.T) {
 	udn := udnOf(info.MAC)
 	l.search(searchFor("ssdp:all", 1))
 	var pairs []string
-	for _, d := range l.collect(1500 * time.Millisecond) {
+	for _, d := range l.collectUntil(each(tnet.CamIPs[:1], 4, nil)) {
 		st := header(d.data, "ST")
 		pairs = append(pairs, st+" "+header(d.data, "USN"))
 	}
@@ -115,13 +123,18 @@ func TestSearchForAllGetsOneReplyPerTypeWithItsUSN(t *testing.T) {
 		t.Errorf("ssdp:all replies\n%q\nwant\n%q", pairs, want)
 	}
 	l.search(searchFor(udn, 1))
-	ds := l.collect(1500 * time.Millisecond)
+	ds := l.collectUntil(each(tnet.CamIPs[:1], 1, nil))
 	if len(ds) != 1 || header(ds[0].data, "USN") != udn {
 		t.Errorf("search by UDN got %d replies, want one with USN = UDN", len(ds))
 	}
+	// The search by UDN after it marks when a reply to the other one would
+	// have come.
 	l.search(searchFor("urn:schemas-upnp-org:device:MediaRenderer:1", 1))
-	if ds := l.collect(1500 * time.Millisecond); len(ds) != 0 {
-		t.Errorf("%d replies to a search for another device type", len(ds))
+	l.search(searchFor(udn, 1))
+	for _, d := range l.collectUntil(each(tnet.CamIPs[:1], 1, is("ST", udn))) {
+		if st := header(d.data, "ST"); st != udn {
+			t.Errorf("a reply to a search for another device type: ST %q", st)
+		}
 	}
 }
 
@@ -144,15 +157,17 @@ func TestGen12IsSilentUnlessEnabled(t *testing.T) {
 	notifies := listenNotify(t)
 	l := listenUnicast(t)
 	r := startResponder(t, Options{})
+	// The 12.9 camera is announced first: anything it sent would come in
+	// before the 11.11 camera's NOTIFYs, and likewise its replies.
 	r.Announce(gen12)
 	r.Announce(gen11)
-	announced := bySource(notifies.collect(300 * time.Millisecond))
+	announced := bySource(notifies.collectUntil(each(tnet.CamIPs[1:2], 4, nil)))
 	if len(announced[tnet.CamIPs[2]]) != 0 || len(announced[tnet.CamIPs[1]]) != 4 {
 		t.Errorf("NOTIFYs: %d from the 12.9 camera (want 0), %d from the 11.11 one (want 4)",
 			len(announced[tnet.CamIPs[2]]), len(announced[tnet.CamIPs[1]]))
 	}
 	l.search(searchFor("ssdp:all", 1))
-	got := bySource(l.collect(1500 * time.Millisecond))
+	got := bySource(l.collectUntil(each(tnet.CamIPs[1:2], 4, nil)))
 	if len(got[tnet.CamIPs[2]]) != 0 || len(got[tnet.CamIPs[1]]) != 4 {
 		t.Errorf("replies: %d from the 12.9 camera (want 0), %d from the 11.11 one (want 4)",
 			len(got[tnet.CamIPs[2]]), len(got[tnet.CamIPs[1]]))
@@ -171,7 +186,7 @@ func TestGen12IsSilentUnlessEnabled(t *testing.T) {
 	enabled := startResponder(t, Options{EnableOnGen12: true})
 	enabled.Announce(gen12)
 	l.search(searchFor(ntService, 1))
-	if got := bySource(l.collect(1500 * time.Millisecond)); len(got[tnet.CamIPs[2]]) != 1 {
+	if got := bySource(l.collectUntil(each(tnet.CamIPs[2:3], 1, nil))); len(got[tnet.CamIPs[2]]) != 1 {
 		t.Errorf("with EnableOnGen12 the 12.9 camera sent %d replies, want 1", len(got[tnet.CamIPs[2]]))
 	}
 }
@@ -180,12 +195,15 @@ func TestAnnounceSendsAliveAndWithdrawSendsByebye(t *testing.T) {
 	needNetwork(t)
 	notifies := listenNotify(t)
 	l := listenUnicast(t)
-	r := startResponder(t, Options{AliveInterval: 700 * time.Millisecond})
+	const aliveInterval = 700 * time.Millisecond
+	r := startResponder(t, Options{AliveInterval: aliveInterval})
 	info := camInfo(mac(0), camsim.Gen10, "M3066-V", "AXIS M3066-V Dome Camera", tnet.CamIPs[0])
+	announced := time.Now()
 	r.Announce(info)
 	loc := r.Location(info.MAC)
+	cam0 := tnet.CamIPs[:1]
 
-	first := notifies.collect(300 * time.Millisecond)
+	first := notifies.collectUntil(each(cam0, 4, nil))
 	var nts []string
 	for _, d := range first {
 		if d.src.Addr() != tnet.CamIPs[0] || d.dst != ssdpGroup.Addr() || d.src.Port() == 1900 {
@@ -202,14 +220,20 @@ func TestAnnounceSendsAliveAndWithdrawSendsByebye(t *testing.T) {
 	if want := []string{ntRoot, udnOf(info.MAC), ntDevice, ntService}; !slices.Equal(nts, want) {
 		t.Errorf("alive NTs %q, want %q", nts, want)
 	}
-	if again := notifies.collect(time.Second); len(again) < 4 {
-		t.Errorf("%d NOTIFYs in the second after AliveInterval 700ms, want the 4 repeated", len(again))
+	again := notifies.collectUntil(each(cam0, 4, nil))
+	if early := again[0].at.Sub(announced); early < aliveInterval {
+		t.Errorf("NOTIFYs repeated %v after the announcement, before AliveInterval %v", early, aliveInterval)
 	}
 
 	r.Withdraw(info)
 	var byes int
-	for _, d := range notifies.collect(300 * time.Millisecond) {
+	for _, d := range notifies.collectUntil(each(cam0, 4, is("NTS", "ssdp:byebye"))) {
 		if header(d.data, "NTS") != "ssdp:byebye" {
+			// An alive already on its way when the test withdrew the
+			// camera; one after a byebye is not.
+			if byes == 0 && header(d.data, "NTS") == "ssdp:alive" {
+				continue
+			}
 			t.Errorf("after Withdraw: %q", d.data)
 			continue
 		}
@@ -220,15 +244,19 @@ func TestAnnounceSendsAliveAndWithdrawSendsByebye(t *testing.T) {
 			}
 		}
 	}
-	if byes != 4 {
-		t.Errorf("%d byebyes, want 4", byes)
-	}
+
+	// Another camera, announced after the withdrawal, marks when the
+	// withdrawn one would have answered and repeated its alive: its reply
+	// to the same search, and its own first repeat, due after the
+	// withdrawn camera's next one.
+	r.Announce(camInfo(mac(1), camsim.Gen10, "M3066-V", "AXIS M3066-V Dome Camera", tnet.CamIPs[1]))
+	cam1 := tnet.CamIPs[1:2]
 	l.search(searchFor("ssdp:all", 1))
-	if got := l.collect(1500 * time.Millisecond); len(got) != 0 {
+	if got := bySource(l.collectUntil(each(cam1, 4, nil)))[tnet.CamIPs[0]]; len(got) != 0 {
 		t.Errorf("a withdrawn camera still replies: %d packets", len(got))
 	}
-	if again := notifies.collect(time.Second); len(again) != 0 {
-		t.Errorf("a withdrawn camera still sends %d NOTIFYs", len(again))
+	if got := bySource(notifies.collectUntil(each(cam1, 8, nil)))[tnet.CamIPs[0]]; len(got) != 0 {
+		t.Errorf("a withdrawn camera still sends %d NOTIFYs", len(got))
 	}
 }
 
@@ -310,13 +338,16 @@ func TestMisbehavingCameras(t *testing.T) {
 		r.SetMisbehaviour(mac(i), cams[mac(i)])
 		r.Announce(camInfo(mac(i), camsim.Gen11, "M1075-L", "AXIS M1075-L Box Camera", tnet.CamIPs[i]))
 	}
-	notifies.collect(300 * time.Millisecond)
+	cams4 := tnet.CamIPs[:4]
+	// The service NOTIFY is each camera's last.
+	notifies.collectUntil(each(cams4, 1, is("NT", ntService)))
 
 	if loc := r.Location(mac(0)); loc != "http://10.77.0.2:8080/rootdesc1.xml" {
 		t.Errorf("LOCATION %q, want the other host", loc)
 	}
+	// The malformed camera sends its broken replies before its good one.
 	l.search(searchFor(ntService, 1))
-	got := bySource(l.collect(1500 * time.Millisecond))
+	got := bySource(l.collectUntil(each(cams4, 1, is("ST", ntService))))
 	if ds := got[tnet.CamIPs[0]]; len(ds) != 1 || header(ds[0].data, "LOCATION") != "http://10.77.0.2:8080/rootdesc1.xml" {
 		t.Errorf("replies of the camera pointing elsewhere: %v", ds)
 	}
@@ -357,15 +388,30 @@ func TestMisbehavingCameras(t *testing.T) {
 		t.Errorf("slow description: %d bytes in 1.5 s, then %v; want a trickle that never ends", n, err)
 	}
 
+	// Without the flood no camera repeats its alive before 900 s: ten
+	// of them are the flood.
 	r.SetMisbehaviour(mac(0), Misbehaviour{NotifyFlood: 50})
-	flood := bySource(notifies.collect(time.Second))[tnet.CamIPs[0]]
-	if len(flood) < 10 {
-		t.Errorf("a camera flooding 50 NOTIFYs a second sent %d in a second", len(flood))
-	}
+	notifies.collectUntil(each(tnet.CamIPs[:1], 10, nil))
+
+	// Camera 1's flood, switched on after camera 0's was switched off, is
+	// the clock: twenty of its NOTIFYs take as long as twenty of camera
+	// 0's would have, however slow the machine. Camera 0 may still send
+	// the one a flood step had under way when it was switched off.
 	r.SetMisbehaviour(mac(0), Misbehaviour{})
-	notifies.collect(100 * time.Millisecond)
-	if n := len(bySource(notifies.collect(500 * time.Millisecond))[tnet.CamIPs[0]]); n != 0 {
-		t.Errorf("%d NOTIFYs after the flood was switched off", n)
+	r.SetMisbehaviour(mac(1), Misbehaviour{NotifyFlood: 50})
+	after, clockStarted := 0, false
+	for _, d := range notifies.collectUntil(each(tnet.CamIPs[1:2], 20, nil)) {
+		switch d.src.Addr() {
+		case tnet.CamIPs[1]:
+			clockStarted = true
+		case tnet.CamIPs[0]:
+			if clockStarted {
+				after++
+			}
+		}
+	}
+	if after > 1 {
+		t.Errorf("%d NOTIFYs after the flood was switched off", after)
 	}
 }
 
@@ -375,7 +421,7 @@ func TestSimulatedCameraIsAdvertisedThroughItsAnnouncer(t *testing.T) {
 	cam := tnet.StartCamera(t, 5, r)
 	l := listenUnicast(t)
 	l.search(searchFor(ntService, 1))
-	got := bySource(l.collect(1500 * time.Millisecond))[tnet.CamIPs[5]]
+	got := bySource(l.collectUntil(each(tnet.CamIPs[5:6], 1, nil)))[tnet.CamIPs[5]]
 	if len(got) != 1 || header(got[0].data, "USN") != udnOf(cam.MAC())+"::"+ntService {
 		t.Fatalf("replies from the simulated camera: %v", got)
 	}
@@ -394,6 +440,9 @@ func TestSimulatedCameraIsAdvertisedThroughItsAnnouncer(t *testing.T) {
 
 func TestFleetRepliesFromEveryCameraWithoutAGoroutineEach(t *testing.T) {
 	needNetwork(t)
+	// Joined on the client's interface, this listener also makes each
+	// search reach the responder a second time, looped back there; the
+	// cameras, on the other interface, answer it once all the same.
 	notifies := listenNotify(t)
 	l := listenUnicast(t)
 	r := startResponder(t, Options{})
@@ -401,17 +450,42 @@ func TestFleetRepliesFromEveryCameraWithoutAGoroutineEach(t *testing.T) {
 	for i, ip := range tnet.CamIPs {
 		r.Announce(camInfo(mac(i), camsim.Gen11, "M1075-L", "AXIS M1075-L Box Camera", ip))
 	}
-	if got := len(notifies.collect(500 * time.Millisecond)); got != 4*len(tnet.CamIPs) {
-		t.Errorf("%d NOTIFYs from %d cameras, want 4 each", got, len(tnet.CamIPs))
-	}
+	announced := notifies.collectUntil(each(tnet.CamIPs, 4, nil))
 	if g := runtime.NumGoroutine(); g > base+10 {
 		t.Errorf("%d goroutines with %d cameras announced, %d before", g, len(tnet.CamIPs), base)
 	}
-	l.search(searchFor(ntService, 2))
-	got := bySource(l.collect(2500 * time.Millisecond))
+	// Each search is for a type every camera is, so a reply's ST says
+	// which search it answers. The second goes out once every camera has
+	// answered the first, so a second answer to the first comes in before
+	// the answers to the second are all in.
+	var replies []datagram
+	for _, st := range []string{ntService, ntDevice} {
+		l.search(searchFor(st, 2))
+		replies = append(replies, l.collectUntil(each(tnet.CamIPs, 1, is("ST", st)))...)
+	}
+	replies = append(replies, l.arrived()...)
+	announced = append(announced, notifies.arrived()...)
+
+	got := bySource(replies)
+	notified := bySource(announced)
 	for i, ip := range tnet.CamIPs {
-		if ds := got[ip]; len(ds) != 1 || header(ds[0].data, "USN") != udnOf(mac(i))+"::"+ntService {
-			t.Errorf("camera %d (%s): %d replies", i, ip, len(ds))
+		if n := len(notified[ip]); n != 4 {
+			t.Errorf("camera %d (%s): %d NOTIFYs, want 4", i, ip, n)
+		}
+		for _, st := range []string{ntService, ntDevice} {
+			var n int
+			for _, d := range got[ip] {
+				if header(d.data, "ST") != st {
+					continue
+				}
+				n++
+				if usn := header(d.data, "USN"); usn != udnOf(mac(i))+"::"+st {
+					t.Errorf("camera %d (%s): USN %q in reply to %s", i, ip, usn, st)
+				}
+			}
+			if n != 1 {
+				t.Errorf("camera %d (%s): %d replies to the search for %s", i, ip, n, st)
+			}
 		}
 	}
 }
