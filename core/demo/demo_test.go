@@ -218,8 +218,8 @@ func TestRestartOnLoopbackOnlyHearsNoCameraButAddByAddressStillWorks(t *testing.
 	if err != nil || d.MAC != fleet[0].mac {
 		t.Fatalf("AddHost: %+v, %v", d.MAC, err)
 	}
-	if _, err := n.AddHost(ctx, "camera.example"); vapix.KindOf(err) != vapix.NoAnswer {
-		t.Errorf("a host name should not be looked up in the demo: %v", err)
+	if _, err := n.AddHost(ctx, "camera.example"); discovery.KindOf(err) != discovery.HostNotFound {
+		t.Errorf("a host name should not be looked up in the demo, only said to be unknown: %v", err)
 	}
 	if _, err := n.Restart([]string{"wlan9"}); err == nil {
 		t.Error("restart on an unknown interface succeeded")
