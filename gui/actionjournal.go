@@ -10,13 +10,14 @@ import (
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/usermsg"
 	"github.com/openipu/openipu/core/vapix"
+	"github.com/openipu/openipu/gui/backend"
 )
 
 // record writes what an action did to the journal. The entry is built
 // from names and outcomes only: no function here ever holds a password.
 // A journal that cannot be written does not undo what the camera did, so
 // the error is returned for the dialog to mention, not to fail on.
-func journalAction(deps Deps, action journal.Action, cam discovery.Device, user, detail string, err error) error {
+func journalAction(deps backend.Backend, action journal.Action, cam discovery.Device, user, detail string, err error) error {
 	if deps.Journal == nil {
 		return nil
 	}

@@ -12,13 +12,14 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/openipu/openipu/core/netif"
+	"github.com/openipu/openipu/gui/backend"
 )
 
 // ActionHost is what an action needs from the main window. The dialogs call
 // its methods on the Fyne goroutine only.
 type ActionHost interface {
 	Window() fyne.Window
-	Deps() Deps
+	Backend() backend.Backend
 	// SetBusy marks cameras as busy in the table while an action runs.
 	SetBusy(mac string, busy bool)
 	// Local is this computer's network interfaces (for subnet warnings).

@@ -19,13 +19,14 @@ import (
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/netif"
 	"github.com/openipu/openipu/core/vapix"
+	"github.com/openipu/openipu/gui/backend"
 	"github.com/openipu/openipu/gui/widgets"
 )
 
 // fakeHost stands in for the main window.
 type fakeHost struct {
 	win   fyne.Window
-	deps  Deps
+	deps  backend.Deps
 	local []netif.Interface
 
 	mu        sync.Mutex
@@ -49,7 +50,7 @@ func newFakeHost(t *testing.T) *fakeHost {
 			Prefixes: []netip.Prefix{netip.MustParsePrefix("192.168.1.10/24")},
 		}},
 	}
-	h.deps = Deps{
+	h.deps = backend.Deps{
 		Journal:   &fakeJournal{},
 		BackupDir: t.TempDir(),
 		Now:       func() time.Time { return time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC) },
@@ -63,16 +64,24 @@ func newFakeHost(t *testing.T) *fakeHost {
 	return h
 }
 
-func (h *fakeHost) Window() fyne.Window      { return h.win }
-func (h *fakeHost) Deps() Deps               { return h.deps }
-func (h *fakeHost) Local() []netif.Interface { return h.local }
-func (h *fakeHost) journal() *fakeJournal    { return h.deps.Journal.(*fakeJournal) }
-func (h *fakeHost) connectTo(c Connector)    { h.deps.Connect = c }
-func (h *fakeHost) openedURLs() []string     { h.mu.Lock(); defer h.mu.Unlock(); return h.opened }
-func (h *fakeHost) refreshCount() int        { h.mu.Lock(); defer h.mu.Unlock(); return h.refreshes }
-func (h *fakeHost) wasBusy(mac string) bool  { h.mu.Lock(); defer h.mu.Unlock(); return h.busyEver[mac] }
-func (h *fakeHost) isBusy(mac string) bool   { h.mu.Lock(); defer h.mu.Unlock(); return h.busy[mac] }
-func (h *fakeHost) Refresh()                 { h.mu.Lock(); defer h.mu.Unlock(); h.refreshes++ }
+func (h *fakeHost) Window() fyne.Window { return h.win }
+
+// Backend is what the fake's Deps offer with its Discovery, on the fake's
+// own computer.
+func (h *fakeHost) Backend() backend.Backend {
+	b := h.deps.For(h.deps.Discovery)
+	b.Interfaces = func() ([]netif.Interface, error) { return h.local, nil }
+	return b
+}
+
+func (h *fakeHost) Local() []netif.Interface      { return h.local }
+func (h *fakeHost) journal() *fakeJournal         { return h.deps.Journal.(*fakeJournal) }
+func (h *fakeHost) connectTo(c backend.Connector) { h.deps.Connect = c }
+func (h *fakeHost) openedURLs() []string          { h.mu.Lock(); defer h.mu.Unlock(); return h.opened }
+func (h *fakeHost) refreshCount() int             { h.mu.Lock(); defer h.mu.Unlock(); return h.refreshes }
+func (h *fakeHost) wasBusy(mac string) bool       { h.mu.Lock(); defer h.mu.Unlock(); return h.busyEver[mac] }
+func (h *fakeHost) isBusy(mac string) bool        { h.mu.Lock(); defer h.mu.Unlock(); return h.busy[mac] }
+func (h *fakeHost) Refresh()                      { h.mu.Lock(); defer h.mu.Unlock(); h.refreshes++ }
 func (h *fakeHost) SetBusy(mac string, on bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -218,8 +227,8 @@ func (c *fakeClient) SetNetwork(ctx context.Context, cfg vapix.NetworkConfig) er
 func (c *fakeClient) Close() {}
 
 // connectFake hands out the same fake client for every camera.
-func connectFake(c *fakeClient) Connector {
-	return func(discovery.Device, ConnectOptions) (CameraClient, error) { return c, nil }
+func connectFake(c *fakeClient) backend.Connector {
+	return func(discovery.Device, backend.ConnectOptions) (backend.CameraClient, error) { return c, nil }
 }
 
 // startSim starts a simulated camera that restarts quickly.
@@ -256,8 +265,8 @@ func simDevice(cam *camsim.Camera) discovery.Device {
 
 // connectSims opens a real VAPIX client over loopback to the simulated
 // camera with the device's MAC.
-func connectSims(cams ...*camsim.Camera) Connector {
-	return func(d discovery.Device, o ConnectOptions) (CameraClient, error) {
+func connectSims(cams ...*camsim.Camera) backend.Connector {
+	return func(d discovery.Device, o backend.ConnectOptions) (backend.CameraClient, error) {
 		for _, c := range cams {
 			if c.MAC() == d.MAC {
 				return vapix.New(c.HTTPURL(), vapix.Options{Serial: c.MAC(), AcceptNewCertificate: o.AcceptNewCertificate})

@@ -2,46 +2,14 @@ package gui
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"net"
 	"net/netip"
-	"strconv"
 	"strings"
 	"sync"
-	"syscall"
-	"time"
 
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/netif"
 )
-
-// answerProbeTimeout bounds the "is this address taken?" check: a device on
-// the local network answers a TCP connect within milliseconds, and the
-// check runs while the user types.
-const answerProbeTimeout = 800 * time.Millisecond
-
-// answers reports whether something accepts a TCP connection at addr:port.
-// A refusal also proves a device is there, so it counts as an answer.
-func answers(ctx context.Context, addr netip.Addr, port int) bool {
-	ctx, cancel := context.WithTimeout(ctx, answerProbeTimeout)
-	defer cancel()
-	var d net.Dialer
-	c, err := d.DialContext(ctx, "tcp", net.JoinHostPort(addr.String(), strconv.Itoa(port)))
-	if err == nil {
-		_ = c.Close()
-		return true
-	}
-	return isRefused(err)
-}
-
-// isRefused tells a "connection refused" (a host is there, the port is
-// closed) from silence. Windows reports WSAECONNREFUSED, which does not
-// match syscall.ECONNREFUSED, so its wording ("actively refused") is the
-// fallback.
-func isRefused(err error) bool {
-	return errors.Is(err, syscall.ECONNREFUSED) || strings.Contains(strings.ToLower(err.Error()), "refused")
-}
 
 // onComputerNetwork reports whether addr is on a subnet of one of this
 // computer's working interfaces.
@@ -124,20 +92,18 @@ func maskText(bits int) string {
 // dialog; tests replace knock and probeLaunch so nothing reaches beyond
 // this machine.
 type takenCheck struct {
-	// probePort is where the check knocks (80 in the app).
-	probePort int
 	// probes counts running checks; probeLaunch starts one.
 	probes      sync.WaitGroup
 	probeLaunch func(func())
-	knock       func(ctx context.Context, addr netip.Addr, port int) bool
+	knock       func(ctx context.Context, addr netip.Addr) bool
 	// probed is the last address knocked at, and taken whether something
 	// answered there, so that typing elsewhere does not knock again.
 	probed netip.Addr
 	taken  bool
 }
 
-func newTakenCheck() takenCheck {
-	return takenCheck{probePort: 80, probeLaunch: func(fn func()) { go fn() }, knock: answers}
+func newTakenCheck(knock func(ctx context.Context, addr netip.Addr) bool) takenCheck {
+	return takenCheck{probeLaunch: func(fn func()) { go fn() }, knock: knock}
 }
 
 // checkTaken knocks at a once, and calls onTaken through ui when something
@@ -151,11 +117,10 @@ func (c *takenCheck) checkTaken(ctx context.Context, a netip.Addr, ui func(func(
 		return
 	}
 	c.probed, c.taken = a, false
-	port := c.probePort
 	c.probes.Add(1)
 	c.probeLaunch(func() {
 		defer c.probes.Done()
-		if !c.knock(ctx, a, port) {
+		if !c.knock(ctx, a) {
 			return
 		}
 		ui(func() {

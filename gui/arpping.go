@@ -17,8 +17,8 @@ import (
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/netif"
-	"github.com/openipu/openipu/core/usermsg"
 	"github.com/openipu/openipu/gui/apptheme"
+	"github.com/openipu/openipu/gui/backend"
 	"github.com/openipu/openipu/gui/i18n"
 	"github.com/openipu/openipu/gui/widgets"
 )
@@ -31,52 +31,13 @@ import (
 // same network segment, so the dialog checks first and offers the other
 // ways when it cannot.
 
-// ARPPinger is a Discoverer whose cameras are given addresses by its own
-// means rather than this computer's ARP/Ping: the simulated office, whose
-// cameras are not on any real network.
-type ARPPinger interface {
-	ARPPingAvailable(iface string) (bool, usermsg.Message)
-	ARPPingAssign(ctx context.Context, req arpping.Request, progress func(arpping.Progress)) error
-}
-
-// arpPingBackend is how the dialog checks and assigns.
-type arpPingBackend struct {
-	available func(iface string) (bool, usermsg.Message)
-	assign    func(ctx context.Context, req arpping.Request, progress func(arpping.Progress)) error
-}
-
-// arpPingFor picks the backend for a Discoverer. Simulated cameras never
-// get the real one: its pings would go out on this computer's real network
-// to made-up addresses.
-func arpPingFor(d Discoverer) arpPingBackend {
-	if p, ok := d.(ARPPinger); ok {
-		return arpPingBackend{p.ARPPingAvailable, p.ARPPingAssign}
-	}
-	if dd, ok := d.(*demoDiscoverer); ok {
-		if p, ok := any(dd.net).(demoARPPing); ok {
-			return simulatedARPPing(p)
-		}
-	}
-	if s, ok := d.(Simulated); ok && s.Simulated() {
-		return arpPingBackend{
-			available: func(string) (bool, usermsg.Message) {
-				return false, usermsg.Message{Text: lang.X("arpping_dialog.simulated", "The simulated cameras are not on a real network, so this cannot be tried on them.")}
-			},
-			assign: func(context.Context, arpping.Request, func(arpping.Progress)) error {
-				return &arpping.Error{Kind: arpping.NotPossible, Detail: "simulated cameras"}
-			},
-		}
-	}
-	return arpPingBackend{arpping.Available, arpping.Assign}
-}
-
 // arpPingDialog gives a camera an address by its MAC.
 type arpPingDialog struct {
 	*actionFrame
 	cam        discovery.Device
 	local      []netif.Interface
 	afterReset bool
-	backend    arpPingBackend
+	backend    backend.ARPPing
 	// window bounds the attempt (arpping's default in the app).
 	window time.Duration
 
@@ -107,8 +68,8 @@ func ShowARPPing(h ActionHost, cam discovery.Device, afterReset bool) {
 
 func newARPPingDialog(h ActionHost, cam discovery.Device, afterReset bool) *arpPingDialog {
 	d := &arpPingDialog{
-		cam: cam, local: h.Local(), afterReset: afterReset, backend: arpPingFor(h.Deps().Discovery),
-		window: arpping.DefaultWindow, takenCheck: newTakenCheck(),
+		cam: cam, local: h.Local(), afterReset: afterReset, backend: h.Backend().ARPPing,
+		window: arpping.DefaultWindow, takenCheck: newTakenCheck(h.Backend().AddressInUse),
 	}
 	body := container.NewVBox()
 	d.actionFrame = newActionFrame(h, lang.X("arpping_dialog.title", "Assign IP by serial number (ARP/Ping)"), body,
@@ -221,7 +182,7 @@ func (d *arpPingDialog) checkAvailable() {
 		d.alternatives.Show()
 		return
 	}
-	possible, msg := d.backend.available(i.Name)
+	possible, msg := d.backend.Available(i.Name)
 	d.possible = possible
 	if possible {
 		d.availability.Set(widgets.NoticeInfo, i18n.Text(msg), "")
@@ -336,13 +297,13 @@ func (d *arpPingDialog) start() {
 		return
 	}
 	req := arpping.Request{MAC: d.cam.MAC, Addr: a, Interface: i.Name, Window: d.window}
-	assign := d.backend.assign
+	assign := d.backend.Assign
 	d.setFormEnabled(false)
 	d.run([]string{d.cam.MAC}, func(ctx context.Context) func() {
 		err := assign(ctx, req, func(p arpping.Progress) { d.say(arpProgressText(p, req)) })
 		// For the handover checklist: an address given by ARP/Ping is a
 		// network change like any other (no user name: none was needed).
-		jerr := journalAction(d.h.Deps(), journal.SetIP, d.cam, "", "ARP/Ping "+a.String(), err)
+		jerr := journalAction(d.h.Backend(), journal.SetIP, d.cam, "", "ARP/Ping "+a.String(), err)
 		return func() {
 			d.journalFailed(jerr)
 			d.h.Refresh()

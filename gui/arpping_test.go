@@ -14,7 +14,6 @@ import (
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/usermsg"
-	"github.com/openipu/openipu/gui/i18n"
 )
 
 // fakeARPPinger assigns addresses the way the test says, and never sends a
@@ -65,7 +64,7 @@ func openARPPing(t *testing.T, p *fakeARPPinger, taken ...string) (*fakeHost, *a
 	cam := wizardCam(macLost, discovery.SetupUnknown, "192.168.0.90", "169.254.7.8")
 	d := newARPPingDialog(h, cam, true)
 	d.probeLaunch = func(fn func()) { fn() }
-	d.knock = func(_ context.Context, a netip.Addr, _ int) bool {
+	d.knock = func(_ context.Context, a netip.Addr) bool {
 		for _, s := range taken {
 			if a.String() == s {
 				return true
@@ -206,55 +205,5 @@ func TestARPPingFailureIsExplainedInCoresWords(t *testing.T) {
 	}
 	if d.primary.Disabled() || d.address.Disabled() {
 		t.Error("after a failure the user cannot try again")
-	}
-}
-
-func TestARPPingIsNeverTheRealOneForSimulatedCameras(t *testing.T) {
-	ok, msg := arpPingFor(simulatedOnly{&fakeDiscoverer{}}).available("eth0")
-	if ok || !strings.Contains(i18n.Text(msg), "simulated cameras are not on a real network") {
-		t.Errorf("simulated cameras: available %v, %q", ok, i18n.Text(msg))
-	}
-	if err := arpPingFor(simulatedOnly{&fakeDiscoverer{}}).assign(context.Background(), arpping.Request{}, nil); arpping.KindOf(err) != arpping.NotPossible {
-		t.Errorf("simulated cameras: assign gave %v", err)
-	}
-}
-
-type simulatedOnly struct{ *fakeDiscoverer }
-
-func (simulatedOnly) Simulated() bool { return true }
-
-// fakeDemoNet is the simulated office's side of ARP/Ping: the camera takes
-// the address on the third ping.
-type fakeDemoNet struct {
-	mu    sync.Mutex
-	pings int
-}
-
-func (n *fakeDemoNet) ARPPing(mac string, addr netip.Addr) bool {
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	n.pings++
-	return n.pings >= 3
-}
-
-func TestSimulatedARPPingGoesThroughArppingsStepsUntilTheCameraTakesTheAddress(t *testing.T) {
-	b := simulatedARPPing(&fakeDemoNet{})
-	var steps []arpping.Step
-	err := b.assign(context.Background(), arpping.Request{MAC: macLost, Addr: netip.MustParseAddr("10.0.4.60"), Window: time.Minute},
-		func(p arpping.Progress) { steps = append(steps, p.Step) })
-	want := []arpping.Step{arpping.StepNeighbour, arpping.StepPing, arpping.StepPing, arpping.StepPing, arpping.StepAnswered, arpping.StepCleanedUp}
-	if err != nil || len(steps) != len(want) {
-		t.Fatalf("err %v, steps %v", err, steps)
-	}
-	for i := range want {
-		if steps[i] != want[i] {
-			t.Errorf("step %d is %v, want %v", i, steps[i], want[i])
-		}
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	never := simulatedARPPing(&fakeDemoNet{pings: -1000})
-	if err := never.assign(ctx, arpping.Request{MAC: macLost, Addr: netip.MustParseAddr("10.0.4.60")}, func(arpping.Progress) {}); arpping.KindOf(err) != arpping.Canceled {
-		t.Errorf("stopped: %v", err)
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/openipu/openipu/core/netif"
 	"github.com/openipu/openipu/core/usermsg"
 	"github.com/openipu/openipu/core/vapix"
+	"github.com/openipu/openipu/gui/backend"
 	"github.com/openipu/openipu/gui/i18n"
 	"github.com/openipu/openipu/gui/widgets"
 )
@@ -64,7 +65,7 @@ func ShowAssignIP(h ActionHost, cam discovery.Device) {
 }
 
 func newAssignIPDialog(h ActionHost, cam discovery.Device) *assignIPDialog {
-	d := &assignIPDialog{cam: cam, local: h.Local(), takenCheck: newTakenCheck(), followFor: followFor, followEvery: followEvery}
+	d := &assignIPDialog{cam: cam, local: h.Local(), takenCheck: newTakenCheck(h.Backend().AddressInUse), followFor: followFor, followEvery: followEvery}
 	body := container.NewVBox()
 	d.actionFrame = newActionFrame(h, lang.X("dialog.ip.title", "Assign IP address"), body, lang.X("dialog.ip.button", "Apply"), d.start)
 	d.primary.SetIcon(theme.ConfirmIcon())
@@ -280,7 +281,7 @@ func (d *assignIPDialog) start() {
 		return
 	}
 	user, pw := d.login.user.Text, d.login.password.Text
-	deps, cam := d.h.Deps(), d.cam
+	deps, cam := d.h.Backend(), d.cam
 	followFor, followEvery := d.followFor, d.followEvery
 	d.setFormEnabled(false)
 	d.run([]string{cam.MAC}, func(ctx context.Context) func() {
@@ -288,7 +289,7 @@ func (d *assignIPDialog) start() {
 	})
 }
 
-func (d *assignIPDialog) work(ctx context.Context, deps Deps, cam discovery.Device, user, pw string, cfg vapix.NetworkConfig, wait, every time.Duration) func() {
+func (d *assignIPDialog) work(ctx context.Context, deps backend.Backend, cam discovery.Device, user, pw string, cfg vapix.NetworkConfig, wait, every time.Duration) func() {
 	detail := cfg.String()
 	failed := func(err error) func() {
 		jerr := journalAction(deps, journal.SetIP, cam, user, detail, err)
@@ -299,7 +300,7 @@ func (d *assignIPDialog) work(ctx context.Context, deps Deps, cam discovery.Devi
 			d.validate()
 		}
 	}
-	c, err := openCamera(deps, cam, ConnectOptions{})
+	c, err := openCamera(deps, cam, backend.ConnectOptions{})
 	if err != nil {
 		return failed(err)
 	}

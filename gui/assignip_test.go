@@ -14,6 +14,7 @@ import (
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/vapix"
+	"github.com/openipu/openipu/gui/backend"
 )
 
 func cameraAt(mac, addr string) discovery.Device {
@@ -32,15 +33,16 @@ func openAssignIP(t *testing.T, h *fakeHost, cam discovery.Device) *assignIPDial
 	d := newAssignIPDialog(h, cam)
 	d.followFor, d.followEvery = 2*time.Second, 20*time.Millisecond
 	d.probeLaunch = func(fn func()) { pendingProbes = append(pendingProbes, fn) }
-	d.knock = thisMachineOnly(t)
+	d.knock = thisMachineOnly(t, 80)
 	d.show(d.address)
 	t.Cleanup(func() { flushProbes(d) })
 	return d
 }
 
-// thisMachineOnly knocks only at loopback and this machine's own addresses:
-// a test never sends a packet to an address on someone else's network.
-func thisMachineOnly(t *testing.T) func(context.Context, netip.Addr, int) bool {
+// thisMachineOnly knocks at port only at loopback and this machine's own
+// addresses: a test never sends a packet to an address on someone else's
+// network.
+func thisMachineOnly(t *testing.T, port int) func(context.Context, netip.Addr) bool {
 	own := map[netip.Addr]bool{}
 	if addrs, err := net.InterfaceAddrs(); err == nil {
 		for _, a := range addrs {
@@ -51,11 +53,11 @@ func thisMachineOnly(t *testing.T) func(context.Context, netip.Addr, int) bool {
 			}
 		}
 	}
-	return func(ctx context.Context, addr netip.Addr, port int) bool {
+	return func(ctx context.Context, addr netip.Addr) bool {
 		if !addr.IsLoopback() && !own[addr.Unmap()] {
 			return false
 		}
-		return answers(ctx, addr, port)
+		return backend.Answers(ctx, addr, port)
 	}
 }
 
@@ -78,7 +80,7 @@ func typeAddress(d *assignIPDialog, s string) {
 func TestAssignIPExplainsABadAddressPrefixAndGatewayAsTheyAreTyped(t *testing.T) {
 	h := newFakeHost(t)
 	d := openAssignIP(t, h, cameraAt("ACCC8E000010", "192.168.1.20"))
-	d.probePort = 1
+	d.knock = thisMachineOnly(t, 1)
 	test.Type(d.login.password, "Admin-Pass-1")
 
 	typeAddress(d, "192.168.1.300")
@@ -115,7 +117,7 @@ func TestAssignIPExplainsABadAddressPrefixAndGatewayAsTheyAreTyped(t *testing.T)
 func TestAssignIPWarnsWhenTheAddressIsOutsideTheComputersNetworkButAllowsIt(t *testing.T) {
 	h := newFakeHost(t)
 	d := openAssignIP(t, h, cameraAt("ACCC8E000010", "192.168.0.90"))
-	d.probePort = 1
+	d.knock = thisMachineOnly(t, 1)
 	test.Type(d.login.password, "Admin-Pass-1")
 
 	typeAddress(d, "10.1.2.3")
@@ -162,7 +164,7 @@ func TestAssignIPWarnsWhenSomethingAlreadyAnswersAtTheAddress(t *testing.T) {
 	}
 	defer ln.Close()
 	d := openAssignIP(t, h, cameraAt("ACCC8E000010", "192.168.1.20"))
-	d.probePort = ln.Addr().(*net.TCPAddr).Port
+	d.knock = thisMachineOnly(t, ln.Addr().(*net.TCPAddr).Port)
 
 	typeAddress(d, host.String())
 	if !d.inUse.Shown() || !strings.Contains(d.inUse.Text.Text, "already answers at "+host.String()) {
@@ -180,7 +182,7 @@ func TestAssignIPOnASimulatedCameraAppliesTheAddressAndFollowsTheCamera(t *testi
 	cam := startSim(t, camsim.Config{Generation: camsim.Gen11, Admin: &camsim.Account{User: "root", Password: pw}})
 	h.connectTo(connectSims(cam))
 	d := openAssignIP(t, h, simDevice(cam))
-	d.probePort = 1
+	d.knock = thisMachineOnly(t, 1)
 
 	typeAddress(d, "192.168.1.40")
 	d.gateway.SetText("192.168.1.1")
@@ -216,7 +218,7 @@ func TestAssignIPSaysSoWhenAnotherDeviceAnswersAtTheNewAddress(t *testing.T) {
 	}}
 	h.connectTo(connectFake(fc))
 	d := openAssignIP(t, h, cameraAt("ACCC8E000010", "192.168.1.20"))
-	d.probePort = 1
+	d.knock = thisMachineOnly(t, 1)
 	d.followFor = 200 * time.Millisecond
 	typeAddress(d, "192.168.1.41")
 	test.Type(d.login.password, "Admin-Pass-1")

@@ -12,14 +12,15 @@ import (
 
 	"github.com/openipu/openipu/core/demo"
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/gui/backend"
 )
 
 // benchWindow is a window on a test app whose Fyne work the benchmark runs
 // itself, as the main loop would.
-func benchWindow(b *testing.B, d Discoverer) (*MainWindow, *uiLoop) {
+func benchWindow(b *testing.B, d backend.Discoverer) (*MainWindow, *uiLoop) {
 	b.Helper()
 	ui := newUILoop()
-	w := newMainWindow(test.NewTempApp(b), Deps{Discovery: d}, ui.do)
+	w := newMainWindow(test.NewTempApp(b), backend.Deps{Discovery: d}, ui.do)
 	return w, ui
 }
 
@@ -31,7 +32,7 @@ func BenchmarkDemoFirstCameraOnScreen(b *testing.B) {
 	for b.Loop() {
 		ctx, cancel := context.WithCancel(context.Background())
 		start := time.Now()
-		d, err := startDemo(ctx, demo.Options{ComeAndGo: -1})
+		d, err := backend.StartDemoWith(ctx, demo.Options{ComeAndGo: -1})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -20,7 +20,7 @@ func OpenInBrowser(h ActionHost, cam discovery.Device) {
 			lang.X("dialog.browser.no_url_next", "Search again, or wait until the camera list shows its IP address."))
 		return
 	}
-	open := h.Deps().OpenURL
+	open := h.Backend().OpenURL
 	if open == nil || open(u) != nil {
 		showProblem(h, title,
 			lang.X("dialog.browser.failed", "The web browser could not be opened for {{.URL}}.", map[string]any{"URL": raw}),

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/gui/backend"
 )
 
 // errNoConnector means the window was built without a way to reach
@@ -12,7 +13,7 @@ import (
 var errNoConnector = errors.New("this window cannot reach cameras (no connector)")
 
 // connect opens a client for cam through the window's Connector.
-func openCamera(deps Deps, cam discovery.Device, opts ConnectOptions) (CameraClient, error) {
+func openCamera(deps backend.Backend, cam discovery.Device, opts backend.ConnectOptions) (backend.CameraClient, error) {
 	if deps.Connect == nil {
 		return nil, errNoConnector
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/vapix"
+	"github.com/openipu/openipu/gui/backend"
 )
 
 // settledDemo runs the window until every simulated camera is in the table
@@ -38,11 +39,10 @@ func TestTryWithSimulatedCamerasFindsTheOfficeAndActionsReachItsCameras(t *testi
 	empty := newFakeDisc()
 	w := newTestWindow(t, empty)
 	started := make(chan string, 1)
-	w.deps.StartDemo = func(ctx context.Context) (Discoverer, error) {
-		d, err := startDemo(ctx, demo.Options{ComeAndGo: -1})
-		if dd, ok := d.(*demoDiscoverer); ok {
-			_, dir := dd.Sandbox()
-			started <- dir
+	w.deps.StartDemo = func(ctx context.Context) (backend.Discoverer, error) {
+		d, err := backend.StartDemoWith(ctx, demo.Options{ComeAndGo: -1})
+		if err == nil {
+			started <- backend.Deps{}.For(d).BackupDir
 		}
 		return d, err
 	}
@@ -75,8 +75,8 @@ func TestTryWithSimulatedCamerasFindsTheOfficeAndActionsReachItsCameras(t *testi
 		t.Errorf("factory-address camera: suggestion %q", w.details.suggest.Text)
 	}
 
-	deps := w.Deps()
-	c, err := deps.Connect(factory, ConnectOptions{})
+	deps := w.Backend()
+	c, err := deps.Connect(factory, backend.ConnectOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +104,7 @@ func TestTryWithSimulatedCamerasFindsTheOfficeAndActionsReachItsCameras(t *testi
 func TestAnAddressAssignedInTheDemoMovesTheCameraThereInTheTable(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	d, err := startDemo(ctx, demo.Options{ComeAndGo: -1})
+	d, err := backend.StartDemoWith(ctx, demo.Options{ComeAndGo: -1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +116,7 @@ func TestAnAddressAssignedInTheDemoMovesTheCameraThereInTheTable(t *testing.T) {
 			factory = dev
 		}
 	}
-	c, err := w.Deps().Connect(factory, ConnectOptions{})
+	c, err := w.Backend().Connect(factory, backend.ConnectOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/gui/apptheme"
+	"github.com/openipu/openipu/gui/backend"
 	"github.com/openipu/openipu/gui/i18n"
 	"github.com/openipu/openipu/gui/widgets"
 )
@@ -347,7 +348,7 @@ func webText(d discovery.Device) string {
 	}
 	s := d.HTTPURL
 	if d.HTTPSPort > 0 && len(d.Addresses) > 0 {
-		s += "\n" + targetFor(d, true) + "/"
+		s += "\n" + backend.TargetFor(d, true) + "/"
 	}
 	return s
 }

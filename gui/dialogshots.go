@@ -65,7 +65,7 @@ func DialogShots(needPassword [2]discovery.Device, ready, elsewhere discovery.De
 			d.show(nil)
 			d.login.password.SetText(shotPassword)
 			d.setFormEnabled(false)
-			d.showBackup(filepath.Join(h.Deps().BackupDir, "openipu-backup-"+ready.MAC+"-20261126-120000.txt"))
+			d.showBackup(filepath.Join(h.Backend().BackupDir, "openipu-backup-"+ready.MAC+"-20261126-120000.txt"))
 			d.back = true
 			d.problem.Set(widgets.NoticeSuccess, lang.X("dialog.reset.back", "{{.Camera}} is back with factory settings, at the same address. It needs a password now.", map[string]any{"Camera": cameraTitle(ready)}), "")
 			d.primary.Hide()

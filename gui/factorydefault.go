@@ -18,6 +18,7 @@ import (
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/vapix"
+	"github.com/openipu/openipu/gui/backend"
 	"github.com/openipu/openipu/gui/widgets"
 )
 
@@ -68,7 +69,7 @@ func newFactoryDefaultDialog(h ActionHost, cam discovery.Device) *factoryDefault
 		return container.NewBorder(nil, nil, gap, nil, o)
 	}
 	d.login = newLoginFields(cam, d.submit, esc, d.validate)
-	dir := h.Deps().BackupDir
+	dir := h.Backend().BackupDir
 	if dir == "" {
 		dir = lang.X("dialog.reset.backup_default_folder", "the OpenIPU backups folder")
 	}
@@ -162,7 +163,7 @@ func (d *factoryDefaultDialog) start(skipBackup bool) {
 		return
 	}
 	user, pw, mode := d.login.user.Text, d.login.password.Text, d.resetMode()
-	deps := d.h.Deps()
+	deps := d.h.Backend()
 	cam := d.cam
 	d.setFormEnabled(false)
 	d.setButtons()
@@ -172,7 +173,7 @@ func (d *factoryDefaultDialog) start(skipBackup bool) {
 	})
 }
 
-func (d *factoryDefaultDialog) work(ctx context.Context, deps Deps, cam discovery.Device, user, pw string, mode vapix.ResetMode, skipBackup bool) func() {
+func (d *factoryDefaultDialog) work(ctx context.Context, deps backend.Backend, cam discovery.Device, user, pw string, mode vapix.ResetMode, skipBackup bool) func() {
 	fail := func(err error, detail string) func() {
 		jerr := journalAction(deps, journal.FactoryDefault, cam, user, detail, err)
 		return func() {
@@ -182,7 +183,7 @@ func (d *factoryDefaultDialog) work(ctx context.Context, deps Deps, cam discover
 			d.validate()
 		}
 	}
-	c, err := openCamera(deps, cam, ConnectOptions{})
+	c, err := openCamera(deps, cam, backend.ConnectOptions{})
 	if err != nil {
 		return fail(err, string(mode))
 	}
@@ -251,7 +252,7 @@ func (d *factoryDefaultDialog) work(ctx context.Context, deps Deps, cam discover
 	}
 	// After a factory default the camera makes a new HTTPS certificate; only
 	// anonymous status questions are asked of it from here on.
-	waiter, werr := openCamera(deps, cam, ConnectOptions{AcceptNewCertificate: true})
+	waiter, werr := openCamera(deps, cam, backend.ConnectOptions{AcceptNewCertificate: true})
 	if werr != nil {
 		waiter = c
 	} else {
@@ -307,10 +308,10 @@ func (d *factoryDefaultDialog) showBackup(path string) {
 }
 
 func (d *factoryDefaultDialog) openBackupFile() {
-	if d.backupPath == "" || d.h.Deps().OpenURL == nil {
+	if d.backupPath == "" || d.h.Backend().OpenURL == nil {
 		return
 	}
-	if err := d.h.Deps().OpenURL(fileURL(d.backupPath)); err != nil {
+	if err := d.h.Backend().OpenURL(fileURL(d.backupPath)); err != nil {
 		d.problem.ShowError(err)
 		d.relayout()
 	}
@@ -335,7 +336,7 @@ func (d *factoryDefaultDialog) skipBackupAnswered(yes bool) {
 // (a new address), so its entry is preferred.
 func (d *factoryDefaultDialog) setPasswordNow() {
 	cam := d.cam
-	if disc := d.h.Deps().Discovery; disc != nil {
+	if disc := d.h.Backend().Discovery; disc != nil {
 		for _, dev := range disc.Devices() {
 			if dev.MAC != "" && dev.MAC == cam.MAC && !dev.Lost {
 				cam = dev

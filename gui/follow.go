@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/gui/backend"
 )
 
 // Following a camera to its new address: a camera takes a few seconds to
@@ -21,7 +22,7 @@ const (
 
 // follower finds a camera again after its address changed.
 type follower struct {
-	deps  Deps
+	deps  backend.Backend
 	cam   discovery.Device
 	every time.Duration
 	// refresh asks the window to search again; it is called on the work
@@ -88,7 +89,7 @@ func (f *follower) poll(ctx context.Context, try func(context.Context) (discover
 // isOurs asks the device at d's address who it is: the camera has moved
 // only when the same MAC answers there, not when anything answers.
 func (f *follower) isOurs(ctx context.Context, d discovery.Device) bool {
-	c, err := openCamera(f.deps, d, ConnectOptions{})
+	c, err := openCamera(f.deps, d, backend.ConnectOptions{})
 	if err != nil {
 		return false
 	}

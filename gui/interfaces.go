@@ -28,12 +28,11 @@ type interfacesDialog struct {
 }
 
 func (w *MainWindow) showInterfaces() {
-	d, _ := w.discoverer()
-	is, ok := d.(InterfaceSearcher)
-	if !ok {
+	b := w.Backend()
+	if b.SearchOnly == nil {
 		return
 	}
-	all, err := is.AllInterfaces()
+	all, err := b.Interfaces()
 	if err != nil {
 		showWindowProblem(w.win, lang.X("interfaces.title", "Network connections to search"), err)
 		return
@@ -151,12 +150,11 @@ func (c *interfacesDialog) submit() {
 	if len(names) == 0 {
 		return
 	}
-	d, _ := c.w.discoverer()
-	is, ok := d.(InterfaceSearcher)
-	if !ok {
+	searchOnly := c.w.Backend().SearchOnly
+	if searchOnly == nil {
 		return
 	}
-	nd, err := is.SearchOnly(names)
+	nd, err := searchOnly(names)
 	if err != nil {
 		c.problem.SetText(plainProblem(err))
 		c.problem.Show()

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/gui/backend"
 	"github.com/openipu/openipu/gui/widgets"
 )
 
@@ -69,8 +70,8 @@ const (
 // goroutines hand their results over through do.
 type resetWizard struct {
 	h     ActionHost
-	disc  Discoverer
-	power PowerSwitch
+	disc  backend.Discoverer
+	power backend.PowerSwitch
 	// do runs a function on the Fyne goroutine: fyne.Do in the app, a
 	// queue the test drains in tests.
 	do  func(func())
@@ -137,9 +138,9 @@ func newResetWizard(h ActionHost, cam discovery.Device) *resetWizard {
 		pollEvery: wizardPollEvery, comeBackWithin: wizardComeBack, refreshEvery: wizardRefreshEvery, tickEvery: time.Second,
 	}
 	wz.ctx, wz.stop = context.WithCancel(context.Background())
-	deps := h.Deps()
+	deps := h.Backend()
 	wz.disc = deps.Discovery
-	wz.power = powerSwitchOf(wz.disc)
+	wz.power = deps.Power
 	if wz.disc != nil {
 		wz.latest = wz.disc.Devices()
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/openipu/openipu/core/demo"
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/gui/backend"
 )
 
 // The "done when": in demo mode a newcomer follows the wizard for a
@@ -19,7 +20,7 @@ import (
 func TestDemoWizardTakesACameraWithALostPasswordToANewPasswordOnTheNetwork(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	d, err := startDemo(ctx, demo.Options{ComeAndGo: -1, ResetDowntime: 500 * time.Millisecond, Liveness: 300 * time.Millisecond})
+	d, err := backend.StartDemoWith(ctx, demo.Options{ComeAndGo: -1, ResetDowntime: 500 * time.Millisecond, Liveness: 300 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +64,7 @@ func TestDemoWizardTakesACameraWithALostPasswordToANewPasswordOnTheNetwork(t *te
 		t.Fatalf("back, but not in factory state: %+v", now)
 	}
 	sp := showSetPasswordAfterReset(w, []discovery.Device{now})
-	res, err := sp.createAccount(ctx, w.Deps(), now, "caretaker", "Lost-and-found-2026")
+	res, err := sp.createAccount(ctx, w.Backend(), now, "caretaker", "Lost-and-found-2026")
 	if err != nil || !res.Verified {
 		t.Fatalf("setting the new password: %+v %v", res, err)
 	}

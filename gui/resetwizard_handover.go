@@ -33,7 +33,7 @@ func handOverToSetPassword(h ActionHost, cam discovery.Device) {
 // latestOf is the camera as the camera list knows it now, which may be at
 // a newer address than cam.
 func latestOf(h ActionHost, cam discovery.Device) discovery.Device {
-	if disc := h.Deps().Discovery; disc != nil {
+	if disc := h.Backend().Discovery; disc != nil {
 		for _, d := range disc.Devices() {
 			if d.MAC == cam.MAC && !d.Lost {
 				return d

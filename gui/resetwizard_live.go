@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/gui/backend"
 	"github.com/openipu/openipu/gui/widgets"
 )
 
@@ -18,7 +19,7 @@ import (
 // why it polls). At most one reading waits for the Fyne goroutine at a
 // time, and it is always the newest: a busy window skips readings rather
 // than falling behind on them.
-func (wz *resetWizard) poll(ctx context.Context, d Discoverer) {
+func (wz *resetWizard) poll(ctx context.Context, d backend.Discoverer) {
 	t := time.NewTicker(wz.pollEvery)
 	defer t.Stop()
 	var mu sync.Mutex

@@ -244,7 +244,7 @@ func (p *buttonPage) update() {
 }
 
 func (p *buttonPage) openManual() {
-	open := p.wz.h.Deps().OpenURL
+	open := p.wz.h.Backend().OpenURL
 	if open == nil {
 		return
 	}

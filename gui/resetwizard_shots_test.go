@@ -13,6 +13,7 @@ import (
 	"github.com/openipu/openipu/core/arpping"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/usermsg"
+	"github.com/openipu/openipu/gui/backend"
 )
 
 // wizardShot is one page of the guided reset in a state worth a picture,
@@ -143,15 +144,15 @@ func shootWizard(t *testing.T, w *testWindow, dir, variant string) {
 }
 
 // stagedARPPing says what this computer would say, without asking it.
-func stagedARPPing(possible bool) arpPingBackend {
-	return arpPingBackend{
-		available: func(iface string) (bool, usermsg.Message) {
+func stagedARPPing(possible bool) backend.ARPPing {
+	return backend.ARPPing{
+		Available: func(iface string) (bool, usermsg.Message) {
 			if possible {
 				return true, usermsg.Message{Key: "arpping.available", Text: "This computer can give a camera an address through {{.Interface}}."}.With("Interface", iface)
 			}
 			return false, usermsg.Message{Key: "arpping.available.needs_admin", Text: "This needs administrator rights. Start OpenIPU as administrator once, or give this computer a second address on 192.168.0.x, or connect it straight to the camera with a network cable."}
 		},
-		assign: func(context.Context, arpping.Request, func(arpping.Progress)) error { return nil },
+		Assign: func(context.Context, arpping.Request, func(arpping.Progress)) error { return nil },
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/vapix"
+	"github.com/openipu/openipu/gui/backend"
 	"github.com/openipu/openipu/gui/widgets"
 )
 
@@ -65,14 +66,14 @@ func (d *restartDialog) start() {
 		return
 	}
 	user, pw := d.login.user.Text, d.login.password.Text
-	deps, cam := d.h.Deps(), d.cam
+	deps, cam := d.h.Backend(), d.cam
 	d.login.setEnabled(false)
 	d.run([]string{cam.MAC}, func(ctx context.Context) func() {
 		return d.work(ctx, deps, cam, user, pw)
 	})
 }
 
-func (d *restartDialog) work(ctx context.Context, deps Deps, cam discovery.Device, user, pw string) func() {
+func (d *restartDialog) work(ctx context.Context, deps backend.Backend, cam discovery.Device, user, pw string) func() {
 	failed := func(err error) func() {
 		jerr := journalAction(deps, journal.Restart, cam, user, "", err)
 		return func() {
@@ -82,7 +83,7 @@ func (d *restartDialog) work(ctx context.Context, deps Deps, cam discovery.Devic
 			d.validate()
 		}
 	}
-	c, err := openCamera(deps, cam, ConnectOptions{})
+	c, err := openCamera(deps, cam, backend.ConnectOptions{})
 	if err != nil {
 		return failed(err)
 	}

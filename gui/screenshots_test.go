@@ -15,6 +15,7 @@ import (
 	"github.com/openipu/openipu/core/demo"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/gui/apptheme"
+	"github.com/openipu/openipu/gui/backend"
 )
 
 // TestScreenshots writes the README's pictures of the window, drawn by
@@ -77,7 +78,7 @@ func TestScreenshots(t *testing.T) {
 		d := newFakeDisc()
 		d.setStatus(discovery.Status{Interfaces: office[1:2], NothingHeard: true, What: discovery.MsgNothingFound, Next: discovery.MsgNothingFoundNext})
 		w := newTestWindow(t, d)
-		w.deps.StartDemo = StartDemo
+		w.deps.StartDemo = backend.StartDemo
 		applyVariant(w, theme.VariantLight)
 		w.ui.until(t, "the status is read", func() bool { return w.status.NothingHeard })
 		w.searching = false
@@ -90,7 +91,7 @@ func demoWindow(t *testing.T, variant fyne.ThemeVariant) *testWindow {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
-	d, err := startDemo(ctx, demo.Options{ComeAndGo: -1})
+	d, err := backend.StartDemoWith(ctx, demo.Options{ComeAndGo: -1})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/passphrase"
 	"github.com/openipu/openipu/core/vapix"
+	"github.com/openipu/openipu/gui/backend"
 	"github.com/openipu/openipu/gui/widgets"
 )
 
@@ -337,7 +338,7 @@ func (d *setPasswordDialog) start() {
 		}
 	}
 	d.setFormEnabled(false)
-	deps := d.h.Deps()
+	deps := d.h.Backend()
 	d.run(macs, func(ctx context.Context) func() {
 		sem := make(chan struct{}, bulkParallel)
 		var wg sync.WaitGroup
@@ -361,7 +362,7 @@ func (d *setPasswordDialog) start() {
 // setOne creates the account on one camera and journals the outcome. A
 // camera reached after Stop is left alone and not journaled: nothing was
 // sent to it.
-func (d *setPasswordDialog) setOne(ctx context.Context, deps Deps, r *passwordRow, user, pw string) {
+func (d *setPasswordDialog) setOne(ctx context.Context, deps backend.Backend, r *passwordRow, user, pw string) {
 	if ctx.Err() != nil {
 		d.ui(func() { r.set(rowStopped, "") })
 		return
@@ -394,8 +395,8 @@ func (d *setPasswordDialog) setOne(ctx context.Context, deps Deps, r *passwordRo
 	})
 }
 
-func (d *setPasswordDialog) createAccount(ctx context.Context, deps Deps, cam discovery.Device, user, pw string) (vapix.AccountResult, error) {
-	c, err := openCamera(deps, cam, ConnectOptions{AcceptNewCertificate: d.afterReset})
+func (d *setPasswordDialog) createAccount(ctx context.Context, deps backend.Backend, cam discovery.Device, user, pw string) (vapix.AccountResult, error) {
+	c, err := openCamera(deps, cam, backend.ConnectOptions{AcceptNewCertificate: d.afterReset})
 	if err != nil {
 		return vapix.AccountResult{}, err
 	}

@@ -49,8 +49,7 @@ func (t *toolbar) update(w *MainWindow) {
 	widgets.EnableButton(t.search, d != nil)
 	widgets.EnableButton(t.add, d != nil)
 	widgets.EnableButton(t.scan, d != nil)
-	_, canChoose := d.(InterfaceSearcher)
-	widgets.EnableButton(t.ifaces, canChoose)
+	widgets.EnableButton(t.ifaces, w.Backend().SearchOnly != nil)
 }
 
 // Keyboard shortcuts. Ctrl is Cmd on a Mac (KeyModifierShortcutDefault).

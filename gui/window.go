@@ -13,6 +13,7 @@ import (
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/netif"
 	"github.com/openipu/openipu/gui/apptheme"
+	"github.com/openipu/openipu/gui/backend"
 )
 
 // Pace of the window's updates.
@@ -34,7 +35,7 @@ const (
 type MainWindow struct {
 	app  fyne.App
 	win  fyne.Window
-	deps Deps
+	deps backend.Deps
 	// do runs a function on the Fyne goroutine: fyne.Do in the app, a
 	// queue the test drains in tests.
 	do  func(func())
@@ -45,7 +46,7 @@ type MainWindow struct {
 
 	// mu guards what action goroutines read through ActionHost.
 	mu      sync.Mutex
-	disc    Discoverer
+	disc    backend.Discoverer
 	session int
 	stopRun context.CancelFunc
 	busy    map[string]bool
@@ -86,11 +87,11 @@ type MainWindow struct {
 
 // NewMainWindow builds the window and starts searching with
 // deps.Discovery. Show it with ShowAndRun.
-func NewMainWindow(app fyne.App, deps Deps) *MainWindow {
+func NewMainWindow(app fyne.App, deps backend.Deps) *MainWindow {
 	return newMainWindow(app, deps, fyne.Do)
 }
 
-func newMainWindow(app fyne.App, deps Deps, do func(func())) *MainWindow {
+func newMainWindow(app fyne.App, deps backend.Deps, do func(func())) *MainWindow {
 	if deps.Now == nil {
 		deps.Now = time.Now
 	}
@@ -157,36 +158,20 @@ func (w *MainWindow) Close() {
 	w.win.Close()
 }
 
-// Deps are the window's dependencies as the actions should use them: the
-// current Discoverer, and its own way into cameras when it has one (the
+// Backend is what the window's dependencies offer with the search running
+// now: its own way into cameras and its own records when it has them (the
 // simulated office) (ActionHost).
-func (w *MainWindow) Deps() Deps {
+func (w *MainWindow) Backend() backend.Backend {
 	w.mu.Lock()
-	defer w.mu.Unlock()
-	d := w.deps
-	d.Discovery = w.disc
-	if cc, ok := w.disc.(CameraConnector); ok {
-		d.Connect = cc.Connect
-	}
-	if sb, ok := w.disc.(Sandbox); ok {
-		d.Journal, d.BackupDir = sb.Sandbox()
-	}
-	return d
+	d := w.disc
+	w.mu.Unlock()
+	return w.deps.For(d)
 }
 
 // Local lists this computer's network connections (ActionHost). With the
 // simulated office, it is the simulated computer's.
 func (w *MainWindow) Local() []netif.Interface {
-	w.mu.Lock()
-	d := w.disc
-	w.mu.Unlock()
-	var all []netif.Interface
-	var err error
-	if is, ok := d.(InterfaceSearcher); ok {
-		all, err = is.AllInterfaces()
-	} else {
-		all, err = netif.List()
-	}
+	all, err := w.Backend().Interfaces()
 	if err != nil {
 		return nil
 	}
@@ -222,7 +207,7 @@ func (w *MainWindow) Refresh() {
 	w.do(func() { w.startSearching(session) })
 }
 
-func (w *MainWindow) discoverer() (Discoverer, int) {
+func (w *MainWindow) discoverer() (backend.Discoverer, int) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.disc, w.session
@@ -245,7 +230,7 @@ func (w *MainWindow) syncBusy() {
 
 // startDiscovery replaces whatever searched before with d and starts it.
 // Fyne goroutine only.
-func (w *MainWindow) startDiscovery(d Discoverer) {
+func (w *MainWindow) startDiscovery(d backend.Discoverer) {
 	w.mu.Lock()
 	if w.stopRun != nil {
 		w.stopRun()
@@ -256,8 +241,7 @@ func (w *MainWindow) startDiscovery(d Discoverer) {
 	w.disc, w.stopRun = d, cancel
 	w.mu.Unlock()
 
-	sim, _ := d.(Simulated)
-	w.simulated = sim != nil && sim.Simulated()
+	w.simulated = w.deps.For(d).Simulated
 	w.rows.clear()
 	w.selected, w.anchor = "", ""
 	w.status, w.runErr = discovery.Status{}, nil
@@ -267,7 +251,7 @@ func (w *MainWindow) startDiscovery(d Discoverer) {
 	go w.run(ctx, session, d)
 }
 
-func (w *MainWindow) run(ctx context.Context, session int, d Discoverer) {
+func (w *MainWindow) run(ctx context.Context, session int, d backend.Discoverer) {
 	events, err := d.Run(ctx)
 	if err != nil {
 		w.do(func() {
@@ -352,7 +336,7 @@ func (w *MainWindow) applyBatch(session int, devs []discovery.Device) {
 	}
 }
 
-func (w *MainWindow) pollStatus(ctx context.Context, session int, d Discoverer) {
+func (w *MainWindow) pollStatus(ctx context.Context, session int, d backend.Discoverer) {
 	tick := time.NewTicker(statusEvery)
 	defer tick.Stop()
 	for {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/netif"
+	"github.com/openipu/openipu/gui/backend"
 	"github.com/openipu/openipu/gui/i18n"
 )
 
@@ -136,7 +137,7 @@ type fakeSearcher struct {
 
 func (f *fakeSearcher) AllInterfaces() ([]netif.Interface, error) { return f.all, nil }
 
-func (f *fakeSearcher) SearchOnly(names []string) (Discoverer, error) {
+func (f *fakeSearcher) SearchOnly(names []string) (backend.Discoverer, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if _, err := netif.Select(f.all, names); err != nil {
@@ -201,7 +202,7 @@ type testWindow struct {
 	ui *uiLoop
 }
 
-func newTestWindow(t *testing.T, d Discoverer) *testWindow {
+func newTestWindow(t *testing.T, d backend.Discoverer) *testWindow {
 	t.Helper()
 	t.Setenv("LANG", "en_US.UTF-8")
 	if err := i18n.LoadTranslations(); err != nil {
@@ -209,7 +210,7 @@ func newTestWindow(t *testing.T, d Discoverer) *testWindow {
 	}
 	a := test.NewTempApp(t)
 	ui := newUILoop()
-	deps := Deps{Discovery: d, Now: func() time.Time { return testNow }}
+	deps := backend.Deps{Discovery: d, Now: func() time.Time { return testNow }}
 	w := newMainWindow(a, deps, ui.do)
 	t.Cleanup(func() {
 		w.Close()

@@ -12,13 +12,13 @@ import (
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/tlspin"
 	"github.com/openipu/openipu/core/vapix"
-	"github.com/openipu/openipu/gui"
+	"github.com/openipu/openipu/gui/backend"
 )
 
 // newDeps connects the window to the real network and the user's files.
 // A file that cannot be opened does not stop the program: the actions that
 // need it say so when they run.
-func newDeps(a fyne.App) (gui.Deps, func()) {
+func newDeps(a fyne.App) (backend.Deps, func()) {
 	var pins vapix.PinStore
 	if path, err := tlspin.DefaultPath(); err != nil {
 		warn("certificate pins", err)
@@ -28,7 +28,7 @@ func newDeps(a fyne.App) (gui.Deps, func()) {
 		pins = store
 	}
 
-	var jr gui.Journal = unavailableJournal{fmt.Errorf("the journal was not opened")}
+	var jr backend.Journal = unavailableJournal{fmt.Errorf("the journal was not opened")}
 	closeJournal := func() {}
 	if path, err := journal.DefaultPath(); err != nil {
 		warn("the journal", err)
@@ -47,13 +47,13 @@ func newDeps(a fyne.App) (gui.Deps, func()) {
 		backups = filepath.Join(os.TempDir(), "openipu-backups")
 	}
 
-	return gui.Deps{
-		Discovery: gui.NewEngineDiscoverer(discovery.Options{}),
-		Connect:   gui.NewConnector(pins),
+	return backend.Deps{
+		Discovery: backend.NewEngineDiscoverer(discovery.Options{}),
+		Connect:   backend.NewConnector(pins),
 		Journal:   jr,
 		BackupDir: backups,
 		OpenURL:   a.OpenURL,
-		StartDemo: gui.StartDemo,
+		StartDemo: backend.StartDemo,
 	}, closeJournal
 }
 

@@ -14,6 +14,7 @@ import (
 
 	"github.com/openipu/openipu/assets"
 	"github.com/openipu/openipu/gui"
+	"github.com/openipu/openipu/gui/backend"
 	"github.com/openipu/openipu/gui/i18n"
 )
 
@@ -35,10 +36,10 @@ func main() {
 	deps, closeDeps := newDeps(a)
 	defer closeDeps()
 	if *demo {
-		start := gui.StartDemo
+		start := backend.StartDemo
 		// The smoke test wants a busy demo; people get the calm one.
 		if pace, err := time.ParseDuration(os.Getenv("OPENIPU_DEMO_PACE")); err == nil && pace > 0 {
-			start = func(ctx context.Context) (gui.Discoverer, error) { return gui.StartDemoPaced(ctx, pace) }
+			start = func(ctx context.Context) (backend.Discoverer, error) { return backend.StartDemoPaced(ctx, pace) }
 		}
 		d, err := start(ctx)
 		if err != nil {

@@ -1,4 +1,14 @@
-package gui
+// Package backend is the window's way to the world outside gui/: the small
+// interfaces it drives cameras through, what cmd/openipu hands the window
+// (Deps), and what the search in use offers beyond finding cameras
+// (Backend). It also builds the real search and connector, and the
+// simulated office.
+//
+// It is the one part of gui/ that builds connectors, opens the demo's
+// journal and folders, dials, or asks a Discoverer what else it can do, so
+// that core/backend, which does all of that for every front end, can take
+// its place by changing this package and the import lines that name it.
+package backend
 
 import (
 	"context"
@@ -6,8 +16,11 @@ import (
 	"net/url"
 	"time"
 
+	"github.com/openipu/openipu/core/arpping"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/journal"
+	"github.com/openipu/openipu/core/netif"
+	"github.com/openipu/openipu/core/usermsg"
 	"github.com/openipu/openipu/core/vapix"
 )
 
@@ -56,6 +69,24 @@ type Journal interface {
 	Append(e journal.Entry) error
 }
 
+// PowerSwitch pulls and pushes a camera's power plug: only the simulated
+// office has one the program can reach.
+type PowerSwitch interface {
+	// Unplug cuts the camera's power.
+	Unplug(mac string) error
+	// Plug gives it back, with the control button held (a factory reset)
+	// or not.
+	Plug(mac string, holdingButton bool) error
+}
+
+// ARPPing gives a camera an address by its MAC ("Assign IP by serial
+// number"): Available says whether this computer can do it through a
+// network connection, and why not; Assign does it.
+type ARPPing struct {
+	Available func(iface string) (bool, usermsg.Message)
+	Assign    func(ctx context.Context, req arpping.Request, progress func(arpping.Progress)) error
+}
+
 // Deps are everything the window needs from outside gui/. cmd/openipu
 // builds the real ones; tests build fakes.
 type Deps struct {
@@ -75,6 +106,39 @@ type Deps struct {
 	// OnFirstCamera, when set, is called once, on Fyne's goroutine, when
 	// the table first shows a camera (the start-up measurement).
 	OnFirstCamera func()
+}
+
+// Backend is what the window and its dialogs use while one search runs:
+// the Deps, with what that search's Discoverer offers beyond finding
+// cameras filled in. A nil func or PowerSwitch is a feature not offered.
+type Backend struct {
+	// Discovery finds cameras. It runs once; SearchOnly makes a new one.
+	Discovery Discoverer
+	// SearchOnly returns a new Discoverer, not yet running, that searches
+	// only the named network connections (every usable one when names is
+	// empty) ("Choose network connections…").
+	SearchOnly func(names []string) (Discoverer, error)
+	// Interfaces lists this computer's network connections (the simulated
+	// computer's, with the simulated office).
+	Interfaces func() ([]netif.Interface, error)
+	// Connect opens a camera.
+	Connect Connector
+	// Journal and BackupDir are where what is done to cameras is recorded
+	// and backed up.
+	Journal   Journal
+	BackupDir string
+	// AddressInUse says whether something already answers at addr (the
+	// check before an address is given to a camera).
+	AddressInUse func(ctx context.Context, addr netip.Addr) bool
+	// ARPPing gives a camera an address by its MAC.
+	ARPPing ARPPing
+	// Power is the simulated cameras' power plugs; nil on a real network.
+	Power PowerSwitch
+	// Simulated says the cameras are the simulated office.
+	Simulated bool
+	// OpenURL and Now are the Deps'.
+	OpenURL func(*url.URL) error
+	Now     func() time.Time
 }
 
 var (

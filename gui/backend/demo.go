@@ -1,4 +1,4 @@
-package gui
+package backend
 
 import (
 	"context"
@@ -8,10 +8,14 @@ import (
 	"path/filepath"
 	"time"
 
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/openipu/openipu/core/arpping"
 	"github.com/openipu/openipu/core/demo"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/netif"
+	"github.com/openipu/openipu/core/usermsg"
 	"github.com/openipu/openipu/core/vapix"
 )
 
@@ -20,17 +24,18 @@ import (
 // simulated cameras through it, and a camera given a new address moves
 // there at once.
 func StartDemo(ctx context.Context) (Discoverer, error) {
-	return startDemo(ctx, demo.Options{})
+	return StartDemoWith(ctx, demo.Options{})
 }
 
 // StartDemoPaced is StartDemo with the camera on a loose cable dropping off
 // every comeAndGo (for the window's smoke test, which wants the table to
 // keep changing while it watches).
 func StartDemoPaced(ctx context.Context, comeAndGo time.Duration) (Discoverer, error) {
-	return startDemo(ctx, demo.Options{ComeAndGo: comeAndGo, AwayFor: comeAndGo / 2, Liveness: comeAndGo})
+	return StartDemoWith(ctx, demo.Options{ComeAndGo: comeAndGo, AwayFor: comeAndGo / 2, Liveness: comeAndGo})
 }
 
-func startDemo(ctx context.Context, opts demo.Options) (Discoverer, error) {
+// StartDemoWith is StartDemo with the simulated office's own options.
+func StartDemoWith(ctx context.Context, opts demo.Options) (Discoverer, error) {
 	// What is done to simulated cameras is journaled and backed up in a
 	// folder of its own, so the user's real records stay clean.
 	dir, err := os.MkdirTemp("", "openipu-demo-")
@@ -55,12 +60,6 @@ func startDemo(ctx context.Context, opts demo.Options) (Discoverer, error) {
 		os.RemoveAll(dir)
 	}()
 	return &demoDiscoverer{net: n, eng: n.Engine(), journal: j, backups: filepath.Join(dir, "backups")}, nil
-}
-
-// Sandbox is a Discoverer whose actions must be recorded apart from the
-// user's own journal and backups (the simulated office).
-type Sandbox interface {
-	Sandbox() (j Journal, backupDir string)
 }
 
 // demoDiscoverer finds the simulated office with the real engine; adding by
@@ -125,4 +124,47 @@ func (c *demoClient) SetNetwork(ctx context.Context, cfg vapix.NetworkConfig) er
 		c.net.Sync()
 	}
 	return err
+}
+
+// simulatedPingEvery paces the simulated pings as arpping paces real ones.
+const simulatedPingEvery = time.Second
+
+// simulatedARPPing runs the assignment against the simulated office with
+// the same steps and errors as arpping.Assign, and nothing sent anywhere.
+func simulatedARPPing(p demoARPPing) ARPPing {
+	return ARPPing{
+		Available: func(string) (bool, usermsg.Message) {
+			return true, usermsg.Message{Text: lang.X("arpping_dialog.simulated_ok", "The simulated computer can give a simulated camera an address this way.")}
+		},
+		Assign: func(ctx context.Context, req arpping.Request, progress func(arpping.Progress)) error {
+			fail := func(k arpping.Kind, err error) error {
+				return &arpping.Error{Kind: k, Addr: req.Addr.String(), MAC: req.MAC, Interface: req.Interface, Err: err}
+			}
+			window := req.Window
+			if window <= 0 {
+				window = arpping.DefaultWindow
+			}
+			start := time.Now()
+			progress(arpping.Progress{Step: arpping.StepNeighbour, Remaining: window})
+			defer func() { progress(arpping.Progress{Step: arpping.StepCleanedUp, Elapsed: time.Since(start)}) }()
+			t := time.NewTicker(simulatedPingEvery)
+			defer t.Stop()
+			for attempt := 1; ; attempt++ {
+				remaining := max(window-time.Since(start), 0)
+				progress(arpping.Progress{Step: arpping.StepPing, Attempt: attempt, Elapsed: time.Since(start), Remaining: remaining})
+				if p.ARPPing(req.MAC, req.Addr) {
+					progress(arpping.Progress{Step: arpping.StepAnswered, Attempt: attempt, Elapsed: time.Since(start)})
+					return nil
+				}
+				if remaining <= 0 {
+					return fail(arpping.NotTaken, nil)
+				}
+				select {
+				case <-ctx.Done():
+					return fail(arpping.Canceled, ctx.Err())
+				case <-t.C:
+				}
+			}
+		},
+	}
 }

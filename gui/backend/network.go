@@ -1,40 +1,20 @@
-package gui
+package backend
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"net"
+	"net/netip"
 	"strconv"
+	"strings"
+	"syscall"
+	"time"
 
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/netif"
 	"github.com/openipu/openipu/core/vapix"
 )
-
-// A Discoverer may offer more than finding cameras. The window looks for
-// these with type assertions, so fakes in tests and the Discoverer contract
-// stay small.
-
-// InterfaceSearcher is a Discoverer that knows this computer's network
-// connections and can start over on some of them ("Choose network
-// connections…").
-type InterfaceSearcher interface {
-	// AllInterfaces lists every network connection of the computer.
-	AllInterfaces() ([]netif.Interface, error)
-	// SearchOnly returns a new Discoverer, not yet running, that searches
-	// only the named connections (every usable one when names is empty).
-	SearchOnly(names []string) (Discoverer, error)
-}
-
-// CameraConnector is a Discoverer whose cameras need their own way in: the
-// simulated ones live behind made-up addresses. The window hands its
-// Connect to the actions instead of Deps.Connect.
-type CameraConnector interface {
-	Connect(d discovery.Device, opts ConnectOptions) (CameraClient, error)
-}
-
-// Simulated is a Discoverer of simulated cameras; the window says so.
-type Simulated interface {
-	Simulated() bool
-}
 
 // engineDiscoverer is the real discovery engine, able to start over on
 // chosen connections (an Engine runs only once).
@@ -77,7 +57,7 @@ func NewConnector(pins vapix.PinStore) Connector {
 		if len(d.Addresses) == 0 {
 			return nil, &vapix.Error{Kind: vapix.NoAnswer, Op: "connect to the camera", Host: d.MAC}
 		}
-		target := targetFor(d, pins != nil)
+		target := TargetFor(d, pins != nil)
 		c, err := vapix.New(target, vapix.Options{Pins: pins, Serial: d.Serial, AcceptNewCertificate: o.AcceptNewCertificate})
 		if err != nil {
 			return nil, err
@@ -86,8 +66,8 @@ func NewConnector(pins vapix.PinStore) Connector {
 	}
 }
 
-// targetFor is the camera's best address with the scheme and port to use.
-func targetFor(d discovery.Device, https bool) string {
+// TargetFor is the camera's best address with the scheme and port to use.
+func TargetFor(d discovery.Device, https bool) string {
 	a := d.Addresses[0]
 	host := a.String()
 	if a.Is6() {
@@ -101,4 +81,31 @@ func targetFor(d discovery.Device, https bool) string {
 		port = 80
 	}
 	return fmt.Sprintf("http://%s:%d", host, port)
+}
+
+// answerProbeTimeout bounds the "is this address taken?" check: a device on
+// the local network answers a TCP connect within milliseconds, and the
+// check runs while the user types.
+const answerProbeTimeout = 800 * time.Millisecond
+
+// Answers reports whether something accepts a TCP connection at addr:port.
+// A refusal also proves a device is there, so it counts as an answer.
+func Answers(ctx context.Context, addr netip.Addr, port int) bool {
+	ctx, cancel := context.WithTimeout(ctx, answerProbeTimeout)
+	defer cancel()
+	var d net.Dialer
+	c, err := d.DialContext(ctx, "tcp", net.JoinHostPort(addr.String(), strconv.Itoa(port)))
+	if err == nil {
+		_ = c.Close()
+		return true
+	}
+	return isRefused(err)
+}
+
+// isRefused tells a "connection refused" (a host is there, the port is
+// closed) from silence. Windows reports WSAECONNREFUSED, which does not
+// match syscall.ECONNREFUSED, so its wording ("actively refused") is the
+// fallback.
+func isRefused(err error) bool {
+	return errors.Is(err, syscall.ECONNREFUSED) || strings.Contains(strings.ToLower(err.Error()), "refused")
 }
