@@ -107,29 +107,115 @@ func (q *querier) sendRaw(b []byte, dst netip.AddrPort) time.Time {
 	return at
 }
 
-// responses returns the mDNS responses received within d, from anyone but
-// the querier itself.
-func (q *querier) responses(d time.Duration) []packet {
+// giveUp bounds a wait for packets that a working responder sends within
+// a second; only a broken one takes it, as a loaded machine is merely
+// slower.
+const giveUp = 20 * time.Second
+
+// until returns the mDNS responses that arrived, from anyone but the
+// querier itself, once enough says they are all there.
+func (q *querier) until(enough func([]packet) bool) []packet {
+	q.t.Helper()
 	var out []packet
-	deadline := time.After(d)
-	for {
+	deadline := time.After(giveUp)
+	for !enough(out) {
 		select {
 		case x := <-q.in:
-			if x.Src.Addr() == tnet.ClientIP {
-				continue // our own, looped back
-			}
-			p := packet{raw: x.Data, src: x.Src, dst: x.Dst, at: x.At}
-			var m dns.Msg
-			if m.Unpack(p.raw) == nil {
-				p.msg = &m
-			}
-			if p.msg == nil || p.msg.Response {
+			if p, ok := responseOf(x); ok {
 				out = append(out, p)
 			}
 		case <-deadline:
+			q.t.Fatalf("still waiting after %v; %d packets came: %v", giveUp, len(out), keys(bySource(out)))
+		}
+	}
+	return out
+}
+
+// arrived returns the responses that have arrived and not been collected,
+// without waiting: what came in behind the ones a test waited for.
+func (q *querier) arrived() []packet {
+	var out []packet
+	for {
+		select {
+		case x := <-q.in:
+			if p, ok := responseOf(x); ok {
+				out = append(out, p)
+			}
+		default:
 			return out
 		}
 	}
+}
+
+// settle waits for the two announcements each of the cameras at ips makes
+// when it appears, so they are not taken for answers.
+func (q *querier) settle(ips ...netip.Addr) {
+	q.t.Helper()
+	q.until(each(ips, 2, announcement))
+}
+
+func responseOf(x nstest.Datagram) (packet, bool) {
+	if x.Src.Addr() == tnet.ClientIP {
+		return packet{}, false // our own, looped back
+	}
+	p := packet{raw: x.Data, src: x.Src, dst: x.Dst, at: x.At}
+	var m dns.Msg
+	if m.Unpack(p.raw) == nil {
+		p.msg = &m
+	}
+	return p, p.msg == nil || p.msg.Response
+}
+
+// each is enough once every address in ips has sent n parsable responses
+// that match.
+func each(ips []netip.Addr, n int, match func(packet) bool) func([]packet) bool {
+	return func(ps []packet) bool {
+		count := map[netip.Addr]int{}
+		for _, p := range ps {
+			if p.msg != nil && match(p) {
+				count[p.src.Addr()]++
+			}
+		}
+		for _, ip := range ips {
+			if count[ip] < n {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+// announcement matches a camera's unsolicited announcement, which carries
+// its address records as answers; an answer to a query carries them as
+// additionals, if at all.
+func announcement(p packet) bool {
+	return len(records[*dns.A](&dns.Msg{Answer: p.msg.Answer})) > 0
+}
+
+// answersTo matches an answer to a query for name.
+func answersTo(name string) func(packet) bool {
+	return func(p packet) bool {
+		if announcement(p) {
+			return false
+		}
+		for _, rr := range p.msg.Answer {
+			if rr.Header().Name == name {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// only keeps the packets that match.
+func only(ps []packet, match func(packet) bool) []packet {
+	var out []packet
+	for _, p := range ps {
+		if p.msg != nil && match(p) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // answered keeps the parsable responses, grouped by source address.

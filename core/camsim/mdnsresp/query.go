@@ -148,12 +148,18 @@ func (r *Responder) handle(pkt []byte, cm *ipv4.ControlMessage, from netip.AddrP
 				r.send(cam, b, dst)
 			}
 		}
-		if shared {
-			r.later(r.randDuration(minDelay, maxDelay), fire)
-		} else {
-			r.later(0, fire)
-		}
+		r.later(r.answerDelay(shared), fire)
 	}
+}
+
+// answerDelay is how long a camera waits before it answers: a random
+// minDelay to maxDelay when the answer holds a shared record, so that many
+// answers do not collide, and nothing when it holds unique ones only.
+func (r *Responder) answerDelay(shared bool) time.Duration {
+	if !shared {
+		return 0
+	}
+	return r.randDuration(minDelay, maxDelay)
 }
 
 // pack builds the camera's answer: the records asked for in Answer, what

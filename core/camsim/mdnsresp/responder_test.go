@@ -2,6 +2,7 @@ package mdnsresp
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"net/netip"
 	"runtime"
 	"slices"
@@ -14,13 +15,7 @@ import (
 	"github.com/openipu/openipu/core/camsim"
 )
 
-// window is how long a test listens after a query: the longest answer
-// delay plus room for a loaded machine.
-const window = 600 * time.Millisecond
-
-// settle drains the announcements a camera makes when it appears, so they
-// are not taken for answers.
-func settle(q *querier) { q.responses(1500 * time.Millisecond) }
+const axisVideo = "_axis-video._tcp.local."
 
 func mac(i int) string { return fmt.Sprintf("ACCC8E%06X", 0x100+i) }
 
@@ -37,14 +32,23 @@ func TestAnswersCarryEachGenerationsRecordsFromTheCamerasOwnAddress(t *testing.T
 	for _, c := range cams {
 		r.Announce(c)
 	}
-	settle(q)
-
-	got := bySource(q.responses(0))
-	if len(got) != 0 {
-		t.Fatalf("packets before any query: %v", got)
+	ips := tnet.CamIPs[:len(cams)]
+	q.settle(ips...)
+	if got := q.arrived(); len(got) != 0 {
+		t.Fatalf("packets before any query: %v", keys(bySource(got)))
 	}
-	q.send(ptrQuery("_axis-video._tcp.local."))
-	got = bySource(q.responses(window))
+
+	// Each query is for another name, so an answer says which query it
+	// answers; each waits for the answers it should get, and the last
+	// marks when an answer that should not come would have come. All
+	// that came is checked at the end.
+	var all []packet
+	ask := func(name string, from []netip.Addr) map[netip.Addr][]packet {
+		q.send(ptrQuery(name))
+		all = append(all, q.until(each(from, 1, answersTo(name)))...)
+		return bySource(only(all, answersTo(name)))
+	}
+	got := ask(axisVideo, ips)
 	for i, c := range cams {
 		ip := tnet.CamIPs[i]
 		ps := got[ip]
@@ -91,26 +95,17 @@ func TestAnswersCarryEachGenerationsRecordsFromTheCamerasOwnAddress(t *testing.T
 
 	// Only 11.x and 12.x publish _vapix-http; only cameras with HTTPS on
 	// publish _vapix-https.
-	q.send(ptrQuery("_vapix-http._tcp.local."))
-	got = bySource(q.responses(window))
-	if len(got[tnet.CamIPs[0]]) != 0 || len(got[tnet.CamIPs[1]]) != 1 || len(got[tnet.CamIPs[2]]) != 1 {
-		t.Errorf("_vapix-http answered by %v, want the 11.11 and 12.9 cameras", keys(got))
-	}
+	got = ask("_vapix-http._tcp.local.", tnet.CamIPs[1:3])
 	for _, p := range got[tnet.CamIPs[1]] {
 		txts := records[*dns.TXT](p.msg)
 		if len(txts) != 1 || !slices.Equal(txts[0].Txt, []string{"sn=" + mac(1), "txtvers=1", "ep=param,apidisc,decaf", "tags="}) {
 			t.Errorf("_vapix-http TXT %v", txts)
 		}
 	}
-	q.send(ptrQuery("_vapix-https._tcp.local."))
-	got = bySource(q.responses(window))
-	if len(got) != 1 || len(got[tnet.CamIPs[1]]) != 1 {
-		t.Errorf("_vapix-https answered by %v, want the 11.11 camera with HTTPS only", keys(got))
-	}
+	ask("_vapix-https._tcp.local.", tnet.CamIPs[1:2])
 
 	// DNS-SD service enumeration lists each type a camera publishes.
-	q.send(ptrQuery(servicesName))
-	got = bySource(q.responses(window))
+	got = ask(servicesName, ips)
 	var types []string
 	for _, p := range got[tnet.CamIPs[0]] {
 		for _, rr := range p.msg.Answer {
@@ -122,6 +117,24 @@ func TestAnswersCarryEachGenerationsRecordsFromTheCamerasOwnAddress(t *testing.T
 	if !slices.Equal(types, want) {
 		t.Errorf("10.12 camera enumerates %v, want %v", types, want)
 	}
+
+	all = append(all, q.arrived()...)
+	for _, c := range []struct {
+		name string
+		from []netip.Addr
+	}{
+		{axisVideo, ips},
+		{"_vapix-http._tcp.local.", tnet.CamIPs[1:3]},
+		{"_vapix-https._tcp.local.", tnet.CamIPs[1:2]},
+		{servicesName, ips},
+	} {
+		got := bySource(only(all, answersTo(c.name)))
+		for ip, ps := range got {
+			if !slices.Contains(c.from, ip) || len(ps) != 1 {
+				t.Errorf("%s answered %d times by %s; want once by each of %v", c.name, len(ps), ip, c.from)
+			}
+		}
+	}
 }
 
 func keys(m map[netip.Addr][]packet) []netip.Addr {
@@ -132,33 +145,47 @@ func keys(m map[netip.Addr][]packet) []netip.Addr {
 	return out
 }
 
-func TestAnswersComeBetween20And120msLate(t *testing.T) {
+func TestSharedAnswersWait20To120msAndUniqueOnesNone(t *testing.T) {
+	r, err := New(Options{Rand: rand.NewPCG(5, 6)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var earliest, latest time.Duration = time.Hour, 0
+	for range 2000 {
+		d := r.answerDelay(true)
+		earliest, latest = min(earliest, d), max(latest, d)
+	}
+	if earliest < minDelay || latest > maxDelay || latest-earliest < (maxDelay-minDelay)*9/10 {
+		t.Errorf("shared answers wait %v to %v, want spread over %v to %v", earliest, latest, minDelay, maxDelay)
+	}
+	if d := r.answerDelay(false); d != 0 {
+		t.Errorf("a unique answer waits %v", d)
+	}
+}
+
+// An early answer is a bug whatever the load; how late one comes depends
+// on the machine too, which is why the upper bound is checked on the
+// delays the responder picks, above.
+func TestNoAnswerComesBeforeThe20msMinimum(t *testing.T) {
 	needNetwork(t)
 	r := startResponder(t)
 	q := newQuerier(t, "0.0.0.0:5353")
 	const n = 16
-	for i, ip := range tnet.CamIPs[:n] {
+	ips := tnet.CamIPs[:n]
+	for i, ip := range ips {
 		r.Announce(camInfo(mac(i), camsim.Gen11, "M1075-L", ip, true))
 	}
-	settle(q)
+	q.settle(ips...)
 	for range 3 {
-		sent := q.send(ptrQuery("_axis-video._tcp.local."))
-		got := q.responses(window)
+		sent := q.send(ptrQuery(axisVideo))
+		got := q.until(each(ips, 1, answersTo(axisVideo)))
 		if len(got) != n {
 			t.Fatalf("%d answers from %d cameras", len(got), n)
 		}
-		var earliest, latest time.Duration = time.Hour, 0
 		for _, p := range got {
-			d := p.at.Sub(sent)
-			earliest, latest = min(earliest, d), max(latest, d)
-		}
-		// An early answer is a bug whatever the load; a late one may be
-		// the machine, so that side gets slack.
-		if earliest < minDelay {
-			t.Errorf("an answer came %v after the query, before the 20 ms minimum", earliest)
-		}
-		if latest > maxDelay+250*time.Millisecond {
-			t.Errorf("an answer came %v after the query, far beyond the 120 ms maximum", latest)
+			if d := p.at.Sub(sent); d < minDelay {
+				t.Errorf("%s answered %v after the query, before the 20 ms minimum", p.src.Addr(), d)
+			}
 		}
 	}
 }
@@ -167,12 +194,13 @@ func TestKnownAnswersSilenceTheCamerasAlreadyHeard(t *testing.T) {
 	needNetwork(t)
 	r := startResponder(t)
 	q := newQuerier(t, "0.0.0.0:5353")
+	ips := tnet.CamIPs[:4]
 	for i := range 4 {
 		r.Announce(camInfo(mac(i), camsim.Gen11, "M1075-L", tnet.CamIPs[i], true))
 	}
-	settle(q)
-	q.send(ptrQuery("_axis-video._tcp.local."))
-	first := bySource(q.responses(window))
+	q.settle(ips...)
+	q.send(ptrQuery(axisVideo))
+	first := bySource(q.until(each(ips, 1, answersTo(axisVideo))))
 	if len(first) != 4 {
 		t.Fatalf("%d cameras answered, want 4", len(first))
 	}
@@ -186,20 +214,22 @@ func TestKnownAnswersSilenceTheCamerasAlreadyHeard(t *testing.T) {
 		return out
 	}
 
-	m := ptrQuery("_axis-video._tcp.local.")
+	// Every camera answers the query for _vapix-http after it, which
+	// marks when the two known ones would have answered.
+	m := ptrQuery(axisVideo)
 	m.Answer = heard(tnet.CamIPs[:2], 4500)
 	q.send(m)
-	got := bySource(q.responses(window))
-	if len(got) != 2 || len(got[tnet.CamIPs[2]]) != 1 || len(got[tnet.CamIPs[3]]) != 1 {
-		t.Errorf("with two cameras known, answers came from %v; want the other two", keys(got))
+	q.send(ptrQuery("_vapix-http._tcp.local."))
+	vapixAnswered, othersAnswered := each(ips, 1, answersTo("_vapix-http._tcp.local.")), each(tnet.CamIPs[2:4], 1, answersTo(axisVideo))
+	got := q.until(func(ps []packet) bool { return vapixAnswered(ps) && othersAnswered(ps) })
+	if by := bySource(only(got, answersTo(axisVideo))); len(by) != 2 || len(by[tnet.CamIPs[2]]) != 1 || len(by[tnet.CamIPs[3]]) != 1 {
+		t.Errorf("with two cameras known, answers came from %v; want the other two", keys(by))
 	}
 
 	// Known with less than half the TTL left: the camera refreshes it.
 	m.Answer = heard(tnet.CamIPs[:2], 2249)
 	q.send(m)
-	if got := bySource(q.responses(window)); len(got) != 4 {
-		t.Errorf("with stale known answers, %d cameras answered, want 4", len(got))
-	}
+	q.until(each(ips, 1, answersTo(axisVideo)))
 }
 
 func TestLegacyUnicastQueryIsAnsweredAtItsSourcePort(t *testing.T) {
@@ -211,8 +241,8 @@ func TestLegacyUnicastQueryIsAnsweredAtItsSourcePort(t *testing.T) {
 	m := ptrQuery("_axis-video._tcp.local.")
 	m.Id = 0x4242
 	q.send(m)
-	got := q.responses(window)
-	if len(got) != 1 || got[0].msg == nil {
+	got := q.until(each(tnet.CamIPs[:1], 1, answersTo(axisVideo)))
+	if len(got) != 1 {
 		t.Fatalf("%d answers, want 1", len(got))
 	}
 	p := got[0]
@@ -241,8 +271,8 @@ func TestQUQuestionIsAnsweredByUnicast(t *testing.T) {
 	m := ptrQuery("_axis-video._tcp.local.")
 	m.Question[0].Qclass |= qclassUnicast
 	q.send(m)
-	got := q.responses(window)
-	if len(got) != 1 || got[0].msg == nil {
+	got := q.until(each(tnet.CamIPs[:1], 1, answersTo(axisVideo)))
+	if len(got) != 1 {
 		t.Fatalf("%d answers on the querier's own address, want 1", len(got))
 	}
 	if got[0].src.Addr() != tnet.CamIPs[0] || got[0].dst != tnet.ClientIP {
@@ -257,11 +287,12 @@ func TestTwinCamerasAreNumberedInTheirAnswers(t *testing.T) {
 	for i := range 3 {
 		r.Announce(camInfo(mac(i), camsim.Gen11, "M1075-L", tnet.CamIPs[i], true))
 	}
-	settle(q)
+	q.settle(tnet.CamIPs[:3]...)
 	names := func() map[netip.Addr]string {
-		q.send(ptrQuery("_vapix-http._tcp.local."))
+		const vapix = "_vapix-http._tcp.local."
+		q.send(ptrQuery(vapix))
 		out := map[netip.Addr]string{}
-		for ip, ps := range bySource(q.responses(window)) {
+		for ip, ps := range bySource(q.until(each(tnet.CamIPs[:3], 1, answersTo(vapix)))) {
 			out[ip] = instanceOf(ps[0].msg.Answer[0].(*dns.PTR).Ptr)
 		}
 		return out
@@ -285,13 +316,15 @@ func TestAnnouncesTwiceASecondApartAndSaysGoodbyeOnWithdraw(t *testing.T) {
 	r := startResponder(t)
 	q := newQuerier(t, "0.0.0.0:5353")
 	info := camInfo(mac(0), camsim.Gen11, "M1075-L", tnet.CamIPs[0], true)
+	cam0 := tnet.CamIPs[:1]
+	announced := time.Now()
 	r.Announce(info)
-	got := bySource(q.responses(1600 * time.Millisecond))[tnet.CamIPs[0]]
+	got := q.until(each(cam0, 2, announcement))
 	if len(got) != 2 {
-		t.Fatalf("%d announcements, want 2", len(got))
+		t.Fatalf("%d packets, want the 2 announcements", len(got))
 	}
-	if gap := got[1].at.Sub(got[0].at); gap < 900*time.Millisecond {
-		t.Errorf("announcements %v apart, want one second", gap)
+	if gap := got[1].at.Sub(announced); gap < announceGap {
+		t.Errorf("announced again %v after Announce, want a second later", gap)
 	}
 	a := got[0].msg
 	if len(a.Answer) < 20 || len(a.Extra) != 0 {
@@ -305,7 +338,8 @@ func TestAnnouncesTwiceASecondApartAndSaysGoodbyeOnWithdraw(t *testing.T) {
 	}
 
 	r.Withdraw(info)
-	bye := bySource(q.responses(300 * time.Millisecond))[tnet.CamIPs[0]]
+	goodbye := func(p packet) bool { return len(p.msg.Answer) > 0 && p.msg.Answer[0].Header().Ttl == 0 }
+	bye := q.until(each(cam0, 1, goodbye))
 	if len(bye) != 1 {
 		t.Fatalf("%d packets on withdraw, want one goodbye", len(bye))
 	}
@@ -324,16 +358,19 @@ func TestAnnouncesTwiceASecondApartAndSaysGoodbyeOnWithdraw(t *testing.T) {
 	if ptrs == 0 || txts == 0 {
 		t.Errorf("goodbye carries %d PTRs and %d TXTs; a browser needs both to know who left", ptrs, txts)
 	}
-	q.send(ptrQuery("_axis-video._tcp.local."))
-	if got := q.responses(window); len(got) != 0 {
+
+	// Another camera, announced after the withdrawal, answers the same
+	// query: its answer marks when the withdrawn one's would have come.
+	r.Announce(camInfo(mac(1), camsim.Gen11, "M1075-L", tnet.CamIPs[1], true))
+	q.send(ptrQuery(axisVideo))
+	after := q.until(each(tnet.CamIPs[1:2], 1, answersTo(axisVideo)))
+	if got := bySource(after)[tnet.CamIPs[0]]; len(got) != 0 {
 		t.Errorf("a withdrawn camera still answers: %d packets", len(got))
 	}
 
 	// Back after a reset: announced again.
 	r.Announce(info)
-	if got := bySource(q.responses(300 * time.Millisecond)); len(got[tnet.CamIPs[0]]) != 1 {
-		t.Errorf("no announcement when the camera came back")
-	}
+	q.until(each(cam0, 1, announcement))
 }
 
 func TestResponsesAndMalformedPacketsAreIgnored(t *testing.T) {
@@ -341,8 +378,10 @@ func TestResponsesAndMalformedPacketsAreIgnored(t *testing.T) {
 	r := startResponder(t)
 	q := newQuerier(t, "0.0.0.0:5353")
 	r.Announce(camInfo(mac(0), camsim.Gen11, "M1075-L", tnet.CamIPs[0], true))
-	settle(q)
+	q.settle(tnet.CamIPs[0])
 
+	// The real query after the garbage marks when answers to the garbage
+	// would have come.
 	asResponse := ptrQuery("_axis-video._tcp.local.")
 	asResponse.Response = true
 	q.send(asResponse)
@@ -352,12 +391,10 @@ func TestResponsesAndMalformedPacketsAreIgnored(t *testing.T) {
 	bad := ptrQuery("_axis-video._tcp.local.")
 	bad.Rcode = dns.RcodeServerFailure
 	q.send(bad)
-	if got := q.responses(window); len(got) != 0 {
-		t.Errorf("%d answers to responses and malformed packets", len(got))
-	}
-	q.send(ptrQuery("_axis-video._tcp.local."))
-	if got := q.responses(window); len(got) != 1 {
-		t.Errorf("after the garbage, a real query got %d answers, want 1", len(got))
+	q.send(ptrQuery(axisVideo))
+	got := q.until(each(tnet.CamIPs[:1], 1, answersTo(axisVideo)))
+	if got = append(got, q.arrived()...); len(got) != 1 {
+		t.Errorf("%d answers to responses and malformed packets and a real query, want the 1 to the query", len(got))
 	}
 }
 
@@ -368,11 +405,22 @@ func TestDirectQueryIsAnsweredByTheAddresseeOnly(t *testing.T) {
 	for i := range 3 {
 		r.Announce(camInfo(mac(i), camsim.Gen11, "M1075-L", tnet.CamIPs[i], true))
 	}
-	b, _ := ptrQuery("_axis-video._tcp.local.").Pack()
-	q.sendRaw(b, netip.AddrPortFrom(tnet.CamIPs[1], 5353))
-	got := q.responses(window)
-	if len(got) != 1 || got[0].src.Addr() != tnet.CamIPs[1] || got[0].dst != tnet.ClientIP {
-		t.Errorf("direct query answered by %d packets (%v), want one unicast from %s", len(got), got, tnet.CamIPs[1])
+	// Asking camera 0 next marks when the others would have answered the
+	// first question too.
+	b, _ := ptrQuery(axisVideo).Pack()
+	var got []packet
+	for _, to := range []netip.Addr{tnet.CamIPs[1], tnet.CamIPs[0]} {
+		q.sendRaw(b, netip.AddrPortFrom(to, 5353))
+		got = append(got, q.until(each([]netip.Addr{to}, 1, answersTo(axisVideo)))...)
+	}
+	got = append(got, q.arrived()...)
+	if len(got) != 2 || got[0].src.Addr() != tnet.CamIPs[1] || got[1].src.Addr() != tnet.CamIPs[0] {
+		t.Errorf("two direct queries answered by %v, want once by %s and once by %s", keys(bySource(got)), tnet.CamIPs[1], tnet.CamIPs[0])
+	}
+	for _, p := range got {
+		if p.dst != tnet.ClientIP {
+			t.Errorf("direct answer from %s sent to %s, want unicast to the querier", p.src, p.dst)
+		}
 	}
 }
 
@@ -384,11 +432,12 @@ func TestMisbehavingCameraSendsBrokenPacketsAndFloods(t *testing.T) {
 	r.SetMisbehaviour(bad, Misbehaviour{Malformed: true})
 	r.Announce(camInfo(bad, camsim.Gen11, "M1075-L", tnet.CamIPs[0], true))
 	r.Announce(camInfo(flood, camsim.Gen11, "M1075-L", tnet.CamIPs[1], true))
-	settle(q)
+	q.settle(tnet.CamIPs[:2]...)
 
-	q.send(ptrQuery("_axis-video._tcp.local."))
+	// The broken packets go out ahead of the answer.
+	q.send(ptrQuery(axisVideo))
 	var broken, good int
-	for _, p := range q.responses(window) {
+	for _, p := range q.until(each(tnet.CamIPs[:1], 1, answersTo(axisVideo))) {
 		if p.src.Addr() != tnet.CamIPs[0] {
 			continue
 		}
@@ -402,15 +451,30 @@ func TestMisbehavingCameraSendsBrokenPacketsAndFloods(t *testing.T) {
 		t.Errorf("misbehaving camera sent %d unparsable packets and %d answers; want some and 1", broken, good)
 	}
 
+	// No camera announces itself again on its own after the second
+	// time: ten announcements are the flood.
 	r.SetMisbehaviour(flood, Misbehaviour{AnnounceFlood: 50})
-	n := len(bySource(q.responses(time.Second))[tnet.CamIPs[1]])
-	if n < 10 {
-		t.Errorf("a camera flooding 50 announcements a second sent %d in a second", n)
-	}
+	q.until(each(tnet.CamIPs[1:2], 10, announcement))
+
+	// Camera 0's flood, switched on after camera 1's was switched off, is
+	// the clock: twenty of its announcements take as long as twenty of
+	// camera 1's would have, however slow the machine. Camera 1 may still
+	// send the one a flood step had under way when it was switched off.
 	r.SetMisbehaviour(flood, Misbehaviour{})
-	q.responses(100 * time.Millisecond)
-	if n := len(bySource(q.responses(500 * time.Millisecond))[tnet.CamIPs[1]]); n != 0 {
-		t.Errorf("%d announcements after the flood was switched off", n)
+	r.SetMisbehaviour(bad, Misbehaviour{AnnounceFlood: 50})
+	after, clockStarted := 0, false
+	for _, p := range q.until(each(tnet.CamIPs[:1], 20, announcement)) {
+		switch p.src.Addr() {
+		case tnet.CamIPs[0]:
+			clockStarted = true
+		case tnet.CamIPs[1]:
+			if clockStarted {
+				after++
+			}
+		}
+	}
+	if after > 1 {
+		t.Errorf("%d announcements after the flood was switched off", after)
 	}
 }
 
@@ -419,9 +483,9 @@ func TestSimulatedCameraIsPublishedThroughItsAnnouncer(t *testing.T) {
 	r := startResponder(t)
 	q := newQuerier(t, "0.0.0.0:5353")
 	cam := tnet.StartCamera(t, 5, r)
-	settle(q)
-	q.send(ptrQuery("_axis-video._tcp.local."))
-	got := bySource(q.responses(window))[tnet.CamIPs[5]]
+	q.settle(tnet.CamIPs[5])
+	q.send(ptrQuery(axisVideo))
+	got := bySource(q.until(each(tnet.CamIPs[5:6], 1, answersTo(axisVideo))))[tnet.CamIPs[5]]
 	if len(got) != 1 {
 		t.Fatalf("%d answers from the simulated camera, want 1", len(got))
 	}
@@ -447,19 +511,29 @@ func TestFleetAnswersOnePacketPerCameraWithoutAGoroutineEach(t *testing.T) {
 	for i, ip := range tnet.CamIPs {
 		r.Announce(camInfo(mac(i), camsim.Gen11, "M1075-L", ip, true))
 	}
-	settle(q)
+	q.settle(tnet.CamIPs...)
 	if g := runtime.NumGoroutine(); g > base+10 {
 		t.Errorf("%d goroutines with %d cameras announced, %d before", g, len(tnet.CamIPs), base)
 	}
-	q.send(ptrQuery("_axis-video._tcp.local."))
-	got := bySource(q.responses(window))
+	// Each query is for a service every camera publishes, so an answer
+	// says which query it answers. The second goes out once every camera
+	// has answered the first, so a second answer to the first comes in
+	// before the answers to the second are all in.
+	const vapix = "_vapix-http._tcp.local."
+	var all []packet
+	for _, name := range []string{axisVideo, vapix} {
+		q.send(ptrQuery(name))
+		all = append(all, q.until(each(tnet.CamIPs, 1, answersTo(name)))...)
+	}
+	all = append(all, q.arrived()...)
+	videos, vapixes := bySource(only(all, answersTo(axisVideo))), bySource(only(all, answersTo(vapix)))
 	names := map[string]bool{}
 	for i, ip := range tnet.CamIPs {
-		if len(got[ip]) != 1 {
-			t.Errorf("camera %d (%s): %d answers, want 1", i, ip, len(got[ip]))
+		if len(videos[ip]) != 1 || len(vapixes[ip]) != 1 {
+			t.Errorf("camera %d (%s): %d answers to %s and %d to %s, want 1 each", i, ip, len(videos[ip]), axisVideo, len(vapixes[ip]), vapix)
 			continue
 		}
-		names[instanceOf(got[ip][0].msg.Answer[0].(*dns.PTR).Ptr)] = true
+		names[instanceOf(videos[ip][0].msg.Answer[0].(*dns.PTR).Ptr)] = true
 	}
 	if len(names) != len(tnet.CamIPs) || !names["AXIS M1075-L"] || !names[fmt.Sprintf("AXIS M1075-L (%d)", len(tnet.CamIPs))] {
 		t.Errorf("%d distinct instance names for %d twins", len(names), len(tnet.CamIPs))
