@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/openipu/openipu/core/devtext"
 )
 
 // AccountResult says which account now exists on the camera.
@@ -89,10 +91,11 @@ func (c *Client) addInitialAccount(ctx context.Context, user, password string) e
 		}
 		return c.located(perr, op)
 	}
-	detail := msg
-	if !isErr || strings.Contains(msg, password) {
+	detail := devtext.Clean(msg)
+	if !isErr || strings.Contains(msg, password) || strings.Contains(detail, password) {
 		// Only the camera's own "Error: ..." sentences are worth repeating,
-		// and never one that echoes the password.
+		// and never one that echoes the password, even one that spells it
+		// out only once its escape sequences are gone.
 		detail = ""
 	}
 	if !isErr && r.status == http.StatusOK {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+
+	"github.com/openipu/openipu/core/devtext"
 )
 
 // DeviceInfo is basicdeviceinfo.cgi getAllUnrestrictedProperties.
@@ -108,7 +110,9 @@ func ParseDeviceInfo(body []byte) (DeviceInfo, error) {
 		return d, badReply("the reply has no property list")
 	}
 	p := *data.PropertyList
-	get := func(k string) string { return string(p[k]) }
+	// Cleaned here, where they are read, so that the terminal, the window,
+	// the journal and backups all get text a device cannot steer.
+	get := func(k string) string { return devtext.Clean(string(p[k])) }
 	d = DeviceInfo{
 		Brand: get("Brand"), BuildDate: get("BuildDate"), HardwareID: get("HardwareID"),
 		ProdFullName: get("ProdFullName"), ProdNbr: get("ProdNbr"), ProdShortName: get("ProdShortName"),

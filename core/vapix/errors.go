@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/openipu/openipu/core/devtext"
 	"github.com/openipu/openipu/core/usermsg"
 )
 
@@ -80,8 +81,8 @@ func (e *Error) Error() string {
 	if e.Status != 0 {
 		s += fmt.Sprintf(": HTTP %d", e.Status)
 	}
-	if e.Detail != "" {
-		s += ": " + e.Detail
+	if d := devtext.Clean(e.Detail); d != "" {
+		s += ": " + d
 	}
 	if e.Err != nil {
 		s += ": " + e.Err.Error()
@@ -102,7 +103,7 @@ func (e *Error) Explain() usermsg.Problem {
 	return usermsg.Lookup(messages, e.Kind, Unknown, map[string]any{
 		"Host":    e.Host,
 		"Op":      e.Op,
-		"Detail":  e.Detail,
+		"Detail":  devtext.Clean(e.Detail), // also when a Detail was not cleaned where it was read
 		"Seconds": int((e.RetryAfter + time.Second - 1) / time.Second),
 	})
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/openipu/openipu/core/devtext"
 )
 
 // The parsers read whatever a device on the network sends. Beyond not
@@ -28,13 +30,31 @@ func parseErrorKindOK(t *testing.T, err error, kinds ...Kind) {
 	t.Fatalf("error kind %v, want one of %v", e.Kind, kinds)
 }
 
+// cleanTextOK checks that every string a parser returns, and the Detail of
+// its error, is already what devtext.Clean makes of it: device text is
+// cleaned where it is read.
+func cleanTextOK(t *testing.T, v any, err error) {
+	t.Helper()
+	rv := reflect.ValueOf(v)
+	for i := range rv.NumField() {
+		if f := rv.Field(i); f.Kind() == reflect.String && devtext.Clean(f.String()) != f.String() {
+			t.Fatalf("%s = %q is not clean", rv.Type().Field(i).Name, f.String())
+		}
+	}
+	if e, ok := err.(*Error); ok && devtext.Clean(e.Detail) != e.Detail {
+		t.Fatalf("error detail %q is not clean", e.Detail)
+	}
+}
+
 func FuzzParseSystemReady(f *testing.F) {
-	for _, s := range []string{srGen10Setup, srGen11Boot, srGen12Ready, `{"data":{"systemready":1,"uptime":12.5}}`, `{"error":{"code":1}}`} {
+	for _, s := range []string{srGen10Setup, srGen11Boot, srGen12Ready, `{"data":{"systemready":1,"uptime":12.5}}`, `{"error":{"code":1}}`,
+		`{"apiVersion":"1\u001b]0;t\u0007","data":{"systemready":"yes","bootid":"\u009b2J\u202e"}}`, `{"error":{"code":1,"message":"\u001b[2J\r\n"}}`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
 		s, err := ParseSystemReady(body)
 		parseErrorKindOK(t, err, BadReply, CameraRefused)
+		cleanTextOK(t, s, err)
 		if err != nil {
 			return
 		}
@@ -45,12 +65,14 @@ func FuzzParseSystemReady(f *testing.F) {
 }
 
 func FuzzParseDeviceInfo(f *testing.F) {
-	for _, s := range []string{bdiGen12, bdiEmpty, bdiGetError, `{"data":{"propertyList":{"Version":5}}}`} {
+	for _, s := range []string{bdiGen12, bdiEmpty, bdiGetError, `{"data":{"propertyList":{"Version":5}}}`,
+		`{"data":{"propertyList":{"ProdShortName":"AXIS \u001b]0;t\u0007M1075\r\n\u202e"}}}`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
-		_, err := ParseDeviceInfo(body)
+		d, err := ParseDeviceInfo(body)
 		parseErrorKindOK(t, err, BadReply, CameraRefused)
+		cleanTextOK(t, d, err)
 	})
 }
 
@@ -80,12 +102,13 @@ func FuzzParsePwdgrpReply(f *testing.F) {
 }
 
 func FuzzParseParams(f *testing.F) {
-	for _, s := range []string{paramsGen12, paramsError, "root.A=\n\nroot.B=c=d\r\n", "# comment\n"} {
+	for _, s := range []string{paramsGen12, paramsError, "root.A=\n\nroot.B=c=d\r\n", "# comment\n", "# Error: \x1b]0;t\x07x\x1b[2J\n"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
 		params, err := ParseParams(body)
 		parseErrorKindOK(t, err, BadReply, CameraRefused)
+		cleanTextOK(t, struct{}{}, err)
 		if err != nil && KindOf(err) == BadReply {
 			return
 		}

@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/openipu/openipu/core/devtext"
 )
 
 // apiRequest is the envelope of Axis' JSON CGIs.
@@ -24,11 +26,14 @@ type apiError struct {
 	Message string  `json:"message"`
 }
 
+// String is the camera's message as an Error's Detail; it is the device's
+// own text, so it is cleaned.
 func (e *apiError) String() string {
-	if e.Message == "" {
+	msg := devtext.Clean(e.Message)
+	if msg == "" {
 		return fmt.Sprintf("error %d", e.Code)
 	}
-	return fmt.Sprintf("%s (error %d)", e.Message, e.Code)
+	return fmt.Sprintf("%s (error %d)", msg, e.Code)
 }
 
 type apiReply struct {

@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/openipu/openipu/core/devtext"
 )
 
 // Param is one root.X.Y=value line.
@@ -58,7 +60,7 @@ func ParseParams(body []byte) ([]Param, error) {
 		if msg, ok := strings.CutPrefix(line, "#"); ok {
 			msg = strings.TrimSpace(msg)
 			if strings.HasPrefix(strings.ToLower(msg), "error") {
-				refused = append(refused, msg)
+				refused = append(refused, devtext.Clean(msg))
 			}
 			continue
 		}
@@ -94,8 +96,7 @@ func parseUpdateReply(body []byte) (ok bool, detail string) {
 	if strings.EqualFold(text, "OK") {
 		return true, ""
 	}
-	if len(text) > 300 {
-		text = strings.ToValidUTF8(text[:300], "")
-	}
-	return false, strings.TrimSpace(strings.TrimPrefix(text, "#"))
+	// The camera's own words become an Error's Detail; Clean also bounds
+	// them.
+	return false, devtext.Clean(strings.TrimPrefix(text, "#"))
 }

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/openipu/openipu/core/devtext"
 )
 
 // SystemReady is the anonymous systemready.cgi answer.
@@ -85,10 +87,10 @@ func ParseSystemReady(body []byte) (SystemReady, error) {
 		s.Uptime = time.Duration(secs * float64(time.Second))
 		s.HasUptime = true
 	}
-	s.APIVersion = ar.APIVersion
-	s.BootID = string(d.BootID)
-	s.PreviewMode = string(d.PreviewMode)
-	s.PassphrasePolicy = string(d.PassphrasePolicy)
+	s.APIVersion = devtext.Clean(ar.APIVersion)
+	s.BootID = devtext.Clean(string(d.BootID))
+	s.PreviewMode = devtext.Clean(string(d.PreviewMode))
+	s.PassphrasePolicy = devtext.Clean(string(d.PassphrasePolicy))
 	return s, nil
 }
 
