@@ -20,6 +20,30 @@ type ParamSource interface {
 // now is the clock; tests set it to make two backups collide on one name.
 var now = time.Now
 
+// Tests replace these to make a step of writing fail.
+var (
+	writeData = func(f *os.File, head string, raw []byte) error {
+		if _, err := f.WriteString(head); err != nil {
+			return err
+		}
+		_, err := f.Write(raw)
+		return err
+	}
+	link   = os.Link
+	rename = os.Rename
+)
+
+const (
+	// tempPattern names the file a backup is written to before it gets its
+	// name. It starts with a dot so that file managers hide it.
+	tempPattern = ".openipu-backup-*.tmp"
+	// staleAfter is how old a temporary file must be before a Save into
+	// its folder deletes it. One lives for the milliseconds between writing
+	// and naming a backup; an older one was left by a process that was
+	// killed, and it holds a full copy of a camera's settings.
+	staleAfter = time.Minute
+)
+
 // Save fetches every parameter from src and writes them to a new file.
 //
 // dest is either a file path, or a folder (an existing one, or any path
@@ -29,7 +53,10 @@ var now = time.Now
 // gets a "-2", "-3"... suffix instead.
 //
 // The file appears complete or not at all: it is written to a temporary file
-// beside it, flushed, and only then given its name.
+// beside it, flushed, and only then given its name, and the folder is
+// flushed after that so the name survives a power cut. The temporary file is
+// removed on every path; ones left in the folder by a killed process are
+// removed once they are a minute old.
 func Save(ctx context.Context, src ParamSource, id Identity, dest string) (string, error) {
 	dir, name, err := resolve(dest)
 	if err != nil {
@@ -43,6 +70,7 @@ func Save(ctx context.Context, src ParamSource, id Identity, dest string) (strin
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", &Error{Kind: CannotWrite, Path: dir, Host: id.Host, Err: err}
 	}
+	removeStaleTemps(dir, now())
 
 	params, raw, err := src.ListParams(ctx)
 	if err != nil && !partial(params, err) {
@@ -57,7 +85,7 @@ func Save(ctx context.Context, src ParamSource, id Identity, dest string) (strin
 	if err != nil {
 		return "", &Error{Kind: CannotWrite, Path: dir, Host: id.Host, Err: err}
 	}
-	defer os.Remove(tmp) // a no-op once it has been renamed or linked
+	defer os.Remove(tmp) // a no-op once it has been renamed
 
 	if name != "" {
 		path := filepath.Join(dir, name)
@@ -105,14 +133,11 @@ func resolve(dest string) (dir, name string, err error) {
 
 func writeTemp(dir, head string, raw []byte) (string, error) {
 	// CreateTemp makes the file 0600, which is what a backup must be.
-	f, err := os.CreateTemp(dir, ".openipu-backup-*.tmp")
+	f, err := os.CreateTemp(dir, tempPattern)
 	if err != nil {
 		return "", err
 	}
-	_, err = f.WriteString(head)
-	if err == nil {
-		_, err = f.Write(raw)
-	}
+	err = writeData(f, head, raw)
 	if err == nil {
 		err = f.Sync()
 	}
@@ -120,10 +145,29 @@ func writeTemp(dir, head string, raw []byte) (string, error) {
 		err = cerr
 	}
 	if err != nil {
-		os.Remove(f.Name())
+		if rerr := os.Remove(f.Name()); rerr != nil {
+			err = errors.Join(err, rerr)
+		}
 		return "", err
 	}
 	return f.Name(), nil
+}
+
+// removeStaleTemps deletes the temporary files in dir older than
+// staleAfter. A failure is no reason to refuse a backup, so it is ignored.
+func removeStaleTemps(dir string, t time.Time) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if ok, _ := filepath.Match(tempPattern, e.Name()); !ok || !e.Type().IsRegular() {
+			continue
+		}
+		if info, err := e.Info(); err == nil && t.Sub(info.ModTime()) > staleAfter {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 // place gives the finished temporary file its final name without ever
@@ -132,18 +176,20 @@ func writeTemp(dir, head string, raw []byte) (string, error) {
 // (FAT on a USB stick, some network shares) get a check-then-rename, which
 // leaves only a tiny window for a file appearing at that instant.
 func place(tmp, path, host string) error {
-	err := os.Link(tmp, path)
-	if err == nil {
-		return nil
-	}
+	err := link(tmp, path)
 	if errors.Is(err, os.ErrExist) {
 		return &Error{Kind: Exists, Path: path, Host: host}
 	}
-	if _, serr := os.Lstat(path); serr == nil {
-		return &Error{Kind: Exists, Path: path, Host: host}
+	if err != nil {
+		if _, serr := os.Lstat(path); serr == nil {
+			return &Error{Kind: Exists, Path: path, Host: host}
+		}
+		if err := rename(tmp, path); err != nil {
+			return &Error{Kind: CannotWrite, Path: path, Host: host, Err: err}
+		}
 	}
-	if err := os.Rename(tmp, path); err != nil {
-		return &Error{Kind: CannotWrite, Path: path, Host: host, Err: err}
+	if err := syncDir(filepath.Dir(path)); err != nil {
+		return &Error{Kind: CannotWrite, Path: path, Host: host, Err: fmt.Errorf("flush the folder: %w", err)}
 	}
 	return nil
 }
