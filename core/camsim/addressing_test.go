@@ -65,8 +65,9 @@ func TestWithoutAHookTheCameraStaysOnItsAddressWhateverTheResetSays(t *testing.T
 	if n := cam.Snapshot().Network; n.BootProto != "none" || n.IPAddress != "127.0.0.1" {
 		t.Fatalf("a camera started without DHCP is installed static on its address: %+v", n)
 	}
+	back := downAndBack(t, cam)
 	cam.PowerCycle(true)
-	waitDownAndBack(t, cam)
+	back()
 	if cam.HTTPURL() != url {
 		t.Errorf("moved from %s to %s without a hook", url, cam.HTTPURL())
 	}
@@ -128,8 +129,16 @@ func TestUnpluggedCameraStaysOffUntilPluggedAndKeepsItsSettings(t *testing.T) {
 	setUp(t, cam, "installer", "pw")
 	cam.Unplug()
 	waitFor(t, "camera to leave the network", 5*time.Second, func() bool { return refused(cam) })
-	// Several reset downtimes later it is still off: only Plug brings it back.
-	time.Sleep(4 * testDowntime)
+	// A second camera with the same downtime, power cycled twice after the
+	// unplugging, is the clock: by the time it is back the second time,
+	// the unplugged one would have come back if it were going to. Only
+	// Plug brings it back.
+	clock := startCam(t, camsim.Config{Generation: camsim.Gen12})
+	for range 2 {
+		back := downAndBack(t, clock)
+		clock.PowerCycle(false)
+		back()
+	}
 	if !refused(cam) || cam.Snapshot().Online {
 		t.Fatal("an unplugged camera came back by itself")
 	}
@@ -175,14 +184,28 @@ func TestARPPingIsTakenOnlyWithTheRightSizeInsideTheWindowWhenEnabled(t *testing
 		t.Errorf("network after ARP/Ping %+v, want static %s/24", n, target)
 	}
 
-	late := startCam(t, camsim.Config{Generation: camsim.Gen12, ARPPingWindow: time.Second})
-	time.Sleep(1500 * time.Millisecond)
+	const window = 300 * time.Millisecond
+	late := startCam(t, camsim.Config{Generation: camsim.Gen12, ARPPingWindow: window})
+	waitFor(t, "the window since boot to close", 5*time.Second, func() bool { return late.Snapshot().Uptime > window })
 	if late.ARPPing(target, camsim.ARPPingPayload) {
 		t.Error("ARP/Ping was taken after the window since boot closed")
 	}
-	// A power cycle opens the window again.
-	late.PowerCycle(false)
-	waitFor(t, "ARP/Ping to be taken after the power cycle", 5*time.Second, func() bool {
-		return late.ARPPing(target, camsim.ARPPingPayload)
-	})
+	// A power cycle opens the window again. Whether the ping comes within
+	// it depends on the machine too: the camera's uptime, read after a
+	// refusal, tells one inside the window (wrong) from one too late (try
+	// again).
+	for try := 1; ; try++ {
+		back := downAndBack(t, late)
+		late.PowerCycle(false)
+		back()
+		if late.ARPPing(target, camsim.ARPPingPayload) {
+			break
+		}
+		if up := late.Snapshot().Uptime; up <= window {
+			t.Fatalf("ARP/Ping refused %v after the power cycle, inside the %v window", up, window)
+		}
+		if try == 5 {
+			t.Fatalf("the machine never pinged within %v of boot in %d power cycles", window, try)
+		}
+	}
 }

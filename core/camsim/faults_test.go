@@ -97,10 +97,11 @@ func TestDropAfterFactoryDefaultCutsTheReplyButStillResets(t *testing.T) {
 	if r := call(t, c, http.MethodGet, cam.HTTPURL()+paramList, "", ""); r.status != http.StatusOK {
 		t.Fatalf("ordinary request: %d", r.status)
 	}
+	back := downAndBack(t, cam)
 	if r, err := try(c, http.MethodPost, cam.HTTPURL()+fwmgrPath, "application/json", `{"apiVersion":"1.0","method":"factoryDefault"}`); err == nil {
 		t.Errorf("factory default reply arrived whole: %d %q", r.status, r.body)
 	}
-	waitDownAndBack(t, cam)
+	back()
 	if s := cam.Snapshot(); !s.NeedsSetup || s.LastReset != "soft" {
 		t.Errorf("after the cut reply: %+v", s)
 	}

@@ -5,10 +5,12 @@ import (
 	"crypto/sha256"
 	"crypto/tls"
 	"encoding/hex"
+	"errors"
 	"io"
 	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -170,12 +172,32 @@ func refused(cam *camsim.Camera) bool {
 	return err != nil
 }
 
-// waitDownAndBack asserts the camera really leaves the network (connections
-// refused) and then answers again.
-func waitDownAndBack(t *testing.T, cam *camsim.Camera) {
+// downAndBack opens a connection to the camera and returns a wait for the
+// camera to leave the network and answer again from a new boot. Call it
+// before whatever takes the camera down: leaving cuts the connection, an
+// event the wait sees however late it looks, where the downtime's window
+// of refused connections can pass unseen on a loaded machine.
+func downAndBack(t *testing.T, cam *camsim.Camera) (wait func()) {
 	t.Helper()
-	waitFor(t, "camera to refuse connections", 5*time.Second, func() bool { return refused(cam) })
-	waitFor(t, "camera to come back", 5*time.Second, func() bool { return !refused(cam) && cam.Snapshot().Online })
+	u, _ := url.Parse(cam.HTTPURL())
+	conn, err := net.DialTimeout("tcp", u.Host, requestTimeout)
+	if err != nil {
+		t.Fatalf("connecting to the camera before it goes down: %v", err)
+	}
+	before := cam.Snapshot().BootID
+	return func() {
+		t.Helper()
+		defer conn.Close()
+		// The camera's server would drop the silent connection after its
+		// ReadHeaderTimeout (10 s); it must be cut well before.
+		_ = conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+		if _, err := conn.Read(make([]byte, 1)); err == nil || errors.Is(err, os.ErrDeadlineExceeded) {
+			t.Fatalf("the camera never left the network: %v", err)
+		}
+		waitFor(t, "camera to come back", 5*time.Second, func() bool {
+			return !refused(cam) && cam.Snapshot().Online && cam.Snapshot().BootID != before
+		})
+	}
 }
 
 // servedFingerprint is the SHA-256 of the certificate the HTTPS port presents.
