@@ -37,6 +37,8 @@ type Journal struct {
 }
 
 // Open opens (creating it and its folder if needed) the journal at path.
+// An existing file that is not an OpenIPU journal is refused with a
+// *NotJournalError and left untouched.
 // If the file ends in the middle of a line, because an earlier write was cut
 // short, a newline is added first so that the next entry is not glued onto
 // the torn one and lost with it.
@@ -44,7 +46,7 @@ func Open(path string) (*Journal, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("create the journal folder: %w", err)
 	}
-	torn, err := endsMidLine(path)
+	torn, err := check(path)
 	if err != nil {
 		return nil, err
 	}
@@ -63,27 +65,80 @@ func Open(path string) (*Journal, error) {
 	return &Journal{f: f, path: path}, nil
 }
 
-func endsMidLine(path string) (bool, error) {
-	f, err := os.Open(path)
+// check looks at an existing file before Open appends to it: it must be
+// empty or an OpenIPU journal (see isJournal), and torn reports whether it
+// ends in the middle of a line.
+func check(path string) (torn bool, err error) {
+	st, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return false, nil
 	}
 	if err != nil {
 		return false, fmt.Errorf("open the journal: %w", err)
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return false, fmt.Errorf("open the journal: %w", err)
+	// Looked at before opening: opening a named pipe to read it would wait
+	// for a writer, and a folder or a device is no journal either.
+	if !st.Mode().IsRegular() {
+		return false, &NotJournalError{Path: path}
 	}
 	if st.Size() == 0 {
 		return false, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return false, fmt.Errorf("open the journal: %w", err)
+	}
+	defer f.Close()
+	ok, err := isJournal(f)
+	if err != nil {
+		return false, fmt.Errorf("read the journal: %w", err)
+	}
+	if !ok {
+		return false, &NotJournalError{Path: path}
 	}
 	var last [1]byte
 	if _, err := f.ReadAt(last[:], st.Size()-1); err != nil {
 		return false, fmt.Errorf("read the journal: %w", err)
 	}
 	return last[0] != '\n', nil
+}
+
+// tornStart is how every entry Append writes begins (Time is the first
+// field of Entry), so a line that starts so but is not JSON is an entry cut
+// short.
+var tornStart = []byte(`{"time":"`)
+
+// maxTornLines bounds how many torn lines isJournal reads past before it
+// decides; each Open repairs at most one, so more in a row is unlikely to
+// be a journal at all.
+const maxTornLines = 8
+
+// isJournal reports whether r, a non-empty file, is an OpenIPU journal:
+// its first line is an entry. Lines that are entries cut short (by a crash
+// during the very first writes) are passed over, so a journal that started
+// badly is still recognised. A blank line is never written, so it is not
+// passed over.
+func isJournal(r io.Reader) (bool, error) {
+	br := bufio.NewReaderSize(r, maxLine)
+	for range maxTornLines {
+		line, tooLong, err := readLine(br)
+		if err != nil && !errors.Is(err, io.EOF) {
+			return false, err
+		}
+		line = bytes.TrimSpace(line)
+		switch {
+		case tooLong, len(line) == 0:
+			return false, nil
+		case bytes.HasPrefix(line, tornStart) && !json.Valid(line):
+		default:
+			var e Entry
+			return json.Unmarshal(line, &e) == nil && !e.Time.IsZero() && e.validate() == nil, nil
+		}
+		if errors.Is(err, io.EOF) {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // Path is the file the journal writes to.
