@@ -22,12 +22,14 @@ func TestCloseOnCancelStopsWatchingOnceDone(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	calls := make(chan struct{}, 1)
-	CloseOnCancel(ctx, done, func() error { calls <- struct{}{}; return nil })
+	ended := CloseOnCancel(ctx, done, func() error { calls <- struct{}{}; return nil })
 	close(done)
-	// Give the watcher its chance to see done before the context ends.
-	time.Sleep(20 * time.Millisecond)
+	select {
+	case <-ended:
+	case <-time.After(10 * time.Second):
+		t.Fatal("still watching after the responder was done")
+	}
 	cancel()
-	time.Sleep(20 * time.Millisecond)
 	select {
 	case <-calls:
 		t.Fatal("closed again after the responder was already done")
