@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/miekg/dns"
+
+	"github.com/openipu/openipu/core/devtext"
 )
 
 // The DNS-SD service types Axis devices announce (docs/protocol.md, mDNS).
@@ -111,7 +113,9 @@ func parseMDNS(data []byte, from netip.Addr, iface string) []Sighting {
 			continue
 		}
 		s := Sighting{MAC: mac, Source: SourceMDNS, Interface: iface, Addr: from, Service: in.service}
-		label := firstLabel(in.name)
+		// The instance name is whatever the device (or its user) chose; it
+		// is shown, so it is cleaned here, where it is read.
+		label := devtext.Clean(firstLabel(in.name))
 		s.Name = label
 		s.Model = modelFromInstance(label)
 		if sn := NormalizeMAC(in.txt["sn"]); sn != "" {

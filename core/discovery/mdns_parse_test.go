@@ -149,6 +149,7 @@ func TestEscapeLabelRoundTripsThroughMiekg(t *testing.T) {
 func FuzzParseMDNS(f *testing.F) {
 	f.Add(axisAnswer(f, "_axis-video._tcp.local.", "AXIS M1014 - ACCC8E270AD8", "macaddress=ACCC8E270AD8", "axis-accc8e270ad8.local.", 80, 4500, "192.168.1.102", "169.254.1.2"))
 	f.Add(axisAnswer(f, "_vapix-https._tcp.local.", "AXIS Q1961-TE", "sn=E82725000001", "axis-e82725000001.local.", 443, 0, "10.0.0.5"))
+	f.Add(axisAnswer(f, "_axis-video._tcp.local.", "AXIS \x1b]0;t\x07\u202e\r\n", "macaddress=ACCC8E270AD8", "a.local.", 80, 120, "10.0.0.5"))
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, s := range parseMDNS(data, netip.MustParseAddr("10.0.0.5"), "eth0") {
@@ -158,6 +159,7 @@ func FuzzParseMDNS(f *testing.F) {
 			if !s.Addr.IsValid() || len(s.Extra) > 8 {
 				t.Fatalf("bad addresses %v %v", s.Addr, s.Extra)
 			}
+			sightingTextOK(t, s)
 		}
 	})
 }

@@ -20,6 +20,7 @@ import (
 
 	ssdp "github.com/koron/go-ssdp"
 
+	"github.com/openipu/openipu/core/devtext"
 	"github.com/openipu/openipu/core/netif"
 )
 
@@ -135,12 +136,7 @@ type ssdpClient struct {
 func newSSDPClient(ifaces []netif.Interface, out chan<- Sighting, stats *counters, logf func(string, ...any)) *ssdpClient {
 	return &ssdpClient{
 		ifaces: ifaces, out: out, stats: stats, logf: logf,
-		fetch: &http.Client{
-			Timeout: 3 * time.Second,
-			CheckRedirect: func(*http.Request, []*http.Request) error {
-				return http.ErrUseLastResponse // never follow a description elsewhere
-			},
-		},
+		fetch:   descriptionClient(),
 		senders: map[string]map[netip.Addr]bool{},
 		fetched: map[string]time.Time{},
 	}
@@ -285,7 +281,8 @@ func (c *ssdpClient) locate(mac string, from netip.Addr, location string, maxAge
 		desc, err := fetchDescription(ctx, c.fetch, from, location)
 		c.stats.httpRequests.Add(1)
 		if err != nil {
-			c.logf("ssdp: description from %s: %v", from, err)
+			// The error may quote the reply (an XML syntax error does).
+			c.logf("ssdp: description from %s: %s", from, devtext.Clean(err.Error()))
 			return
 		}
 		if NormalizeMAC(desc.Device.SerialNumber) != mac && NormalizeMAC(desc.Device.SerialNumber) != "" {
@@ -293,8 +290,8 @@ func (c *ssdpClient) locate(mac string, from netip.Addr, location string, maxAge
 		}
 		s := Sighting{
 			MAC: mac, Source: SourceSSDP, Interface: c.ifaceFor(from), Addr: from,
-			Model: strings.TrimSpace(desc.Device.ModelName), FullName: strings.TrimSpace(desc.Device.ModelDescription),
-			Serial: desc.Device.SerialNumber, Name: strings.TrimSpace(desc.Device.FriendlyName),
+			Model: desc.Device.ModelName, FullName: desc.Device.ModelDescription,
+			Serial: desc.Device.SerialNumber, Name: desc.Device.FriendlyName,
 			HTTPPort: presentationPort(desc.Device.PresentationURL),
 		}
 		if !strings.EqualFold(strings.TrimSpace(desc.Device.Manufacturer), "AXIS") {
@@ -388,6 +385,8 @@ func fetchDescription(ctx context.Context, client *http.Client, from netip.Addr,
 	return parseDescription(body)
 }
 
+// parseDescription reads rootdesc1.xml. Every text field is the device's
+// own words, shown and journaled later, so each is cleaned here.
 func parseDescription(body []byte) (Description, error) {
 	var d Description
 	dec := xml.NewDecoder(bytes.NewReader(body))
@@ -395,7 +394,31 @@ func parseDescription(body []byte) (Description, error) {
 	if err := dec.Decode(&d); err != nil {
 		return Description{}, fmt.Errorf("reading the device description: %w", err)
 	}
+	dv := &d.Device
+	for _, f := range []*string{&dv.DeviceType, &dv.FriendlyName, &dv.Manufacturer, &dv.ModelDescription,
+		&dv.ModelName, &dv.ModelNumber, &dv.SerialNumber, &dv.UDN, &dv.PresentationURL, &d.URLBase} {
+		*f = devtext.Clean(*f)
+	}
 	return d, nil
+}
+
+// descriptionClient fetches descriptions directly from the camera, never
+// through a proxy named in the environment (HTTP_PROXY): the camera is on
+// this network, and a proxy would learn of it and could answer for it.
+// Redirects are not followed: a description comes from its sender only.
+func descriptionClient() *http.Client {
+	return &http.Client{
+		Timeout: 3 * time.Second,
+		Transport: &http.Transport{
+			Proxy:                 nil,
+			DialContext:           (&net.Dialer{Timeout: 3 * time.Second}).DialContext,
+			ResponseHeaderTimeout: 3 * time.Second,
+			DisableKeepAlives:     true, // one fetch per device per minute
+		},
+		CheckRedirect: func(*http.Request, []*http.Request) error {
+			return http.ErrUseLastResponse
+		},
+	}
 }
 
 // presentationPort reads the HTTP port from presentationURL, as Home

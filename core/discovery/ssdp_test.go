@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/openipu/openipu/core/devtext"
 )
 
 // rootdesc is a captured M1014 description (testdata/axis/rootdesc1.xml),
@@ -183,10 +185,19 @@ func FuzzParseDescription(f *testing.F) {
 	f.Add([]byte(rootdesc(f)))
 	f.Add([]byte("<root><device><serialNumber>x</serialNumber></device>"))
 	f.Add([]byte("<!DOCTYPE x [<!ENTITY a \"aaaaaaaaaa\">]><root>&a;&a;</root>"))
+	f.Add([]byte(hostileDescription()))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := parseDescription(data)
-		if err == nil {
-			_ = presentationPort(d.Device.PresentationURL)
+		if err != nil {
+			return
+		}
+		_ = presentationPort(d.Device.PresentationURL)
+		dv := d.Device
+		for _, v := range []string{dv.DeviceType, dv.FriendlyName, dv.Manufacturer, dv.ModelDescription,
+			dv.ModelName, dv.ModelNumber, dv.SerialNumber, dv.UDN, dv.PresentationURL, d.URLBase} {
+			if devtext.Clean(v) != v {
+				t.Fatalf("%q is not clean", v)
+			}
 		}
 	})
 }
