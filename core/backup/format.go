@@ -19,6 +19,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/openipu/openipu/core/devtext"
 )
 
 const (
@@ -81,16 +83,11 @@ func fileSafeMAC(mac string) string {
 	return b.String()
 }
 
-// headerValue keeps a value on its one line: a model name or host containing
-// a newline must not be able to forge another header field.
-func headerValue(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f {
-			return ' '
-		}
-		return r
-	}, s)
-}
+// headerValue keeps a value on its one line, so that a model name or host
+// containing a newline cannot forge another header field, and free of
+// escape sequences, which a terminal showing the file would obey. The values
+// come cleaned from where they were read; this is the last stop before disk.
+func headerValue(s string) string { return devtext.Clean(s) }
 
 func header(id Identity, t time.Time) string {
 	var b strings.Builder
