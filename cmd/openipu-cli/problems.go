@@ -1,6 +1,8 @@
 package main
 
 import (
+	"errors"
+
 	"github.com/openipu/openipu/core/usermsg"
 )
 
@@ -23,7 +25,14 @@ type fileProblem struct {
 func (e *fileProblem) Error() string { return e.path + ": " + e.err.Error() }
 func (e *fileProblem) Unwrap() error { return e.err }
 
+// Explain prefers the file's own explanation (a journal that is not one, a
+// damaged certificate list), which says what is wrong with it and what to
+// do, to the general "could not be opened".
 func (e *fileProblem) Explain() usermsg.Problem {
+	var own usermsg.Explainer
+	if errors.As(e.err, &own) {
+		return own.Explain()
+	}
 	m := fileMessages[e.kind]
 	args := map[string]any{"Path": e.path, "Detail": e.err.Error()}
 	what, next := m[0], m[1]
