@@ -13,6 +13,7 @@ import (
 	"net/netip"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -60,22 +61,39 @@ type senderHub struct {
 	mu        sync.Mutex
 	installed bool
 	listeners map[*ssdpClient]bool
+	// ifaces guards go-ssdp's Interfaces, which it reads when a search or
+	// the monitor opens its sockets: searches hold it for reading, and a
+	// new selection is written only when no search of an earlier engine
+	// is under way (each ends by itself within its window).
+	ifaces  sync.RWMutex
+	current []net.Interface // what ssdp.Interfaces holds, under ifaces
 }
 
 func (h *senderHub) add(c *ssdpClient, ifaces []netif.Interface) {
+	// go-ssdp's interface list is a package global; the newest engine's
+	// selection wins, which is the one the user just chose. It is set
+	// without holding mu: a search under way logs its answers, through
+	// hubWriter, while it holds ifaces.
+	var list []net.Interface
+	for _, it := range ifaces {
+		list = append(list, net.Interface{Index: it.Index, Name: it.Name, Flags: net.FlagUp | net.FlagMulticast})
+	}
+	same := func(a, b net.Interface) bool { return a.Index == b.Index && a.Name == b.Name }
+	h.ifaces.RLock()
+	changed := !slices.EqualFunc(list, h.current, same)
+	h.ifaces.RUnlock()
+	if changed {
+		h.ifaces.Lock()
+		ssdp.Interfaces, h.current = list, list
+		h.ifaces.Unlock()
+	}
+
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if !h.installed {
 		ssdp.Logger = log.New(hubWriter{h}, "", 0)
 		h.installed = true
 	}
-	// go-ssdp's interface list is a package global; the newest engine's
-	// selection wins, which is the one the user just chose.
-	var list []net.Interface
-	for _, it := range ifaces {
-		list = append(list, net.Interface{Index: it.Index, Name: it.Name, Flags: net.FlagUp | net.FlagMulticast})
-	}
-	ssdp.Interfaces = list
 	h.listeners[c] = true
 }
 
@@ -153,7 +171,10 @@ func (c *ssdpClient) start(ctx context.Context, wg *sync.WaitGroup) error {
 			c.notify(b.From, b.USN, "", 0, true)
 		},
 	}
-	if err := m.Start(); err != nil {
+	ssdpHub.ifaces.RLock()
+	err := m.Start()
+	ssdpHub.ifaces.RUnlock()
+	if err != nil {
 		// Another program may hold port 1900 exclusively; active search
 		// still works.
 		c.logf("ssdp: passive listening disabled: %v", err)
@@ -178,7 +199,9 @@ func (c *ssdpClient) search(waitSec int) {
 	for _, st := range []string{ssdpAxisST, ssdpRootST} {
 		go func() {
 			c.stats.sent.Add(int64(len(c.ifaces)))
+			ssdpHub.ifaces.RLock()
 			list, err := ssdp.Search(st, waitSec, "")
+			ssdpHub.ifaces.RUnlock()
 			if err != nil {
 				c.logf("ssdp: search %s: %v", st, err)
 				return
