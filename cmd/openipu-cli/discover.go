@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/openipu/openipu/core/devtext"
 	"github.com/openipu/openipu/core/discovery"
 )
 
@@ -69,7 +70,18 @@ type deviceRecord struct {
 	NextStep   string   `json:"next_step"`
 }
 
+// shown is d with every text it holds from a camera cleaned once more, at
+// the point of printing: discovery cleans them where they are read, and
+// this keeps a field added later from reaching the terminal raw.
+func shown(d discovery.Device) discovery.Device {
+	for _, f := range []*string{&d.MAC, &d.Serial, &d.Model, &d.FullName, &d.Firmware, &d.Name, &d.HTTPURL} {
+		*f = devtext.Clean(*f)
+	}
+	return d
+}
+
 func recordOf(d discovery.Device) deviceRecord {
+	d = shown(d)
 	r := deviceRecord{
 		MAC: d.MAC, Serial: d.Serial, Model: d.Model, FullName: d.FullName, Firmware: d.Firmware, Name: d.Name,
 		HTTPURL: d.HTTPURL, Lost: d.Lost, Enriched: d.Enriched, Interfaces: d.Interfaces,
@@ -293,7 +305,7 @@ func watch(c *cli, asJSON bool, events <-chan discovery.Event, stop <-chan struc
 				_ = enc.Encode(map[string]any{"event": ev.Kind.String(), "t_ms": sinceStart(), "device": recordOf(ev.Device)})
 				continue
 			}
-			d := ev.Device
+			d := shown(ev.Device)
 			fmt.Fprintf(c.stdout, "%-8s %-22s %-16s %s  %s\n", ev.Kind, orDash(d.Model), firstAddr(d), d.MAC, stateText(d))
 		}
 	}
@@ -313,6 +325,7 @@ func printDevices(c *cli, devices []discovery.Device, st discovery.Status) {
 	c.say("%-22s %-16s %-13s %-10s %s", "MODEL", "IP ADDRESS", "MAC", "FIRMWARE", "STATE")
 	need, unreachable := 0, 0
 	for _, d := range devices {
+		d = shown(d)
 		c.say("%-22s %-16s %-13s %-10s %s", orDash(d.Model), firstAddr(d), d.MAC, orDash(d.Firmware), stateText(d))
 		if d.NeedsSetup() {
 			need++

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -42,8 +43,9 @@ var Fields = map[string]string{
 
 // Camera answers like a factory-new Axis camera with Payload in every text
 // field: systemready.cgi and basicdeviceinfo.cgi anonymously, param.cgi with
-// a digest challenge naming the camera, and every other request with an API
-// error whose message is Payload.
+// a digest challenge naming the camera, pwdgrp.cgi (the first password) with
+// a refusal in its own words, and every other request with an API error
+// whose message is Payload.
 func Camera() *httptest.Server {
 	return httptest.NewServer(Handler())
 }
@@ -62,6 +64,10 @@ func Handler() http.Handler {
 			})
 		case "/axis-cgi/basicdeviceinfo.cgi":
 			writeJSON(w, map[string]any{"apiVersion": "1.3", "data": map[string]any{"propertyList": Fields}})
+		case "/axis-cgi/pwdgrp.cgi":
+			// pwdgrp's replies are HTML text, where a NUL would make the
+			// whole reply unreadable rather than hostile.
+			_, _ = w.Write([]byte("<html><body>Error: refused" + strings.ReplaceAll(Payload, "\x00", "") + "</body></html>"))
 		case "/axis-cgi/param.cgi":
 			w.Header().Set("WWW-Authenticate", `Digest realm="AXIS_`+MAC+`", nonce="bm9uY2U=", qop="auth", algorithm=SHA-256`)
 			w.Header().Set("Axis-Setup", "vapix")
