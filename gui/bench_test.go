@@ -13,14 +13,15 @@ import (
 	"github.com/openipu/openipu/core/demo"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/gui/backend"
+	"github.com/openipu/openipu/gui/internal/uitest"
 )
 
 // benchWindow is a window on a test app whose Fyne work the benchmark runs
 // itself, as the main loop would.
-func benchWindow(b *testing.B, d backend.Discoverer) (*MainWindow, *uiLoop) {
+func benchWindow(b *testing.B, d backend.Discoverer) (*MainWindow, *uitest.Loop) {
 	b.Helper()
-	ui := newUILoop()
-	w := newMainWindow(test.NewTempApp(b), backend.Deps{Discovery: d}, ui.do)
+	ui := uitest.NewLoop()
+	w := newMainWindow(test.NewTempApp(b), backend.Deps{Discovery: d}, ui.Do)
 	return w, ui
 }
 
@@ -37,9 +38,9 @@ func BenchmarkDemoFirstCameraOnScreen(b *testing.B) {
 			b.Fatal(err)
 		}
 		w, ui := benchWindow(b, d)
-		ui.until(b, "the first camera", func() bool { return len(w.rows.view) > 0 })
+		ui.Until(b, "the first camera", func() bool { return len(w.rows.view) > 0 })
 		first += time.Since(start)
-		ui.until(b, "every camera probed", func() bool {
+		ui.Until(b, "every camera probed", func() bool {
 			if len(w.rows.view) != 8 {
 				return false
 			}
@@ -53,7 +54,7 @@ func BenchmarkDemoFirstCameraOnScreen(b *testing.B) {
 		all += time.Since(start)
 		w.Close()
 		cancel()
-		ui.settle()
+		ui.Settle()
 	}
 	b.ReportMetric(float64(first.Milliseconds())/float64(b.N), "ms/first-camera")
 	b.ReportMetric(float64(all.Milliseconds())/float64(b.N), "ms/all-probed")
@@ -94,7 +95,7 @@ func BenchmarkTable1000CamerasStream(b *testing.B) {
 		d.send(discovery.Added, added...)
 		d.send(discovery.Updated, updated...)
 		last := updated[len(updated)-1].MAC
-		ui.until(b, "every update shown", func() bool {
+		ui.Until(b, "every update shown", func() bool {
 			dev, _ := w.rows.device(last)
 			return len(w.rows.view) == 1000 && dev.Name != ""
 		})
@@ -105,7 +106,7 @@ func BenchmarkTable1000CamerasStream(b *testing.B) {
 		runtime.ReadMemStats(&ms)
 		heap = ms.HeapAlloc
 		w.Close()
-		ui.settle()
+		ui.Settle()
 	}
 	b.ReportMetric(float64(shown.Milliseconds())/float64(b.N), "ms/all-shown")
 	b.ReportMetric(float64(heap)/(1<<20), "MB-heap")
@@ -118,7 +119,7 @@ func BenchmarkTable1000CamerasApply(b *testing.B) {
 	added, updated := manyCameras(1000)
 	d := newFakeDisc()
 	w, ui := benchWindow(b, d)
-	defer ui.settle()
+	defer ui.Settle()
 	defer w.Close()
 	w.applyBatch(1, added)
 	w.selectMAC(added[500].MAC)

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/openipu/openipu/gui/apptheme"
+	"github.com/openipu/openipu/gui/dialogs"
 )
 
 // actionID names the camera actions, which the menu, the shortcuts, the
@@ -88,21 +89,21 @@ func (w *MainWindow) runAction(a actionID) {
 		return
 	}
 	if a == actSetPassword {
-		ShowSetPassword(w, w.passwordTargets())
+		dialogs.ShowSetPassword(w, w.passwordTargets())
 		return
 	}
 	d, _ := w.target()
 	switch a {
 	case actFactoryDefault:
-		ShowFactoryDefault(w, d)
+		dialogs.ShowFactoryDefault(w, d)
 	case actAssignIP:
-		ShowAssignIP(w, d)
+		dialogs.ShowAssignIP(w, d)
 	case actRestart:
-		RestartCamera(w, d)
+		dialogs.RestartCamera(w, d)
 	case actOpenBrowser:
-		OpenInBrowser(w, d)
+		dialogs.OpenInBrowser(w, d)
 	case actCopyDetails:
-		CopyDetails(w, d)
+		dialogs.CopyDetails(w, d)
 	}
 }
 

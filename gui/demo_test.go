@@ -16,13 +16,14 @@ import (
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/vapix"
 	"github.com/openipu/openipu/gui/backend"
+	"github.com/openipu/openipu/gui/dialogs"
 )
 
 // settledDemo runs the window until every simulated camera is in the table
 // and probed.
 func settledDemo(t *testing.T, w *testWindow) {
 	t.Helper()
-	w.ui.until(t, "the simulated office is found", func() bool {
+	w.ui.Until(t, "the simulated office is found", func() bool {
 		if len(w.rows.view) != 8 {
 			return false
 		}
@@ -96,8 +97,8 @@ func TestTryWithSimulatedCamerasFindsTheOfficeAndActionsReachItsCameras(t *testi
 	if _, err := os.Stat(filepath.Join(filepath.Dir(deps.BackupDir), "journal.jsonl")); err != nil {
 		t.Errorf("the demo journal is not in the demo folder: %v", err)
 	}
-	if local := w.Local(); len(local) != 2 || local[1].Name != demo.Interface {
-		t.Errorf("Local() = %v, want the simulated computer's connections", local)
+	if local := dialogs.Local(w.Backend()); len(local) != 2 || local[1].Name != demo.Interface {
+		t.Errorf("the window's connections are %v, want the simulated computer's connections", local)
 	}
 }
 
@@ -129,7 +130,7 @@ func TestAnAddressAssignedInTheDemoMovesTheCameraThereInTheTable(t *testing.T) {
 	if err := c.SetNetwork(octx, vapix.NetworkConfig{Address: netip.MustParsePrefix("10.0.4.150/24")}); err != nil {
 		t.Fatal(err)
 	}
-	w.ui.until(t, "the camera shows at its new address, reachable", func() bool {
+	w.ui.Until(t, "the camera shows at its new address, reachable", func() bool {
 		dev := w.rows.byMAC[factory.MAC]
 		return len(dev.Addresses) > 0 && dev.Addresses[0] == netip.MustParseAddr("10.0.4.150") && w.rows.state(dev) == stateReady
 	})

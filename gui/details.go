@@ -15,6 +15,7 @@ import (
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/gui/apptheme"
 	"github.com/openipu/openipu/gui/backend"
+	"github.com/openipu/openipu/gui/dialogs"
 	"github.com/openipu/openipu/gui/i18n"
 	"github.com/openipu/openipu/gui/widgets"
 )
@@ -150,7 +151,7 @@ func newDetailsPanel(w *MainWindow) *detailsPanel {
 	p.resetWizard.Alignment = widget.ButtonAlignLeading
 	p.arpPing = widget.NewButtonWithIcon(lang.X("wizard.arpping", "Assign IP by serial number (ARP/Ping)…"), apptheme.IconNetwork, func() {
 		if d, ok := w.selectedDevice(); ok {
-			ShowARPPing(w, d, false)
+			dialogs.ShowARPPing(w, d, false)
 		}
 	})
 	p.arpPing.Alignment = widget.ButtonAlignLeading

@@ -14,11 +14,12 @@ import (
 
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/gui/backend"
+	"github.com/openipu/openipu/gui/dialogs"
 	"github.com/openipu/openipu/gui/widgets"
 )
 
 // The guided physical reset: when nobody knows a camera's password any
-// more, its control button is the only way back (axis-protocol.md §9). The
+// more, its control button is the only way back (docs/protocol.md, "Physical reset"). The
 // wizard shows each step with a picture, counts the seconds the button must
 // be held, watches the network for the camera going and coming back, and
 // hands the camera over to Set password (and Assign IP address) once it is
@@ -69,11 +70,13 @@ const (
 // so tests can reach them. Everything in it runs on the Fyne goroutine; its
 // goroutines hand their results over through do.
 type resetWizard struct {
-	h     ActionHost
-	disc  backend.Discoverer
+	h     dialogs.Host
 	power backend.PowerSwitch
-	// do runs a function on the Fyne goroutine: fyne.Do in the app, a
-	// queue the test drains in tests.
+	// searching: a search runs, so the wizard can see the camera come and
+	// go.
+	searching bool
+	// do runs a function on the Fyne goroutine: the host's Do, which
+	// tests may replace.
 	do  func(func())
 	now func() time.Time
 
@@ -90,6 +93,7 @@ type resetWizard struct {
 	onClose []func()
 
 	dlg     *dialog.CustomDialog
+	content *fyne.Container
 	stepNo  *widget.Label
 	heading *widget.Label
 	body    *fyne.Container
@@ -128,21 +132,21 @@ type resetWizard struct {
 // ShowResetWizard opens the guided physical reset. cam is the camera it is
 // about, pre-selected on the first page; the zero Device lets the user
 // choose.
-func ShowResetWizard(h ActionHost, cam discovery.Device) {
+func ShowResetWizard(h dialogs.Host, cam discovery.Device) {
 	newResetWizard(h, cam).show()
 }
 
-func newResetWizard(h ActionHost, cam discovery.Device) *resetWizard {
+func newResetWizard(h dialogs.Host, cam discovery.Device) *resetWizard {
 	wz := &resetWizard{
-		h: h, do: fyne.Do, now: time.Now,
+		h: h, do: h.Do, now: time.Now,
 		pollEvery: wizardPollEvery, comeBackWithin: wizardComeBack, refreshEvery: wizardRefreshEvery, tickEvery: time.Second,
 	}
 	wz.ctx, wz.stop = context.WithCancel(context.Background())
-	deps := h.Backend()
-	wz.disc = deps.Discovery
-	wz.power = deps.Power
-	if wz.disc != nil {
-		wz.latest = wz.disc.Devices()
+	b := h.Backend()
+	wz.searching = b.Discovery != nil
+	wz.power = b.Power
+	if wz.searching {
+		wz.latest = h.Cameras()
 	}
 
 	esc := wz.close
@@ -177,21 +181,11 @@ func newResetWizard(h ActionHost, cam discovery.Device) *resetWizard {
 	wz.showSimulation()
 
 	wz.body = container.NewStack()
-	header := container.NewVBox(wz.stepNo, wz.heading)
-	bodyColumn := container.New(&dialogColumn{width: wizardWidth}, wz.body)
-	// The gap on the right keeps the scroll bar off the buttons in a page.
-	padded := container.New(layout.NewCustomPaddedLayout(0, 0, 0, theme.Padding()*3), bodyColumn)
-	scroll := container.NewVScroll(padded)
-	fit := &fitHeight{content: padded}
-	fit.limit = func() float32 {
-		room := h.Window().Canvas().Size().Height - dialogChrome - header.MinSize().Height - theme.Padding()
-		if wz.live.Box.Visible() {
-			room -= wz.live.Box.MinSize().Height + theme.Padding()
-		}
-		return max(room, 160)
-	}
-	content := container.New(&dialogColumn{width: wizardWidth}, header, container.New(fit, scroll), wz.live.Box)
-	wz.dlg = dialog.NewCustomWithoutButtons(lang.X("wizard.title", "Guided factory reset"), content, h.Window())
+	wz.content = dialogs.Page{
+		Width: wizardWidth, MinBody: 160,
+		Header: container.NewVBox(wz.stepNo, wz.heading), Body: wz.body, Footer: []fyne.CanvasObject{wz.live.Box},
+	}.Build(h.Window())
+	wz.dlg = dialog.NewCustomWithoutButtons(lang.X("wizard.title", "Guided factory reset"), wz.content, h.Window())
 	wz.dlg.SetButtons([]fyne.CanvasObject{container.NewHBox(wz.cancel, layout.NewSpacer(), wz.back, wz.next)})
 	wz.dlg.SetOnClosed(wz.closedByDialog)
 	wz.goTo(pageChoose)
@@ -200,30 +194,17 @@ func newResetWizard(h ActionHost, cam discovery.Device) *resetWizard {
 
 // show opens the wizard and starts watching the network.
 func (wz *resetWizard) show() {
-	c := wz.h.Window().Canvas()
-	// With nothing focused, keys go to the canvas: Escape closes, Enter
-	// goes on.
-	prev := c.OnTypedKey()
-	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		switch ev.Name {
-		case fyne.KeyEscape:
-			wz.close()
-		case fyne.KeyReturn, fyne.KeyEnter:
-			if !wz.next.Disabled() {
-				wz.goNext()
-			}
-		default:
-			if prev != nil {
-				prev(ev)
-			}
+	keys := dialogs.Keys{Escape: wz.close, Enter: func() {
+		if !wz.next.Disabled() {
+			wz.goNext()
 		}
-	})
-	wz.onClose = append(wz.onClose, func() { c.SetOnTypedKey(prev) })
+	}}
+	wz.onClose = append(wz.onClose, keys.Take(wz.h.Window().Canvas()))
 	wz.dlg.Show()
 	wz.shown = true
 	wz.focusPage()
-	if wz.disc != nil {
-		go wz.poll(wz.ctx, wz.disc)
+	if wz.searching {
+		go wz.poll(wz.ctx)
 	}
 }
 

@@ -6,9 +6,14 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
 	"github.com/openipu/openipu/core/demo"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/gui/backend"
+	"github.com/openipu/openipu/gui/internal/uitest"
+	"github.com/openipu/openipu/gui/widgets"
 )
 
 // The "done when": in demo mode a newcomer follows the wizard for a
@@ -38,7 +43,7 @@ func TestDemoWizardTakesACameraWithALostPasswordToANewPasswordOnTheNetwork(t *te
 	}
 
 	wz := newResetWizard(w, cam)
-	wz.do, wz.pollEvery, wz.tickEvery = w.ui.do, 20*time.Millisecond, time.Hour
+	wz.pollEvery, wz.tickEvery = 20*time.Millisecond, time.Hour
 	wz.show()
 	defer wz.close()
 	for wz.page < pageUnplug {
@@ -48,7 +53,7 @@ func TestDemoWizardTakesACameraWithALostPasswordToANewPasswordOnTheNetwork(t *te
 		t.Fatal("demo mode offers no simulated power switch")
 	}
 	wz.simulateUnplug()
-	w.ui.until(t, "the wizard sees the camera go offline", func() bool {
+	w.ui.Until(t, "the wizard sees the camera go offline", func() bool {
 		return strings.Contains(wz.live.Text.Text, "went offline")
 	})
 	for wz.page < pageHold {
@@ -56,22 +61,40 @@ func TestDemoWizardTakesACameraWithALostPasswordToANewPasswordOnTheNetwork(t *te
 	}
 	wz.simulatePlug()
 	wz.goNext()
-	w.ui.until(t, "the wizard sees the camera back in factory state", func() bool { return wz.page == pageBack })
+	w.ui.Until(t, "the wizard sees the camera back in factory state", func() bool { return wz.page == pageBack })
 
-	// The hand-over: Set password for the camera as it is now.
-	now := latestOf(w, cam)
-	if !now.NeedsSetup() {
+	// The hand-over, as the wizard's Next makes it: Set password for the
+	// camera as the list knows it now.
+	if now, _ := w.Camera(cam.MAC); !now.NeedsSetup() {
 		t.Fatalf("back, but not in factory state: %+v", now)
 	}
-	sp := showSetPasswordAfterReset(w, []discovery.Device{now})
-	res, err := sp.createAccount(ctx, w.Backend(), now, "caretaker", "Lost-and-found-2026")
-	if err != nil || !res.Verified {
-		t.Fatalf("setting the new password: %+v %v", res, err)
+	wz.goNext()
+	entries := dialogEntries(w.win) // name, password, repeat
+	if len(entries) != 3 {
+		t.Fatalf("the hand-over opened a dialog with %d fields:\n%s", len(entries), topDialog(w.win))
 	}
-	sp.close()
-	w.Refresh() // what the dialog does when its run finishes
-	w.ui.until(t, "the table shows the camera ready on the office network", func() bool {
+	const pw = "Lost-and-found-2026"
+	entries[0].SetText("caretaker")
+	test.Type(entries[1], pw)
+	test.Type(entries[2], pw)
+	test.Tap(dialogButton(t, w.win, "Set password"))
+	w.ui.UntilWithin(t, time.Minute, "the new password is set and checked by logging in", func() bool {
+		return strings.Contains(topDialog(w.win), "Done ✓ verified")
+	})
+	pressEscape(w.win)
+	w.ui.Until(t, "the table shows the camera ready on the office network", func() bool {
 		dev := w.rows.byMAC[cam.MAC]
 		return dev.Setup == discovery.SetupDone && dev.Diagnosis.Reach == discovery.ReachOK && !dev.Lost
 	})
+}
+
+// dialogEntries are the text fields of the dialog on top, in reading order.
+func dialogEntries(w fyne.Window) []*widgets.EscEntry {
+	var out []*widgets.EscEntry
+	uitest.WalkShown(w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if e, ok := o.(*widgets.EscEntry); ok {
+			out = append(out, e)
+		}
+	})
+	return out
 }

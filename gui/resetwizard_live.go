@@ -11,15 +11,15 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/core/discovery"
-	"github.com/openipu/openipu/gui/backend"
+	"github.com/openipu/openipu/gui/dialogs"
 	"github.com/openipu/openipu/gui/widgets"
 )
 
-// poll reads the camera list until the wizard closes (see resetWatch for
-// why it polls). At most one reading waits for the Fyne goroutine at a
-// time, and it is always the newest: a busy window skips readings rather
-// than falling behind on them.
-func (wz *resetWizard) poll(ctx context.Context, d backend.Discoverer) {
+// poll reads the window's camera list until the wizard closes (see
+// resetWatch for why it polls). At most one reading waits for the Fyne
+// goroutine at a time, and it is always the newest: a busy window skips
+// readings rather than falling behind on them.
+func (wz *resetWizard) poll(ctx context.Context) {
 	t := time.NewTicker(wz.pollEvery)
 	defer t.Stop()
 	var mu sync.Mutex
@@ -31,7 +31,7 @@ func (wz *resetWizard) poll(ctx context.Context, d backend.Discoverer) {
 			return
 		case <-t.C:
 		}
-		devs := d.Devices()
+		devs := wz.h.Cameras()
 		mu.Lock()
 		newest = devs
 		post := !pending
@@ -100,13 +100,13 @@ func (wz *resetWizard) updateLive() {
 		wz.relayout()
 		return
 	}
-	if wz.disc == nil {
+	if !wz.searching {
 		n.Set(widgets.NoticeInfo, lang.X("wizard.live.no_search", "OpenIPU is not searching for cameras now, so it cannot tell you when the camera is back."), "")
 		wz.relayout()
 		return
 	}
 	v := wz.view
-	args := map[string]any{"Addr": cameraAddress(v.dev), "Elapsed": wz.elapsed()}
+	args := map[string]any{"Addr": dialogs.CameraAddress(v.dev), "Elapsed": wz.elapsed()}
 	// Once the power is back (the count started, or the wait page), the
 	// camera is starting, not unplugged.
 	powered := wz.page == pageWait || wz.page == pageHold && !wz.poweredAt.IsZero()

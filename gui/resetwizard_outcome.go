@@ -10,6 +10,7 @@ import (
 	"github.com/openipu/openipu/assets"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/gui/apptheme"
+	"github.com/openipu/openipu/gui/dialogs"
 	"github.com/openipu/openipu/gui/widgets"
 )
 
@@ -40,8 +41,8 @@ func newTroublePage(wz *resetWizard) *troublePage {
 }
 
 // computerText names this computer's networks for a sentence.
-func computerText(h ActionHost) string {
-	if nets := computerNetworks(h.Local()); nets != "" {
+func computerText(h dialogs.Host) string {
+	if nets := dialogs.ComputerNetworks(dialogs.Local(h.Backend())); nets != "" {
 		return nets
 	}
 	return lang.X("wizard.no_network", "no network")
@@ -50,7 +51,7 @@ func computerText(h ActionHost) string {
 func (p *troublePage) update() {
 	v := p.wz.view
 	p.kind = troubleFor(v)
-	args := map[string]any{"Addr": cameraAddress(v.dev), "Computer": computerText(p.wz.h)}
+	args := map[string]any{"Addr": dialogs.CameraAddress(v.dev), "Computer": computerText(p.wz.h)}
 	var what, next string
 	switch p.kind {
 	case troubleFactory:
@@ -110,7 +111,7 @@ func (p *backPage) update() {
 	if v.state == watchBack || v.state == watchBackAway {
 		p.dev, p.away = v.dev, v.state == watchBackAway
 	}
-	args := map[string]any{"Camera": cameraName(p.dev), "Addr": cameraAddress(p.dev), "Computer": computerText(p.wz.h)}
+	args := map[string]any{"Camera": dialogs.CameraName(p.dev), "Addr": dialogs.CameraAddress(p.dev), "Computer": computerText(p.wz.h)}
 	switch {
 	case !p.away:
 		p.what.SetText(lang.X("wizard.back_page.ready", "{{.Camera}} has its factory settings again, at {{.Addr}}.", args))
@@ -122,18 +123,6 @@ func (p *backPage) update() {
 		p.what.SetText(lang.X("wizard.back_page.factory", "{{.Camera}} is back at its factory address, {{.Addr}}. This computer, on {{.Computer}}, cannot reach it there.", args))
 		p.next.SetText(lang.X("wizard.back_page.factory_next", "Give it an address on your network by its serial number (ARP/Ping, needs administrator rights); then set its password. Or give this computer a second address on 192.168.0.x and search again.", args))
 	}
-}
-
-// cameraName names a camera without its address, for sentences that say
-// the address themselves.
-func cameraName(d discovery.Device) string {
-	switch {
-	case d.Model != "" && d.MAC != "":
-		return d.Model + " (" + d.MAC + ")"
-	case d.MAC != "":
-		return lang.X("dialog.camera.mac", "The camera {{.MAC}}", map[string]any{"MAC": d.MAC})
-	}
-	return lang.X("dialog.camera.unknown", "The camera")
 }
 
 // handOverText words Next on this page.
@@ -149,10 +138,10 @@ func (p *backPage) handOver() {
 	wz, dev := p.wz, p.dev
 	wz.close()
 	if p.away {
-		ShowARPPing(wz.h, dev, true)
+		dialogs.ShowARPPing(wz.h, dev, true)
 		return
 	}
-	handOverToSetPassword(wz.h, dev)
+	dialogs.HandOverToSetPassword(wz.h, dev)
 }
 
 // assignBySerial opens ARP/Ping for the camera as it is seen now.
@@ -162,7 +151,7 @@ func (wz *resetWizard) assignBySerial() {
 		dev = wz.cam
 	}
 	wz.close()
-	ShowARPPing(wz.h, dev, true)
+	dialogs.ShowARPPing(wz.h, dev, true)
 }
 
 func (wz *resetWizard) searchAgain() {

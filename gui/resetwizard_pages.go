@@ -13,6 +13,7 @@ import (
 	"github.com/openipu/openipu/assets"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/gui/apptheme"
+	"github.com/openipu/openipu/gui/dialogs"
 	"github.com/openipu/openipu/gui/widgets"
 )
 
@@ -74,7 +75,7 @@ func newChoosePage(wz *resetWizard, pre discovery.Device) *choosePage {
 
 // chooserLabel names a camera in the list, with what matters for a reset.
 func chooserLabel(d discovery.Device) string {
-	title := cameraTitle(d)
+	title := dialogs.CameraTitle(d)
 	switch {
 	case d.Lost:
 		return lang.X("wizard.choose.lost", "{{.Camera}} — not seen since {{.Since}}", map[string]any{"Camera": title, "Since": d.LastSeen.Format("15:04")})
@@ -158,7 +159,7 @@ func (p *beforePage) update() {
 	cam := p.wz.cam
 	who := lang.X("wizard.before.the_camera", "the camera")
 	if cam.MAC != "" && !p.wz.notListed {
-		who = cameraTitle(cam)
+		who = dialogs.CameraTitle(cam)
 	}
 	p.erases.SetText(widgets.Bullets(
 		lang.X("wizard.before.erases", "A factory reset erases everything on {{.Camera}}:", map[string]any{"Camera": who}),
@@ -181,7 +182,7 @@ func (p *beforePage) update() {
 func (p *beforePage) useSoftReset() {
 	cam := p.wz.cam
 	p.wz.close()
-	ShowFactoryDefault(p.wz.h, cam)
+	dialogs.ShowFactoryDefault(p.wz.h, cam)
 }
 
 // unplugPage is the first physical step.
@@ -224,8 +225,9 @@ func newButtonPage(wz *resetWizard) *buttonPage {
 	return p
 }
 
-// manualURL is the camera's page on Axis's help site (help.axis.com/<model>,
-// axis-protocol.md §9), or the site itself when the model is not known.
+// manualURL is the camera's page on Axis's help site,
+// help.axis.com/en-us/axis-<model> (docs/protocol.md, "Physical reset"),
+// or the site itself when the model is not known.
 func manualURL(model string) string {
 	slug := strings.ToLower(strings.TrimSpace(model))
 	slug = strings.Join(strings.Fields(slug), "-")

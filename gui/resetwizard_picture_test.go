@@ -12,6 +12,7 @@ import (
 
 	"github.com/openipu/openipu/assets"
 	"github.com/openipu/openipu/gui/apptheme"
+	"github.com/openipu/openipu/gui/internal/uitest"
 )
 
 var pictureVariants = []struct {
@@ -23,7 +24,7 @@ var pictureVariants = []struct {
 // app's theme in one variant, as Fyne's software painter draws them.
 func drawPictures(t *testing.T, variant fyne.ThemeVariant, size fyne.Size, ills ...assets.Illustration) image.Image {
 	t.Helper()
-	fyne.CurrentApp().Settings().SetTheme(variantTheme{Theme: apptheme.New(), variant: variant})
+	fyne.CurrentApp().Settings().SetTheme(uitest.Pinned(apptheme.New(), variant))
 	var views []fyne.CanvasObject
 	for _, ill := range ills {
 		views = append(views, newPictureView(ill, size))

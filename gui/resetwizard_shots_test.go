@@ -1,7 +1,6 @@
 package gui
 
 import (
-	"context"
 	"net/netip"
 	"path/filepath"
 	"slices"
@@ -10,10 +9,8 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"github.com/openipu/openipu/core/arpping"
 	"github.com/openipu/openipu/core/discovery"
-	"github.com/openipu/openipu/core/usermsg"
-	"github.com/openipu/openipu/gui/backend"
+	"github.com/openipu/openipu/gui/internal/uitest"
 )
 
 // wizardShot is one page of the guided reset in a state worth a picture,
@@ -108,7 +105,6 @@ func shootWizard(t *testing.T, w *testWindow, dir, variant string) {
 			continue
 		}
 		wz := newResetWizard(w, cam)
-		wz.do = w.ui.do
 		// Staged: the wizard does not read the network meanwhile.
 		wz.pollEvery = time.Hour
 		wz.tickEvery = time.Hour
@@ -119,40 +115,9 @@ func shootWizard(t *testing.T, w *testWindow, dir, variant string) {
 		if variant != "light" {
 			name = "wizard-" + s.name + "-" + variant + ".png"
 		}
-		shoot(t, w, filepath.Join(dir, name))
+		uitest.Shoot(t, w.win, filepath.Join(dir, name))
 		wz.close()
 		closeOverlays(w)
-	}
-	if variant != "light" {
-		return
-	}
-	elsewhere := cams[stateUnreachable][0]
-	for _, s := range []struct {
-		name     string
-		possible bool
-	}{{"arpping", true}, {"arpping-not-possible", false}} {
-		d := newARPPingDialog(w, elsewhere, false)
-		d.probeLaunch = func(func()) { d.probes.Done() }
-		d.backend = stagedARPPing(s.possible)
-		d.checkAvailable()
-		d.show(d.address)
-		d.address.SetText("10.0.4.60")
-		shoot(t, w, filepath.Join(dir, "dialog-"+s.name+".png"))
-		d.close()
-		closeOverlays(w)
-	}
-}
-
-// stagedARPPing says what this computer would say, without asking it.
-func stagedARPPing(possible bool) backend.ARPPing {
-	return backend.ARPPing{
-		Available: func(iface string) (bool, usermsg.Message) {
-			if possible {
-				return true, usermsg.Message{Key: "arpping.available", Text: "This computer can give a camera an address through {{.Interface}}."}.With("Interface", iface)
-			}
-			return false, usermsg.Message{Key: "arpping.available.needs_admin", Text: "This needs administrator rights. Start OpenIPU as administrator once, or give this computer a second address on 192.168.0.x, or connect it straight to the camera with a network cable."}
-		},
-		Assign: func(context.Context, arpping.Request, func(arpping.Progress)) error { return nil },
 	}
 }
 
@@ -164,19 +129,16 @@ func TestEveryWizardShotStagesAndFitsTheWindow(t *testing.T) {
 	h.win.Resize(fyne.NewSize(1240, 740)) // the screenshots' size
 	cam := wizardCam(macLost, discovery.SetupDone, "192.168.1.41")
 	for _, s := range wizardShots(cam) {
-		disc := &fakeDiscoverer{}
-		disc.set(cam)
-		h.deps.Discovery = disc
+		h.deps.Discovery = &fakeDiscoverer{}
+		h.setCameras(cam)
 		wz := newResetWizard(h, cam)
 		wz.do = func(f func()) { f() }
 		wz.pollEvery, wz.tickEvery = time.Hour, time.Hour
 		wz.show()
 		wz.chosen()
 		s.stage(wz)
-		top := h.win.Canvas().Overlays().Top()
-		if c := outerColumn(top); c == nil {
-			t.Errorf("%s: no wizard content", s.name)
-		} else if got, need := c.Size().Height, c.MinSize().Height; got+1 < need {
+		if c := wz.content; c.Size().Height+1 < c.MinSize().Height {
+			got, need := c.Size().Height, c.MinSize().Height
 			t.Errorf("%s: the page needs %.0f px but gets %.0f", s.name, need, got)
 		}
 		wz.close()

@@ -12,16 +12,16 @@ import (
 
 	"github.com/openipu/openipu/assets"
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/gui/internal/uitest"
 )
 
 // wizardRig is the wizard on a fake window, watching a fake camera list
 // that the test changes, with a clock the test moves.
 type wizardRig struct {
 	*resetWizard
-	t    *testing.T
-	h    *fakeHost
-	disc *fakeDiscoverer
-	ui   *uiLoop
+	t  *testing.T
+	h  *fakeHost
+	ui *uitest.Loop
 
 	mu    sync.Mutex
 	clock time.Time
@@ -30,18 +30,19 @@ type wizardRig struct {
 func openWizard(t *testing.T, pre discovery.Device, devs ...discovery.Device) *wizardRig {
 	t.Helper()
 	h := newFakeHost(t)
-	return openWizardOn(t, h, &fakeDiscoverer{}, pre, devs...)
+	return openWizardOn(t, h, pre, devs...)
 }
 
-func openWizardOn(t *testing.T, h *fakeHost, disc *fakeDiscoverer, pre discovery.Device, devs ...discovery.Device) *wizardRig {
+// openWizardOn opens the wizard on h, whose camera list holds devs, with h's
+// search (a fakeDiscoverer unless the test chose one).
+func openWizardOn(t *testing.T, h *fakeHost, pre discovery.Device, devs ...discovery.Device) *wizardRig {
 	t.Helper()
-	disc.set(devs...)
+	h.setCameras(devs...)
 	if h.deps.Discovery == nil {
-		h.deps.Discovery = disc
+		h.deps.Discovery = &fakeDiscoverer{}
 	}
-	r := &wizardRig{t: t, h: h, disc: disc, ui: newUILoop(), clock: time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)}
+	r := &wizardRig{t: t, h: h, ui: h.ui, clock: time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)}
 	r.resetWizard = newResetWizard(h, pre)
-	r.do = r.ui.do
 	r.now = r.time
 	r.pollEvery = 10 * time.Millisecond
 	// The count is ticked by hand; one test runs the real ticker.
@@ -49,7 +50,7 @@ func openWizardOn(t *testing.T, h *fakeHost, disc *fakeDiscoverer, pre discovery
 	r.show()
 	t.Cleanup(func() {
 		r.close()
-		r.ui.settle()
+		r.ui.Settle()
 	})
 	return r
 }
@@ -70,16 +71,16 @@ func (r *wizardRig) advance(d time.Duration) {
 // has read it.
 func (r *wizardRig) network(devs ...discovery.Device) {
 	r.t.Helper()
-	r.disc.set(devs...)
+	r.h.setCameras(devs...)
 	want := len(devs)
-	r.ui.until(r.t, "the wizard reads the new list", func() bool {
+	r.ui.Until(r.t, "the wizard reads the new list", func() bool {
 		return len(r.latest) == want && (want == 0 || r.latest[0].Lost == devs[0].Lost && sameAddresses(r.latest[0].Addresses, devs[0].Addresses) && r.latest[0].Setup == devs[0].Setup)
 	})
 }
 
 func (r *wizardRig) until(what string, cond func() bool) {
 	r.t.Helper()
-	r.ui.until(r.t, what, cond)
+	r.ui.Until(r.t, what, cond)
 }
 
 func (r *wizardRig) liveText() string {
@@ -249,9 +250,8 @@ func TestResetWizardOpensTheTroubleshooterOnlyAfterTheComeBackTimeFromPowerUp(t 
 func TestResetWizardBackOnTheFactoryAddressHandsOverToARPPing(t *testing.T) {
 	cam := wizardCam(macLost, discovery.SetupDone, "192.168.1.41")
 	h := newFakeHost(t)
-	pinger := &fakeARPPinger{fakeDiscoverer: &fakeDiscoverer{}, possible: true}
-	h.deps.Discovery = pinger
-	r := openWizardOn(t, h, pinger.fakeDiscoverer, cam, cam)
+	h.deps.Discovery = fakeARPPinger{&fakeDiscoverer{}}
+	r := openWizardOn(t, h, cam, cam)
 	r.walkTo(pageWait)
 	r.network(gone(cam))
 	r.network(wizardCam(macLost, discovery.SetupDone, "192.168.0.90", "169.254.7.8"))
@@ -476,7 +476,7 @@ func TestResetWizardSimulatesThePhysicalStepsWhenThePowerCanBeSwitched(t *testin
 	h := newFakeHost(t)
 	p := &fakePower{fakeDiscoverer: &fakeDiscoverer{}}
 	h.deps.Discovery = p
-	r := openWizardOn(t, h, p.fakeDiscoverer, cam, cam)
+	r := openWizardOn(t, h, cam, cam)
 	r.walkTo(pageUnplug)
 	if !r.unplug.simulate.Visible() {
 		t.Fatal("no simulated unplug with a power switch")

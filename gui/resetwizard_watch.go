@@ -9,13 +9,13 @@ import (
 )
 
 // While the user works on the camera, the reset wizard watches for it by
-// MAC. It reads the Discoverer's device list every half second instead of
-// listening to its events: the window's event loop owns the one event
-// stream, the list is a snapshot the engine keeps anyway (a copy costs
-// microseconds even for a thousand cameras), and what the wizard needs is
-// the camera's state now — gone, back, in factory state — not the history
-// of how it got there. A state that lasts less than half a second is lost,
-// and a power cut and a boot take half a minute at least.
+// MAC. It reads the window's camera list every half second instead of
+// listening to discovery's events: the window's event loop owns the one
+// event stream, the list is a snapshot the window keeps anyway (a copy
+// costs microseconds even for a thousand cameras), and what the wizard
+// needs is the camera's state now — gone, back, in factory state — not
+// the history of how it got there. A state that lasts less than half a
+// second is lost, and a power cut and a boot take half a minute at least.
 
 // watchState is what the network shows of the camera being reset.
 type watchState int

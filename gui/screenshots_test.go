@@ -1,21 +1,20 @@
 package gui
 
 import (
-	"bytes"
 	"context"
-	"image/png"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/openipu/openipu/core/demo"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/gui/apptheme"
 	"github.com/openipu/openipu/gui/backend"
+	"github.com/openipu/openipu/gui/dialogs"
+	"github.com/openipu/openipu/gui/internal/uitest"
 )
 
 // TestScreenshots writes the README's pictures of the window, drawn by
@@ -40,12 +39,12 @@ func TestScreenshots(t *testing.T) {
 			// Two new cameras ticked for "Set password" on both; one selected.
 			w.tapRow(t, cams[stateNeedsPassword][0].MAC, 0)
 			w.tapRow(t, cams[stateNeedsPassword][1].MAC, fyne.KeyModifierControl)
-			shoot(t, w, filepath.Join(dir, "main-"+v.name+".png"))
+			uitest.Shoot(t, w.win, filepath.Join(dir, "main-"+v.name+".png"))
 
 			if v.variant == theme.VariantLight {
 				w.untickAll()
 				w.tapRow(t, cams[stateUnreachable][0].MAC, 0)
-				shoot(t, w, filepath.Join(dir, "details-factory-address.png"))
+				uitest.Shoot(t, w.win, filepath.Join(dir, "details-factory-address.png"))
 
 				for _, d := range []struct {
 					file string
@@ -56,15 +55,15 @@ func TestScreenshots(t *testing.T) {
 					{"network-connections.png", w.showInterfaces},
 				} {
 					d.open()
-					shoot(t, w, filepath.Join(dir, d.file))
+					uitest.Shoot(t, w.win, filepath.Join(dir, d.file))
 					closeOverlays(w)
 				}
 				// The action dialogs, staged by their own code in a state
 				// worth showing, over the simulated office.
 				need := cams[stateNeedsPassword]
-				for _, s := range DialogShots([2]discovery.Device{need[0], need[1]}, cams[stateReady][0], cams[stateUnreachable][0]) {
+				for _, s := range dialogs.DialogShots([2]discovery.Device{need[0], need[1]}, cams[stateReady][0], cams[stateUnreachable][0]) {
 					closeIt := s.Open(w)
-					shoot(t, w, filepath.Join(dir, "dialog-"+s.Name+".png"))
+					uitest.Shoot(t, w.win, filepath.Join(dir, "dialog-"+s.Name+".png"))
 					closeIt()
 					closeOverlays(w)
 				}
@@ -80,10 +79,10 @@ func TestScreenshots(t *testing.T) {
 		w := newTestWindow(t, d)
 		w.deps.StartDemo = backend.StartDemo
 		applyVariant(w, theme.VariantLight)
-		w.ui.until(t, "the status is read", func() bool { return w.status.NothingHeard })
+		w.ui.Until(t, "the status is read", func() bool { return w.status.NothingHeard })
 		w.searching = false
 		w.refreshStatus()
-		shoot(t, w, filepath.Join(dir, "empty.png"))
+		uitest.Shoot(t, w.win, filepath.Join(dir, "empty.png"))
 	})
 }
 
@@ -98,14 +97,14 @@ func demoWindow(t *testing.T, variant fyne.ThemeVariant) *testWindow {
 	w := newTestWindow(t, d)
 	applyVariant(w, variant)
 	settledDemo(t, w)
-	w.ui.until(t, "the status is read", func() bool { return len(w.status.Interfaces) > 0 })
+	w.ui.Until(t, "the status is read", func() bool { return len(w.status.Interfaces) > 0 })
 	w.searching = false
 	w.refreshStatus()
 	return w
 }
 
 func applyVariant(w *testWindow, v fyne.ThemeVariant) {
-	w.app.Settings().SetTheme(variantTheme{Theme: apptheme.New(), variant: v})
+	w.app.Settings().SetTheme(uitest.Pinned(apptheme.New(), v))
 	w.win.Content().Refresh()
 }
 
@@ -116,45 +115,6 @@ func camerasByState(w *testWindow) map[camState][]discovery.Device {
 		out[w.rows.state(d)] = append(out[w.rows.state(d)], d)
 	}
 	return out
-}
-
-func shoot(t *testing.T, w *testWindow, path string) {
-	t.Helper()
-	w.win.Resize(fyne.NewSize(1240, 740))
-	// The app's driver re-lays out whatever changed size before each frame;
-	// the test canvas does not, so do it here, twice, as sizes settle.
-	for range 2 {
-		relayout(w.win.Content())
-		for _, o := range w.win.Canvas().Overlays().List() {
-			relayout(o)
-		}
-	}
-	var b bytes.Buffer
-	if err := png.Encode(&b, w.win.Canvas().Capture()); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("wrote %s", path)
-}
-
-func relayout(o fyne.CanvasObject) {
-	switch x := o.(type) {
-	case *fyne.Container:
-		if x.Layout != nil {
-			x.Layout.Layout(x.Objects, x.Size())
-		}
-		for _, c := range x.Objects {
-			relayout(c)
-		}
-	case fyne.Widget:
-		r := test.WidgetRenderer(x)
-		r.Layout(x.Size())
-		for _, c := range r.Objects() {
-			relayout(c)
-		}
-	}
 }
 
 func closeOverlays(w *testWindow) {

@@ -136,15 +136,8 @@ func (w *MainWindow) addShortcuts() {
 	// F5 has no modifier, so it is a key, not a shortcut; it works when no
 	// text field has the focus.
 	w.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		switch ev.Name {
-		case fyne.KeyF5:
-			if w.escape == nil {
-				w.searchAgain()
-			}
-		case fyne.KeyEscape:
-			if w.escape != nil {
-				w.escape()
-			}
+		if ev.Name == fyne.KeyF5 {
+			w.searchAgain()
 		}
 	})
 }

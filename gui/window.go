@@ -1,7 +1,9 @@
 package gui
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"sync"
 	"time"
 
@@ -14,6 +16,7 @@ import (
 	"github.com/openipu/openipu/core/netif"
 	"github.com/openipu/openipu/gui/apptheme"
 	"github.com/openipu/openipu/gui/backend"
+	"github.com/openipu/openipu/gui/dialogs"
 )
 
 // Pace of the window's updates.
@@ -44,7 +47,10 @@ type MainWindow struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 
-	// mu guards what action goroutines read through ActionHost.
+	// mu guards what dialogs read through dialogs.Host from goroutines of
+	// their own: the search, the busy cameras, and the camera list in rows
+	// (changed only on the Fyne goroutine, under mu, so the Fyne goroutine
+	// reads it without).
 	mu      sync.Mutex
 	disc    backend.Discoverer
 	session int
@@ -73,13 +79,6 @@ type MainWindow struct {
 	demoNote *fyne.Container
 	menu     *fyne.MainMenu
 	items    map[actionID]*fyne.MenuItem
-
-	// The last dialog of each kind the window opened (for tests).
-	addDialog   *addCameraDialog
-	scanDialog  *scanRangeDialog
-	ifaceDialog *interfacesDialog
-	// escape closes the window's dialog that is open, if any.
-	escape func()
 
 	// applied, when set, hears each applied batch (tests and benchmarks).
 	applied func()
@@ -143,8 +142,58 @@ func (w *MainWindow) build() {
 	w.addShortcuts()
 }
 
-// Window is the Fyne window (ActionHost).
+// Window is the Fyne window (dialogs.Host).
 func (w *MainWindow) Window() fyne.Window { return w.win }
+
+// Do runs fn on the Fyne goroutine (dialogs.Host). Safe from any
+// goroutine.
+func (w *MainWindow) Do(fn func()) { w.do(fn) }
+
+// Cameras is every camera in the list, whatever the filter shows
+// (dialogs.Host). Safe from any goroutine.
+func (w *MainWindow) Cameras() []discovery.Device {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	out := make([]discovery.Device, 0, len(w.rows.byMAC))
+	for _, d := range w.rows.byMAC {
+		out = append(out, d)
+	}
+	slices.SortFunc(out, func(a, b discovery.Device) int { return cmp.Compare(a.MAC, b.MAC) })
+	return out
+}
+
+// Camera is one camera of the list by MAC (dialogs.Host). Safe from any
+// goroutine.
+func (w *MainWindow) Camera(mac string) (discovery.Device, bool) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.rows.device(mac)
+}
+
+// Search is the search running now and its token (dialogs.Finder).
+func (w *MainWindow) Search() (backend.Discoverer, int) { return w.discoverer() }
+
+// Found shows cameras a dialog found through the search with that token,
+// and selects the first (dialogs.Finder). Fyne goroutine only.
+func (w *MainWindow) Found(session int, devs ...discovery.Device) {
+	if !w.current(session) {
+		return
+	}
+	w.upsert(devs)
+	w.rows.rebuild()
+	if len(devs) > 0 {
+		w.selectMAC(devs[0].MAC)
+	}
+	w.refreshAll()
+}
+
+// Searched is the network connections being searched (dialogs.Finder).
+// Fyne goroutine only.
+func (w *MainWindow) Searched() []netif.Interface { return w.status.Interfaces }
+
+// SearchWith replaces the search with d (dialogs.Finder). Fyne goroutine
+// only.
+func (w *MainWindow) SearchWith(d backend.Discoverer) { w.startDiscovery(d) }
 
 // ShowAndRun shows the window and runs the app until it is closed.
 func (w *MainWindow) ShowAndRun() { w.win.ShowAndRun() }
@@ -160,7 +209,7 @@ func (w *MainWindow) Close() {
 
 // Backend is what the window's dependencies offer with the search running
 // now: its own way into cameras and its own records when it has them (the
-// simulated office) (ActionHost).
+// simulated office) (dialogs.Host). Safe from any goroutine.
 func (w *MainWindow) Backend() backend.Backend {
 	w.mu.Lock()
 	d := w.disc
@@ -168,17 +217,7 @@ func (w *MainWindow) Backend() backend.Backend {
 	return w.deps.For(d)
 }
 
-// Local lists this computer's network connections (ActionHost). With the
-// simulated office, it is the simulated computer's.
-func (w *MainWindow) Local() []netif.Interface {
-	all, err := w.Backend().Interfaces()
-	if err != nil {
-		return nil
-	}
-	return all
-}
-
-// SetBusy marks a camera as busy while an action works on it (ActionHost).
+// SetBusy marks a camera as busy while an action works on it (dialogs.Host).
 // Safe from any goroutine.
 func (w *MainWindow) SetBusy(mac string, busy bool) {
 	w.mu.Lock()
@@ -195,7 +234,7 @@ func (w *MainWindow) SetBusy(mac string, busy bool) {
 	})
 }
 
-// Refresh searches again (ActionHost). Safe from any goroutine.
+// Refresh searches again (dialogs.Host). Safe from any goroutine.
 func (w *MainWindow) Refresh() {
 	w.mu.Lock()
 	d, session := w.disc, w.session
@@ -217,6 +256,15 @@ func (w *MainWindow) current(session int) bool {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return session == w.session
+}
+
+// upsert records cameras in the list. The list is the Fyne goroutine's,
+// but dialogs read it from theirs (Cameras, Camera), so it changes under
+// the lock.
+func (w *MainWindow) upsert(devs []discovery.Device) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.rows.upsert(devs)
 }
 
 func (w *MainWindow) syncBusy() {
@@ -242,7 +290,9 @@ func (w *MainWindow) startDiscovery(d backend.Discoverer) {
 	w.mu.Unlock()
 
 	w.simulated = w.deps.For(d).Simulated
+	w.mu.Lock()
 	w.rows.clear()
+	w.mu.Unlock()
 	w.selected, w.anchor = "", ""
 	w.status, w.runErr = discovery.Status{}, nil
 	w.showSimulated()
@@ -323,7 +373,7 @@ func (w *MainWindow) applyBatch(session int, devs []discovery.Device) {
 	if !w.current(session) {
 		return
 	}
-	w.rows.upsert(devs)
+	w.upsert(devs)
 	w.syncBusy()
 	w.rows.rebuild()
 	w.refreshAll()
@@ -404,7 +454,7 @@ func (w *MainWindow) startDemo() {
 		w.do(func() {
 			w.empty.demo.Enable()
 			if err != nil {
-				showWindowProblem(w.win, lang.X("demo.failed", "The simulated cameras could not start"), err)
+				dialogs.ShowError(w.win, lang.X("demo.failed", "The simulated cameras could not start"), err)
 				return
 			}
 			w.startDiscovery(d)
@@ -451,3 +501,9 @@ func (w *MainWindow) refreshStatus() {
 	w.empty.update(empty, w.searching, w.status, w.runErr, w.deps.StartDemo != nil && !w.simulated)
 	w.toolbar.update(w)
 }
+
+// The window's own dialogs, from the toolbar, the menu and the empty
+// state.
+func (w *MainWindow) showAddCamera()  { dialogs.ShowAddCamera(w) }
+func (w *MainWindow) showScanRange()  { dialogs.ShowScanRange(w) }
+func (w *MainWindow) showInterfaces() { dialogs.ShowInterfaces(w) }

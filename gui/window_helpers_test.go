@@ -2,7 +2,6 @@ package gui
 
 import (
 	"context"
-	"image/color"
 	"net/netip"
 	"slices"
 	"sync"
@@ -18,45 +17,8 @@ import (
 	"github.com/openipu/openipu/core/netif"
 	"github.com/openipu/openipu/gui/backend"
 	"github.com/openipu/openipu/gui/i18n"
+	"github.com/openipu/openipu/gui/internal/uitest"
 )
-
-// uiLoop stands in for Fyne's main goroutine: the window's goroutines queue
-// work on it and the test goroutine runs that work, so widgets are touched
-// by one goroutine only, as in the app.
-type uiLoop struct{ q chan func() }
-
-func newUILoop() *uiLoop { return &uiLoop{q: make(chan func(), 4096)} }
-
-func (l *uiLoop) do(f func()) { l.q <- f }
-
-// until runs queued work until cond holds.
-func (l *uiLoop) until(t testing.TB, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.After(10 * time.Second)
-	for {
-		if cond() {
-			return
-		}
-		select {
-		case f := <-l.q:
-			f()
-		case <-deadline:
-			t.Fatalf("timed out waiting until %s", what)
-		}
-	}
-}
-
-// settle runs queued work until none arrives for a moment.
-func (l *uiLoop) settle() {
-	for {
-		select {
-		case f := <-l.q:
-			f()
-		case <-time.After(150 * time.Millisecond):
-			return
-		}
-	}
-}
 
 // fakeDisc is a Discoverer driven by the test: it hands out the events
 // the test sends.
@@ -199,7 +161,7 @@ func fleetOfFive() []discovery.Device {
 
 type testWindow struct {
 	*MainWindow
-	ui *uiLoop
+	ui *uitest.Loop
 }
 
 func newTestWindow(t *testing.T, d backend.Discoverer) *testWindow {
@@ -209,12 +171,12 @@ func newTestWindow(t *testing.T, d backend.Discoverer) *testWindow {
 		t.Fatal(err)
 	}
 	a := test.NewTempApp(t)
-	ui := newUILoop()
+	ui := uitest.NewLoop()
 	deps := backend.Deps{Discovery: d, Now: func() time.Time { return testNow }}
-	w := newMainWindow(a, deps, ui.do)
+	w := newMainWindow(a, deps, ui.Do)
 	t.Cleanup(func() {
 		w.Close()
-		ui.settle()
+		ui.Settle()
 	})
 	return &testWindow{MainWindow: w, ui: ui}
 }
@@ -222,7 +184,7 @@ func newTestWindow(t *testing.T, d backend.Discoverer) *testWindow {
 // waitRows runs the window until its table shows n cameras.
 func (w *testWindow) waitRows(t *testing.T, n int) {
 	t.Helper()
-	w.ui.until(t, "the table has rows", func() bool { return len(w.rows.view) == n })
+	w.ui.Until(t, "the table has rows", func() bool { return len(w.rows.view) == n })
 }
 
 // shownRows are the rows on screen, top to bottom, as their cells read.
@@ -232,7 +194,7 @@ func (w *testWindow) shownRows() [][]string {
 		cells []string
 	}
 	var rows []shown
-	walkShown(w.win.Content(), func(o fyne.CanvasObject) {
+	uitest.WalkShown(w.win.Content(), func(o fyne.CanvasObject) {
 		r, ok := o.(*cameraRow)
 		if !ok || r.mac == "" || r.index >= len(w.rows.view) || w.rows.view[r.index] != r.mac {
 			return
@@ -255,7 +217,7 @@ func (w *testWindow) shownRows() [][]string {
 func (w *testWindow) rowWidget(t *testing.T, mac string) *cameraRow {
 	t.Helper()
 	var found *cameraRow
-	walkShown(w.win.Content(), func(o fyne.CanvasObject) {
+	uitest.WalkShown(w.win.Content(), func(o fyne.CanvasObject) {
 		if r, ok := o.(*cameraRow); ok && r.mac == mac && r.index < len(w.rows.view) && w.rows.view[r.index] == mac {
 			found = r
 		}
@@ -274,28 +236,10 @@ func column0(rows [][]string, c column) []string {
 	return out
 }
 
-// walkShown visits o and everything under it that is not hidden.
-func walkShown(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
-	if o == nil || !o.Visible() {
-		return
-	}
-	f(o)
-	switch x := o.(type) {
-	case *fyne.Container:
-		for _, c := range x.Objects {
-			walkShown(c, f)
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(x).Objects() {
-			walkShown(c, f)
-		}
-	}
-}
-
 // visibleTexts are the texts of the labels shown under o.
 func visibleTexts(o fyne.CanvasObject) []string {
 	var out []string
-	walkShown(o, func(x fyne.CanvasObject) {
+	uitest.WalkShown(o, func(x fyne.CanvasObject) {
 		if l, ok := x.(*widget.Label); ok && l.Text != "" {
 			out = append(out, l.Text)
 		}
@@ -309,14 +253,4 @@ func (w *testWindow) tapRow(t *testing.T, mac string, mods fyne.KeyModifier) {
 	r := w.rowWidget(t, mac)
 	r.MouseDown(&desktop.MouseEvent{Modifier: mods})
 	test.Tap(r)
-}
-
-// variantTheme pins a theme to light or dark, for pictures of both.
-type variantTheme struct {
-	fyne.Theme
-	variant fyne.ThemeVariant
-}
-
-func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	return t.Theme.Color(n, t.variant)
 }

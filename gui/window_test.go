@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"context"
 	"errors"
 	"slices"
 	"strings"
@@ -12,6 +13,8 @@ import (
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/netif"
 	"github.com/openipu/openipu/gui/i18n"
+	"github.com/openipu/openipu/gui/internal/uitest"
+	"github.com/openipu/openipu/gui/widgets"
 )
 
 func TestTableFillsFromEventStreamWithLatestSnapshotPerCamera(t *testing.T) {
@@ -25,7 +28,7 @@ func TestTableFillsFromEventStreamWithLatestSnapshotPerCamera(t *testing.T) {
 	renamed.Name = "Lobby entrance"
 	d.send(discovery.Added, fleet[2])
 	d.send(discovery.Updated, renamed)
-	w.ui.until(t, "the rename shows", func() bool {
+	w.ui.Until(t, "the rename shows", func() bool {
 		dev, _ := w.rows.device(renamed.MAC)
 		return len(w.rows.view) == 3 && dev.Name == "Lobby entrance"
 	})
@@ -176,7 +179,7 @@ func TestStatusBarCountsCamerasByWhatTheyNeed(t *testing.T) {
 		t.Errorf("status bar %q, want %q", got, want)
 	}
 	w.SetBusy("ACCC8E000001", true)
-	w.ui.until(t, "busy shows", func() bool { return strings.Contains(w.bar.counts.Text, "busy") })
+	w.ui.Until(t, "busy shows", func() bool { return strings.Contains(w.bar.counts.Text, "busy") })
 	if got, want := w.bar.counts.Text, "5 cameras · 1 needs a password · 1 unreachable · 1 not seen lately · 1 busy"; got != want {
 		t.Errorf("with one busy: %q, want %q", got, want)
 	}
@@ -193,7 +196,7 @@ func TestBusyCameraSaysSoAndOffersNoActionUntilDone(t *testing.T) {
 		t.Fatal("restart disabled on a ready camera")
 	}
 	go w.SetBusy(cam.MAC, true) // actions call it from their own goroutines
-	w.ui.until(t, "the camera is busy", func() bool { return w.details.values[fieldState].Text == "Busy…" })
+	w.ui.Until(t, "the camera is busy", func() bool { return w.details.values[fieldState].Text == "Busy…" })
 	if rows := w.shownRows(); rows[0][colState] != "Busy…" {
 		t.Errorf("row says %q", rows[0][colState])
 	}
@@ -203,7 +206,7 @@ func TestBusyCameraSaysSoAndOffersNoActionUntilDone(t *testing.T) {
 		}
 	}
 	go w.SetBusy(cam.MAC, false)
-	w.ui.until(t, "the camera is free", func() bool { return w.details.values[fieldState].Text == "Ready" })
+	w.ui.Until(t, "the camera is free", func() bool { return w.details.values[fieldState].Text == "Ready" })
 	if w.details.buttons[actRestart].Disabled() {
 		t.Error("restart still disabled after the action ended")
 	}
@@ -213,7 +216,7 @@ func TestEmptyStateSaysWhatIsSearchedUntilTheFirstCameraArrives(t *testing.T) {
 	d := newFakeDisc()
 	d.setStatus(discovery.Status{Interfaces: office[1:2]})
 	w := newTestWindow(t, d)
-	w.ui.until(t, "the status is read", func() bool { return len(w.status.Interfaces) == 1 })
+	w.ui.Until(t, "the status is read", func() bool { return len(w.status.Interfaces) == 1 })
 	if !w.empty.root.Visible() || w.split.Visible() {
 		t.Fatal("empty state hidden with no camera")
 	}
@@ -228,7 +231,7 @@ func TestEmptyStateSaysWhatIsSearchedUntilTheFirstCameraArrives(t *testing.T) {
 	}
 
 	d.setStatus(discovery.Status{Interfaces: office[1:2], NothingHeard: true, What: discovery.MsgNothingFound, Next: discovery.MsgNothingFoundNext})
-	w.ui.until(t, "nothing heard shows", func() bool { return w.empty.problemBox.Visible() })
+	w.ui.Until(t, "nothing heard shows", func() bool { return w.empty.problemBox.Visible() })
 	if want := i18n.Text(discovery.MsgNothingFound); !strings.HasPrefix(w.empty.problem.Text, want) {
 		t.Errorf("problem %q, want it to start with %q", w.empty.problem.Text, want)
 	}
@@ -244,7 +247,7 @@ func TestEmptyStateExplainsWhySearchingCannotStart(t *testing.T) {
 	d := newFakeDisc()
 	d.runErr = errors.New(`no network interface named "eth7"`)
 	w := newTestWindow(t, d)
-	w.ui.until(t, "the failure shows", func() bool { return w.empty.problemBox.Visible() })
+	w.ui.Until(t, "the failure shows", func() bool { return w.empty.problemBox.Visible() })
 	if !strings.Contains(w.empty.problem.Text, "cannot search") || !strings.Contains(w.empty.problem.Text, "eth7") {
 		t.Errorf("problem %q", w.empty.problem.Text)
 	}
@@ -382,39 +385,111 @@ func TestInterfaceChooserRestartsDiscoveryOnTheTickedConnections(t *testing.T) {
 	w := newTestWindow(t, s)
 	s.send(discovery.Added, fleetOfFive()[0])
 	w.waitRows(t, 1)
-	w.ui.until(t, "the status is read", func() bool { return len(w.status.Interfaces) == 2 })
+	w.ui.Until(t, "the status is read", func() bool { return len(w.status.Interfaces) == 2 })
 
 	test.Tap(w.toolbar.ifaces)
-	c := w.ifaceDialog
-	if c == nil {
-		t.Fatal("no chooser opened")
+	ticked := map[string]*widgets.EscCheck{}
+	uitest.WalkShown(w.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if c, ok := o.(*widgets.EscCheck); ok {
+			ticked[strings.Fields(c.Text)[0]] = c
+		}
+	})
+	if len(ticked) != len(office) {
+		t.Fatalf("the chooser offers %d connections, want %d", len(ticked), len(office))
 	}
-	if got := c.chosen(); !slices.Equal(got, []string{"eth0", "tailscale0"}) {
-		t.Fatalf("ticked at first: %q, want the connections being searched", got)
+	var on []string
+	for _, i := range office {
+		if ticked[i.Name].Checked {
+			on = append(on, i.Name)
+		}
 	}
-	if !c.checks["lo"].Disabled() || !c.checks["wlan0"].Disabled() {
-		t.Error("loopback or a disconnected adapter can be ticked")
+	if !slices.Equal(on, []string{"eth0", "tailscale0"}) {
+		t.Fatalf("ticked at first: %q, want the connections being searched", on)
 	}
-	texts := strings.Join(visibleTexts(w.win.Canvas().Overlays().Top()), "\n")
-	if !strings.Contains(texts, "Looks virtual") || !strings.Contains(texts, "Not connected") {
-		t.Errorf("chooser does not say which connections are virtual or down:\n%s", texts)
-	}
-	test.Tap(c.checks["tailscale0"])
-	test.Tap(c.apply)
+	test.Tap(ticked["tailscale0"])
+	test.Tap(dialogButton(t, w.win, "Search these"))
 
 	if len(s.asked) != 1 || !slices.Equal(s.asked[0], []string{"eth0"}) {
 		t.Fatalf("restarted with %q, want [eth0]", s.asked)
 	}
 	next := s.next[0]
-	w.ui.until(t, "the new search runs", func() bool { return next.runCount() == 1 })
+	w.ui.Until(t, "the new search runs", func() bool { return next.runCount() == 1 })
 	if len(w.rows.view) != 0 {
 		t.Error("cameras of the old search stay in the list")
 	}
 	next.send(discovery.Added, fleetOfFive()[2])
 	w.waitRows(t, 1)
 	s.send(discovery.Added, fleetOfFive()[1]) // the old search is stopped
-	w.ui.settle()
+	w.ui.Settle()
 	if got := column0(w.shownRows(), colMAC); !slices.Equal(got, []string{"B8A44F000002"}) {
 		t.Errorf("rows %q: only the new search's camera should show", got)
+	}
+}
+
+// dialogEntry is the first text field of the dialog on top.
+func dialogEntry(t *testing.T, w fyne.Window) *widgets.EscEntry {
+	t.Helper()
+	var found *widgets.EscEntry
+	uitest.WalkShown(w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if e, ok := o.(*widgets.EscEntry); ok && found == nil {
+			found = e
+		}
+	})
+	if found == nil {
+		t.Fatal("the dialog on top has no text field")
+	}
+	return found
+}
+
+func TestAddByIPSelectsTheCameraItFound(t *testing.T) {
+	found := testCam("ACCC8E0000AA", "10.0.4.200", "AXIS M1075-L", "11.11.192", discovery.SetupNeeded)
+	d := newFakeDisc()
+	d.addHost = func(ctx context.Context, host string) (discovery.Device, error) {
+		if host != "10.0.4.200" {
+			t.Errorf("asked for %q", host)
+		}
+		return found, nil
+	}
+	w := newTestWindow(t, d)
+	test.Tap(w.toolbar.add)
+	entry := dialogEntry(t, w.win)
+	test.Type(entry, " 10.0.4.200 ")
+	entry.OnSubmitted(entry.Text) // Enter
+	w.ui.Until(t, "the dialog closes", func() bool { return w.win.Canvas().Overlays().Top() == nil })
+	if w.selected != found.MAC || w.details.title.Text != found.FullName {
+		t.Errorf("selected %q, details %q", w.selected, w.details.title.Text)
+	}
+}
+
+func TestEscapeClosesTheWindowsDialogsWhereverTheFocusIs(t *testing.T) {
+	s := &fakeSearcher{fakeDisc: newFakeDisc(), all: office}
+	w := newTestWindow(t, s)
+
+	w.showAddCamera()
+	dialogEntry(t, w.win).TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.win.Canvas().Overlays().Top() != nil {
+		t.Error("Escape in the address field left Add camera open")
+	}
+
+	w.showScanRange()
+	w.win.Canvas().Unfocus()
+	w.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.win.Canvas().Overlays().Top() != nil {
+		t.Error("Escape with nothing focused left Scan open")
+	}
+
+	w.showInterfaces()
+	before := s.refreshes
+	w.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyF5})
+	if s.refreshes != before {
+		t.Error("F5 searched again under the connection chooser")
+	}
+	w.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.win.Canvas().Overlays().Top() != nil {
+		t.Error("Escape left the connection chooser open")
+	}
+	w.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyF5})
+	if s.refreshes != before+1 {
+		t.Error("F5 does not search again once the dialogs are closed")
 	}
 }

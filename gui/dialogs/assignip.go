@@ -1,0 +1,356 @@
+package dialogs
+
+import (
+	"context"
+	"net/netip"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/journal"
+	"github.com/openipu/openipu/core/netif"
+	"github.com/openipu/openipu/core/usermsg"
+	"github.com/openipu/openipu/core/vapix"
+	"github.com/openipu/openipu/gui/backend"
+	"github.com/openipu/openipu/gui/i18n"
+	"github.com/openipu/openipu/gui/widgets"
+)
+
+// assignIPDialog sets a camera's IPv4 settings and follows it to its new
+// address.
+type assignIPDialog struct {
+	*frame
+	cam   discovery.Device
+	local []netif.Interface
+
+	intro    *widget.Label
+	mode     *widgets.OptionGroup
+	dhcpWhat *widget.Label
+	static   *fyne.Container
+
+	address       *widgets.EscEntry
+	addressReason *widget.Label
+	prefix        *widgets.EscEntry
+	prefixReason  *widget.Label
+	maskHint      *widget.Label
+	gateway       *widgets.EscEntry
+	gatewayReason *widget.Label
+	dns1, dns2    *widgets.EscEntry
+	dnsReason     *widget.Label
+	settingsWhy   *widget.Label
+	outside       *widgets.Notice
+	inUse         *widgets.Notice
+	login         *loginFields
+
+	// The "already answers" check of the typed address.
+	takenCheck
+	// followFor and followEvery pace the search for the moved camera.
+	followFor   time.Duration
+	followEvery time.Duration
+	moved       bool
+}
+
+// ShowAssignIP opens the network-settings dialog for one camera.
+func ShowAssignIP(h Host, cam discovery.Device) {
+	d := newAssignIPDialog(h, cam)
+	d.show(d.address)
+}
+
+func newAssignIPDialog(h Host, cam discovery.Device) *assignIPDialog {
+	d := &assignIPDialog{cam: cam, local: Local(h.Backend()), takenCheck: newTakenCheck(h.Backend().AddressInUse), followFor: followFor, followEvery: followEvery}
+	body := container.NewVBox()
+	d.frame = newFrame(h, lang.X("dialog.ip.title", "Assign IP address"), body, lang.X("dialog.ip.button", "Apply"), d.start)
+	d.primary.SetIcon(theme.ConfirmIcon())
+	esc := d.escape
+
+	d.intro = widgets.Wrapped(lang.X("dialog.ip.intro", "Change the network settings of {{.Camera}}.", map[string]any{"Camera": CameraTitle(cam)}))
+	d.mode = widgets.NewOptionGroup([]string{lang.X("dialog.ip.static", "Fixed address (static)"), lang.X("dialog.ip.dhcp", "Automatic address from the network's DHCP server")}, 0, func(int) { d.validate() }, esc)
+	d.dhcpWhat = widgets.Wrapped(lang.X("dialog.ip.dhcp_what", "The camera asks the network's router or DHCP server for an address. The camera list finds it again afterwards."))
+	d.dhcpWhat.Hide()
+
+	d.address, d.prefix, d.gateway, d.dns1, d.dns2 = widgets.NewEscEntry(esc), widgets.NewEscEntry(esc), widgets.NewEscEntry(esc), widgets.NewEscEntry(esc), widgets.NewEscEntry(esc)
+	d.addressReason, d.prefixReason, d.gatewayReason, d.dnsReason = widgets.Reason(), widgets.Reason(), widgets.Reason(), widgets.Reason()
+	d.settingsWhy = widgets.Reason()
+	d.maskHint = widget.NewLabel("")
+	d.maskHint.SizeName = theme.SizeNameCaptionText // quieter than body text, yet readable (low importance is too faint)
+	d.gateway.SetPlaceHolder(lang.X("dialog.field.optional", "optional"))
+	d.dns1.SetPlaceHolder(lang.X("dialog.field.optional", "optional"))
+	d.dns2.SetPlaceHolder(lang.X("dialog.field.optional", "optional"))
+	d.prefill()
+	d.outside, d.inUse = widgets.NewNotice(), widgets.NewNotice()
+	d.login = newLoginFields(cam, d.submit, esc, d.validate)
+
+	d.static = container.New(layout.NewFormLayout(),
+		widget.NewLabel(lang.X("dialog.field.ip_address", "IP address")), container.NewVBox(d.address, d.addressReason),
+		widget.NewLabel(lang.X("dialog.field.prefix", "Prefix length")), container.NewVBox(
+			container.NewGridWithColumns(2, d.prefix, container.NewVBox(d.maskHint)), d.prefixReason),
+		widget.NewLabel(lang.X("dialog.field.gateway", "Gateway")), container.NewVBox(d.gateway, d.gatewayReason),
+		widget.NewLabel(lang.X("dialog.field.dns", "DNS servers")), container.NewVBox(container.NewGridWithColumns(2, d.dns1, d.dns2), d.dnsReason),
+	)
+	body.Objects = []fyne.CanvasObject{
+		d.intro,
+		d.mode.Buttons[0], d.static, d.settingsWhy,
+		d.mode.Buttons[1], d.dhcpWhat,
+		d.outside.Box, d.inUse.Box,
+		widget.NewSeparator(),
+		d.login.box,
+	}
+	// Wired last: prefill above must not validate a half-built dialog.
+	for _, e := range []*widgets.EscEntry{d.address, d.prefix, d.gateway, d.dns1, d.dns2} {
+		e.OnChanged = func(string) { d.validate() }
+		e.OnSubmitted = func(string) { d.submit() }
+	}
+	d.whenClosed(d.login.clear)
+	d.validate()
+	return d
+}
+
+// prefill starts from what is most likely wanted: the camera's current
+// address when it is on this computer's network (a fixed address where it
+// is now), else an example address on this computer's network.
+func (d *assignIPDialog) prefill() {
+	d.prefix.SetText("24")
+	cur, ok := cameraIPv4(d.cam)
+	if ok {
+		if p, on := localPrefixFor(d.local, cur); on {
+			d.address.SetText(cur.String())
+			d.prefix.SetText(strconv.Itoa(p.Bits()))
+			return
+		}
+	}
+	if p, ok := firstComputerPrefix(d.local); ok {
+		d.prefix.SetText(strconv.Itoa(p.Bits()))
+		example := p.Masked().Addr()
+		for range 50 {
+			example = example.Next()
+		}
+		if p.Masked().Contains(example) {
+			d.address.SetPlaceHolder(lang.X("dialog.ip.example", "for example {{.Addr}}", map[string]any{"Addr": example.String()}))
+		}
+	}
+}
+
+func (d *assignIPDialog) dhcp() bool { return d.mode.Selected == 1 }
+
+// config reads the form. Each field's problem is returned separately so
+// it can be shown under that field as the user types.
+func (d *assignIPDialog) config() (cfg vapix.NetworkConfig, addrErr, prefixErr, gwErr, dnsErr string) {
+	cfg.DHCP = d.dhcp()
+	for _, e := range []*widgets.EscEntry{d.dns1, d.dns2} {
+		s := strings.TrimSpace(e.Text)
+		if s == "" {
+			continue
+		}
+		a, err := netip.ParseAddr(s)
+		if err != nil {
+			dnsErr = lang.X("dialog.ip.bad_dns", "Type the name server's IP address, or leave it empty.")
+			continue
+		}
+		cfg.DNS = append(cfg.DNS, a)
+	}
+	if cfg.DHCP {
+		return cfg, "", "", "", dnsErr
+	}
+	a, err := netip.ParseAddr(strings.TrimSpace(d.address.Text))
+	if err != nil || !a.Is4() {
+		addrErr = lang.X("dialog.ip.bad_address", "Type an IPv4 address: four numbers from 0 to 255 with dots, such as 192.168.1.50.")
+	}
+	bits, err := strconv.Atoi(strings.TrimSpace(d.prefix.Text))
+	if err != nil || bits < 1 || bits > 32 {
+		prefixErr = lang.X("dialog.ip.bad_prefix", "Type a number from 1 to 32. Most networks use 24 (subnet mask 255.255.255.0).")
+	}
+	if addrErr == "" && prefixErr == "" {
+		cfg.Address = netip.PrefixFrom(a, bits)
+	}
+	if s := strings.TrimSpace(d.gateway.Text); s != "" {
+		g, err := netip.ParseAddr(s)
+		if err != nil || !g.Is4() {
+			gwErr = lang.X("dialog.ip.bad_gateway", "Type the router's IPv4 address, such as 192.168.1.1, or leave it empty.")
+		} else {
+			cfg.Gateway = g
+		}
+	}
+	return cfg, addrErr, prefixErr, gwErr, dnsErr
+}
+
+// validate shows, as the user types, what is wrong with each field, what
+// the settings as a whole break, and the two warnings that do not stop
+// anything: an address outside this computer's network, and one that is
+// already in use.
+func (d *assignIPDialog) validate() {
+	dhcp := d.dhcp()
+	widgets.SetVisible(d.static, !dhcp)
+	widgets.SetVisible(d.dhcpWhat, dhcp)
+	cfg, addrErr, prefixErr, gwErr, dnsErr := d.config()
+	empty := strings.TrimSpace(d.address.Text) == ""
+	if empty {
+		addrErr = ""
+	}
+	widgets.SetReason(d.addressReason, addrErr)
+	widgets.SetReason(d.prefixReason, prefixErr)
+	d.maskHint.SetText("")
+	if bits, err := strconv.Atoi(strings.TrimSpace(d.prefix.Text)); err == nil && bits >= 1 && bits <= 32 {
+		d.maskHint.SetText(lang.X("dialog.ip.mask", "Subnet mask {{.Mask}}", map[string]any{"Mask": maskText(bits)}))
+	}
+	widgets.SetReason(d.gatewayReason, gwErr)
+	widgets.SetReason(d.dnsReason, dnsErr)
+
+	fieldsOK := addrErr == "" && prefixErr == "" && gwErr == "" && dnsErr == "" && (dhcp || !empty)
+	whole := ""
+	if fieldsOK {
+		if err := cfg.Validate(); err != nil {
+			p, _ := usermsg.Explain(err)
+			what, _ := i18n.ProblemText(p)
+			whole = what
+			fieldsOK = false
+		}
+	}
+	widgets.SetReason(d.settingsWhy, whole)
+
+	d.outside.Hide()
+	d.inUse.Hide()
+	if fieldsOK && !dhcp {
+		a := cfg.Address.Addr()
+		if !onComputerNetwork(d.local, a) {
+			nets := ComputerNetworks(d.local)
+			d.outside.Set(widgets.NoticeWarning, lang.X("dialog.ip.outside", "{{.Addr}} is not on this computer's network ({{.Computer}}).", map[string]any{"Addr": a.String(), "Computer": nets}),
+				lang.X("dialog.ip.outside_next", "After the change this computer cannot reach the camera, unless it is moved to that network too. Choose an address on {{.Computer}} unless you mean to.", map[string]any{"Computer": nets}))
+		}
+		d.checkTaken(a)
+	}
+
+	d.login.check()
+	if fieldsOK && d.login.err() == nil && !d.running && !d.moved {
+		d.primary.Enable()
+	} else {
+		d.primary.Disable()
+	}
+	d.relayout()
+}
+
+// checkTaken knocks at a typed address, unless it is the camera's own, and
+// warns if something answers. The answer is shown only while the address
+// is still the one typed.
+func (d *assignIPDialog) checkTaken(a netip.Addr) {
+	for _, own := range d.cam.Addresses {
+		if own.Unmap() == a {
+			return
+		}
+	}
+	d.takenCheck.checkTaken(d.ctx, a, d.ui, func() {
+		if cfg, addrErr, prefixErr, _, _ := d.config(); !d.dhcp() && addrErr == "" && prefixErr == "" && cfg.Address.Addr() == a {
+			d.showTaken(a)
+			d.relayout()
+		}
+	})
+}
+
+func (d *assignIPDialog) showTaken(a netip.Addr) {
+	d.inUse.Set(widgets.NoticeWarning, lang.X("dialog.ip.taken", "Something already answers at {{.Addr}}.", map[string]any{"Addr": a.String()}), lang.X("dialog.ip.taken_next", "Two devices on one address disturb each other: choose a free address."))
+}
+
+func (d *assignIPDialog) submit() {
+	if !d.primary.Disabled() {
+		d.start()
+	}
+}
+
+func (d *assignIPDialog) setFormEnabled(on bool) {
+	d.mode.SetEnabled(on)
+	d.login.setEnabled(on)
+	for _, e := range []*widgets.EscEntry{d.address, d.prefix, d.gateway, d.dns1, d.dns2} {
+		if on {
+			e.Enable()
+		} else {
+			e.Disable()
+		}
+	}
+}
+
+func (d *assignIPDialog) start() {
+	cfg, addrErr, prefixErr, gwErr, dnsErr := d.config()
+	if addrErr+prefixErr+gwErr+dnsErr != "" || cfg.Validate() != nil || d.login.err() != nil || d.running {
+		return
+	}
+	user, pw := d.login.user.Text, d.login.password.Text
+	deps, cam := d.h.Backend(), d.cam
+	followFor, followEvery := d.followFor, d.followEvery
+	d.setFormEnabled(false)
+	d.run([]string{cam.MAC}, func(ctx context.Context) func() {
+		return d.work(ctx, deps, cam, user, pw, cfg, followFor, followEvery)
+	})
+}
+
+func (d *assignIPDialog) work(ctx context.Context, deps backend.Backend, cam discovery.Device, user, pw string, cfg vapix.NetworkConfig, wait, every time.Duration) func() {
+	detail := cfg.String()
+	failed := func(err error) func() {
+		jerr := journalAction(deps, journal.SetIP, cam, user, detail, err)
+		return func() {
+			d.journalFailed(jerr)
+			d.problem.ShowError(err)
+			d.setFormEnabled(true)
+			d.validate()
+		}
+	}
+	c, err := openCamera(deps, cam, backend.ConnectOptions{})
+	if err != nil {
+		return failed(err)
+	}
+	defer c.Close()
+	d.say(lang.X("dialog.ip.logging_in", "Logging in…"))
+	c.SetCredentials(user, pw)
+	if err := c.VerifyLogin(ctx); err != nil {
+		return failed(err)
+	}
+	d.ui(func() { rememberAdmin(user) })
+	d.say(lang.X("dialog.ip.sending", "Sending the new settings…"))
+	applied := time.Now()
+	if err := c.SetNetwork(ctx, cfg); err != nil {
+		return failed(err)
+	}
+	jerr := journalAction(deps, journal.SetIP, cam, user, detail, nil)
+
+	f := &follower{deps: deps, cam: cam, every: every, camera: d.h.Camera, refresh: d.h.Refresh}
+	fctx, cancel := context.WithTimeout(ctx, wait)
+	defer cancel()
+	var found discovery.Device
+	var ok bool
+	addr := cfg.Address.Addr()
+	if cfg.DHCP {
+		f.progress = func(s int) {
+			d.say(lang.X("dialog.ip.following_dhcp", "Waiting for the camera to take an address from DHCP and show up in the camera list… ({{.Seconds}} s)", map[string]any{"Seconds": s}))
+		}
+		found, ok = f.viaDiscovery(fctx, applied)
+	} else {
+		f.progress = func(s int) {
+			d.say(lang.X("dialog.ip.following", "Looking for the camera at {{.Addr}}… ({{.Seconds}} s)", map[string]any{"Addr": addr.String(), "Seconds": s}))
+		}
+		found, ok = f.at(fctx, addr)
+	}
+	stopped := ctx.Err() != nil
+	return func() {
+		d.journalFailed(jerr)
+		d.moved = true
+		d.primary.Hide()
+		d.status.SetText("")
+		d.h.Refresh()
+		switch {
+		case ok:
+			d.problem.Set(widgets.NoticeSuccess, lang.X("dialog.ip.found", "Done: {{.Camera}} answers at its new address.", map[string]any{"Camera": CameraTitle(found)}), "")
+		case stopped:
+			d.problem.ShowError(&vapix.Error{Kind: vapix.Canceled, Op: "follow the camera"})
+		case cfg.DHCP:
+			d.problem.Set(widgets.NoticeWarning, lang.X("dialog.ip.not_found_dhcp", "The camera accepted the new settings, but it has not shown up with an address from DHCP yet."), lang.X("dialog.ip.not_found_next", "It may still be restarting its network. The camera list is searching again; look for it there in a minute. If it does not show up, check that this computer is on the same network as the new address."))
+		default:
+			d.problem.Set(widgets.NoticeWarning, lang.X("dialog.ip.not_found", "The camera accepted the new settings, but it has not answered at {{.Addr}} yet.", map[string]any{"Addr": addr.String()}), lang.X("dialog.ip.not_found_next", "It may still be restarting its network. The camera list is searching again; look for it there in a minute. If it does not show up, check that this computer is on the same network as the new address."))
+		}
+	}
+}

@@ -1,0 +1,43 @@
+package dialogs
+
+import (
+	"errors"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/openipu/openipu/core/discovery"
+)
+
+func TestOpenInBrowserOpensTheCamerasWebPage(t *testing.T) {
+	h := newFakeHost(t)
+	cam := cameraAt("ACCC8E000030", "192.168.1.31")
+	cam.HTTPURL = ""
+	cam.HTTPPort = 8080
+	OpenInBrowser(h, cam)
+	if got := h.openedURLs(); len(got) != 1 || got[0] != "http://192.168.1.31:8080/" {
+		t.Errorf("opened %v", got)
+	}
+	if n := len(h.win.Canvas().Overlays().List()); n != 0 {
+		t.Errorf("%d dialogs shown after a successful open", n)
+	}
+}
+
+func TestOpenInBrowserExplainsAMissingAddressAndAFailedBrowser(t *testing.T) {
+	h := newFakeHost(t)
+	OpenInBrowser(h, discovery.Device{MAC: "ACCC8E000030"})
+	if got := overlayTexts(h.win); !strings.Contains(got, "web address of The camera ACCC8E000030 is not known yet") {
+		t.Errorf("no address: %q", got)
+	}
+	if len(h.openedURLs()) != 0 {
+		t.Error("something was opened without an address")
+	}
+
+	h2 := newFakeHost(t)
+	h2.deps.OpenURL = func(*url.URL) error { return errors.New("xdg-open: not found") }
+	OpenInBrowser(h2, cameraAt("ACCC8E000030", "192.168.1.31"))
+	got := overlayTexts(h2.win)
+	if !strings.Contains(got, "could not be opened for http://192.168.1.31/") || strings.Contains(got, "xdg-open") {
+		t.Errorf("failed browser: %q", got)
+	}
+}

@@ -1,0 +1,366 @@
+package dialogs
+
+import (
+	"context"
+	"image/color"
+	"net/url"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/openipu/openipu/core/backup"
+	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/journal"
+	"github.com/openipu/openipu/core/vapix"
+	"github.com/openipu/openipu/gui/backend"
+	"github.com/openipu/openipu/gui/widgets"
+)
+
+// factoryDefaultDialog backs a camera's settings up, resets it and waits
+// for it to come back needing a password.
+type factoryDefaultDialog struct {
+	*frame
+	cam discovery.Device
+
+	intro       *widget.Label
+	mode        *widgets.OptionGroup
+	login       *loginFields
+	backupWhere *widget.Label
+	confirmText *widget.Label
+	confirm     *widgets.EscEntry
+	confirmBox  *fyne.Container
+
+	openBackup    *widgets.EscButton
+	withoutBackup *widgets.EscButton
+	setPassword   *widgets.EscButton
+	skipConfirm   *dialog.ConfirmDialog
+
+	backupPath string
+	// back is true once the camera answered again after the reset.
+	back bool
+}
+
+// ShowFactoryDefault opens the factory-default dialog for one camera.
+func ShowFactoryDefault(h Host, cam discovery.Device) {
+	d := newFactoryDefaultDialog(h, cam)
+	d.show(d.login.password)
+}
+
+func newFactoryDefaultDialog(h Host, cam discovery.Device) *factoryDefaultDialog {
+	d := &factoryDefaultDialog{cam: cam}
+	body := container.NewVBox()
+	d.frame = newFrame(h, lang.X("dialog.reset.title", "Reset to factory settings"), body, lang.X("dialog.reset.button", "Reset camera"), func() { d.start(false) })
+	d.primary.Importance = widget.DangerImportance
+	d.primary.SetIcon(theme.HistoryIcon())
+	esc := d.escape
+
+	d.intro = widgets.Wrapped(lang.X("dialog.reset.intro", "Reset {{.Camera}} to its factory settings. Choose how much to erase:", map[string]any{"Camera": CameraTitle(cam)}))
+	d.mode = widgets.NewOptionGroup([]string{lang.X("dialog.reset.soft", "Soft reset (recommended)"), lang.X("dialog.reset.hard", "Hard reset")}, 0, func(int) { d.validate() }, esc)
+	softWhat, hardWhat := widgets.Wrapped(lang.X("dialog.reset.soft_what", "Erases users, passwords and settings, keeps the IP address.")), widgets.Wrapped(lang.X("dialog.reset.hard_what", "Erases everything including the IP address — the camera may come back at 192.168.0.90 or 169.254.x.x."))
+	indent := func(o fyne.CanvasObject) fyne.CanvasObject {
+		gap := canvas.NewRectangle(color.Transparent)
+		gap.SetMinSize(fyne.NewSize(theme.IconInlineSize()+2*theme.Padding(), 0))
+		return container.NewBorder(nil, nil, gap, nil, o)
+	}
+	d.login = newLoginFields(cam, d.submit, esc, d.validate)
+	dir := h.Backend().BackupDir
+	if dir == "" {
+		dir = lang.X("dialog.reset.backup_default_folder", "the OpenIPU backups folder")
+	}
+	d.backupWhere = widgets.Wrapped(lang.X("dialog.reset.backup_where", "First, the camera's settings are saved to a file in {{.Dir}}.", map[string]any{"Dir": dir}))
+
+	d.confirmText = widgets.Wrapped(lang.X("dialog.reset.confirm_no_mac", "To confirm the hard reset, type the word RESET:"))
+	if cam.MAC != "" {
+		d.confirmText.SetText(lang.X("dialog.reset.confirm", "To confirm the hard reset, type the camera's MAC address ({{.MAC}}) or the word RESET:", map[string]any{"MAC": cam.MAC}))
+	}
+	d.confirm = widgets.NewEscEntry(esc)
+	d.confirm.OnChanged = func(string) { d.validate() }
+	d.confirm.OnSubmitted = func(string) { d.submit() }
+	d.confirmBox = container.NewVBox(d.confirmText, d.confirm)
+	d.confirmBox.Hide()
+
+	d.openBackup = widgets.NewEscButton(lang.X("dialog.reset.open_backup", "Open backup"), theme.FileTextIcon(), d.openBackupFile, esc)
+	d.withoutBackup = widgets.NewEscButton(lang.X("dialog.reset.without_backup", "Reset without a backup…"), theme.WarningIcon(), d.askSkipBackup, esc)
+	d.setPassword = widgets.NewEscButton(lang.X("dialog.reset.set_password", "Set the password now"), theme.AccountIcon(), d.setPasswordNow, esc)
+	d.setPassword.Importance = widget.HighImportance
+
+	body.Objects = []fyne.CanvasObject{
+		d.intro,
+		d.mode.Buttons[0], indent(softWhat),
+		d.mode.Buttons[1], indent(hardWhat),
+		widget.NewSeparator(),
+		d.login.box,
+		d.backupWhere,
+		d.confirmBox,
+	}
+	d.whenClosed(d.forget)
+	d.validate()
+	return d
+}
+
+func (d *factoryDefaultDialog) resetMode() vapix.ResetMode {
+	if d.mode.Selected == 1 {
+		return vapix.Hard
+	}
+	return vapix.Soft
+}
+
+// confirmed is the typed confirmation a hard reset needs: the camera's MAC
+// (in any of the usual spellings) or the word RESET.
+func (d *factoryDefaultDialog) confirmed() bool {
+	if d.resetMode() != vapix.Hard {
+		return true
+	}
+	typed := d.confirm.Text
+	if typed == "RESET" || typed == "reset" {
+		return true
+	}
+	mac := discovery.NormalizeMAC(typed)
+	return mac != "" && mac == discovery.NormalizeMAC(d.cam.MAC)
+}
+
+func (d *factoryDefaultDialog) validate() {
+	if d.resetMode() == vapix.Hard {
+		d.confirmBox.Show()
+	} else {
+		d.confirmBox.Hide()
+	}
+	d.login.check()
+	if d.login.err() == nil && d.confirmed() && !d.running && !d.back {
+		d.primary.Enable()
+	} else {
+		d.primary.Disable()
+	}
+	d.relayout()
+}
+
+func (d *factoryDefaultDialog) submit() {
+	if !d.primary.Disabled() {
+		d.start(false)
+	}
+}
+
+func (d *factoryDefaultDialog) setFormEnabled(on bool) {
+	d.login.setEnabled(on)
+	d.mode.SetEnabled(on)
+	if on {
+		d.confirm.Enable()
+	} else {
+		d.confirm.Disable()
+	}
+}
+
+// start runs login, backup, reset and the wait. skipBackup is only ever
+// true after the user confirmed resetting without one.
+func (d *factoryDefaultDialog) start(skipBackup bool) {
+	if d.login.err() != nil || !d.confirmed() || d.running {
+		return
+	}
+	user, pw, mode := d.login.user.Text, d.login.password.Text, d.resetMode()
+	deps := d.h.Backend()
+	cam := d.cam
+	d.setFormEnabled(false)
+	d.setButtons()
+	d.status.Importance = widget.MediumImportance
+	d.run([]string{cam.MAC}, func(ctx context.Context) func() {
+		return d.work(ctx, deps, cam, user, pw, mode, skipBackup)
+	})
+}
+
+func (d *factoryDefaultDialog) work(ctx context.Context, deps backend.Backend, cam discovery.Device, user, pw string, mode vapix.ResetMode, skipBackup bool) func() {
+	fail := func(err error, detail string) func() {
+		jerr := journalAction(deps, journal.FactoryDefault, cam, user, detail, err)
+		return func() {
+			d.journalFailed(jerr)
+			d.problem.ShowError(err)
+			d.setFormEnabled(true)
+			d.validate()
+		}
+	}
+	c, err := openCamera(deps, cam, backend.ConnectOptions{})
+	if err != nil {
+		return fail(err, string(mode))
+	}
+	defer c.Close()
+
+	d.say(lang.X("dialog.reset.logging_in", "Logging in…"))
+	c.SetCredentials(user, pw)
+	if err := c.VerifyLogin(ctx); err != nil {
+		return fail(err, string(mode))
+	}
+	d.ui(func() { rememberAdmin(user) })
+
+	path := ""
+	if !skipBackup {
+		d.say(lang.X("dialog.reset.saving", "Saving the camera's settings…"))
+		id := backup.Identity{MAC: discovery.NormalizeMAC(cam.MAC), Serial: cam.Serial, Model: cam.Model, Firmware: cam.Firmware, Host: CameraAddress(cam)}
+		dest := deps.BackupDir
+		if dest != "" {
+			dest += string(filepath.Separator)
+		}
+		p, berr := backup.Save(ctx, c, id, dest)
+		jerr := journalAction(deps, journal.Backup, cam, user, p, berr)
+		if berr != nil {
+			// Journal details are English, as the command line writes them.
+			jerr2 := journalAction(deps, journal.FactoryDefault, cam, user, string(mode)+", not sent: the backup failed", berr)
+			return func() {
+				d.journalFailed(jerr)
+				d.journalFailed(jerr2)
+				d.problem.ShowError(berr)
+				d.status.SetText(lang.X("dialog.reset.not_reset", "The camera was NOT reset, because its settings could not be saved first."))
+				d.status.Importance = widget.DangerImportance
+				d.setFormEnabled(true)
+				d.setButtons(d.withoutBackup)
+				d.validate()
+			}
+		}
+		path = p
+		d.ui(func() {
+			d.journalFailed(jerr)
+			d.showBackup(p)
+		})
+	}
+
+	before, serr := c.SystemReady(ctx)
+	if serr != nil {
+		before = vapix.SystemReady{}
+	}
+	d.say(lang.X("dialog.reset.sending", "Sending the reset…"))
+	err = c.FactoryDefault(ctx, mode)
+	jerr := journalAction(deps, journal.FactoryDefault, cam, user, string(mode), err)
+	if err != nil {
+		return func() {
+			d.journalFailed(jerr)
+			d.problem.ShowError(err)
+			d.setFormEnabled(true)
+			d.keepBackupButton(path)
+			d.validate()
+		}
+	}
+
+	if mode == vapix.Hard {
+		d.ui(func() {
+			d.problem.Set(widgets.NoticeInfo, lang.X("dialog.reset.hard_wait", "After a hard reset the camera may come back at a different address. If it does not come back here, the camera list will find it."), "")
+			d.relayout()
+		})
+	}
+	// After a factory default the camera makes a new HTTPS certificate; only
+	// anonymous status questions are asked of it from here on.
+	waiter, werr := openCamera(deps, cam, backend.ConnectOptions{AcceptNewCertificate: true})
+	if werr != nil {
+		waiter = c
+	} else {
+		defer waiter.Close()
+	}
+	_, err = waiter.WaitForReboot(ctx, before, rebootWait, func(p vapix.RebootProgress) {
+		d.say(rebootText(p, true))
+	})
+	return func() {
+		d.journalFailed(jerr)
+		d.keepBackupButton(path)
+		d.h.Refresh()
+		switch {
+		case err == nil:
+			d.back = true
+			d.status.SetText("")
+			d.problem.Set(widgets.NoticeSuccess, lang.X("dialog.reset.back", "{{.Camera}} is back with factory settings, at the same address. It needs a password now.", map[string]any{"Camera": CameraTitle(cam)}), "")
+			d.primary.Hide()
+			d.setButtons(append(d.extraButtons(path), d.setPassword)...)
+			d.h.Window().Canvas().Focus(d.setPassword)
+		case mode == vapix.Hard && vapix.KindOf(err) == vapix.RebootTimeout:
+			d.back = true
+			d.status.SetText("")
+			d.problem.Set(widgets.NoticeWarning, lang.X("dialog.reset.gone", "The camera accepted the hard reset but has not come back at {{.Host}}.", map[string]any{"Host": CameraAddress(cam)}), lang.X("dialog.reset.gone_next", "After a hard reset it may come back at another address: from the network's DHCP server, or 192.168.0.90, or 169.254.x.x. The camera list is searching again; look for it there in a minute."))
+			d.primary.Hide()
+		default:
+			d.back = true
+			d.problem.ShowError(err)
+			d.status.SetText(lang.X("dialog.reset.accepted_then", "The camera had already accepted the reset; it finishes by itself."))
+			d.primary.Hide()
+		}
+	}
+}
+
+func (d *factoryDefaultDialog) extraButtons(path string) []fyne.CanvasObject {
+	if path == "" {
+		return nil
+	}
+	return []fyne.CanvasObject{d.openBackup}
+}
+
+func (d *factoryDefaultDialog) keepBackupButton(path string) {
+	d.setButtons(d.extraButtons(path)...)
+}
+
+// showBackup says where the settings went, with a button to open the file.
+func (d *factoryDefaultDialog) showBackup(path string) {
+	d.backupPath = path
+	d.backupWhere.SetText(lang.X("dialog.reset.saved", "Settings saved to {{.Path}}", map[string]any{"Path": path}))
+	d.backupWhere.Importance = widget.SuccessImportance
+	d.backupWhere.Refresh()
+	d.setButtons(d.openBackup)
+}
+
+func (d *factoryDefaultDialog) openBackupFile() {
+	if d.backupPath == "" || d.h.Backend().OpenURL == nil {
+		return
+	}
+	if err := d.h.Backend().OpenURL(fileURL(d.backupPath)); err != nil {
+		d.problem.ShowError(err)
+		d.relayout()
+	}
+}
+
+// askSkipBackup is the extra confirmation before a reset without backup.
+func (d *factoryDefaultDialog) askSkipBackup() {
+	d.skipConfirm = dialog.NewConfirm(lang.X("dialog.reset.without_backup_title", "Reset without a backup?"), lang.X("dialog.reset.without_backup_text", "The camera's settings have not been saved. After the reset they are gone for good. Reset anyway?"), d.skipBackupAnswered, d.h.Window())
+	d.skipConfirm.SetConfirmText(lang.X("dialog.reset.without_backup_yes", "Reset without a backup"))
+	d.skipConfirm.SetConfirmImportance(widget.DangerImportance)
+	d.skipConfirm.Show()
+}
+
+func (d *factoryDefaultDialog) skipBackupAnswered(yes bool) {
+	if yes {
+		d.start(true)
+	}
+}
+
+// setPasswordNow hands the camera, which has no password now, to the
+// set-password dialog. After a reset the camera list may know it better
+// (a new address), so its entry is preferred.
+func (d *factoryDefaultDialog) setPasswordNow() {
+	cam := d.cam
+	if now, ok := d.h.Camera(cam.MAC); ok && cam.MAC != "" && !now.Lost {
+		cam = now
+	}
+	cam.Setup = discovery.SetupNeeded
+	d.close()
+	sp := newSetPasswordAfterReset(d.h, []discovery.Device{cam})
+	sp.show(sp.user)
+	if sp.user.Text != "" {
+		d.h.Window().Canvas().Focus(sp.password)
+	}
+}
+
+func (d *factoryDefaultDialog) forget() {
+	d.login.clear()
+	if d.skipConfirm != nil {
+		d.skipConfirm.Hide()
+	}
+}
+
+// fileURL makes a file:// URL that the system opens with the default
+// program; a Windows path "C:\x" becomes file:///C:/x.
+func fileURL(path string) *url.URL {
+	p := filepath.ToSlash(path)
+	if len(p) > 0 && p[0] != '/' {
+		p = "/" + p
+	}
+	return &url.URL{Scheme: "file", Path: p}
+}

@@ -1,0 +1,134 @@
+package dialogs
+
+import (
+	"context"
+	"fmt"
+	"net/netip"
+	"strings"
+	"sync"
+
+	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/netif"
+)
+
+// onComputerNetwork reports whether addr is on a subnet of one of this
+// computer's working interfaces.
+func onComputerNetwork(local []netif.Interface, addr netip.Addr) bool {
+	for _, i := range local {
+		if i.Up && !i.Loopback && i.Contains(addr) {
+			return true
+		}
+	}
+	return false
+}
+
+// ComputerNetworks names this computer's subnets for a sentence.
+func ComputerNetworks(local []netif.Interface) string {
+	var nets []string
+	for _, i := range netif.Usable(local) {
+		for _, p := range i.Prefixes {
+			if !p.Addr().IsLinkLocalUnicast() {
+				nets = append(nets, p.Masked().String())
+			}
+		}
+	}
+	if len(nets) > 3 {
+		nets = nets[:3]
+	}
+	return strings.Join(nets, ", ")
+}
+
+// localPrefixFor is the subnet of this computer's that holds addr, if any.
+func localPrefixFor(local []netif.Interface, addr netip.Addr) (netip.Prefix, bool) {
+	for _, i := range local {
+		if !i.Up || i.Loopback {
+			continue
+		}
+		for _, p := range i.Prefixes {
+			if p.Masked().Contains(addr) {
+				return p, true
+			}
+		}
+	}
+	return netip.Prefix{}, false
+}
+
+// firstComputerPrefix is the computer's first usable routable subnet, the
+// one a camera is most likely to be moved to.
+func firstComputerPrefix(local []netif.Interface) (netip.Prefix, bool) {
+	for _, i := range netif.Usable(local) {
+		for _, p := range i.Prefixes {
+			if !p.Addr().IsLinkLocalUnicast() {
+				return p, true
+			}
+		}
+	}
+	return netip.Prefix{}, false
+}
+
+// cameraIPv4 is the camera's current IPv4 address, if known.
+func cameraIPv4(d discovery.Device) (netip.Addr, bool) {
+	for _, a := range d.Addresses {
+		if a.Unmap().Is4() {
+			return a.Unmap(), true
+		}
+	}
+	return netip.Addr{}, false
+}
+
+// maskText is the dotted subnet mask of a prefix length, which is what
+// most people know from their router's settings page.
+func maskText(bits int) string {
+	m := uint32(0)
+	if bits > 0 {
+		m = ^uint32(0) << uint(32-bits)
+	}
+	return fmt.Sprintf("%d.%d.%d.%d", m>>24, m>>16&255, m>>8&255, m&255)
+}
+
+// takenCheck knocks, off the Fyne goroutine, at an address being typed to
+// learn whether something already answers there (Assign IP address and
+// ARP/Ping both refuse or warn about such an address). Embedded in a
+// dialog; tests replace knock and probeLaunch so nothing reaches beyond
+// this machine.
+type takenCheck struct {
+	// probes counts running checks; probeLaunch starts one.
+	probes      sync.WaitGroup
+	probeLaunch func(func())
+	knock       func(ctx context.Context, addr netip.Addr) bool
+	// probed is the last address knocked at, and taken whether something
+	// answered there, so that typing elsewhere does not knock again.
+	probed netip.Addr
+	taken  bool
+}
+
+func newTakenCheck(knock func(ctx context.Context, addr netip.Addr) bool) takenCheck {
+	return takenCheck{probeLaunch: func(fn func()) { go fn() }, knock: knock}
+}
+
+// checkTaken knocks at a once, and calls onTaken through ui when something
+// answers and a is still the last address asked about. Asked again about
+// an address already found taken, it calls onTaken at once.
+func (c *takenCheck) checkTaken(ctx context.Context, a netip.Addr, ui func(func()), onTaken func()) {
+	if a == c.probed {
+		if c.taken {
+			onTaken()
+		}
+		return
+	}
+	c.probed, c.taken = a, false
+	c.probes.Add(1)
+	c.probeLaunch(func() {
+		defer c.probes.Done()
+		if !c.knock(ctx, a) {
+			return
+		}
+		ui(func() {
+			if c.probed != a {
+				return
+			}
+			c.taken = true
+			onTaken()
+		})
+	})
+}

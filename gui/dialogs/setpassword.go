@@ -1,0 +1,457 @@
+package dialogs
+
+import (
+	"context"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/journal"
+	"github.com/openipu/openipu/core/passphrase"
+	"github.com/openipu/openipu/core/vapix"
+	"github.com/openipu/openipu/gui/backend"
+	"github.com/openipu/openipu/gui/widgets"
+)
+
+// bulkParallel bounds how many cameras are set up at once: enough to make
+// a dozen quick, few enough not to flood a small switch or the cameras.
+const bulkParallel = 4
+
+// rowState is one camera's place in a run.
+type rowState int
+
+const (
+	rowWaiting rowState = iota
+	rowWorking
+	rowDone
+	rowFailed
+	rowStopped
+)
+
+// passwordRow is one camera's line in the result table.
+type passwordRow struct {
+	cam    discovery.Device
+	state  rowState
+	user   string // the account actually created
+	icon   *widget.Icon
+	name   *widget.Label
+	status *widget.Label
+	reason *widget.Label
+	box    fyne.CanvasObject
+}
+
+// setPasswordDialog creates the first administrator on one or many cameras.
+type setPasswordDialog struct {
+	*frame
+	cams []discovery.Device
+	// afterReset: the cameras were just factory-reset here, so each made
+	// itself a new HTTPS certificate; the one remembered from before the
+	// reset is expected to differ and is replaced.
+	afterReset bool
+
+	intro          *widget.Label
+	nameRule       *widget.Label
+	user           *widgets.EscEntry
+	userReason     *widget.Label
+	password       *widgets.EscEntry
+	passwordReason *widget.Label
+	meter          *widgets.StrengthMeter
+	confirm        *widgets.EscEntry
+	confirmReason  *widget.Label
+	showPw         *widgets.EscCheck
+	generate       *widgets.EscButton
+	copyButton     *widgets.EscButton
+	generatedNote  *widget.Label
+	rows           []*passwordRow
+}
+
+// ShowSetPassword opens the first-password dialog for one or several
+// cameras that need setup.
+func ShowSetPassword(h Host, cams []discovery.Device) {
+	d := newSetPasswordDialog(h, cams)
+	d.show(d.user)
+	if d.user.Text != "" {
+		h.Window().Canvas().Focus(d.password)
+	}
+}
+
+// newSetPasswordAfterReset is Set password for cameras this program has
+// just reset (the factory-default dialog, the reset wizard).
+func newSetPasswordAfterReset(h Host, cams []discovery.Device) *setPasswordDialog {
+	d := newSetPasswordDialog(h, cams)
+	d.afterReset = true
+	return d
+}
+
+func newSetPasswordDialog(h Host, cams []discovery.Device) *setPasswordDialog {
+	d := &setPasswordDialog{cams: cams}
+	body := container.NewVBox()
+	buttonText := lang.X("dialog.setpw.button", "Set password")
+	if len(cams) > 1 {
+		buttonText = lang.X("dialog.setpw.button_many", "Set password on {{.N}} cameras", map[string]any{"N": len(cams)})
+	}
+	d.frame = newFrame(h, lang.X("dialog.setpw.title", "Set the first password"), body, buttonText, d.start)
+	esc := d.escape
+
+	d.intro = widgets.Wrapped("")
+	if len(cams) == 1 {
+		d.intro.SetText(lang.X("dialog.setpw.intro_one", "{{.Camera}} has no administrator yet. Choose the administrator's name and password; the camera is checked by logging in with them.", map[string]any{"Camera": CameraTitle(cams[0])}))
+	} else {
+		d.intro.SetText(lang.X("dialog.setpw.intro_many", "These {{.N}} cameras have no administrator yet. Each gets the same name and password, and each is checked by logging in with them.", map[string]any{"N": len(cams)}))
+	}
+
+	old := 0
+	for _, c := range cams {
+		if onlyRootFirmware(c) {
+			old++
+		}
+	}
+	d.user = widgets.NewEscEntry(esc)
+	d.nameRule = widgets.Wrapped(lang.X("dialog.setpw.name_rule", "1 to 14 letters and digits. AXIS OS older than 11.5 only accepts root: the app falls back to it automatically."))
+	d.nameRule.SizeName = theme.SizeNameCaptionText // quieter than body text, yet readable (low importance is too faint)
+	if old > 0 {
+		d.user.SetText("root")
+		d.nameRule.SetText(lang.X("dialog.setpw.name_rule_root", "AXIS OS older than 11.5 ({{.N}} of these cameras) only accepts the name root. With another name, the app falls back to root for those automatically.", map[string]any{"N": old}))
+	} else {
+		d.user.SetText(suggestedAdmin(discovery.Device{}))
+	}
+	d.userReason = widgets.Reason()
+	d.password = widgets.NewSecretEntry(esc)
+	d.passwordReason = widgets.Reason()
+	d.meter = widgets.NewStrengthMeter()
+	d.meter.QuietShort = true
+	d.confirm = widgets.NewSecretEntry(esc)
+	d.confirmReason = widgets.Reason()
+	d.showPw = widgets.NewEscCheck(lang.X("dialog.field.show_passwords", "Show the passwords"), d.revealPasswords, esc)
+	d.generate = widgets.NewEscButton(lang.X("dialog.setpw.generate", "Generate strong password"), theme.ViewRefreshIcon(), d.generatePassword, esc)
+	d.copyButton = widgets.NewEscButton(lang.X("dialog.setpw.copy", "Copy"), theme.ContentCopyIcon(), d.copyPassword, esc)
+	d.copyButton.Disable()
+	d.generatedNote = widgets.Wrapped("")
+	d.generatedNote.Importance = widget.WarningImportance
+	d.generatedNote.Hide()
+
+	for _, e := range []*widgets.EscEntry{d.user, d.password, d.confirm} {
+		e.OnChanged = func(string) { d.validate() }
+		e.OnSubmitted = func(string) { d.submit() }
+	}
+
+	form := container.New(layout.NewFormLayout(),
+		widget.NewLabel(lang.X("dialog.field.user_name", "User name")), container.NewVBox(d.user, d.userReason, d.nameRule),
+		widget.NewLabel(lang.X("dialog.field.password", "Password")), container.NewVBox(d.password, d.passwordReason, d.meter),
+		widget.NewLabel(lang.X("dialog.field.confirm_password", "Repeat password")), container.NewVBox(d.confirm, d.confirmReason),
+		layout.NewSpacer(), container.NewVBox(container.NewHBox(d.generate, d.copyButton, d.showPw), d.generatedNote),
+	)
+
+	list := container.NewVBox()
+	for _, c := range cams {
+		r := newPasswordRow(c)
+		d.rows = append(d.rows, r)
+		list.Add(r.box)
+	}
+	var table fyne.CanvasObject = list
+	if len(cams) > 3 {
+		scroll := container.NewVScroll(list)
+		scroll.SetMinSize(fyne.NewSize(0, 200))
+		table = scroll
+	}
+	// The cameras come first: before the run they say which cameras are
+	// meant, after it they are the result, in view without scrolling.
+	body.Objects = []fyne.CanvasObject{d.intro, table, widget.NewSeparator(), form}
+
+	d.whenClosed(d.forget)
+	d.validate()
+	return d
+}
+
+func newPasswordRow(cam discovery.Device) *passwordRow {
+	r := &passwordRow{
+		cam:    cam,
+		icon:   widget.NewIcon(theme.MoreHorizontalIcon()),
+		name:   widgets.Wrapped(CameraTitle(cam)),
+		status: widget.NewLabel(lang.X("dialog.setpw.row_waiting", "Waiting")),
+		reason: widgets.Wrapped(""),
+	}
+	r.name.TextStyle.Bold = true
+	r.reason.Hide()
+	r.box = container.NewBorder(nil, nil, container.NewVBox(r.icon), container.NewVBox(r.status),
+		container.NewVBox(r.name, r.reason))
+	return r
+}
+
+func (r *passwordRow) set(state rowState, reason string) {
+	r.state = state
+	switch state {
+	case rowWaiting:
+		r.icon.SetResource(theme.MoreHorizontalIcon())
+		r.status.Importance = widget.MediumImportance
+		r.status.SetText(lang.X("dialog.setpw.row_waiting", "Waiting"))
+	case rowWorking:
+		r.icon.SetResource(theme.ViewRefreshIcon())
+		r.status.Importance = widget.MediumImportance
+		r.status.SetText(lang.X("dialog.setpw.row_working", "Setting the password…"))
+	case rowDone:
+		r.icon.SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
+		r.status.Importance = widget.SuccessImportance
+		r.status.SetText(lang.X("dialog.setpw.row_done", "Done ✓ verified"))
+	case rowFailed:
+		r.icon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
+		r.status.Importance = widget.DangerImportance
+		r.status.SetText(lang.X("dialog.setpw.row_failed", "Failed"))
+	case rowStopped:
+		r.icon.SetResource(theme.MediaStopIcon())
+		r.status.Importance = widget.WarningImportance
+		r.status.SetText(lang.X("dialog.setpw.row_stopped", "Stopped: not sent"))
+	}
+	widgets.SetReason(r.reason, reason)
+}
+
+// validate says what stops the run, field by field, as the user types.
+func (d *setPasswordDialog) validate() {
+	widgets.SetReason(d.userReason, userNameProblem(d.user.Text))
+
+	pw := d.password.Text
+	d.meter.Update(pw)
+	d.passwordReason.Importance = widget.DangerImportance
+	switch {
+	case pw == "":
+		widgets.SetReason(d.passwordReason, "")
+	case vapix.ValidatePassword(pw) != nil && len(pw) > vapix.MaxPasswordLen:
+		widgets.SetReason(d.passwordReason, lang.X("dialog.setpw.too_long", "This password has {{.N}} characters; cameras accept at most 64.", map[string]any{"N": len(pw)}))
+	case vapix.ValidatePassword(pw) != nil:
+		widgets.SetReason(d.passwordReason, lang.X("dialog.setpw.bad_char", "This password contains a character cameras do not accept, such as an accented letter or a tab. Use the keyboard's letters, digits, spaces and punctuation."))
+	case vapix.PasswordIsWeak(pw):
+		d.passwordReason.Importance = widget.WarningImportance
+		widgets.SetReason(d.passwordReason, lang.X("dialog.setpw.weak", "Shorter than 8 characters: easy to guess. It will work, but a longer password is much safer."))
+	default:
+		widgets.SetReason(d.passwordReason, "")
+	}
+	if d.confirm.Text != "" && d.confirm.Text != pw {
+		widgets.SetReason(d.confirmReason, lang.X("dialog.setpw.mismatch", "The two passwords are not the same."))
+	} else {
+		widgets.SetReason(d.confirmReason, "")
+	}
+	if pw == "" {
+		d.copyButton.Disable()
+	} else {
+		d.copyButton.Enable()
+	}
+
+	if d.ready() && !d.running && d.anyLeft() {
+		d.primary.Enable()
+	} else {
+		d.primary.Disable()
+	}
+	d.relayout()
+}
+
+// ready is true when name, password and repetition can be sent.
+func (d *setPasswordDialog) ready() bool {
+	return vapix.ValidateUserName(d.user.Text) == nil &&
+		vapix.ValidatePassword(d.password.Text) == nil &&
+		d.confirm.Text == d.password.Text
+}
+
+// anyLeft is true while some camera does not have the password yet.
+func (d *setPasswordDialog) anyLeft() bool {
+	for _, r := range d.rows {
+		if r.state != rowDone {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *setPasswordDialog) submit() {
+	if !d.primary.Disabled() {
+		d.start()
+	}
+}
+
+func (d *setPasswordDialog) revealPasswords(on bool) {
+	for _, e := range []*widgets.EscEntry{d.password, d.confirm} {
+		e.Password = !on
+		e.Refresh()
+	}
+}
+
+func (d *setPasswordDialog) generatePassword() {
+	pw, err := passphrase.Generate(passphrase.DefaultGenerateLen)
+	if err != nil {
+		d.problem.ShowError(err)
+		d.relayout()
+		return
+	}
+	d.password.SetText(pw)
+	d.confirm.SetText(pw)
+	d.showPw.SetChecked(true)
+	d.generatedNote.SetText(lang.X("dialog.setpw.generated", "Copy this password or write it down now: OpenIPU does not keep it anywhere."))
+	d.generatedNote.Show()
+	d.validate()
+}
+
+// copyPassword is the one way a password leaves OpenIPU: the user's own
+// copy, on the user's request.
+func (d *setPasswordDialog) copyPassword() {
+	if d.password.Text == "" {
+		return
+	}
+	fyne.CurrentApp().Clipboard().SetContent(d.password.Text)
+	d.generatedNote.SetText(lang.X("dialog.setpw.copied", "The password is on the clipboard. Paste it somewhere safe, such as a password manager."))
+	d.generatedNote.Show()
+	d.relayout()
+}
+
+func (d *setPasswordDialog) setFormEnabled(on bool) {
+	for _, e := range []*widgets.EscEntry{d.user, d.password, d.confirm} {
+		if on {
+			e.Enable()
+		} else {
+			e.Disable()
+		}
+	}
+	if on {
+		d.generate.Enable()
+	} else {
+		d.generate.Disable()
+	}
+}
+
+// start runs every camera that does not have the password yet.
+func (d *setPasswordDialog) start() {
+	if !d.ready() || d.running {
+		return
+	}
+	user, pw := d.user.Text, d.password.Text
+	var todo []*passwordRow
+	var macs []string
+	for _, r := range d.rows {
+		if r.state != rowDone {
+			r.set(rowWaiting, "")
+			todo = append(todo, r)
+			macs = append(macs, r.cam.MAC)
+		}
+	}
+	d.setFormEnabled(false)
+	deps := d.h.Backend()
+	d.run(macs, func(ctx context.Context) func() {
+		sem := make(chan struct{}, bulkParallel)
+		var wg sync.WaitGroup
+		for _, r := range todo {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				select {
+				case sem <- struct{}{}:
+					defer func() { <-sem }()
+				case <-ctx.Done():
+				}
+				d.setOne(ctx, deps, r, user, pw)
+			}()
+		}
+		wg.Wait()
+		return d.finish
+	})
+}
+
+// setOne creates the account on one camera and journals the outcome. A
+// camera reached after Stop is left alone and not journaled: nothing was
+// sent to it.
+func (d *setPasswordDialog) setOne(ctx context.Context, deps backend.Backend, r *passwordRow, user, pw string) {
+	if ctx.Err() != nil {
+		d.ui(func() { r.set(rowStopped, "") })
+		return
+	}
+	d.ui(func() { r.set(rowWorking, "") })
+	res, err := d.createAccount(ctx, deps, r.cam, user, pw)
+	created := res.User
+	if created == "" {
+		created = user
+	}
+	detail := ""
+	if res.FellBackToRoot {
+		// English, as the command line writes it: the journal is a record,
+		// not something shown in the window.
+		detail = "asked for " + user + ", firmware only accepts root"
+	}
+	jerr := journalAction(deps, journal.SetPassword, r.cam, created, detail, err)
+	d.ui(func() {
+		d.journalFailed(jerr)
+		if err != nil {
+			r.set(rowFailed, problemSentence(err))
+			return
+		}
+		r.user = res.User
+		if res.FellBackToRoot {
+			r.set(rowDone, lang.X("dialog.setpw.row_fell_back", "Administrator: root. This camera's software only accepts that name, so the account is called root, not {{.User}}.", map[string]any{"User": user}))
+		} else {
+			r.set(rowDone, lang.X("dialog.setpw.row_admin", "Administrator: {{.User}}", map[string]any{"User": res.User}))
+		}
+	})
+}
+
+func (d *setPasswordDialog) createAccount(ctx context.Context, deps backend.Backend, cam discovery.Device, user, pw string) (vapix.AccountResult, error) {
+	c, err := openCamera(deps, cam, backend.ConnectOptions{AcceptNewCertificate: d.afterReset})
+	if err != nil {
+		return vapix.AccountResult{}, err
+	}
+	defer c.Close()
+	res, err := c.CreateFirstAccount(ctx, user, pw)
+	if err == nil && !res.Verified {
+		// CreateFirstAccount only returns success after logging in; a
+		// client that says otherwise must not be shown as done.
+		err = &vapix.Error{Kind: vapix.WrongPassword, Op: "log in with the new password", Host: CameraAddress(cam)}
+	}
+	return res, err
+}
+
+// finish sums the run up. It runs on the Fyne goroutine.
+func (d *setPasswordDialog) finish() {
+	done, failed := 0, 0
+	admin := ""
+	for _, r := range d.rows {
+		switch r.state {
+		case rowDone:
+			done++
+			if admin == "" || r.user != "root" {
+				admin = r.user
+			}
+		case rowFailed, rowStopped:
+			failed++
+		}
+	}
+	rememberAdmin(admin)
+	n := len(d.rows)
+	switch {
+	case failed == 0:
+		d.problem.Set(widgets.NoticeSuccess, lang.X("dialog.setpw.all_done", "{{.N}} of {{.N}} cameras now have the new password, each checked by logging in with it.", map[string]any{"N": n}), "")
+		d.primary.Hide()
+		d.h.Window().Canvas().Focus(d.cancel)
+	case done == 0:
+		d.problem.Set(widgets.NoticeError, lang.X("dialog.setpw.none_done", "No camera got the new password."), lang.X("dialog.setpw.some_failed_next", "Fix what the list says, then try again for the failed cameras."))
+	default:
+		d.problem.Set(widgets.NoticeWarning, lang.X("dialog.setpw.some_failed", "{{.Done}} of {{.N}} cameras now have the new password. {{.Failed}} did not: the list says why.", map[string]any{"Done": done, "N": n, "Failed": failed}), lang.X("dialog.setpw.some_failed_next", "Fix what the list says, then try again for the failed cameras."))
+	}
+	if failed > 0 {
+		d.primary.SetText(lang.X("dialog.setpw.retry", "Try again for {{.N}} failed", map[string]any{"N": failed}))
+	}
+	d.status.SetText("")
+	d.setFormEnabled(true)
+	d.validate()
+	if done > 0 {
+		d.h.Refresh()
+	}
+}
+
+// forget drops the password from the dialog when it closes.
+func (d *setPasswordDialog) forget() {
+	d.password.SetText("")
+	d.confirm.SetText("")
+	d.showPw.SetChecked(false)
+	d.generatedNote.SetText("")
+}
