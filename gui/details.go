@@ -17,6 +17,7 @@ import (
 	"github.com/openipu/openipu/gui/backend"
 	"github.com/openipu/openipu/gui/dialogs"
 	"github.com/openipu/openipu/gui/i18n"
+	"github.com/openipu/openipu/gui/resetwizard"
 	"github.com/openipu/openipu/gui/widgets"
 )
 
@@ -145,7 +146,7 @@ func newDetailsPanel(w *MainWindow) *detailsPanel {
 
 	p.resetWizard = widget.NewButtonWithIcon(lang.X("details.reset_wizard", "Lost the password? Guided factory reset…"), apptheme.IconFactory, func() {
 		if d, ok := w.selectedDevice(); ok {
-			ShowResetWizard(w, d)
+			resetwizard.Show(w, d)
 		}
 	})
 	p.resetWizard.Alignment = widget.ButtonAlignLeading

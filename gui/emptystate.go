@@ -15,6 +15,7 @@ import (
 	"github.com/openipu/openipu/core/usermsg"
 	"github.com/openipu/openipu/gui/apptheme"
 	"github.com/openipu/openipu/gui/i18n"
+	"github.com/openipu/openipu/gui/resetwizard"
 )
 
 // emptyState takes the table's place while no camera is known: it says
@@ -55,7 +56,7 @@ func newEmptyState(w *MainWindow) *emptyState {
 		scan: widget.NewButtonWithIcon(lang.X("toolbar.scan_range", "Scan address range…"), theme.SearchIcon(), w.showScanRange),
 		demo: widget.NewButtonWithIcon(lang.X("empty.try_demo", "Try with simulated cameras"), apptheme.IconCamera, w.startDemo),
 		reset: widget.NewButtonWithIcon(lang.X("toolbar.reset_wizard", "Guided factory reset…"), apptheme.IconFactory, func() {
-			ShowResetWizard(w, discovery.Device{})
+			resetwizard.Show(w, discovery.Device{})
 		}),
 	}
 	e.title.TextStyle = fyne.TextStyle{Bold: true}

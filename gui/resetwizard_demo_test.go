@@ -42,33 +42,39 @@ func TestDemoWizardTakesACameraWithALostPasswordToANewPasswordOnTheNetwork(t *te
 		t.Fatal("the simulated office has no set-up camera")
 	}
 
-	wz := newResetWizard(w, cam)
-	wz.pollEvery, wz.tickEvery = 20*time.Millisecond, time.Hour
-	wz.show()
-	defer wz.close()
-	for wz.page < pageUnplug {
-		wz.goNext()
+	// The wizard as the user opens it for the camera chosen in the list,
+	// and walks through it.
+	w.tapRow(t, cam.MAC, 0)
+	test.Tap(w.details.resetWizard)
+	defer closeOverlays(w)
+	nextUntil := func(heading string) {
+		t.Helper()
+		for !strings.Contains(shownDialog(w.win), heading) {
+			next := dialogButton(t, w.win, "Next")
+			if next.Disabled() {
+				t.Fatalf("Next is disabled before %q:\n%s", heading, shownDialog(w.win))
+			}
+			test.Tap(next)
+		}
 	}
-	if !wz.canSimulate() {
-		t.Fatal("demo mode offers no simulated power switch")
-	}
-	wz.simulateUnplug()
+	nextUntil("Unplug the camera's power")
+	test.Tap(dialogButton(t, w.win, "Simulate: unplug the camera"))
 	w.ui.Until(t, "the wizard sees the camera go offline", func() bool {
-		return strings.Contains(wz.live.Text.Text, "went offline")
+		return strings.Contains(shownDialog(w.win), "went offline")
 	})
-	for wz.page < pageHold {
-		wz.goNext()
-	}
-	wz.simulatePlug()
-	wz.goNext()
-	w.ui.Until(t, "the wizard sees the camera back in factory state", func() bool { return wz.page == pageBack })
+	nextUntil("Hold the button down while you plug the power back in")
+	test.Tap(dialogButton(t, w.win, "Simulate: plug it in holding the button"))
+	test.Tap(dialogButton(t, w.win, "Next"))
+	w.ui.UntilWithin(t, time.Minute, "the wizard sees the camera back in factory state", func() bool {
+		return strings.Contains(shownDialog(w.win), "Your camera is back, in factory state")
+	})
 
 	// The hand-over, as the wizard's Next makes it: Set password for the
 	// camera as the list knows it now.
 	if now, _ := w.Camera(cam.MAC); !now.NeedsSetup() {
 		t.Fatalf("back, but not in factory state: %+v", now)
 	}
-	wz.goNext()
+	test.Tap(dialogButton(t, w.win, "Set password…"))
 	entries := dialogEntries(w.win) // name, password, repeat
 	if len(entries) != 3 {
 		t.Fatalf("the hand-over opened a dialog with %d fields:\n%s", len(entries), topDialog(w.win))
@@ -97,4 +103,9 @@ func dialogEntries(w fyne.Window) []*widgets.EscEntry {
 		}
 	})
 	return out
+}
+
+// shownDialog is the text of every label shown on the dialog on top.
+func shownDialog(w fyne.Window) string {
+	return strings.Join(visibleTexts(w.Canvas().Overlays().Top()), "\n")
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/openipu/openipu/gui/backend"
 	"github.com/openipu/openipu/gui/dialogs"
 	"github.com/openipu/openipu/gui/internal/uitest"
+	"github.com/openipu/openipu/gui/resetwizard"
 )
 
 // TestScreenshots writes the README's pictures of the window, drawn by
@@ -68,8 +69,21 @@ func TestScreenshots(t *testing.T) {
 					closeOverlays(w)
 				}
 			}
-			// The guided reset's pages (resetwizard_shots_test.go).
-			shootWizard(t, w, dir, v.name)
+			// The guided reset's pages, every one in the light theme, the
+			// hold step and the outcome in the dark one.
+			for _, s := range resetwizard.Shots(cams[stateReady][0]) {
+				if v.variant != theme.VariantLight && s.Name != "5-hold-amber" && s.Name != "7-back" {
+					continue
+				}
+				name := "wizard-" + s.Name + ".png"
+				if v.variant != theme.VariantLight {
+					name = "wizard-" + s.Name + "-" + v.name + ".png"
+				}
+				closeIt := s.Open(w)
+				uitest.Shoot(t, w.win, filepath.Join(dir, name))
+				closeIt()
+				closeOverlays(w)
+			}
 		})
 	}
 

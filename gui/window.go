@@ -17,6 +17,7 @@ import (
 	"github.com/openipu/openipu/gui/apptheme"
 	"github.com/openipu/openipu/gui/backend"
 	"github.com/openipu/openipu/gui/dialogs"
+	"github.com/openipu/openipu/gui/resetwizard"
 )
 
 // Pace of the window's updates.
@@ -507,3 +508,10 @@ func (w *MainWindow) refreshStatus() {
 func (w *MainWindow) showAddCamera()  { dialogs.ShowAddCamera(w) }
 func (w *MainWindow) showScanRange()  { dialogs.ShowScanRange(w) }
 func (w *MainWindow) showInterfaces() { dialogs.ShowInterfaces(w) }
+
+// showResetWizard is "Guided factory reset…" in the toolbar and the menu:
+// about the selected camera, if there is one.
+func (w *MainWindow) showResetWizard() {
+	cam, _ := w.selectedDevice()
+	resetwizard.Show(w, cam)
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/netip"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -18,6 +19,7 @@ import (
 	"github.com/openipu/openipu/gui/backend"
 	"github.com/openipu/openipu/gui/i18n"
 	"github.com/openipu/openipu/gui/internal/uitest"
+	"github.com/openipu/openipu/gui/widgets"
 )
 
 // fakeDisc is a Discoverer driven by the test: it hands out the events
@@ -253,4 +255,19 @@ func (w *testWindow) tapRow(t *testing.T, mac string, mods fyne.KeyModifier) {
 	r := w.rowWidget(t, mac)
 	r.MouseDown(&desktop.MouseEvent{Modifier: mods})
 	test.Tap(r)
+}
+
+// topDialog is the text shown on the dialog on top: its labels and
+// buttons.
+func topDialog(w fyne.Window) string {
+	var out []string
+	uitest.WalkShown(w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Label:
+			out = append(out, x.Text)
+		case *widgets.EscButton:
+			out = append(out, x.Text)
+		}
+	})
+	return strings.Join(out, "\n")
 }

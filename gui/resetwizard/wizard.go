@@ -1,4 +1,11 @@
-package gui
+// Package resetwizard is the guided physical reset: when nobody knows a
+// camera's password any more, its control button is the only way back
+// (docs/protocol.md, "Physical reset"). The wizard shows each step with a
+// picture, counts the seconds the button must be held, watches the network
+// for the camera going and coming back, and hands the camera over to Set
+// password (and Assign IP address) once it is back in factory state. If it
+// does not come back, it says why in terms of what the network shows.
+package resetwizard
 
 import (
 	"context"
@@ -17,14 +24,6 @@ import (
 	"github.com/openipu/openipu/gui/dialogs"
 	"github.com/openipu/openipu/gui/widgets"
 )
-
-// The guided physical reset: when nobody knows a camera's password any
-// more, its control button is the only way back (docs/protocol.md, "Physical reset"). The
-// wizard shows each step with a picture, counts the seconds the button must
-// be held, watches the network for the camera going and coming back, and
-// hands the camera over to Set password (and Assign IP address) once it is
-// back in factory state. If it does not come back, it says why in terms of
-// what the network shows.
 
 // wizardPage is one page of the wizard.
 type wizardPage int
@@ -129,10 +128,9 @@ type resetWizard struct {
 	lastRefresh time.Time
 }
 
-// ShowResetWizard opens the guided physical reset. cam is the camera it is
-// about, pre-selected on the first page; the zero Device lets the user
-// choose.
-func ShowResetWizard(h dialogs.Host, cam discovery.Device) {
+// Show opens the guided physical reset. cam is the camera it is about,
+// pre-selected on the first page; the zero Device lets the user choose.
+func Show(h dialogs.Host, cam discovery.Device) {
 	newResetWizard(h, cam).show()
 }
 

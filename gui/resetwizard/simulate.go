@@ -1,4 +1,4 @@
-package gui
+package resetwizard
 
 // canSimulate says whether the physical steps can be simulated for the
 // chosen camera.

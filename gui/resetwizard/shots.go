@@ -1,17 +1,41 @@
-package gui
+package resetwizard
 
 import (
 	"net/netip"
-	"path/filepath"
 	"slices"
-	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
-
 	"github.com/openipu/openipu/core/discovery"
-	"github.com/openipu/openipu/gui/internal/uitest"
+	"github.com/openipu/openipu/gui/dialogs"
 )
+
+// Shot is one page of the guided reset in a state worth a screenshot,
+// reached without waiting for a camera.
+type Shot struct {
+	// Name is a file name without extension, e.g. "5-hold-amber".
+	Name string
+	// Open shows the page on h's window, on the Fyne goroutine, and returns
+	// the function that closes it again.
+	Open func(h dialogs.Host) (close func())
+}
+
+// Shots lists the wizard's pages for the screenshot script, about cam.
+func Shots(cam discovery.Device) []Shot {
+	var out []Shot
+	for _, s := range wizardShots(cam) {
+		out = append(out, Shot{Name: s.name, Open: func(h dialogs.Host) func() {
+			wz := newResetWizard(h, cam)
+			// Staged: the wizard does not read the network meanwhile.
+			wz.pollEvery = time.Hour
+			wz.tickEvery = time.Hour
+			wz.show()
+			wz.chosen()
+			s.stage(wz)
+			return wz.close
+		}})
+	}
+	return out
+}
 
 // wizardShot is one page of the guided reset in a state worth a picture,
 // staged without waiting for a camera.
@@ -49,7 +73,12 @@ func wizardShots(cam discovery.Device) []wizardShot {
 			}
 		}
 	}
-	offline := func(wz *resetWizard) { wz.view = wz.watch.observe([]discovery.Device{gone(cam)}) }
+	offline := func(wz *resetWizard) {
+		lost := cam
+		lost.Lost = true
+		lost.Diagnosis = discovery.Diagnosis{Reach: discovery.ReachLost}
+		wz.view = wz.watch.observe([]discovery.Device{lost})
+	}
 	return []wizardShot{
 		{"1-choose", func(wz *resetWizard) {}},
 		{"2-before", func(wz *resetWizard) { wz.goNext() }},
@@ -90,60 +119,5 @@ func wizardShots(cam discovery.Device) []wizardShot {
 			wz.view = watchView{state: watchReturned, found: true, dev: back}
 			wz.goTo(pageTrouble)
 		}},
-	}
-}
-
-// shootWizard writes docs/screenshots/wizard-*.png over the simulated
-// office: every page in the light theme, the hold step in the dark one.
-// TestScreenshots calls it.
-func shootWizard(t *testing.T, w *testWindow, dir, variant string) {
-	t.Helper()
-	cams := camerasByState(w)
-	cam := cams[stateReady][0]
-	for _, s := range wizardShots(cam) {
-		if variant != "light" && s.name != "5-hold-amber" && s.name != "7-back" {
-			continue
-		}
-		wz := newResetWizard(w, cam)
-		// Staged: the wizard does not read the network meanwhile.
-		wz.pollEvery = time.Hour
-		wz.tickEvery = time.Hour
-		wz.show()
-		wz.chosen()
-		s.stage(wz)
-		name := "wizard-" + s.name + ".png"
-		if variant != "light" {
-			name = "wizard-" + s.name + "-" + variant + ".png"
-		}
-		uitest.Shoot(t, w.win, filepath.Join(dir, name))
-		wz.close()
-		closeOverlays(w)
-	}
-}
-
-// The screenshots need the simulated office and run only on request; this
-// test stages each page on a fake window so a page that cannot be staged,
-// or does not fit, is caught by every test run.
-func TestEveryWizardShotStagesAndFitsTheWindow(t *testing.T) {
-	h := newFakeHost(t)
-	h.win.Resize(fyne.NewSize(1240, 740)) // the screenshots' size
-	cam := wizardCam(macLost, discovery.SetupDone, "192.168.1.41")
-	for _, s := range wizardShots(cam) {
-		h.deps.Discovery = &fakeDiscoverer{}
-		h.setCameras(cam)
-		wz := newResetWizard(h, cam)
-		wz.do = func(f func()) { f() }
-		wz.pollEvery, wz.tickEvery = time.Hour, time.Hour
-		wz.show()
-		wz.chosen()
-		s.stage(wz)
-		if c := wz.content; c.Size().Height+1 < c.MinSize().Height {
-			got, need := c.Size().Height, c.MinSize().Height
-			t.Errorf("%s: the page needs %.0f px but gets %.0f", s.name, need, got)
-		}
-		wz.close()
-		if n := len(h.win.Canvas().Overlays().List()); n != 0 {
-			t.Errorf("%s: %d dialogs left open", s.name, n)
-		}
 	}
 }

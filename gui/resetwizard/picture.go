@@ -1,4 +1,4 @@
-package gui
+package resetwizard
 
 import (
 	"fyne.io/fyne/v2"
