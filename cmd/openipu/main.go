@@ -13,9 +13,9 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"github.com/openipu/openipu/assets"
-	"github.com/openipu/openipu/gui"
 	"github.com/openipu/openipu/gui/backend"
 	"github.com/openipu/openipu/gui/i18n"
+	"github.com/openipu/openipu/gui/window"
 )
 
 // started is as close to the process's start as Go code gets.
@@ -54,5 +54,5 @@ func main() {
 			fmt.Fprintf(os.Stderr, "openipu: first camera on screen %d ms after start\n", time.Since(started).Milliseconds())
 		}
 	}
-	gui.NewMainWindow(a, deps).ShowAndRun()
+	window.NewMainWindow(a, deps).ShowAndRun()
 }

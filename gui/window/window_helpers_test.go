@@ -1,4 +1,4 @@
-package gui
+package window
 
 import (
 	"context"
@@ -175,7 +175,7 @@ func newTestWindow(t *testing.T, d backend.Discoverer) *testWindow {
 	a := test.NewTempApp(t)
 	ui := uitest.NewLoop()
 	deps := backend.Deps{Discovery: d, Now: func() time.Time { return testNow }}
-	w := newMainWindow(a, deps, ui.Do)
+	w := NewWith(a, deps, ui.Do)
 	t.Cleanup(func() {
 		w.Close()
 		ui.Settle()

@@ -1,4 +1,8 @@
-package gui
+// Package window is OpenIPU's main window: the camera table and its
+// model, the details of the selected camera, the toolbar, menu, status bar
+// and empty state, and the way into every dialog. cmd/openipu builds it
+// with NewMainWindow.
+package window
 
 import (
 	"cmp"
@@ -42,8 +46,11 @@ type MainWindow struct {
 	deps backend.Deps
 	// do runs a function on the Fyne goroutine: fyne.Do in the app, a
 	// queue the test drains in tests.
-	do  func(func())
-	now func() time.Time
+	do func(func())
+	// applied, when set, hears each batch of cameras shown (the
+	// benchmarks count them).
+	applied func()
+	now     func() time.Time
 
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -80,30 +87,35 @@ type MainWindow struct {
 	demoNote *fyne.Container
 	menu     *fyne.MainMenu
 	items    map[actionID]*fyne.MenuItem
-
-	// applied, when set, hears each applied batch (tests and benchmarks).
-	applied func()
 }
 
 // NewMainWindow builds the window and starts searching with
 // deps.Discovery. Show it with ShowAndRun.
 func NewMainWindow(app fyne.App, deps backend.Deps) *MainWindow {
-	return newMainWindow(app, deps, fyne.Do)
+	return NewWith(app, deps, fyne.Do)
 }
 
-func newMainWindow(app fyne.App, deps backend.Deps, do func(func())) *MainWindow {
+// NewWith is NewMainWindow with the window's work handed to the Fyne
+// goroutine through do instead of fyne.Do: a test runs that work on its
+// own goroutine.
+func NewWith(app fyne.App, deps backend.Deps, do func(func())) *MainWindow {
+	return newMainWindow(app, deps, do, nil)
+}
+
+func newMainWindow(app fyne.App, deps backend.Deps, do func(func()), applied func()) *MainWindow {
 	if deps.Now == nil {
 		deps.Now = time.Now
 	}
 	app.Settings().SetTheme(apptheme.New())
 	w := &MainWindow{
-		app:   app,
-		deps:  deps,
-		do:    do,
-		now:   deps.Now,
-		busy:  map[string]bool{},
-		rows:  newCameraRows(deps.Now),
-		items: map[actionID]*fyne.MenuItem{},
+		app:     app,
+		deps:    deps,
+		do:      do,
+		applied: applied,
+		now:     deps.Now,
+		busy:    map[string]bool{},
+		rows:    newCameraRows(deps.Now),
+		items:   map[actionID]*fyne.MenuItem{},
 	}
 	w.ctx, w.cancel = context.WithCancel(context.Background())
 	w.win = app.NewWindow(lang.X("window.title", "OpenIPU"))

@@ -1,4 +1,4 @@
-package gui
+package window
 
 import (
 	"context"
@@ -17,11 +17,12 @@ import (
 )
 
 // benchWindow is a window on a test app whose Fyne work the benchmark runs
-// itself, as the main loop would.
-func benchWindow(b *testing.B, d backend.Discoverer) (*MainWindow, *uitest.Loop) {
+// itself, as the main loop would; applied, when set, hears each batch of
+// cameras shown.
+func benchWindow(b *testing.B, d backend.Discoverer, applied func()) (*MainWindow, *uitest.Loop) {
 	b.Helper()
 	ui := uitest.NewLoop()
-	w := newMainWindow(test.NewTempApp(b), backend.Deps{Discovery: d}, ui.Do)
+	w := newMainWindow(test.NewTempApp(b), backend.Deps{Discovery: d}, ui.Do, applied)
 	return w, ui
 }
 
@@ -37,7 +38,7 @@ func BenchmarkDemoFirstCameraOnScreen(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		w, ui := benchWindow(b, d)
+		w, ui := benchWindow(b, d, nil)
 		ui.Until(b, "the first camera", func() bool { return len(w.rows.view) > 0 })
 		first += time.Since(start)
 		ui.Until(b, "every camera probed", func() bool {
@@ -88,9 +89,8 @@ func BenchmarkTable1000CamerasStream(b *testing.B) {
 	var shown time.Duration
 	for b.Loop() {
 		d := newFakeDisc()
-		w, ui := benchWindow(b, d)
 		n := 0
-		w.applied = func() { n++ }
+		w, ui := benchWindow(b, d, func() { n++ })
 		start := time.Now()
 		d.send(discovery.Added, added...)
 		d.send(discovery.Updated, updated...)
@@ -118,7 +118,7 @@ func BenchmarkTable1000CamerasStream(b *testing.B) {
 func BenchmarkTable1000CamerasApply(b *testing.B) {
 	added, updated := manyCameras(1000)
 	d := newFakeDisc()
-	w, ui := benchWindow(b, d)
+	w, ui := benchWindow(b, d, nil)
 	defer ui.Settle()
 	defer w.Close()
 	w.applyBatch(1, added)

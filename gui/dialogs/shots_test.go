@@ -31,9 +31,11 @@ type DialogShot struct {
 // shotPassword is a made-up password for pictures; entries show it masked.
 const shotPassword = "Harbor-Lantern-42"
 
-// DialogShots lists the action dialogs for the screenshot script. It needs
-// two cameras that need a password, one that is set up, and one on an
-// address this computer cannot reach (for Assign IP address).
+// DialogShots lists the dialogs in states worth a picture. It needs two
+// cameras that need a password, one that is set up, and one on an address
+// this computer cannot reach (for Assign IP address and ARP/Ping). It is
+// exported for TestScreenshots, which stages them over the real window
+// from outside the package.
 func DialogShots(needPassword [2]discovery.Device, ready, elsewhere discovery.Device) []DialogShot {
 	return []DialogShot{
 		{"set-password", func(h Host) func() {

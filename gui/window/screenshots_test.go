@@ -1,4 +1,4 @@
-package gui
+package window
 
 import (
 	"context"
@@ -13,13 +13,12 @@ import (
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/gui/apptheme"
 	"github.com/openipu/openipu/gui/backend"
-	"github.com/openipu/openipu/gui/dialogs"
 	"github.com/openipu/openipu/gui/internal/uitest"
-	"github.com/openipu/openipu/gui/resetwizard"
 )
 
 // TestScreenshots writes the README's pictures of the window, drawn by
-// Fyne's software painter with the app's own theme. It runs only when
+// Fyne's software painter with the app's own theme; the dialogs' and the
+// reset wizard's own TestScreenshots draw theirs over it. It runs only when
 // asked (.ci/screenshots sets OPENIPU_SCREENSHOTS to the output folder):
 // pictures are for people to look at, not for a test to compare.
 func TestScreenshots(t *testing.T) {
@@ -59,30 +58,6 @@ func TestScreenshots(t *testing.T) {
 					uitest.Shoot(t, w.win, filepath.Join(dir, d.file))
 					closeOverlays(w)
 				}
-				// The action dialogs, staged by their own code in a state
-				// worth showing, over the simulated office.
-				need := cams[stateNeedsPassword]
-				for _, s := range dialogs.DialogShots([2]discovery.Device{need[0], need[1]}, cams[stateReady][0], cams[stateUnreachable][0]) {
-					closeIt := s.Open(w)
-					uitest.Shoot(t, w.win, filepath.Join(dir, "dialog-"+s.Name+".png"))
-					closeIt()
-					closeOverlays(w)
-				}
-			}
-			// The guided reset's pages, every one in the light theme, the
-			// hold step and the outcome in the dark one.
-			for _, s := range resetwizard.Shots(cams[stateReady][0]) {
-				if v.variant != theme.VariantLight && s.Name != "5-hold-amber" && s.Name != "7-back" {
-					continue
-				}
-				name := "wizard-" + s.Name + ".png"
-				if v.variant != theme.VariantLight {
-					name = "wizard-" + s.Name + "-" + v.name + ".png"
-				}
-				closeIt := s.Open(w)
-				uitest.Shoot(t, w.win, filepath.Join(dir, name))
-				closeIt()
-				closeOverlays(w)
 			}
 		})
 	}
