@@ -7,16 +7,15 @@ import (
 	"context"
 	"os"
 	"os/signal"
-	"syscall"
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	// After the first Ctrl-C has canceled the work, a second one should end
-	// the program at once, as it normally would.
-	go func() { <-ctx.Done(); stop() }()
-
+	ctx, cancel := context.WithCancel(context.Background())
 	term := stdinTerminal()
+	sigs := make(chan os.Signal, len(stopSignals))
+	signal.Notify(sigs, stopSignals...)
+	go handleSignals(sigs, cancel, term.restore, os.Exit)
+
 	code := run(ctx, os.Args[1:], env{
 		stdin:        os.Stdin,
 		stdout:       os.Stdout,
