@@ -63,6 +63,14 @@ func TestSetIPRefusesUnusableSettingsBeforeSendingAnything(t *testing.T) {
 		"neither mode":       {},
 		"gateway with dhcp":  {"--dhcp", "--gateway", "10.0.0.1"},
 		"three name servers": {"--dhcp", "--dns", "1.1.1.1", "--dns", "8.8.8.8", "--dns", "9.9.9.9"},
+		"/32":                {"--static", "10.0.0.5/32"},
+		"/31":                {"--static", "10.0.0.5/31"},
+		"/1":                 {"--static", "10.0.0.5/1"},
+		"link-local":         {"--static", "169.254.7.8/16"},
+		"loopback gateway":   {"--static", "10.0.0.5/24", "--gateway", "127.0.0.1"},
+		"multicast gateway":  {"--static", "10.0.0.5/24", "--gateway", "224.0.0.1"},
+		"loopback dns":       {"--dhcp", "--dns", "127.0.0.53"},
+		"multicast dns":      {"--static", "10.0.0.5/24", "--dns", "224.0.0.251"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			h := newHarness(t)

@@ -63,14 +63,21 @@ func (c *Client) SetNetwork(ctx context.Context, cfg NetworkConfig) error {
 }
 
 // Validate checks cfg before anything is sent: a camera given an impossible
-// address would vanish from the network.
+// address would vanish from the network. Each refusal says why in words a
+// caretaker can act on.
 func (cfg NetworkConfig) Validate() error {
 	fail := func(detail string) error {
 		return &Error{Kind: InvalidSettings, Op: "check the network settings", Detail: detail}
 	}
 	for _, d := range cfg.DNS {
-		if !d.IsValid() || d.IsUnspecified() || d.IsMulticast() {
+		d = d.Unmap()
+		switch {
+		case !d.IsValid() || d.IsUnspecified() || d == broadcastAddr:
 			return fail("a name server address is not valid.")
+		case d.IsLoopback():
+			return fail("a name server cannot be " + d.String() + ": that address means \"this device itself\", and the camera runs no name server.")
+		case d.IsMulticast():
+			return fail("a name server cannot be " + d.String() + ": that is a group (multicast) address, not a server's.")
 		}
 	}
 	if cfg.DHCP {
@@ -81,11 +88,15 @@ func (cfg NetworkConfig) Validate() error {
 	switch {
 	case !cfg.Address.IsValid() || !a.Is4():
 		return fail("the camera address must be an IPv4 address with a prefix length, such as 192.168.1.50/24.")
-	case bits < 1 || bits > 32:
-		return fail("the prefix length must be between 1 and 32.")
+	case bits < minPrefix:
+		return fail("the prefix length /" + strconv.Itoa(bits) + " describes a network larger than any real one; use the one of your network, such as /24 (subnet mask 255.255.255.0).")
+	case bits > maxPrefix:
+		return fail("with the prefix length /" + strconv.Itoa(bits) + " the camera's network would be too small to hold both a router and this computer; use the one of your network, such as /24 (subnet mask 255.255.255.0).")
 	case a.IsUnspecified() || a.IsLoopback() || a.IsMulticast() || a == broadcastAddr:
 		return fail("the camera address cannot be used for a device.")
-	case bits <= 30 && (a == cfg.Address.Masked().Addr() || a == broadcastOf(cfg.Address)):
+	case a.IsLinkLocalUnicast():
+		return fail("addresses 169.254.x.x are the ones devices pick for themselves when nothing gives them one; they cannot be set as a fixed address. Choose DHCP or an address of your network.")
+	case a == cfg.Address.Masked().Addr() || a == broadcastOf(cfg.Address):
 		return fail("the camera address is the network's own or broadcast address.")
 	}
 	if cfg.Gateway.IsValid() {
@@ -93,14 +104,28 @@ func (cfg NetworkConfig) Validate() error {
 		switch {
 		case !g.Is4():
 			return fail("the gateway must be an IPv4 address.")
+		case g.IsLoopback():
+			return fail("the gateway cannot be " + g.String() + ": that address means \"this device itself\".")
+		case g.IsMulticast() || g.IsUnspecified() || g == broadcastAddr:
+			return fail("the gateway cannot be " + g.String() + ": that is not the address of a router.")
 		case g == a:
 			return fail("the gateway cannot be the camera's own address.")
 		case !netip.PrefixFrom(a, bits).Masked().Contains(g):
 			return fail("the gateway is not on the camera's network.")
+		case g == cfg.Address.Masked().Addr() || g == broadcastOf(cfg.Address):
+			return fail("the gateway is the network's own or broadcast address, not a router's.")
 		}
 	}
 	return nil
 }
+
+// The prefix lengths a camera's static address may have. A /8 is the
+// largest network anyone runs; a /31 or /32 has no room for both a gateway
+// and the computer that sets the camera up.
+const (
+	minPrefix = 8
+	maxPrefix = 30
+)
 
 var broadcastAddr = netip.AddrFrom4([4]byte{255, 255, 255, 255})
 

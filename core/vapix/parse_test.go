@@ -240,7 +240,7 @@ func TestRealmNamesTheCamera(t *testing.T) {
 }
 
 func TestNetworkConfigValidation(t *testing.T) {
-	ok := []string{"192.168.1.50/24", "10.0.0.2/8", "172.16.5.5/32"}
+	ok := []string{"192.168.1.50/24", "10.0.0.2/8", "172.16.5.5/30"}
 	for _, p := range ok {
 		if err := (NetworkConfig{Address: mustPrefix(p)}).Validate(); err != nil {
 			t.Errorf("%s: %v", p, err)
