@@ -81,7 +81,7 @@ type detailsPanel struct {
 	suggest     *widget.Button
 	suggestion  func()
 	buttons     [numActions]*widget.Button
-	// The guided physical reset and ARP/Ping (resetwizard.go, arpping.go):
+	// The guided physical reset and ARP/Ping (gui/resetwizard, gui/dialogs):
 	// for a lost password, and for a camera this computer sees but
 	// cannot reach.
 	resetWizard *widget.Button

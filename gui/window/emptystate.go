@@ -32,7 +32,7 @@ type emptyState struct {
 	add        *widget.Button
 	scan       *widget.Button
 	demo       *widget.Button
-	// reset opens the guided physical reset (resetwizard.go) for a camera
+	// reset opens the guided physical reset (gui/resetwizard) for a camera
 	// that cannot be found because nobody knows its settings any more.
 	reset *widget.Button
 }

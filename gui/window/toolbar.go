@@ -20,7 +20,7 @@ type toolbar struct {
 	filter                    *widget.Entry
 	box                       *fyne.Container
 
-	// reset opens the guided physical reset (resetwizard.go), for the
+	// reset opens the guided physical reset (gui/resetwizard), for the
 	// camera whose password nobody knows any more.
 	reset *widget.Button
 }
@@ -106,7 +106,7 @@ func newMainMenu(w *MainWindow) *fyne.MainMenu {
 		}
 		camera.Items = append(camera.Items, it)
 	}
-	// The guided physical reset (resetwizard.go) chooses its camera itself,
+	// The guided physical reset (gui/resetwizard) chooses its camera itself,
 	// so it is always on.
 	reset := item(lang.X("toolbar.reset_wizard", "Guided factory reset…"), nil, w.showResetWizard)
 	reset.Icon = apptheme.IconFactory
