@@ -37,12 +37,24 @@ type Options struct {
 	Timeout time.Duration
 	// Pins stores HTTPS fingerprints; nil means an in-memory store.
 	Pins PinStore
-	// Serial, when known (from discovery), lets the HTTPS pin be checked on
-	// the very first connection.
+	// Serial is the camera's MAC as discovery learned it (from mDNS, SSDP
+	// or a digest realm), "" when only an address is known. The HTTPS pin
+	// is kept under it, and a device that reports another MAC is refused
+	// (OtherDevice). It must be a MAC: New refuses anything else.
 	Serial string
-	// AcceptNewCertificate says the camera was just factory-reset, so a new
-	// self-signed certificate is expected: it replaces the stored pin.
+	// AcceptNewCertificate says a new self-signed certificate is expected
+	// because the camera was reset to factory settings: by this program,
+	// which watched it come back, or by hand, as the user says. It takes
+	// effect only when the device, asked over the new certificate, says it
+	// has factory settings (no administrator); a device that says otherwise
+	// is refused whatever this says, so a flag alone never replaces a pin.
 	AcceptNewCertificate bool
+	// Waiting, when set, hears that the camera asked for a pause before the
+	// next try (HTTP 403 with Retry-After after failed logins), before the
+	// pause starts, so the pause is shown rather than silent. A pause
+	// longer than Timeout is not waited for: the LockedOut error says how
+	// long.
+	Waiting func(d time.Duration)
 }
 
 // Client talks to one camera. Safe for concurrent use.
@@ -53,9 +65,16 @@ type Client struct {
 	accept  bool
 	pins    PinStore
 
-	inner   *http.Transport
-	tracker *sendTracker
-	plain   *http.Client // no authentication at all
+	waiting func(time.Duration)
+
+	// Two sets of connections: anon carries anonymous questions and
+	// accepts any certificate, which is only noted; inner carries
+	// passwords and accepts only the certificate judged trustworthy (see
+	// tlsState). Over HTTP they differ in nothing.
+	anon   *http.Transport
+	inner  *http.Transport
+	plain  *http.Client // anonymous questions
+	secret *http.Client // no digest, on inner: the first password, Basic
 
 	// turn serialises exchanges with the camera: digest nonce counts must
 	// reach it in order, and a camera is a small device that is better not
@@ -77,12 +96,17 @@ func New(target string, opts Options) (*Client, error) {
 	if err != nil {
 		return nil, &Error{Kind: InvalidAddress, Op: "use the camera address", Host: withoutUserInfo(target), Detail: err.Error()}
 	}
+	if opts.Serial != "" && !isMAC(NormalizeSerial(opts.Serial)) {
+		return nil, &Error{Kind: InvalidAddress, Op: "use the camera address", Host: withoutUserInfo(target),
+			Detail: "the camera's MAC address is not 12 hexadecimal digits"}
+	}
 	c := &Client{
 		host:    strings.TrimSpace(target),
 		base:    base,
 		timeout: opts.Timeout,
 		accept:  opts.AcceptNewCertificate,
 		pins:    opts.Pins,
+		waiting: opts.Waiting,
 		turn:    make(chan struct{}, 1),
 	}
 	if i := strings.Index(c.host, "://"); i >= 0 {
@@ -96,7 +120,16 @@ func New(target string, opts Options) (*Client, error) {
 		c.pins = &MemoryPins{}
 	}
 	c.tlsState.init(opts.Serial)
-	c.inner = &http.Transport{
+	c.anon = c.newTransport(c.observe)
+	c.inner = c.newTransport(c.verifyTrusted)
+	c.plain = &http.Client{Transport: &sendTracker{next: c.anon}, CheckRedirect: noRedirect}
+	c.secret = &http.Client{Transport: &sendTracker{next: c.inner}, CheckRedirect: noRedirect}
+	c.auth = c.newAuthClient("", "")
+	return c, nil
+}
+
+func (c *Client) newTransport(verify func(tls.ConnectionState) error) *http.Transport {
+	return &http.Transport{
 		// Cameras sit on the local network: an HTTP proxy from the
 		// environment would only leak the traffic and the digest exchange.
 		Proxy: nil,
@@ -108,7 +141,7 @@ func New(target string, opts Options) (*Client, error) {
 			// Cameras ship self-signed certificates made on first boot, so
 			// the chain cannot be verified; pinning replaces it.
 			InsecureSkipVerify: true,
-			VerifyConnection:   c.verifyConnection,
+			VerifyConnection:   verify,
 			MinVersion:         tls.VersionTLS12,
 		},
 		TLSHandshakeTimeout: c.timeout,
@@ -118,10 +151,6 @@ func New(target string, opts Options) (*Client, error) {
 		// than this.
 		MaxResponseHeaderBytes: 64 << 10,
 	}
-	c.tracker = &sendTracker{next: c.inner}
-	c.plain = &http.Client{Transport: c.tracker, CheckRedirect: noRedirect}
-	c.auth = c.newAuthClient("", "")
-	return c, nil
 }
 
 // noRedirect keeps the redirect response: a camera CGI never redirects, so
@@ -134,8 +163,9 @@ func (c *Client) newAuthClient(user, password string) *http.Client {
 		Transport: &digest.Transport{
 			Username:      user,
 			Password:      password,
-			Transport:     c.tracker,
+			Transport:     c.secret.Transport,
 			FindChallenge: findChallenge,
+			Digest:        digestWithQop,
 		},
 		CheckRedirect: noRedirect,
 	}
@@ -150,6 +180,9 @@ func (c *Client) SetCredentials(user, password string) {
 	// A fresh digest transport: its fields are read without locking while
 	// requests run, so they are never changed in place.
 	c.auth = c.newAuthClient(user, password)
+	c.tmu.Lock()
+	c.firstPasswordTo = ""
+	c.tmu.Unlock()
 }
 
 func (c *Client) credentials() (user, password string, auth *http.Client, basicOnly bool) {
@@ -161,7 +194,12 @@ func (c *Client) credentials() (user, password string, auth *http.Client, basicO
 // Close drops the kept-alive connections to the camera. The client stays
 // usable; a later call connects again. Call it when done with a camera, so a
 // scan of many cameras does not hold their sockets open.
-func (c *Client) Close() { c.inner.CloseIdleConnections() }
+func (c *Client) Close() { c.closeIdle() }
+
+func (c *Client) closeIdle() {
+	c.anon.CloseIdleConnections()
+	c.inner.CloseIdleConnections()
+}
 
 // Host returns host[:port] as given.
 func (c *Client) Host() string { return c.host }
@@ -170,6 +208,10 @@ func (c *Client) Host() string { return c.host }
 func (c *Client) BaseURL() string { return c.base.String() }
 
 func (c *Client) isHTTPS() bool { return c.base.Scheme == "https" }
+
+// Encrypted reports whether the client talks HTTPS, so that what it sends
+// cannot be read on the network.
+func (c *Client) Encrypted() bool { return c.isHTTPS() }
 
 // parseTarget accepts the forms people type: a bare IPv4/IPv6 address or
 // name, with or without port and scheme. Anything beyond scheme://host:port

@@ -35,6 +35,10 @@ const (
 	Canceled                // the user or the program stopped the operation
 	InvalidAddress          // the camera address given cannot be used
 	InvalidSettings         // the values to apply (network settings, reset mode) cannot be used
+	CertificateReset        // the HTTPS certificate differs, and the device says it has factory settings
+	OtherDevice             // the device reports another MAC than the camera expected (Detail: the one it reported)
+	WeakDigest              // the device asks for a digest login without qop, which is refused
+	BasicNotTrusted         // HTTPS Basic only, to a certificate first met in this run: refused
 )
 
 var kindNames = [...]string{
@@ -44,6 +48,8 @@ var kindNames = [...]string{
 	CertificateChanged: "certificate changed", BadReply: "bad reply", ReplyTooLarge: "reply too large",
 	CameraRefused: "camera refused", Unsupported: "unsupported", RebootTimeout: "reboot timeout", Canceled: "canceled",
 	InvalidAddress: "invalid address", InvalidSettings: "invalid settings",
+	CertificateReset: "certificate changed by a reset", OtherDevice: "another device",
+	WeakDigest: "weak digest login", BasicNotTrusted: "basic login to a new certificate",
 }
 
 func (k Kind) String() string {
@@ -168,8 +174,8 @@ var messages = map[Kind][2]usermsg.Message{
 		{Key: "vapix.invalid_user_name.next", Text: "Use 1 to 14 letters (A–Z, a–z) and digits, with no spaces."},
 	},
 	CertificateChanged: {
-		{Key: "vapix.certificate_changed", Text: "The secure certificate of the camera at {{.Host}} is not the one it had before."},
-		{Key: "vapix.certificate_changed.next", Text: "If the camera was just reset to factory settings, this is expected: confirm the reset and continue. Otherwise another device may be using this address; check it before typing any password."},
+		{Key: "vapix.certificate_changed", Text: "The device at {{.Host}} shows a different secure certificate from the one this camera had before, although it does not say it was reset to factory settings. Someone on this network may be imitating the camera to capture its password."},
+		{Key: "vapix.certificate_changed.next", Text: "Nothing was sent to it. Do not type the camera's password anywhere for now: check that the camera at this address is yours (the MAC address is on its label) and ask whoever runs the network. A camera keeps its certificate until it is reset to factory settings."},
 	},
 	BadReply: {
 		{Key: "vapix.bad_reply", Text: "The camera at {{.Host}} sent an answer that could not be understood."},
@@ -202,5 +208,21 @@ var messages = map[Kind][2]usermsg.Message{
 	InvalidSettings: {
 		{Key: "vapix.invalid_settings", Text: "These settings cannot be used: {{.Detail}}"},
 		{Key: "vapix.invalid_settings.next", Text: "Correct the values and try again. Nothing was sent to the camera."},
+	},
+	CertificateReset: {
+		{Key: "vapix.certificate_reset", Text: "The device at {{.Host}} shows a new secure certificate and says it has factory settings. A camera makes a new certificate when it is reset, but a device imitating the camera could say the same."},
+		{Key: "vapix.certificate_reset.next", Text: "Nothing was sent to it. If you reset this camera yourself (for example with its control button), confirm the reset to accept the new certificate. If nobody reset it, do not go on: check the camera first."},
+	},
+	OtherDevice: {
+		{Key: "vapix.other_device", Text: "The device at {{.Host}} says it is camera {{.Detail}}, which is not the camera expected at this address."},
+		{Key: "vapix.other_device.next", Text: "Nothing was sent to it. Search again so the list shows which camera is at which address, then choose the camera again."},
+	},
+	WeakDigest: {
+		{Key: "vapix.weak_digest", Text: "The device at {{.Host}} asks for the password in an old, unsafe form that Axis cameras never use, so it was not sent."},
+		{Key: "vapix.weak_digest.next", Text: "Check that the address belongs to your Axis camera: another device may be imitating it. Nothing was sent to it."},
+	},
+	BasicNotTrusted: {
+		{Key: "vapix.basic_not_trusted", Text: "The device at {{.Host}} accepts the password only in a form it can read, and this computer met its secure certificate for the first time just now, so it cannot tell it from a device imitating the camera."},
+		{Key: "vapix.basic_not_trusted.next", Text: "Nothing was sent. Its certificate is remembered now: if you are sure this device is your camera, close OpenIPU and try again, and the camera will be recognised. If you are not sure, check the camera first."},
 	},
 }

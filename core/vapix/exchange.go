@@ -27,7 +27,10 @@ type call struct {
 	query  string // already escaped
 	body   []byte // JSON for POSTs
 	auth   bool   // needs the administrator's credentials
-	limit  int64  // largest body accepted
+	// secret: the request itself carries a password (the first account's),
+	// so it goes only to the judged certificate, like credentials.
+	secret bool
+	limit  int64 // largest body accepted
 	// dropOK: a camera that is resetting or changing address may drop the
 	// connection once it has the request, so a drop after an authenticated
 	// request was fully written counts as accepted.
@@ -40,6 +43,9 @@ type reply struct {
 	header  http.Header
 	body    []byte
 	dropped bool // dropOK applied: the connection died after the request went out
+	// fp is the fingerprint of the certificate the answer came over ("" on
+	// HTTP).
+	fp string
 }
 
 // sentAfterWrite marks a transport error that happened after an
@@ -84,12 +90,52 @@ type challengeError struct{ err error }
 func (e *challengeError) Error() string { return "unreadable login challenge: " + e.err.Error() }
 func (e *challengeError) Unwrap() error { return e.err }
 
+// errWeakChallenge marks a digest challenge without qop (RFC 2069): the
+// answer to it has no nonce of ours, so whoever sent the challenge can
+// replay it or work on the password offline with nonces of its choosing.
+// Axis cameras always send qop="auth".
+var errWeakChallenge = errors.New(`digest login challenge without qop="auth"`)
+
+// qopOK says whether a challenge lets the answer carry our own nonce.
+func qopOK(c *digest.Challenge) bool {
+	return c.SupportsQOP("auth") || c.SupportsQOP("auth-int")
+}
+
+// findChallenge picks the first digest challenge that can be answered
+// safely. A device that offers digest only without qop gets no answer.
 func findChallenge(h http.Header) (*digest.Challenge, error) {
-	chal, err := digest.FindChallenge(h)
-	if err != nil && !errors.Is(err, digest.ErrNoChallenge) {
-		return nil, &challengeError{err: err}
+	var parseErr error
+	weak := false
+	for _, v := range h.Values("WWW-Authenticate") {
+		if !digest.IsDigest(v) {
+			continue
+		}
+		chal, err := digest.ParseChallenge(v)
+		switch {
+		case err != nil:
+			parseErr = err
+		case !digest.CanDigest(chal):
+		case !qopOK(chal):
+			weak = true
+		default:
+			return chal, nil
+		}
 	}
-	return chal, err
+	switch {
+	case weak:
+		return nil, errWeakChallenge
+	case parseErr != nil:
+		return nil, &challengeError{err: parseErr}
+	}
+	return nil, digest.ErrNoChallenge
+}
+
+// digestWithQop answers a challenge only with qop, whatever chose it.
+func digestWithQop(_ *http.Request, chal *digest.Challenge, o digest.Options) (*digest.Credentials, error) {
+	if !qopOK(chal) {
+		return nil, errWeakChallenge
+	}
+	return digest.Digest(chal, o)
 }
 
 // acquire waits for this client's turn to talk to the camera.
@@ -107,7 +153,7 @@ func (c *Client) release() { <-c.turn }
 // do runs one exchange: its own timeout, the size limit, error mapping, and
 // over HTTPS the Basic fallback for cameras that offer nothing else.
 func (c *Client) do(ctx context.Context, cl call) (reply, error) {
-	if cl.auth {
+	if cl.auth || cl.secret {
 		if err := c.ensurePinned(ctx); err != nil {
 			return reply{}, err
 		}
@@ -122,11 +168,17 @@ func (c *Client) do(ctx context.Context, cl call) (reply, error) {
 
 	user, password, authClient, basicOnly := c.credentials()
 	client := c.plain
+	if cl.secret {
+		client = c.secret
+	}
 	basic := false
 	if cl.auth {
 		switch {
 		case basicOnly && c.isHTTPS():
-			basic = true
+			if !c.basicAllowed() {
+				return reply{}, c.basicRefused(cl.op)
+			}
+			basic, client = true, c.secret
 		default:
 			client = authClient
 		}
@@ -135,16 +187,25 @@ func (c *Client) do(ctx context.Context, cl call) (reply, error) {
 	if err == nil && cl.auth && !basic && r.status == http.StatusUnauthorized && c.isHTTPS() &&
 		offersOnlyBasic(r.header) {
 		// FIPS mode: MD5 digest is off and HTTPS takes Basic only. Basic is
-		// never sent over plain HTTP.
+		// never sent over plain HTTP, nor to a device first met in this
+		// run: it hands over the password itself.
 		c.mu.Lock()
 		c.basicOnly = true
 		c.mu.Unlock()
-		r, err = c.send(cctx, c.plain, cl, true, user, password)
+		if !c.basicAllowed() {
+			return reply{}, c.basicRefused(cl.op)
+		}
+		r, err = c.send(cctx, c.secret, cl, true, user, password)
 	}
 	if err != nil {
 		return reply{}, c.transportError(ctx, cctx, cl.op, err)
 	}
 	return r, nil
+}
+
+func (c *Client) basicRefused(op string) error {
+	return &Error{Kind: BasicNotTrusted, Op: op, Host: c.host,
+		Detail: "the device accepts the password only in readable form (Basic), and its certificate was first met in this run"}
 }
 
 func (c *Client) send(ctx context.Context, client *http.Client, cl call, basic bool, user, password string) (reply, error) {
@@ -203,14 +264,18 @@ func (c *Client) send(ctx context.Context, client *http.Client, cl call, basic b
 		// without ending is flooding us, not slow to answer.
 		return reply{}, errTooLarge
 	}
+	fp := ""
+	if res.TLS != nil && len(res.TLS.PeerCertificates) > 0 {
+		fp = Fingerprint(res.TLS.PeerCertificates[0].Raw)
+	}
 	if err != nil {
 		if cl.dropOK && res.StatusCode == http.StatusOK && ctx.Err() == nil {
 			// The camera answered and went down mid-answer.
-			return reply{status: res.StatusCode, header: res.Header, dropped: true}, nil
+			return reply{status: res.StatusCode, header: res.Header, dropped: true, fp: fp}, nil
 		}
 		return reply{}, &bodyError{err: err}
 	}
-	return reply{status: res.StatusCode, header: res.Header, body: data}, nil
+	return reply{status: res.StatusCode, header: res.Header, body: data, fp: fp}, nil
 }
 
 // closedBody matches net/http's unexported "read on closed response body".
@@ -245,6 +310,8 @@ func (c *Client) transportError(ctx, cctx context.Context, op string, err error)
 	switch {
 	case errors.As(err, &cc):
 		return &Error{Kind: CertificateChanged, Op: op, Host: c.host, Err: err}
+	case errors.Is(err, errWeakChallenge):
+		return &Error{Kind: WeakDigest, Op: op, Host: c.host, Err: err}
 	case ctx.Err() != nil:
 		return c.fail(op, Canceled, ctx.Err())
 	case errors.Is(err, errTooLarge):
@@ -288,6 +355,8 @@ func (c *Client) statusError(op string, r reply) error {
 	switch {
 	case r.status == http.StatusUnauthorized && r.header.Get("Axis-Setup") != "":
 		e.Kind = NeedsSetup
+	case r.status == http.StatusUnauthorized && offersOnlyWeakDigest(r.header):
+		e.Kind = WeakDigest
 	case r.status == http.StatusUnauthorized && !c.isHTTPS() && offersOnlyBasic(r.header):
 		e.Kind = Unsupported
 		e.Detail = "the camera only accepts logins sent unprotected over http; use https"
@@ -310,9 +379,13 @@ func (c *Client) statusError(op string, r reply) error {
 	return e
 }
 
+// maxRetryAfter bounds what a device may say; what is waited for is
+// bounded further by the client's timeout (VerifyLogin).
+const maxRetryAfter = time.Hour
+
 func retryAfter(h http.Header) time.Duration {
-	if s, err := strconv.Atoi(strings.TrimSpace(h.Get("Retry-After"))); err == nil && s > 0 && s <= 600 {
-		return time.Duration(s) * time.Second
+	if s, err := strconv.Atoi(strings.TrimSpace(h.Get("Retry-After"))); err == nil && s > 0 {
+		return min(time.Duration(s)*time.Second, maxRetryAfter)
 	}
 	return lockoutWait
 }
@@ -322,7 +395,7 @@ func authSchemes(h http.Header) (usableDigest, anyDigest, basic bool) {
 		switch {
 		case digest.IsDigest(v):
 			anyDigest = true
-			if ch, err := digest.ParseChallenge(v); err == nil && digest.CanDigest(ch) {
+			if ch, err := digest.ParseChallenge(v); err == nil && digest.CanDigest(ch) && qopOK(ch) {
 				usableDigest = true
 			}
 		case len(v) >= 5 && strings.EqualFold(v[:5], "basic"):
@@ -330,6 +403,21 @@ func authSchemes(h http.Header) (usableDigest, anyDigest, basic bool) {
 		}
 	}
 	return
+}
+
+// offersOnlyWeakDigest: digest is offered, but only without qop, and
+// nothing else this client could use.
+func offersOnlyWeakDigest(h http.Header) bool {
+	for _, v := range h.Values("WWW-Authenticate") {
+		if !digest.IsDigest(v) {
+			continue
+		}
+		if ch, err := digest.ParseChallenge(v); err == nil && digest.CanDigest(ch) && !qopOK(ch) {
+			d, _, _ := authSchemes(h)
+			return !d
+		}
+	}
+	return false
 }
 
 func offersOnlyBasic(h http.Header) bool {

@@ -28,9 +28,9 @@ func (c *Client) Identify(ctx context.Context) (Identity, error) {
 	axis := false
 
 	sr, srErr := c.SystemReady(ctx)
-	switch KindOf(srErr) {
-	case Canceled, CertificateChanged, NoAnswer:
-		// Nothing more to learn from a device that does not answer.
+	if isTrustError(srErr) || KindOf(srErr) == NoAnswer {
+		// Nothing more to learn from a device that does not answer, or
+		// that is not to be trusted.
 		return id, srErr
 	}
 	if srErr == nil {
@@ -39,8 +39,7 @@ func (c *Client) Identify(ctx context.Context) (Identity, error) {
 	}
 
 	info, hint, biErr := c.deviceInfo(ctx)
-	switch KindOf(biErr) {
-	case Canceled, CertificateChanged:
+	if isTrustError(biErr) {
 		return id, biErr
 	}
 	if biErr == nil && !info.empty() {
@@ -55,8 +54,7 @@ func (c *Client) Identify(ctx context.Context) (Identity, error) {
 		// BDI answered but said nothing (12.x anonymous): a 401 challenge
 		// still names the camera in its realm.
 		h, err := c.probeRealm(ctx)
-		switch KindOf(err) {
-		case Canceled, CertificateChanged:
+		if isTrustError(err) {
 			return id, err
 		}
 		hint = h
@@ -94,6 +92,12 @@ func (c *Client) Identify(ctx context.Context) (Identity, error) {
 		}
 		return id, err
 	}
+	// The device has said who it is: the certificate it showed is judged
+	// now (pinned on first contact), so a changed one is reported before
+	// anyone types a password.
+	if err := c.judge(false); err != nil {
+		return id, err
+	}
 	return id, nil
 }
 
@@ -101,11 +105,10 @@ func (c *Client) Identify(ctx context.Context) (Identity, error) {
 // information, else from a 401 realm.
 func (c *Client) identifySerial(ctx context.Context) (string, error) {
 	info, hint, err := c.anonDeviceInfo(ctx)
-	switch KindOf(err) {
-	case Canceled, CertificateChanged, NoAnswer, ReplyTooLarge:
+	if isTrustError(err) || KindOf(err) == NoAnswer || KindOf(err) == ReplyTooLarge {
 		return "", err
 	}
-	if s := NormalizeSerial(info.SerialNumber); s != "" {
+	if s := NormalizeSerial(info.SerialNumber); isMAC(s) {
 		return s, nil
 	}
 	if hint.mac == "" {

@@ -7,18 +7,32 @@ import (
 )
 
 // VerifyLogin makes an authenticated call with the current credentials and
-// reports WrongPassword / LockedOut / NeedsSetup as typed errors. It backs
-// off and retries once on 403.
+// reports WrongPassword / LockedOut / NeedsSetup as typed errors. When the
+// login itself is refused with 403 it tries once more after the pause the
+// camera asked for, if that pause fits within the client's timeout and the
+// caller's deadline; Options.Waiting hears of the pause first. A 403 to the
+// anonymous questions asked before the login is returned at once.
 func (c *Client) VerifyLogin(ctx context.Context) error {
+	if err := c.ensurePinned(ctx); err != nil {
+		return err
+	}
 	err := c.login(ctx)
 	e, ok := errorsAs(err)
 	if !ok || e.Kind != LockedOut {
 		return err
 	}
 	wait := e.RetryAfter
+	if wait > c.timeout {
+		// A device is not to hold a command longer than it allows for
+		// an answer; the error says how long to wait.
+		return err
+	}
 	if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait {
 		// Waiting would outlive the caller's deadline; let it decide.
 		return err
+	}
+	if c.waiting != nil {
+		c.waiting(wait)
 	}
 	if serr := sleep(ctx, wait); serr != nil {
 		return c.fail("log in", Canceled, serr)

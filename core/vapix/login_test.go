@@ -105,12 +105,17 @@ func TestVerifyLoginCanceledDuringTheBackOffIsCanceled(t *testing.T) {
 	wantKind(t, c.VerifyLogin(ctx), vapix.Canceled)
 }
 
-func TestBasicOnlyCameraGetsBasicOverHTTPSAndNeverOverHTTP(t *testing.T) {
+func TestBasicOnlyCameraMetBeforeGetsBasicOverHTTPSAndNeverOverHTTP(t *testing.T) {
 	cam := setUpCam(t, camsim.Gen12)
 	// FIPS mode on a real camera; here the authentication policy "basic".
 	setPolicy(t, cam, "basic")
 
-	overTLS := newClient(t, cam.HTTPSURL(), vapix.Options{})
+	// Its certificate was pinned on an earlier occasion, not by this run.
+	pins := &vapix.MemoryPins{}
+	if err := pins.SetPin(cam.MAC(), cam.CertFingerprint()); err != nil {
+		t.Fatal(err)
+	}
+	overTLS := newClient(t, cam.HTTPSURL(), vapix.Options{Pins: pins})
 	overTLS.SetCredentials("root", testPassword)
 	if err := overTLS.VerifyLogin(testCtx(t, 10*time.Second)); err != nil {
 		t.Fatalf("Basic over HTTPS: %v", err)
@@ -124,6 +129,31 @@ func TestBasicOnlyCameraGetsBasicOverHTTPSAndNeverOverHTTP(t *testing.T) {
 	wantKind(t, err, vapix.Unsupported)
 	if snap := cam.Snapshot(); snap.FailedLogins != 1 {
 		t.Fatalf("failed logins = %d: only the deliberate wrong password should count", snap.FailedLogins)
+	}
+}
+
+func TestBasicOnlyCameraFirstMetInThisRunGetsNoPassword(t *testing.T) {
+	cam := setUpCam(t, camsim.Gen12)
+	setPolicy(t, cam, "basic")
+
+	pins := &vapix.MemoryPins{}
+	c := newClient(t, cam.HTTPSURL(), vapix.Options{Pins: pins})
+	c.SetCredentials("root", "wrong")
+	wantKind(t, c.VerifyLogin(testCtx(t, 10*time.Second)), vapix.BasicNotTrusted)
+	if fp, ok := pins.Pin(cam.MAC()); !ok || fp != cam.CertFingerprint() {
+		t.Errorf("the certificate was not remembered for next time: %q, %v", fp, ok)
+	}
+	// Had the wrong password gone out in Basic, the camera would count it.
+	if n := cam.Snapshot().FailedLogins; n != 0 {
+		t.Fatalf("the camera saw %d logins from a client that met it for the first time", n)
+	}
+	// Another client of this same run is no different: the pin is still
+	// one this run wrote.
+	again := newClient(t, cam.HTTPSURL(), vapix.Options{Pins: pins})
+	again.SetCredentials("root", "wrong")
+	wantKind(t, again.VerifyLogin(testCtx(t, 10*time.Second)), vapix.BasicNotTrusted)
+	if n := cam.Snapshot().FailedLogins; n != 0 {
+		t.Fatalf("the camera saw %d logins", n)
 	}
 }
 

@@ -77,7 +77,10 @@ func (c *Client) WaitForReboot(ctx context.Context, before SystemReady, timeout 
 		switch {
 		case ctx.Err() != nil:
 			return last, c.fail(op, Canceled, ctx.Err())
-		case KindOf(err) == CertificateChanged:
+		case isTrustError(err):
+			// The device that answers is not to be trusted (a changed
+			// certificate, another camera): it is not the camera coming
+			// back.
 			return last, err
 		case err != nil:
 			seenDown = true

@@ -42,6 +42,11 @@ func (c *Client) systemReady(ctx context.Context, cl call) (SystemReady, error) 
 	if err != nil {
 		return s, c.located(err, cl.op)
 	}
+	// Whether the device says it has factory settings decides whether a
+	// new certificate may replace the pin (tlsState).
+	if err := c.noteState(r.fp, s.NeedsSetup); err != nil {
+		return s, err
+	}
 	return s, nil
 }
 

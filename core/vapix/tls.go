@@ -14,9 +14,10 @@ import (
 )
 
 // PinStore remembers the SHA-256 fingerprint (lowercase hex) of each camera's
-// HTTPS certificate, keyed by serial number (= MAC, 12 uppercase hex).
-// Implementations must be safe for concurrent use. core/tlspin.FileStore is
-// the persistent one; MemoryPins is the in-memory default.
+// HTTPS certificate, keyed by the camera's MAC (12 uppercase hex, which is
+// also an Axis camera's serial number). Implementations must be safe for
+// concurrent use. core/tlspin.FileStore is the persistent one; MemoryPins is
+// the in-memory default.
 type PinStore interface {
 	Pin(serial string) (fingerprint string, ok bool)
 	SetPin(serial, fingerprint string) error
@@ -56,8 +57,9 @@ func Fingerprint(der []byte) string {
 
 // NormalizeSerial turns "ac:cc:8e:27:0a:d8" or "accc8e270ad8" into
 // "ACCC8E270AD8", the form serials and MACs are keyed by. A serial that is
-// not a MAC (another vendor's, or a mistyped one) is still keyed the same
-// way whatever its spelling: separators dropped, letters raised.
+// not a MAC (another vendor's, or a mistyped one) is still spelt the same
+// way whatever its spelling: separators dropped, letters raised. Only a MAC
+// ever becomes a pin's key.
 func NormalizeSerial(s string) string {
 	if m := macaddr.Normalize(s); m != "" {
 		return m
@@ -71,6 +73,19 @@ func isMAC(s string) bool {
 	return s != "" && macaddr.Normalize(s) == s
 }
 
+// pinnedThisRun holds, for each MAC, the fingerprint this process last
+// pinned for it, in any store. "Created in this run" means exactly that:
+// written by this program since it started, on any connection. A pin found
+// in the store that this process did not write was written on an earlier
+// occasion (an earlier run, or the other OpenIPU program on this computer,
+// which share the file), so the camera had been met before.
+var pinnedThisRun sync.Map
+
+func pinnedInThisRun(serial, fp string) bool {
+	v, ok := pinnedThisRun.Load(serial)
+	return ok && v == fp
+}
+
 // certChangedError is returned from the TLS handshake so that the error
 // survives the HTTP stack and can be told apart from other TLS failures.
 type certChangedError struct {
@@ -78,116 +93,338 @@ type certChangedError struct {
 }
 
 func (e *certChangedError) Error() string {
+	if e.pinned == "" {
+		return fmt.Sprintf("certificate of %s is %s, which has not been checked", e.serial, e.seen)
+	}
 	return fmt.Sprintf("certificate of %s is %s, expected %s", e.serial, e.seen, e.pinned)
 }
 
-// tlsState is the pinning state of one Client. Until the camera's serial is
-// known, certificates are only collected; no credentials are sent over a
-// connection whose certificate has not been checked against the pin.
+// tlsState is the trust of one Client in the camera's certificate.
+//
+// Anonymous questions (is it ready, who is it) travel on connections whose
+// certificate is only noted: they carry nothing secret, and their answers
+// are what the certificate is judged by. A password travels only on the
+// other set of connections, whose handshake accepts nothing but the one
+// certificate judged trustworthy (c.trusted); ensurePinned does the judging
+// first. So the certificate that gets the password is always one that was
+// checked, whichever connection the HTTP stack happens to pick.
 type tlsState struct {
-	tmu     sync.Mutex
-	serial  string
-	trusted string          // fingerprint accepted for this client
-	seen    map[string]bool // fingerprints met before the serial was known
+	tmu sync.Mutex
+	// expected is the MAC the caller knows the camera by (discovery's),
+	// "" when only an address was given.
+	expected string
+	// serial is the pin's key: expected, else the MAC the device reported.
+	serial string
+	// reported is the MAC the device said it has, "" until it said.
+	reported string
+	// asked: the device was asked who it is for the judging.
+	asked bool
+	// gate serialises ensurePinned; a channel so that waiting honours ctx.
+	gate chan struct{}
+	// trusted is the certificate credentials may go to, once judged.
+	trusted string
+	// pending are certificates met on anonymous connections, not judged
+	// yet.
+	pending map[string]*seenCert
+	// firstPasswordTo is the certificate the first administrator's
+	// password was sent to by this client: Basic with that same password
+	// to that same certificate reveals nothing new.
+	firstPasswordTo string
+}
+
+// seenCert is what a device said over one certificate.
+type seenCert struct {
+	// stateKnown: it answered systemready over it; factory: it said it
+	// has no administrator (factory settings).
+	stateKnown, factory bool
 }
 
 func (s *tlsState) init(serial string) {
-	s.serial = NormalizeSerial(serial)
-	s.seen = map[string]bool{}
+	s.expected = NormalizeSerial(serial)
+	s.serial = s.expected
+	s.pending = map[string]*seenCert{}
+	s.gate = make(chan struct{}, 1)
 }
 
-func (c *Client) verifyConnection(cs tls.ConnectionState) error {
+func peerFingerprint(cs tls.ConnectionState) (string, error) {
 	if len(cs.PeerCertificates) == 0 {
-		return errors.New("the camera sent no certificate")
+		return "", errors.New("the camera sent no certificate")
 	}
-	fp := Fingerprint(cs.PeerCertificates[0].Raw)
+	return Fingerprint(cs.PeerCertificates[0].Raw), nil
+}
+
+// observe is the handshake check of anonymous connections: the certificate
+// is noted for judging, nothing more.
+func (c *Client) observe(cs tls.ConnectionState) error {
+	fp, err := peerFingerprint(cs)
+	if err != nil {
+		return err
+	}
 	c.tmu.Lock()
 	defer c.tmu.Unlock()
-	if c.serial == "" {
-		c.seen[fp] = true
-		return nil
+	if fp != c.trusted && c.pending[fp] == nil {
+		c.pending[fp] = &seenCert{}
 	}
-	return c.checkPinLocked(fp)
+	return nil
 }
 
-func (c *Client) checkPinLocked(fp string) error {
-	if fp == c.trusted {
+// verifyTrusted is the handshake check of connections that carry a
+// password: only the judged certificate passes.
+func (c *Client) verifyTrusted(cs tls.ConnectionState) error {
+	fp, err := peerFingerprint(cs)
+	if err != nil {
+		return err
+	}
+	c.tmu.Lock()
+	defer c.tmu.Unlock()
+	if c.trusted == "" || fp != c.trusted {
+		return &certChangedError{serial: c.serial, pinned: c.trusted, seen: fp}
+	}
+	return nil
+}
+
+// judgeLocked decides every certificate met so far, once the camera's MAC
+// is known: the pinned one is trusted; the first one of a camera never met
+// is pinned (trust on first use); a different one is refused, unless the
+// caller accepts a new certificate and the device said over it that it has
+// factory settings. Until final, a different certificate the caller might
+// accept waits for the device to say so.
+func (c *Client) judgeLocked(final bool) error {
+	if c.serial == "" || len(c.pending) == 0 {
 		return nil
 	}
-	pinned, ok := c.pins.Pin(c.serial)
-	switch {
-	case ok && pinned == fp:
-	case !ok || c.accept:
-		if err := c.pins.SetPin(c.serial, fp); err != nil {
-			return fmt.Errorf("remember the camera's certificate: %w", err)
-		}
-	default:
-		return &certChangedError{serial: c.serial, pinned: pinned, seen: fp}
+	pinned, has := c.pins.Pin(c.serial)
+	if !has && len(c.pending) > 1 {
+		// Two certificates for a camera never met: one of them is not the
+		// camera, and there is no telling which.
+		return &Error{Kind: CertificateChanged, Op: "check the camera's certificate", Host: c.host,
+			Detail: "the device showed different certificates on different connections"}
 	}
+	for fp, sc := range c.pending {
+		if has && fp != pinned && c.accept && !sc.stateKnown && !final {
+			continue
+		}
+		if err := c.judgeOneLocked(fp, sc, pinned, has); err != nil {
+			return err
+		}
+		pinned, has = c.trusted, true
+	}
+	return nil
+}
+
+func (c *Client) judgeOneLocked(fp string, sc *seenCert, pinned string, has bool) error {
+	switch {
+	case has && pinned == fp:
+	case !has, c.accept && sc.stateKnown && sc.factory && c.reportedAgreesLocked():
+		if err := c.pins.SetPin(c.serial, fp); err != nil {
+			return &Error{Kind: CertificateChanged, Op: "remember the camera's certificate", Host: c.host, Err: err}
+		}
+		pinnedThisRun.Store(c.serial, fp)
+	default:
+		return c.changedLocked(fp, sc, pinned)
+	}
+	delete(c.pending, fp)
 	c.trusted = fp
 	return nil
 }
 
-// learnSerial is called as soon as the camera's serial becomes known (from
-// its device information or from its digest realm). The certificates seen
-// so far are checked against the pin, or pinned when there is none yet.
-func (c *Client) learnSerial(serial string) error {
-	serial = NormalizeSerial(serial)
-	if serial == "" {
+func (c *Client) reportedAgreesLocked() bool {
+	return c.reported == "" || c.reported == c.serial
+}
+
+// changedLocked is the refusal of a certificate that is not the pinned one,
+// worded by what the device said about itself over it.
+func (c *Client) changedLocked(fp string, sc *seenCert, pinned string) error {
+	cause := &certChangedError{serial: c.serial, pinned: pinned, seen: fp}
+	if sc.stateKnown && sc.factory {
+		return &Error{Kind: CertificateReset, Op: "check the camera's certificate", Host: c.host, Err: cause}
+	}
+	e := &Error{Kind: CertificateChanged, Op: "check the camera's certificate", Host: c.host, Err: cause}
+	if c.accept && sc.stateKnown {
+		e.Detail = "the device says it was not reset to factory settings"
+	}
+	return e
+}
+
+// undecidedChangeLocked says whether a certificate other than the pinned
+// one waits for the device to say whether it has factory settings.
+func (c *Client) undecidedChangeLocked() bool {
+	if c.serial == "" {
+		return false
+	}
+	pinned, has := c.pins.Pin(c.serial)
+	for fp, sc := range c.pending {
+		if has && fp != pinned && !sc.stateKnown {
+			return true
+		}
+	}
+	return false
+}
+
+// noteState records what the device said about its setup state over the
+// certificate fp (systemready). A certificate other than the pinned one is
+// judged at once, so that a changed certificate is reported before anyone
+// types a password; the first certificate of a camera never met waits until
+// the device has said who it is.
+func (c *Client) noteState(fp string, needsSetup bool) error {
+	if fp == "" {
 		return nil
 	}
 	c.tmu.Lock()
-	if c.serial != "" {
+	sc := c.pending[fp]
+	if sc == nil {
 		c.tmu.Unlock()
 		return nil
 	}
-	c.serial = serial
+	sc.stateKnown, sc.factory = true, needsSetup
 	var err error
-	for fp := range c.seen {
-		if err = c.checkPinLocked(fp); err != nil {
-			break
+	if c.serial != "" {
+		if pinned, has := c.pins.Pin(c.serial); has {
+			err = c.judgeOneLocked(fp, sc, pinned, has)
 		}
 	}
-	c.seen = map[string]bool{}
 	c.tmu.Unlock()
 	if err != nil {
-		// A pooled connection would otherwise carry on with the refused
-		// certificate; new connections are checked in the handshake.
-		c.inner.CloseIdleConnections()
-		return &Error{Kind: CertificateChanged, Op: "check the camera's certificate", Host: c.host, Err: err}
+		c.closeIdle()
 	}
-	return nil
+	return err
 }
 
-// pinned reports whether credentials may be sent: always over HTTP (nothing
-// to pin), over HTTPS once the serial is known so every handshake is checked.
-func (c *Client) pinned() bool {
-	if !c.isHTTPS() {
-		return true
-	}
-	c.tmu.Lock()
-	defer c.tmu.Unlock()
-	return c.serial != ""
-}
-
-// ensurePinned learns the serial before any credential goes out over HTTPS:
-// from basic device information, or from the realm of a 401 challenge.
-func (c *Client) ensurePinned(ctx context.Context) error {
-	if c.pinned() {
+// learnSerial is called as soon as the camera reports its MAC (from its
+// device information or from its digest realm). It must agree with the MAC
+// the caller knows the camera by; then the certificates met so far are
+// judged. A serial that is not a MAC is no key for a pin and is ignored.
+func (c *Client) learnSerial(serial string) error {
+	serial = NormalizeSerial(serial)
+	if !isMAC(serial) {
 		return nil
 	}
-	if _, err := c.identifySerial(ctx); err != nil {
+	c.tmu.Lock()
+	var err error
+	switch {
+	case c.expected != "" && serial != c.expected:
+		err = &Error{Kind: OtherDevice, Op: "identify the camera", Host: c.host, Detail: serial}
+	case c.reported != "" && serial != c.reported:
+		err = &Error{Kind: OtherDevice, Op: "identify the camera", Host: c.host, Detail: serial}
+	default:
+		c.reported = serial
+		if c.serial == "" {
+			c.serial = serial
+		}
+		err = c.judgeLocked(false)
+	}
+	c.tmu.Unlock()
+	if err != nil {
+		c.closeIdle()
+	}
+	return err
+}
+
+// judge decides the certificates met so far (see judgeLocked).
+func (c *Client) judge(final bool) error {
+	c.tmu.Lock()
+	err := c.judgeLocked(final)
+	c.tmu.Unlock()
+	if err != nil {
+		c.closeIdle()
+	}
+	return err
+}
+
+// ensurePinned makes sure a password can go out: over HTTP there is nothing
+// to check; over HTTPS the device is asked who it is (its MAC must agree
+// with the one the caller knows) and its certificate is judged, before any
+// credential is sent.
+func (c *Client) ensurePinned(ctx context.Context) error {
+	if !c.isHTTPS() {
+		return nil
+	}
+	// One judging at a time: concurrent calls would each ask the device
+	// who it is, and none could rely on the others' answer.
+	select {
+	case c.gate <- struct{}{}:
+		defer func() { <-c.gate }()
+	case <-ctx.Done():
+		return c.fail("check the camera's certificate", Canceled, ctx.Err())
+	}
+	c.tmu.Lock()
+	ask := !c.asked && (c.serial == "" || c.reported == "")
+	c.tmu.Unlock()
+	if ask {
+		if _, err := c.identifySerial(ctx); err != nil {
+			return err
+		}
+		c.tmu.Lock()
+		c.asked = true
+		c.tmu.Unlock()
+	}
+	c.tmu.Lock()
+	serial, undecided := c.serial, c.accept && c.undecidedChangeLocked()
+	c.tmu.Unlock()
+	if serial == "" {
+		return &Error{Kind: NotAxis, Op: "identify the camera before logging in", Host: c.host,
+			Detail: "the device did not give a MAC address as its serial number, so its certificate cannot be checked"}
+	}
+	if undecided {
+		// A new certificate is accepted only from a device in factory
+		// state; ask it.
+		if _, err := c.SystemReady(ctx); err != nil && isTrustError(err) {
+			return err
+		}
+	}
+	if err := c.judge(true); err != nil {
 		return err
 	}
-	if !c.pinned() {
-		return &Error{Kind: NotAxis, Op: "identify the camera before logging in", Host: c.host,
-			Detail: "the device did not say its serial number, so its certificate cannot be checked"}
+	if c.trustedFingerprint() == "" {
+		// Nothing judged yet (the connections used so far were
+		// refused): meet the certificate on an anonymous question first.
+		if _, err := c.SystemReady(ctx); err != nil && (isTrustError(err) || KindOf(err) == Canceled) {
+			return err
+		}
+		if err := c.judge(true); err != nil {
+			return err
+		}
+	}
+	if c.trustedFingerprint() == "" {
+		return &Error{Kind: NoAnswer, Op: "check the camera's certificate", Host: c.host,
+			Detail: "no secure connection could be made to check its certificate"}
 	}
 	return nil
 }
 
-// Serial is the camera's serial number once known (given in Options or
-// learnt from the camera), else "".
+func isTrustError(err error) bool {
+	switch KindOf(err) {
+	case CertificateChanged, CertificateReset, OtherDevice, Canceled:
+		return true
+	}
+	return false
+}
+
+func (c *Client) trustedFingerprint() string {
+	c.tmu.Lock()
+	defer c.tmu.Unlock()
+	return c.trusted
+}
+
+// basicAllowed says whether Basic (the password itself, base64-encoded) may
+// go to the trusted certificate: only to a camera whose pin this process
+// found rather than wrote, so that a device first met in this run can never
+// collect a password by offering nothing but Basic; or with the very
+// password this client just sent there as the first administrator's.
+func (c *Client) basicAllowed() bool {
+	c.tmu.Lock()
+	defer c.tmu.Unlock()
+	switch {
+	case !c.isHTTPS() || c.trusted == "":
+		return false
+	case c.firstPasswordTo == c.trusted:
+		return true
+	}
+	return !pinnedInThisRun(c.serial, c.trusted)
+}
+
+// Serial is the camera's MAC (its serial number) once known: given in
+// Options or reported by the camera; else "".
 func (c *Client) Serial() string {
 	c.tmu.Lock()
 	defer c.tmu.Unlock()

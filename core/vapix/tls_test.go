@@ -45,9 +45,10 @@ func TestChangedCertificateAfterAHardResetIsRefusedUntilAccepted(t *testing.T) {
 	if err := owner.FactoryDefault(testCtx(t, 10*time.Second), vapix.Hard); err != nil {
 		t.Fatal(err)
 	}
-	// The same client meets the new certificate when the camera is back.
+	// The same client meets the new certificate when the camera is back,
+	// in factory state.
 	_, err = owner.WaitForReboot(testCtx(t, 60*time.Second), before, 0, nil)
-	wantKind(t, err, vapix.CertificateChanged)
+	wantKind(t, err, vapix.CertificateReset)
 	if cam.CertFingerprint() == oldFP {
 		t.Fatal("the simulator kept its certificate through a hard reset")
 	}
@@ -56,9 +57,9 @@ func TestChangedCertificateAfterAHardResetIsRefusedUntilAccepted(t *testing.T) {
 	// send it a password.
 	stranger := newClient(t, cam.HTTPSURL(), vapix.Options{Pins: pins})
 	_, err = stranger.Identify(testCtx(t, 10*time.Second))
-	wantKind(t, err, vapix.CertificateChanged)
+	wantKind(t, err, vapix.CertificateReset)
 	_, err = stranger.CreateFirstAccount(testCtx(t, 10*time.Second), "admin", testPassword)
-	wantKind(t, err, vapix.CertificateChanged)
+	wantKind(t, err, vapix.CertificateReset)
 	if snap := cam.Snapshot(); !snap.NeedsSetup || len(snap.Users) != 0 {
 		t.Fatalf("an account was created through a refused certificate: %+v", snap)
 	}
