@@ -13,6 +13,7 @@ import (
 type options struct {
 	json          bool
 	https         bool
+	http          bool
 	acceptNewCert bool
 	timeout       time.Duration
 	journal       string
@@ -28,6 +29,7 @@ func newFlagSet(name string, o *options, withUser bool) *flag.FlagSet {
 	fs.SetOutput(io.Discard)
 	fs.BoolVar(&o.json, "json", false, "")
 	fs.BoolVar(&o.https, "https", false, "")
+	fs.BoolVar(&o.http, "http", false, "")
 	fs.BoolVar(&o.acceptNewCert, "accept-new-certificate", false, "")
 	fs.DurationVar(&o.timeout, "timeout", 10*time.Second, "")
 	fs.StringVar(&o.journal, "journal", "", "")

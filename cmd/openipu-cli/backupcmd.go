@@ -50,7 +50,7 @@ func runBackup(ctx context.Context, c *cli, args []string) error {
 	}
 	defer s.close()
 
-	r, err := workflow.Backup(ctx, s.env, s.target, s.login(), dest, nil)
+	r, err := workflow.Backup(ctx, s.env, s.target, s.login(), dest, s.reportProgress())
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/openipu/openipu/core/vapix"
@@ -119,7 +120,13 @@ func factoryDefault(ctx context.Context, s *session, mode vapix.ResetMode, backu
 			s.say("After a hard reset it may come back at a different address: from the network's DHCP server, or 192.168.0.90, or 169.254.x.x when there is no DHCP server. If it does not answer at %s, find it with the OpenIPU app.", s.host())
 		}
 	}
-	s.say("It has no password now. Set one with: openipu-cli set-password %s --user NAME", s.host())
+	if !r.Back && strings.HasPrefix(r.Identity.HTTPURL, "https://") {
+		// Not watched back: its new certificate is expected, but only the
+		// user can say so, next time.
+		s.say("It has no password now. Set one with: openipu-cli set-password %s --user NAME --accept-new-certificate (it makes a new secure certificate as it resets)", s.again())
+	} else {
+		s.say("It has no password now. Set one with: openipu-cli set-password %s --user NAME", s.again())
+	}
 	s.emit(factoryDefaultResult{OK: true, Camera: s.jsonCamera(r.Identity), Mode: string(mode), Backup: r.BackupPath, Waited: r.Back, NeedsPassword: true})
 	return nil
 }

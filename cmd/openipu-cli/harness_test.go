@@ -178,8 +178,10 @@ func startCamera(t *testing.T, gen camsim.Generation, admin *camsim.Account) *ca
 }
 
 // hostOf is the camera's address as a user types it: host:port, no scheme.
+// The port is the simulator's HTTPS one, so the program finds HTTPS there
+// first, as it does on a real camera.
 func hostOf(cam *camsim.Camera) string {
-	return strings.TrimPrefix(cam.HTTPURL(), "http://")
+	return strings.TrimPrefix(cam.HTTPSURL(), "https://")
 }
 
 // canLogIn proves, with the real client, that the camera accepts user and

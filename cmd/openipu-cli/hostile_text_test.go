@@ -61,7 +61,8 @@ func TestARefusalFromADeviceWithEscapeSequencesReachesNeitherTerminalNorJournal(
 	defer cam.Close()
 	h := newHarness(t)
 	h.stdin = adminPassword + "\n"
-	r := h.run("set-password", cam.URL, "--user", "root")
+	// A device offering only plain HTTP gets the password only with --http.
+	r := h.run("set-password", cam.URL, "--user", "root", "--http")
 	if r.code == exitOK {
 		t.Fatal("a refusal was reported as success")
 	}

@@ -28,6 +28,7 @@ type infoResult struct {
 	NeedsSetup bool   `json:"needs_setup"`
 	Ready      bool   `json:"ready"`
 	HTTPURL    string `json:"http_url"`
+	Encrypted  bool   `json:"encrypted"`
 }
 
 func runInfo(ctx context.Context, c *cli, args []string) error {
@@ -59,7 +60,7 @@ func runInfo(ctx context.Context, c *cli, args []string) error {
 		c.emit(infoResult{
 			OK: true, Host: s.host(), MAC: id.MAC, Serial: id.Serial, Model: id.Model,
 			FullName: id.FullName, Firmware: id.Firmware, HardwareID: id.HardwareID,
-			NeedsSetup: id.NeedsSetup, Ready: id.Ready, HTTPURL: id.HTTPURL,
+			NeedsSetup: id.NeedsSetup, Ready: id.Ready, HTTPURL: id.HTTPURL, Encrypted: cam.Encrypted(),
 		})
 		return nil
 	}
@@ -82,9 +83,14 @@ func runInfo(ctx context.Context, c *cli, args []string) error {
 	line("Serial", id.Serial)
 	line("Firmware", id.Firmware)
 	line("Web page", id.HTTPURL)
+	if cam.Encrypted() {
+		line("Connection", "HTTPS (encrypted; its certificate is remembered and checked)")
+	} else {
+		line("Connection", "plain HTTP: not encrypted, so a password sent to it could be read on the network")
+	}
 	switch {
 	case id.NeedsSetup:
-		line("Password", "not set yet. Set one with: openipu-cli set-password "+s.host()+" --user NAME")
+		line("Password", "not set yet. Set one with: openipu-cli set-password "+s.again()+" --user NAME")
 	case answered:
 		line("Password", "set (log in with the administrator account)")
 	}

@@ -22,7 +22,7 @@ func TestInfoJSONHasTheDocumentedKeysOnEachGeneration(t *testing.T) {
 			if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
 				t.Fatalf("stdout is not one JSON document: %v", err)
 			}
-			for _, k := range []string{"mac", "serial", "model", "firmware", "needs_setup", "http_url"} {
+			for _, k := range []string{"mac", "serial", "model", "firmware", "needs_setup", "http_url", "encrypted"} {
 				if _, ok := got[k]; !ok {
 					t.Errorf("key %q missing", k)
 				}
@@ -36,8 +36,9 @@ func TestInfoJSONHasTheDocumentedKeysOnEachGeneration(t *testing.T) {
 			if got["firmware"] != gen.FirmwareVersion() {
 				t.Errorf("firmware = %v, want %s", got["firmware"], gen.FirmwareVersion())
 			}
-			if url, _ := got["http_url"].(string); !strings.HasPrefix(url, "http://") {
-				t.Errorf("http_url = %q", url)
+			// The address it was reached at: HTTPS, found first.
+			if url, _ := got["http_url"].(string); url != "https://"+hostOf(cam) || got["encrypted"] != true {
+				t.Errorf("http_url = %q, encrypted %v", url, got["encrypted"])
 			}
 		})
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/openipu/openipu/core/usermsg"
 	"github.com/openipu/openipu/core/vapix"
+	"github.com/openipu/openipu/core/workflow"
 )
 
 // say prints a line for the person at the terminal. With --json it goes to
@@ -54,10 +55,26 @@ func (c *cli) explain(ctx context.Context, err error) {
 	jp := jsonProblem{Key: p.What.Key, What: p.What.String(), Next: p.Next.String()}
 	var n *withNote
 	if errors.As(err, &n) {
-		fmt.Fprintln(c.stderr, n.note)
 		jp.Note = n.note
+	} else {
+		jp.Note = flagNote(err)
+	}
+	if jp.Note != "" {
+		fmt.Fprintln(c.stderr, jp.Note)
 	}
 	c.emit(jsonFailure{Error: jp})
+}
+
+// flagNote is the command line's own way out of a refusal, where there is
+// one that is safe to offer.
+func flagNote(err error) string {
+	switch {
+	case workflow.KindOf(err) == workflow.Unencrypted:
+		return "To send it unencrypted anyway, on a network you trust, add --http."
+	case vapix.KindOf(err) == vapix.CertificateReset:
+		return "If you reset this camera yourself, run the command again with --accept-new-certificate: the new certificate is accepted only because the camera says it has factory settings."
+	}
+	return ""
 }
 
 type jsonFailure struct {

@@ -47,7 +47,7 @@ var fileMessages = map[fileKind][2]usermsg.Message{
 	},
 	pinsUnavailable: {
 		{Key: "cli.pins_unavailable", Text: "The list of known camera certificates at {{.Path}} could not be opened ({{.Detail}})."},
-		{Key: "cli.pins_unavailable.next", Text: "Nothing was sent to the camera. Check that you may save files in that folder, or leave out --https."},
+		{Key: "cli.pins_unavailable.next", Text: "Nothing was sent to the camera. Check that you may save files in that folder: in this list OpenIPU remembers each camera's certificate, so that a device imitating a camera is recognised."},
 	},
 }
 

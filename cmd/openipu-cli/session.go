@@ -3,9 +3,8 @@ package main
 import (
 	"context"
 	"net"
-	"net/url"
-	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/vapix"
@@ -16,37 +15,52 @@ import (
 // workflows reach it, and the journal they record in.
 type session struct {
 	*cli
-	opts   *options
-	target workflow.Target
-	env    workflow.Env
-	jr     *journal.Journal
+	opts    *options
+	address typedAddress
+	target  workflow.Target
+	env     workflow.Env
+	jr      *journal.Journal
+
+	mu    sync.Mutex
+	shown bool // the camera that answered has been named on stderr
 }
 
 // open prepares the camera's target and Env (no I/O with the camera yet)
-// and, for commands that change something, the journal. A journal that
-// cannot be opened stops the command before anything is sent: an operation
-// must not go unrecorded.
+// and, for commands that change something, the journal. The address is
+// checked first, so that a mistyped one (or a password typed in its place)
+// is neither looked up nor recorded. A journal that cannot be opened stops
+// the command before anything is sent: an operation must not go
+// unrecorded.
 func (c *cli) open(text string, o *options, journaled bool) (*session, error) {
 	if o.timeout <= 0 {
 		return nil, usageErrorf("--timeout must be a positive duration such as 10s or 1m")
 	}
-	t, err := parseCameraAddress(text, o.https)
+	a, err := parseAddress(text)
 	if err != nil {
 		return nil, err
 	}
-	s := &session{cli: c, opts: o, target: t}
+	t, err := a.target(o.https, o.http)
+	if err != nil {
+		return nil, err
+	}
+	s := &session{cli: c, opts: o, address: a, target: t}
 	var pins vapix.PinStore
-	if t.Scheme == workflow.HTTPS {
+	if t.Scheme != workflow.HTTP {
+		// HTTPS is tried first, so the certificate list is needed; no
+		// quiet fall-back to HTTP when it cannot be opened.
 		if pins, err = c.pinStore(); err != nil {
 			return nil, err
 		}
 	}
 	connect := workflow.NewConnector(pins, o.timeout)
 	accept := o.acceptNewCert
-	s.env.Connect = func(t workflow.Target, co workflow.ConnectOptions) (workflow.Client, error) {
+	s.env.Connect = func(ctx context.Context, t workflow.Target, co workflow.ConnectOptions) (workflow.Client, error) {
+		// Only a camera in factory state takes a new certificate this
+		// way (vapix.Options.AcceptNewCertificate).
 		co.AcceptNewCertificate = co.AcceptNewCertificate || accept
-		return connect(t, co)
+		return connect(ctx, t, co)
 	}
+	s.env.ConfirmPlainHTTP = s.confirmPlainHTTP
 	if journaled {
 		path := o.journal
 		if path == "" {
@@ -68,38 +82,35 @@ func (c *cli) open(text string, o *options, journaled bool) (*session, error) {
 	return s, nil
 }
 
-// parseCameraAddress reads "HOST", "HOST:PORT", "http://HOST[:PORT]" or
-// "https://HOST[:PORT]"; --https means the last.
-func parseCameraAddress(text string, https bool) (workflow.Target, error) {
-	if strings.Contains(text, "@") {
-		// Never repeated back: what precedes the @ may be a password.
-		return workflow.Target{}, usageErrorf("the camera address must not contain a user name or password (no \"user:password@\"); give --user and type the password when asked")
+// confirmPlainHTTP is asked before a password would go out over plain
+// HTTP: the warning is printed on stderr, and only --http goes on.
+func (s *session) confirmPlainHTTP(_ context.Context, cam *workflow.Camera) bool {
+	s.showCamera(cam)
+	s.progress("Warning: %s", workflow.Progress{Step: workflow.StepNoEncryption}.Message().String())
+	if !s.opts.http {
+		return false
 	}
-	lower := strings.ToLower(strings.TrimSpace(text))
-	if https {
-		switch {
-		case strings.HasPrefix(lower, "http://"):
-			return workflow.Target{}, usageErrorf("--https and an http:// address contradict each other")
-		case !strings.HasPrefix(lower, "https://"):
-			text = "https://" + strings.TrimSpace(text)
-		}
+	s.progress("Sending it over plain HTTP, as --http asks.")
+	return true
+}
+
+// showCamera names the camera that answered, once, before anyone types a
+// password for it: "Camera: AXIS M1075-L (ACCC8E270AD8) at 10.0.0.5".
+func (s *session) showCamera(cam *workflow.Camera) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.shown {
+		return
 	}
-	// vapix.New is the one judge of what a camera address is.
-	c, err := vapix.New(text, vapix.Options{})
-	if err != nil {
-		return workflow.Target{}, &badInput{err: err}
+	s.shown = true
+	model, mac := cam.Model(), cam.MAC()
+	if model == "" {
+		model = "Unknown model"
 	}
-	c.Close()
-	u, err := url.Parse(c.BaseURL())
-	if err != nil {
-		return workflow.Target{}, &badInput{err: err}
+	if mac == "" {
+		mac = "MAC address not told"
 	}
-	port, _ := strconv.Atoi(u.Port())
-	t := workflow.Target{Host: u.Hostname(), Scheme: workflow.HTTP, HTTPPort: port}
-	if u.Scheme == "https" {
-		t.Scheme, t.HTTPPort, t.HTTPSPort = workflow.HTTPS, 0, port
-	}
-	return t, nil
+	s.progress("Camera: %s (%s) at %s", model, mac, s.host())
 }
 
 func (s *session) close() {
@@ -108,10 +119,12 @@ func (s *session) close() {
 	}
 }
 
-// login asks for the password of --user once the camera is identified:
-// a wrong address fails before someone types a secret.
+// login asks for the password of --user once the camera is identified,
+// after naming it: a wrong address fails before someone types a secret,
+// and the user sees which camera answered.
 func (s *session) login() workflow.Login {
-	return func(ctx context.Context, _ *workflow.Camera) (workflow.Credentials, error) {
+	return func(ctx context.Context, cam *workflow.Camera) (workflow.Credentials, error) {
+		s.showCamera(cam)
 		pw, err := s.password(ctx, s.opts.user, false)
 		if err != nil {
 			return workflow.Credentials{}, err
@@ -122,6 +135,21 @@ func (s *session) login() workflow.Login {
 
 // host is the camera's address as messages show it.
 func (s *session) host() string { return s.target.Address() }
+
+// again is the address, with the scheme the user chose, for a command to
+// run next: "https://10.0.0.5", "10.0.0.5 --http", "10.0.0.5".
+func (s *session) again() string {
+	host := s.host()
+	switch {
+	case s.target.Scheme == workflow.HTTPS:
+		return "https://" + host
+	case s.opts.http:
+		return host + " --http"
+	case s.address.scheme == "http":
+		return "http://" + host
+	}
+	return host
+}
 
 // jsonCamera is the camera as --json results show it.
 type jsonCamera struct {

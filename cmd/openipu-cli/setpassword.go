@@ -56,7 +56,8 @@ func setPassword(ctx context.Context, s *session) error {
 	weak := false
 	res := workflow.SetPassword(ctx, s.env, s.target, workflow.PasswordRequest{
 		User: user,
-		Password: func(ctx context.Context, _ *workflow.Camera) (string, error) {
+		Password: func(ctx context.Context, cam *workflow.Camera) (string, error) {
+			s.showCamera(cam)
 			pw, err := s.password(ctx, user, true)
 			if err != nil {
 				return "", err
@@ -69,7 +70,7 @@ func setPassword(ctx context.Context, s *session) error {
 			}
 			return pw, nil
 		},
-	}, nil)
+	}, s.reportProgress())
 	if res.Err != nil {
 		return res.Err
 	}

@@ -25,11 +25,27 @@ Commands:
 
 const commonHelp = `Options for every command (before or after HOST):
   --json                    Print the result as JSON on standard output; messages go to standard error.
-  --https                   Use HTTPS (same as writing the address as https://HOST). The camera's
-                            certificate is remembered the first time and checked every time after.
-  --accept-new-certificate  Accept a changed HTTPS certificate, as a camera makes after a factory reset.
+  --https                   Use HTTPS only (same as writing the address as https://HOST).
+  --http                    Use plain HTTP, and send passwords over it. Anyone on the network can
+                            read what is sent this way: use it only on a network you trust, for a
+                            camera that offers no HTTPS.
+  --accept-new-certificate  The camera was reset to factory settings without this program
+                            watching it come back (with its control button, or after
+                            factory-default --no-wait), so its secure certificate is new: accept
+                            it, but only if the camera says it has factory settings. On a camera
+                            that has a password this changes nothing: a changed certificate is
+                            refused, because someone may be imitating the camera.
   --timeout DURATION        Give up on a camera that does not answer within this time (default 10s).
   --journal FILE            Record what was done in FILE instead of the usual journal.
+
+HTTPS is tried first: on the port given, or on 443. A camera's certificate is
+remembered the first time and checked every time after; a device showing another
+certificate gets no password. Only a camera that offers no HTTPS is reached over
+plain HTTP, and then nothing is sent without --http. An address written http://HOST
+is tried over HTTPS first too.
+
+Before a password is asked for, the camera that answered is named on standard
+error: check its model and MAC address (on its label) before typing.
 
 Passwords are typed when asked (they are not shown), or read from the first line of
 standard input when it is not a terminal. They are never accepted on the command line

@@ -23,6 +23,8 @@ func (s *session) reportProgress() func(workflow.Progress) {
 	last, lastAt := -1, time.Duration(0)
 	return func(p workflow.Progress) {
 		switch p.Step {
+		case workflow.StepDeviceWait:
+			s.progress("%s", p.Message().String())
 		case workflow.StepSavingBackup:
 			s.progress("Saving the camera's settings before the reset...")
 		case workflow.StepRebooting:

@@ -96,7 +96,7 @@ func (d *discoverer) Scan(ctx context.Context, p netip.Prefix, progress func(don
 // address. It also reaches the camera on the factory address, as a
 // computer given a second address on 192.168.0.x would (the diagnosis's
 // own advice), so that "Assign IP address" can be tried on it.
-func (n *Network) connect(t workflow.Target, o workflow.ConnectOptions) (workflow.Client, error) {
+func (n *Network) connect(_ context.Context, t workflow.Target, o workflow.ConnectOptions) (workflow.Client, error) {
 	a, err := netip.ParseAddr(t.Host)
 	var c *camera
 	if err == nil {
@@ -105,7 +105,9 @@ func (n *Network) connect(t workflow.Target, o workflow.ConnectOptions) (workflo
 	if c == nil {
 		return nil, noAnswer("connect to the camera", t.Address())
 	}
-	client, err := vapix.New(c.sim.HTTPURL(), vapix.Options{Serial: t.MAC, AcceptNewCertificate: o.AcceptNewCertificate})
+	// Over HTTPS, as a real camera is reached: the simulator serves both,
+	// and a window shown the office then behaves as it does on a site.
+	client, err := vapix.New(c.sim.HTTPSURL(), vapix.Options{Pins: &n.pins, Serial: t.MAC, AcceptNewCertificate: o.AcceptNewCertificate, Waiting: o.Waiting})
 	if err != nil {
 		return nil, err
 	}

@@ -92,6 +92,11 @@ type Network struct {
 	hearsCams   bool // the current engine searches the cameras' interface
 	announceAll bool
 	byAddr      map[netip.Addr]*camera
+
+	// pins are the office's remembered certificates: workflows reach the
+	// simulators over HTTPS, as they reach real cameras, and these last as
+	// long as the office.
+	pins vapix.MemoryPins
 }
 
 // Start starts the fleet and prepares (but does not run) an engine that

@@ -2,8 +2,10 @@ package workflow
 
 import (
 	"context"
+	"errors"
 	"net"
 	"net/netip"
+	"net/url"
 	"strconv"
 	"time"
 
@@ -25,6 +27,8 @@ type Client interface {
 	WaitForReboot(ctx context.Context, before vapix.SystemReady, timeout time.Duration, progress func(vapix.RebootProgress)) (vapix.SystemReady, error)
 	ListParams(ctx context.Context, groups ...string) ([]vapix.Param, []byte, error)
 	SetNetwork(ctx context.Context, cfg vapix.NetworkConfig) error
+	// Encrypted says whether what is sent travels over HTTPS.
+	Encrypted() bool
 	Close()
 }
 
@@ -34,8 +38,11 @@ var _ Client = (*vapix.Client)(nil)
 type Scheme string
 
 const (
-	// Auto lets the Connector choose: HTTPS where the camera offers it.
-	Auto  Scheme = ""
+	// Auto lets the Connector choose: HTTPS where the camera offers it,
+	// HTTP only where it does not (see NewConnector).
+	Auto Scheme = ""
+	// HTTP is chosen by the user: the password can be read on the network
+	// (the workflows still ask Env.ConfirmPlainHTTP).
 	HTTP  Scheme = "http"
 	HTTPS Scheme = "https"
 )
@@ -46,7 +53,8 @@ type Target struct {
 	// Host is an IP address or a host name, without a port.
 	Host string
 	// HTTPPort and HTTPSPort are the camera's web ports; 0 means the
-	// scheme's default (HTTPS: not known to be offered).
+	// scheme's default (80, 443). A port typed without a scheme is both:
+	// the camera is asked whether it speaks TLS there.
 	HTTPPort, HTTPSPort int
 	// Scheme forces HTTP or HTTPS; Auto leaves the choice to the Connector.
 	Scheme Scheme
@@ -97,14 +105,23 @@ func (t Target) Address() string {
 
 // ConnectOptions say how to open a camera.
 type ConnectOptions struct {
-	// AcceptNewCertificate: the camera was just factory-reset here, so a
-	// new HTTPS certificate is expected and replaces the stored one.
+	// AcceptNewCertificate: the camera was reset to factory settings (by
+	// this program, which watched it come back, or by hand as the user
+	// confirmed), so a new HTTPS certificate is expected. It replaces the
+	// stored one only if the camera, asked over it, says it has factory
+	// settings (vapix.Options.AcceptNewCertificate); on a camera that says
+	// otherwise it changes nothing.
 	AcceptNewCertificate bool
+	// Waiting hears that the camera asked for a pause before the next
+	// login try (see vapix.Options.Waiting); the workflows report it as
+	// StepDeviceWait.
+	Waiting func(time.Duration)
 }
 
-// Connector opens a client for a camera. No I/O happens until the client
-// is used.
-type Connector func(t Target, opts ConnectOptions) (Client, error)
+// Connector opens a client for a camera. NewConnector's asks the camera
+// whether it offers HTTPS (a TLS handshake, nothing more); nothing else is
+// sent until the client is used.
+type Connector func(ctx context.Context, t Target, opts ConnectOptions) (Client, error)
 
 // Recorder keeps what was done, for the handover checklist;
 // *journal.Journal is one.
@@ -123,6 +140,14 @@ type Env struct {
 	// The camera did what it did, so the workflow carries on; the
 	// front-end tells the user the change went unrecorded.
 	JournalFailed func(err error)
+	// ConfirmPlainHTTP is asked, once the camera is identified and before
+	// a password is asked for or sent, when the camera is reached over
+	// plain HTTP, where anyone on the network can read the password. It
+	// returns whether to go on; nil refuses (Kind Unencrypted). The
+	// workflow has reported StepNoEncryption just before, so cam's
+	// identity and the warning can be shown together. Bulk workflows may
+	// call it from several goroutines at once.
+	ConfirmPlainHTTP func(ctx context.Context, cam *Camera) bool
 }
 
 func (e Env) now() time.Time {
@@ -150,18 +175,32 @@ type Camera struct {
 //
 // On failure the returned Camera is still usable for records (its Close
 // is safe), so a front-end can journal the failed action against it.
+//
+// Nothing needing a password is sent by Open; a caller that goes on to send
+// one over an unencrypted connection (Camera.Encrypted) must warn the user
+// first, as the workflows do.
 func Open(ctx context.Context, env Env, t Target) (*Camera, error) {
-	return open(ctx, env, t, ConnectOptions{})
+	return open(ctx, env, t, ConnectOptions{}, nil)
 }
 
-func open(ctx context.Context, env Env, t Target, o ConnectOptions) (*Camera, error) {
+func open(ctx context.Context, env Env, t Target, o ConnectOptions, progress func(Progress)) (*Camera, error) {
 	c := &Camera{env: env, target: t}
-	client, err := connect(env, t, o)
+	if progress != nil && o.Waiting == nil {
+		o.Waiting = func(d time.Duration) {
+			report(progress, Progress{Step: StepDeviceWait, Target: t, Wait: d})
+		}
+	}
+	client, err := connect(ctx, env, t, o)
 	if err != nil {
 		return c, err
 	}
 	c.client = client
 	id, err := client.Identify(ctx)
+	var ve *vapix.Error
+	if errors.As(err, &ve) && ve.Kind == vapix.OtherDevice {
+		c.ID = id
+		return c, &Error{Kind: OtherCamera, Host: t.Address(), MAC: macaddr.Normalize(t.MAC), Found: ve.Detail, Err: err}
+	}
 	if err != nil {
 		return c, err
 	}
@@ -172,14 +211,28 @@ func open(ctx context.Context, env Env, t Target, o ConnectOptions) (*Camera, er
 	return c, nil
 }
 
-func connect(env Env, t Target, o ConnectOptions) (Client, error) {
+func connect(ctx context.Context, env Env, t Target, o ConnectOptions) (Client, error) {
 	if env.Connect == nil {
 		return nil, &Error{Kind: NoConnector, Host: t.Address()}
 	}
 	if t.Host == "" {
 		return nil, &vapix.Error{Kind: vapix.NoAnswer, Op: "connect to the camera", Host: t.MAC}
 	}
-	return env.Connect(t, o)
+	return env.Connect(ctx, t, o)
+}
+
+// confirmUnencrypted is the rule before a password is asked for: over
+// HTTPS nothing to ask; over HTTP the user is warned (StepNoEncryption) and
+// must agree through env.ConfirmPlainHTTP.
+func (c *Camera) confirmUnencrypted(ctx context.Context, action journal.Action, progress func(Progress)) error {
+	if c.Encrypted() {
+		return nil
+	}
+	report(progress, Progress{Step: StepNoEncryption, Action: action, Target: c.target})
+	if c.env.ConfirmPlainHTTP == nil || !c.env.ConfirmPlainHTTP(ctx, c) {
+		return &Error{Kind: Unencrypted, Host: c.target.Address()}
+	}
+	return nil
 }
 
 // checkSameCamera refuses a device whose MAC contradicts the one discovery
@@ -202,6 +255,19 @@ func (c *Camera) Close() {
 
 // Target is where the camera was reached.
 func (c *Camera) Target() Target { return c.target }
+
+// Encrypted says whether the camera is reached over HTTPS, so that a
+// password sent to it cannot be read on the network.
+func (c *Camera) Encrypted() bool { return c.client != nil && c.client.Encrypted() }
+
+// scheme is how the camera was actually reached, for later connections to
+// it (the wait after a reset, the search at a new address).
+func (c *Camera) scheme() Scheme {
+	if c.Encrypted() {
+		return HTTPS
+	}
+	return HTTP
+}
 
 // MAC is the camera's MAC: what discovery learned, else what the camera
 // said.
@@ -262,4 +328,15 @@ func (c *Camera) logIn(ctx context.Context, cr Credentials) error {
 // LogIn checks an administrator's credentials without changing anything.
 func (c *Camera) LogIn(ctx context.Context, cr Credentials) error {
 	return c.logIn(ctx, cr)
+}
+
+// httpsPortOf is the HTTPS port the camera answered on: the one in the
+// address it was identified at, else HTTPS's default.
+func httpsPortOf(c *Camera) int {
+	if u, err := url.Parse(c.ID.HTTPURL); err == nil && u.Scheme == string(HTTPS) {
+		if p, err := strconv.Atoi(u.Port()); err == nil && p > 0 {
+			return p
+		}
+	}
+	return 443
 }

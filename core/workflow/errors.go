@@ -22,11 +22,19 @@ const (
 	// NotFound: after new network settings, the camera did not show up at
 	// its new address in time.
 	NotFound
+	// Unencrypted: the camera offers no HTTPS, and sending the password
+	// over plain HTTP was not confirmed (Env.ConfirmPlainHTTP); nothing
+	// was sent.
+	Unencrypted
+	// NoPinStore: certificates cannot be remembered, so no camera is
+	// reached until the user decides (NewConnector); nothing was sent.
+	NoPinStore
 )
 
 var kindNames = map[Kind]string{
 	NoConnector: "no connector", OtherCamera: "another camera answers",
 	BackupFailed: "backup failed, nothing sent", NotFound: "not found at its new address",
+	Unencrypted: "no encrypted connection, nothing sent", NoPinStore: "certificates cannot be remembered",
 }
 
 func (k Kind) String() string {
@@ -122,13 +130,21 @@ var messages = map[Kind][2]usermsg.Message{
 		{Key: "workflow.not_found_dhcp", Text: "The camera accepted the new settings, but it has not shown up with an address from DHCP yet."},
 		{Key: "workflow.not_found_dhcp.next", Text: "It may still be restarting its network. The camera list is searching again; look for it there in a minute, or in the DHCP server's list of devices."},
 	},
+	Unencrypted: {
+		{Key: "workflow.unencrypted", Text: "The camera at {{.Host}} does not offer an encrypted connection (HTTPS), so the password was not sent: on this network anyone could have read it."},
+		{Key: "workflow.unencrypted.next", Text: "Nothing was sent. Turn on HTTPS on the camera, or connect this computer straight to the camera with a cable, then try again. Send the password unencrypted only on a network you trust, and only by choice."},
+	},
+	NoPinStore: {
+		{Key: "workflow.no_pin_store", Text: "OpenIPU cannot keep its list of camera certificates, so it cannot tell a camera it has met before from a device imitating it."},
+		{Key: "workflow.no_pin_store.next", Text: "Nothing was sent. Check that OpenIPU may save files in its settings folder, then start it again."},
+	},
 }
 
 // Messages lists every message a workflow can show a user (errors and
 // steps), for translators and the test that keeps the catalogue complete.
 func Messages() []usermsg.Message {
 	var out []usermsg.Message
-	for _, k := range []Kind{NoConnector, OtherCamera, BackupFailed, NotFound, notFoundDHCP} {
+	for _, k := range []Kind{NoConnector, OtherCamera, BackupFailed, NotFound, notFoundDHCP, Unencrypted, NoPinStore} {
 		out = append(out, messages[k][0], messages[k][1])
 	}
 	out = append(out, stepMessages()...)

@@ -33,7 +33,7 @@ func startCamera(t *testing.T, gen camsim.Generation, admin *camsim.Account) *ca
 		// takes a few polls.
 		downtime = 2500 * time.Millisecond
 	}
-	cam, err := camsim.New(camsim.Config{Generation: gen, ResetDowntime: downtime, Admin: admin, HTTPSAddr: "off"})
+	cam, err := camsim.New(camsim.Config{Generation: gen, ResetDowntime: downtime, Admin: admin})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,15 +44,24 @@ func startCamera(t *testing.T, gen camsim.Generation, admin *camsim.Account) *ca
 	return cam
 }
 
-// targetOf is the camera as discovery would have found it on loopback.
+// targetOf is the camera as discovery would have found it on loopback,
+// HTTPS port announced.
 func targetOf(t *testing.T, cam *camsim.Camera) Target {
 	t.Helper()
-	u, err := url.Parse(cam.HTTPURL())
+	return Target{Host: "127.0.0.1", HTTPPort: portOf(t, cam.HTTPURL()), HTTPSPort: portOf(t, cam.HTTPSURL()), MAC: cam.MAC()}
+}
+
+func portOf(t testing.TB, rawURL string) int {
+	t.Helper()
+	u, err := url.Parse(rawURL)
 	if err != nil {
 		t.Fatal(err)
 	}
-	port, _ := strconv.Atoi(u.Port())
-	return Target{Host: u.Hostname(), HTTPPort: port, MAC: cam.MAC()}
+	port, err := strconv.Atoi(u.Port())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return port
 }
 
 // site is an Env over real loopback sockets with a real journal file.
@@ -72,7 +81,7 @@ func newSite(t *testing.T) *site {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { j.Close() })
-	return &site{t: t, journal: path, dir: dir, env: Env{Connect: NewConnector(nil, 5*time.Second), Journal: j}}
+	return &site{t: t, journal: path, dir: dir, env: Env{Connect: NewConnector(&vapix.MemoryPins{}, 5*time.Second), Journal: j}}
 }
 
 func (s *site) entries() []journal.Entry {
@@ -126,7 +135,7 @@ type movingSite struct {
 }
 
 func newMovingSite() *movingSite {
-	return &movingSite{at: map[netip.Addr]*camsim.Camera{}, inner: NewConnector(nil, 5*time.Second)}
+	return &movingSite{at: map[netip.Addr]*camsim.Camera{}, inner: NewConnector(&vapix.MemoryPins{}, 5*time.Second)}
 }
 
 func (m *movingSite) put(a string, cam *camsim.Camera) {
@@ -135,7 +144,7 @@ func (m *movingSite) put(a string, cam *camsim.Camera) {
 	m.at[netip.MustParseAddr(a)] = cam
 }
 
-func (m *movingSite) connect(t Target, o ConnectOptions) (Client, error) {
+func (m *movingSite) connect(ctx context.Context, t Target, o ConnectOptions) (Client, error) {
 	a, err := netip.ParseAddr(t.Host)
 	m.mu.Lock()
 	cam := m.at[a]
@@ -143,9 +152,11 @@ func (m *movingSite) connect(t Target, o ConnectOptions) (Client, error) {
 	if err != nil || cam == nil {
 		return nil, &vapix.Error{Kind: vapix.NoAnswer, Op: "connect to the camera", Host: t.Host}
 	}
-	u, _ := url.Parse(cam.HTTPURL())
-	port, _ := strconv.Atoi(u.Port())
-	return m.inner(Target{Host: u.Hostname(), HTTPPort: port, MAC: t.MAC}, o)
+	http, _ := url.Parse(cam.HTTPURL())
+	https, _ := url.Parse(cam.HTTPSURL())
+	hp, _ := strconv.Atoi(http.Port())
+	sp, _ := strconv.Atoi(https.Port())
+	return m.inner(ctx, Target{Host: http.Hostname(), HTTPPort: hp, HTTPSPort: sp, MAC: t.MAC, Scheme: t.Scheme}, o)
 }
 
 // steps collects the progress a workflow reports.

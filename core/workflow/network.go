@@ -75,6 +75,12 @@ func ChangeNetwork(ctx context.Context, env Env, t Target, login Login, cfg vapi
 
 	moved := t
 	moved.MAC = cam.MAC()
+	// Asked the way the camera was reached: a camera that offered HTTPS
+	// still does at its new address.
+	moved.Scheme = cam.scheme()
+	if moved.Scheme == HTTPS && moved.HTTPSPort == 0 {
+		moved.HTTPSPort = httpsPortOf(cam)
+	}
 	fctx, cancel := context.WithTimeout(ctx, follow.Within)
 	defer cancel()
 	var newAddr netip.Addr
@@ -129,7 +135,7 @@ func poll(ctx context.Context, env Env, mac string, every time.Duration, where f
 func isCamera(ctx context.Context, env Env, t Target, mac string) bool {
 	ctx, cancel := context.WithTimeout(ctx, followTryFor)
 	defer cancel()
-	c, err := connect(env, t, ConnectOptions{})
+	c, err := connect(ctx, env, t, ConnectOptions{})
 	if err != nil {
 		return false
 	}

@@ -18,8 +18,8 @@ import (
 func movedBy(t *testing.T, s *site, m *movingSite, cam *camsim.Camera, newAddr string) {
 	t.Helper()
 	connect := m.connect
-	s.env.Connect = func(tg Target, o ConnectOptions) (Client, error) {
-		c, err := connect(tg, o)
+	s.env.Connect = func(ctx context.Context, tg Target, o ConnectOptions) (Client, error) {
+		c, err := connect(ctx, tg, o)
 		if err != nil {
 			return nil, err
 		}
@@ -105,7 +105,7 @@ func TestChangeNetworkToDHCPFollowsTheCameraThroughTheCandidatesGiven(t *testing
 
 func TestChangeNetworkRefusesInvalidSettingsBeforeReachingTheCamera(t *testing.T) {
 	s := newSite(t)
-	s.env.Connect = func(Target, ConnectOptions) (Client, error) {
+	s.env.Connect = func(context.Context, Target, ConnectOptions) (Client, error) {
 		t.Fatal("the camera was reached")
 		return nil, nil
 	}
@@ -147,7 +147,7 @@ func TestEveryStepAndOutcomeHasWordsInTheCatalogue(t *testing.T) {
 		}
 		keys[m.Key] = true
 	}
-	for step := StepIdentifying; step <= StepFollowing; step++ {
+	for step := StepIdentifying; step <= StepDeviceWait; step++ {
 		for _, a := range []journal.Action{journal.SetPassword, journal.FactoryDefault, journal.Restart, journal.SetIP} {
 			for _, phase := range []vapix.RebootPhase{vapix.RebootWaitingToGoDown, vapix.RebootDown, vapix.RebootBooting, vapix.RebootBack} {
 				m := Progress{Step: step, Action: a, Reboot: vapix.RebootProgress{Phase: phase}}.Message()
@@ -157,7 +157,7 @@ func TestEveryStepAndOutcomeHasWordsInTheCatalogue(t *testing.T) {
 			}
 		}
 	}
-	for _, k := range []Kind{NoConnector, OtherCamera, BackupFailed, NotFound} {
+	for _, k := range []Kind{NoConnector, OtherCamera, BackupFailed, NotFound, Unencrypted, NoPinStore} {
 		p := (&Error{Kind: k}).Explain()
 		if !keys[p.What.Key] || !keys[p.Next.Key] {
 			t.Errorf("%v explains itself with keys outside the catalogue: %+v", k, p)

@@ -26,11 +26,15 @@ type PasswordRequest struct {
 	// User is the administrator's name. Firmware older than 11.5 accepts
 	// only root; the camera then gets root and the result says so.
 	User string
-	// Password is asked for once the camera is known to need one, so the
-	// command line prompts only then; the window hands over what was typed.
+	// Password is asked for once the camera is known to need one (and,
+	// over plain HTTP, once Env.ConfirmPlainHTTP agreed), so the command
+	// line prompts only then; the window hands over what was typed. cam
+	// tells which camera answered (model, MAC), for the user to see before
+	// typing.
 	Password func(ctx context.Context, cam *Camera) (string, error)
-	// AfterReset: the camera was factory-reset here, so its new HTTPS
-	// certificate is expected and accepted.
+	// AfterReset: the camera was reset to factory settings (here, or by
+	// hand as the user confirmed), so a new HTTPS certificate is expected;
+	// it is accepted only if the camera says it has factory settings.
 	AfterReset bool
 }
 
@@ -66,7 +70,7 @@ func SetPassword(ctx context.Context, env Env, t Target, req PasswordRequest, pr
 		return res
 	}
 	report(progress, Progress{Step: StepIdentifying, Action: journal.SetPassword, Target: t})
-	cam, err := open(ctx, env, t, ConnectOptions{AcceptNewCertificate: req.AfterReset})
+	cam, err := open(ctx, env, t, ConnectOptions{AcceptNewCertificate: req.AfterReset}, progress)
 	res.Identity = cam.ID
 	if err != nil {
 		cam.Close()
@@ -75,6 +79,11 @@ func SetPassword(ctx context.Context, env Env, t Target, req PasswordRequest, pr
 	defer cam.Close()
 	if cam.knowsSetupState() && !cam.NeedsSetup() {
 		return fail(cam, &vapix.Error{Kind: vapix.AlreadySetUp, Op: "set the first password", Host: t.Address()})
+	}
+	if err := cam.confirmUnencrypted(ctx, journal.SetPassword, progress); err != nil {
+		// Nothing was sent and nothing typed: not recorded.
+		res.Err = err
+		return res
 	}
 	pw, err := req.Password(ctx, cam)
 	if err != nil {
@@ -116,6 +125,10 @@ type Bulk struct {
 	// enough to make a dozen quick, few enough not to flood a small
 	// switch or the cameras).
 	Parallel int
+	// Done, when set, hears each camera's result as soon as it is known
+	// (i is its place in the list), so a front-end can show it at once.
+	// It may be called from several goroutines at once.
+	Done func(i int, r PasswordResult)
 }
 
 const defaultParallel = 4
@@ -142,9 +155,12 @@ func SetPasswords(ctx context.Context, env Env, targets []Target, req PasswordRe
 			}
 			if ctx.Err() != nil {
 				results[i] = PasswordResult{Target: t, Outcome: NotSent, Err: ctx.Err()}
-				return
+			} else {
+				results[i] = SetPassword(ctx, env, t, req, progress)
 			}
-			results[i] = SetPassword(ctx, env, t, req, progress)
+			if bulk.Done != nil {
+				bulk.Done(i, results[i])
+			}
 		}()
 	}
 	wg.Wait()

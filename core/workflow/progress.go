@@ -33,6 +33,13 @@ const (
 	// StepFollowing: looking for the camera at its new address
 	// (Progress.Addr; invalid with DHCP).
 	StepFollowing
+	// StepNoEncryption: the camera offers no HTTPS; reported before a
+	// password is asked for, and before Env.ConfirmPlainHTTP is asked.
+	StepNoEncryption
+	// StepDeviceWait: the camera asked for a pause of Progress.Wait before
+	// the next login try (too many failed logins); the workflow waits it
+	// out, within the client's timeout.
+	StepDeviceWait
 )
 
 // Progress is one step of a workflow on one camera.
@@ -49,6 +56,8 @@ type Progress struct {
 	Addr netip.Addr
 	// Elapsed is the time the step has taken so far.
 	Elapsed time.Duration
+	// Wait is the pause the camera asked for (StepDeviceWait).
+	Wait time.Duration
 }
 
 // Message puts the step in words for the user.
@@ -75,6 +84,10 @@ func (p Progress) Message() usermsg.Message {
 		return msgSendingNetwork
 	case StepRebooting:
 		return RebootMessage(p.Reboot, p.Action == journal.FactoryDefault)
+	case StepNoEncryption:
+		return msgNoEncryption
+	case StepDeviceWait:
+		return msgDeviceWait.With("Seconds", int((p.Wait+time.Second-1)/time.Second))
 	case StepFollowing:
 		if !p.Addr.IsValid() {
 			return msgFollowingDHCP.With("Seconds", secs)
@@ -119,6 +132,8 @@ var (
 	msgRebootBooting   = usermsg.Message{Key: "workflow.reboot.booting", Text: "The camera answers again and is starting up. ({{.Seconds}} s)"}
 	msgRebootBack      = usermsg.Message{Key: "workflow.reboot.back", Text: "The camera is back."}
 	msgRebootBackSetup = usermsg.Message{Key: "workflow.reboot.back_needs_password", Text: "The camera is back, with factory settings. It needs a password now."}
+	msgNoEncryption    = usermsg.Message{Key: "workflow.no_encryption", Text: "This camera does not offer an encrypted connection (HTTPS): a password sent to it travels unencrypted, and anyone on this network could read it."}
+	msgDeviceWait      = usermsg.Message{Key: "workflow.device_wait", Text: "The camera asks for a pause of {{.Seconds}} s after too many login attempts; trying again then…"}
 )
 
 func stepMessages() []usermsg.Message {
@@ -126,6 +141,7 @@ func stepMessages() []usermsg.Message {
 		msgIdentifying, msgLoggingIn, msgSavingBackup, msgBackupSaved, msgCreatingAccount,
 		msgSendingReset, msgSendingRestart, msgSendingNetwork, msgFollowing, msgFollowingDHCP,
 		msgRebootGoingDown, msgRebootDown, msgRebootBooting, msgRebootBack, msgRebootBackSetup,
+		msgNoEncryption, msgDeviceWait,
 	}
 }
 

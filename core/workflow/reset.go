@@ -16,9 +16,11 @@ import (
 const RebootWait = 3 * time.Minute
 
 // Login is how a workflow gets an administrator's credentials: asked for
-// once the camera is identified (the command line prompts then; the window
-// hands over what was typed). An error from it is returned as it is and
-// not recorded: nothing was sent.
+// once the camera is identified and, over plain HTTP, once
+// Env.ConfirmPlainHTTP agreed (the command line prompts then; the window
+// hands over what was typed). cam tells which camera answered (model, MAC),
+// for the user to see before typing. An error from it is returned as it is
+// and not recorded: nothing was sent.
 type Login func(ctx context.Context, cam *Camera) (Credentials, error)
 
 // As is a Login for credentials already typed.
@@ -99,10 +101,16 @@ func FactoryDefault(ctx context.Context, env Env, t Target, login Login, req Fac
 	}
 	// The camera makes a new HTTPS certificate as it resets; from here on
 	// only anonymous status questions are asked, of a client that accepts
-	// it and pins it under the camera's MAC for what follows.
+	// it, once the camera says over it that it has factory settings, and
+	// pins it under the camera's MAC for what follows. This reset, sent
+	// here and watched, is what makes a new certificate expected.
 	waitTarget := t
 	waitTarget.MAC = cam.MAC()
-	waiter, werr := connect(env, waitTarget, ConnectOptions{AcceptNewCertificate: true})
+	waitTarget.Scheme = cam.scheme()
+	if waitTarget.Scheme == HTTPS && waitTarget.HTTPSPort == 0 {
+		waitTarget.HTTPSPort = httpsPortOf(cam)
+	}
+	waiter, werr := connect(ctx, env, waitTarget, ConnectOptions{AcceptNewCertificate: true})
 	if werr != nil {
 		waiter = cam.client
 	} else {
@@ -197,7 +205,7 @@ func openAndLogIn(ctx context.Context, env Env, t Target, login Login, action jo
 
 func logInTo(ctx context.Context, env Env, t Target, login Login, action journal.Action, detail string, progress func(Progress)) (*Camera, Credentials, error) {
 	report(progress, Progress{Step: StepIdentifying, Action: action, Target: t})
-	cam, err := Open(ctx, env, t)
+	cam, err := open(ctx, env, t, ConnectOptions{}, progress)
 	if err != nil {
 		cam.record(ctx, action, "", detail, err)
 		return cam, Credentials{}, err
@@ -205,6 +213,10 @@ func logInTo(ctx context.Context, env Env, t Target, login Login, action journal
 	if cam.NeedsSetup() {
 		err := &vapix.Error{Kind: vapix.NeedsSetup, Op: "log in", Host: t.Address()}
 		cam.record(ctx, action, "", detail, err)
+		return cam, Credentials{}, err
+	}
+	if err := cam.confirmUnencrypted(ctx, action, progress); err != nil {
+		// Nothing was sent: not recorded, like a login not given.
 		return cam, Credentials{}, err
 	}
 	cr, err := login(ctx, cam)
