@@ -385,7 +385,8 @@ const maxRetryAfter = time.Hour
 
 func retryAfter(h http.Header) time.Duration {
 	if s, err := strconv.Atoi(strings.TrimSpace(h.Get("Retry-After"))); err == nil && s > 0 {
-		return min(time.Duration(s)*time.Second, maxRetryAfter)
+		// Compared in seconds: a huge number would overflow a Duration.
+		return time.Duration(min(s, int(maxRetryAfter/time.Second))) * time.Second
 	}
 	return lockoutWait
 }

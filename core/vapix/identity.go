@@ -105,7 +105,12 @@ func (c *Client) Identify(ctx context.Context) (Identity, error) {
 // information, else from a 401 realm.
 func (c *Client) identifySerial(ctx context.Context) (string, error) {
 	info, hint, err := c.anonDeviceInfo(ctx)
-	if isTrustError(err) || KindOf(err) == NoAnswer || KindOf(err) == ReplyTooLarge {
+	switch {
+	case isTrustError(err):
+		return "", err
+	case KindOf(err) == NoAnswer, KindOf(err) == ReplyTooLarge, KindOf(err) == LockedOut:
+		// Asking again would meet the same; a lockout is the device's
+		// to end, and is not waited for here.
 		return "", err
 	}
 	if s := NormalizeSerial(info.SerialNumber); isMAC(s) {
