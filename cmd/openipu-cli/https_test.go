@@ -32,8 +32,14 @@ func TestHTTPSRemembersTheCertificateAndFollowsItThroughAReset(t *testing.T) {
 	}
 
 	h.stdin = adminPassword + "\n"
-	if r := h.run("factory-default", cam.HTTPSURL(), "--mode", "hard", "--yes", "--user", "root", "--no-backup"); r.code != exitOK {
+	r := h.run("factory-default", cam.HTTPSURL(), "--mode", "hard", "--yes", "--user", "root", "--no-backup")
+	if r.code != exitOK {
 		t.Fatalf("factory-default: exit %d", r.code)
+	}
+	// The hint keeps the scheme typed, and needs no flag: the reset was
+	// watched here.
+	if want := "Set one with: openipu-cli set-password " + cam.HTTPSURL() + " --user NAME\n"; !strings.Contains(r.stdout, want) {
+		t.Errorf("stdout lacks %q:\n%s", want, r.stdout)
 	}
 	if cam.CertFingerprint() == old {
 		t.Fatal("the simulator kept its certificate through a hard reset")
@@ -75,7 +81,9 @@ func TestHTTPSRefusesAChangedCertificateUntilToldToAcceptIt(t *testing.T) {
 	if r.code != exitFailed {
 		t.Fatalf("exit %d, want %d", r.code, exitFailed)
 	}
-	if !strings.Contains(r.stderr, "certificate") {
+	// The camera says it has factory settings: the risk is told, and the
+	// way to say "I reset it myself".
+	if !strings.Contains(r.stderr, "certificate") || !strings.Contains(r.stderr, "imitating") || !strings.Contains(r.stderr, "--accept-new-certificate") {
 		t.Errorf("stderr:\n%s", r.stderr)
 	}
 	if !cam.Snapshot().NeedsSetup {
@@ -93,7 +101,37 @@ func TestHTTPSRefusesAChangedCertificateUntilToldToAcceptIt(t *testing.T) {
 
 func TestHTTPSAndAnHTTPAddressContradictEachOther(t *testing.T) {
 	h := newHarness(t)
-	if r := h.run("info", "--https", "http://10.0.0.5"); r.code != exitUsage {
-		t.Errorf("exit %d, want %d", r.code, exitUsage)
+	for _, args := range [][]string{{"info", "--https", "http://10.0.0.5"}, {"info", "--http", "https://10.0.0.5"}, {"info", "--http", "--https", "10.0.0.5"}} {
+		if r := h.run(args...); r.code != exitUsage {
+			t.Errorf("%v: exit %d, want %d", args, r.code, exitUsage)
+		}
 	}
+}
+
+func TestAResetNotWatchedIsConfirmedByTheNextCommandOnly(t *testing.T) {
+	cam := startCamera(t, camsim.Gen12, admin())
+	h := newHarness(t)
+	h.stdin = adminPassword + "\n"
+	r := h.run("factory-default", hostOf(cam), "--mode", "soft", "--yes", "--user", "root", "--no-backup", "--no-wait")
+	if r.code != exitOK {
+		t.Fatalf("factory-default: exit %d", r.code)
+	}
+	if want := "set-password " + hostOf(cam) + " --user NAME --accept-new-certificate"; !strings.Contains(r.stdout, want) {
+		t.Errorf("stdout lacks %q:\n%s", want, r.stdout)
+	}
+	deadline := time.Now().Add(time.Minute)
+	for st := cam.Snapshot(); !st.NeedsSetup || !st.Online || st.Booting; st = cam.Snapshot() {
+		if time.Now().After(deadline) {
+			t.Fatal("the simulated camera did not come back")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	h.stdin = "New Password 1\n"
+	if r := h.run("set-password", hostOf(cam), "--user", "admin"); r.code != exitFailed || !cam.Snapshot().NeedsSetup {
+		t.Fatalf("without the flag: exit %d", r.code)
+	}
+	if r := h.run("set-password", hostOf(cam), "--user", "admin", "--accept-new-certificate"); r.code != exitOK {
+		t.Fatalf("with the flag: exit %d", r.code)
+	}
+	h.assertSecretNowhere("New Password 1")
 }
