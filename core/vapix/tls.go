@@ -201,7 +201,13 @@ func (c *Client) judgeLocked(final bool) error {
 			Detail: "the device showed different certificates on different connections"}
 	}
 	for fp, sc := range c.pending {
-		if has && fp != pinned && c.accept && !sc.stateKnown && !final {
+		switch {
+		case !has && c.reported == "":
+			// A camera met for the first time is trusted only once it
+			// has said which camera it is: the certificate of a device
+			// that keeps quiet about its MAC is tied to nothing.
+			continue
+		case has && fp != pinned && c.accept && !sc.stateKnown && !final:
 			continue
 		}
 		if err := c.judgeOneLocked(fp, sc, pinned, has); err != nil {
@@ -215,7 +221,7 @@ func (c *Client) judgeLocked(final bool) error {
 func (c *Client) judgeOneLocked(fp string, sc *seenCert, pinned string, has bool) error {
 	switch {
 	case has && pinned == fp:
-	case !has, c.accept && sc.stateKnown && sc.factory && c.reportedAgreesLocked():
+	case !has && c.reported != "", c.accept && sc.stateKnown && sc.factory && c.reportedAgreesLocked():
 		if err := c.pins.SetPin(c.serial, fp); err != nil {
 			return &Error{Kind: CertificateChanged, Op: "remember the camera's certificate", Host: c.host, Err: err}
 		}
@@ -362,8 +368,7 @@ func (c *Client) ensurePinned(ctx context.Context) error {
 	serial, undecided := c.serial, c.accept && c.undecidedChangeLocked()
 	c.tmu.Unlock()
 	if serial == "" {
-		return &Error{Kind: NotAxis, Op: "identify the camera before logging in", Host: c.host,
-			Detail: "the device did not give a MAC address as its serial number, so its certificate cannot be checked"}
+		return errNoMAC(c.host)
 	}
 	if undecided {
 		// A new certificate is accepted only from a device in factory
@@ -385,11 +390,22 @@ func (c *Client) ensurePinned(ctx context.Context) error {
 			return err
 		}
 	}
-	if c.trustedFingerprint() == "" {
+	c.tmu.Lock()
+	trusted, reported := c.trusted, c.reported
+	c.tmu.Unlock()
+	switch {
+	case trusted == "" && reported == "":
+		return errNoMAC(c.host)
+	case trusted == "":
 		return &Error{Kind: NoAnswer, Op: "check the camera's certificate", Host: c.host,
 			Detail: "no secure connection could be made to check its certificate"}
 	}
 	return nil
+}
+
+func errNoMAC(host string) error {
+	return &Error{Kind: NotAxis, Op: "identify the camera before logging in", Host: host,
+		Detail: "the device did not give its MAC address, so its certificate cannot be tied to a camera"}
 }
 
 func isTrustError(err error) bool {

@@ -178,3 +178,20 @@ func TestAForbiddenAnonymousQuestionBeforeALoginIsNotWaitedFor(t *testing.T) {
 		t.Errorf("waited %v, %d logins", waited, dev.Logins())
 	}
 }
+
+func TestADeviceThatKeepsItsMACQuietIsNotTrustedUnderDiscoverysMAC(t *testing.T) {
+	expected := freshMAC(t)
+	rec := hostiletest.NewRecorder()
+	cert, _ := hostiletest.Certificate(t)
+	srv := hostiletest.Serve(t, rec, &hostiletest.Device{Model: "M1075-L", AcceptAnyLogin: true}, &cert)
+	pins := &vapix.MemoryPins{}
+	c := newClient(t, srv.URL, vapix.Options{Pins: pins, Serial: expected})
+	c.SetCredentials("root", testPassword)
+	wantKind(t, c.VerifyLogin(testCtx(t, 10*time.Second)), vapix.NotAxis)
+	if _, ok := pins.Pin(expected); ok {
+		t.Error("pinned under discovery's MAC although the device never said it")
+	}
+	if n := len(rec.Authorizations()); n != 0 {
+		t.Errorf("%d requests with credentials", n)
+	}
+}
