@@ -131,8 +131,8 @@ var messages = map[Kind][2]usermsg.Message{
 		{Key: "workflow.not_found_dhcp.next", Text: "It may still be restarting its network. The camera list is searching again; look for it there in a minute, or in the DHCP server's list of devices."},
 	},
 	Unencrypted: {
-		{Key: "workflow.unencrypted", Text: "The camera at {{.Host}} does not offer an encrypted connection (HTTPS), so the password was not sent: on this network anyone could have read it."},
-		{Key: "workflow.unencrypted.next", Text: "Nothing was sent. Turn on HTTPS on the camera, or connect this computer straight to the camera with a cable, then try again. Send the password unencrypted only on a network you trust, and only by choice."},
+		{Key: "workflow.unencrypted", Text: "The camera at {{.Host}} does not offer an encrypted connection (HTTPS) there, so the password was not sent: on this network anyone could have read it."},
+		{Key: "workflow.unencrypted.next", Text: "Nothing was sent. If the camera has HTTPS on another port, use that port in its address (https://ADDRESS:PORT). Otherwise turn on HTTPS on the camera, or connect this computer straight to the camera with a cable. Send the password unencrypted only on a network you trust, and only by choice."},
 	},
 	NoPinStore: {
 		{Key: "workflow.no_pin_store", Text: "OpenIPU cannot keep its list of camera certificates, so it cannot tell a camera it has met before from a device imitating it."},

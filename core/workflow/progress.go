@@ -132,7 +132,7 @@ var (
 	msgRebootBooting   = usermsg.Message{Key: "workflow.reboot.booting", Text: "The camera answers again and is starting up. ({{.Seconds}} s)"}
 	msgRebootBack      = usermsg.Message{Key: "workflow.reboot.back", Text: "The camera is back."}
 	msgRebootBackSetup = usermsg.Message{Key: "workflow.reboot.back_needs_password", Text: "The camera is back, with factory settings. It needs a password now."}
-	msgNoEncryption    = usermsg.Message{Key: "workflow.no_encryption", Text: "This camera does not offer an encrypted connection (HTTPS): a password sent to it travels unencrypted, and anyone on this network could read it."}
+	msgNoEncryption    = usermsg.Message{Key: "workflow.no_encryption", Text: "This camera does not offer an encrypted connection (HTTPS) at this address: a password sent to it travels unencrypted, and anyone on this network could read it."}
 	msgDeviceWait      = usermsg.Message{Key: "workflow.device_wait", Text: "The camera asks for a pause of {{.Seconds}} s after too many login attempts; trying again then…"}
 )
 
