@@ -14,6 +14,10 @@
 //
 // A workflow reaches cameras through an Env: a Connector that opens a
 // camera client (the real network, or the simulated office in demo mode)
-// and a Recorder for the journal. Nothing here holds a password longer than
-// the call that uses it, and no record carries one.
+// and a Recorder for the journal. NewConnector reaches every camera over
+// HTTPS when it offers it, with its certificate pinned under the MAC
+// discovery learned; a camera reached over plain HTTP gets a password only
+// after the user was warned (StepNoEncryption) and agreed
+// (Env.ConfirmPlainHTTP). Nothing here holds a password longer than the
+// call that uses it, and no record carries one.
 package workflow
