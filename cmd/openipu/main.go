@@ -13,7 +13,9 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"github.com/openipu/openipu/assets"
-	"github.com/openipu/openipu/gui/backend"
+	"github.com/openipu/openipu/core/backend"
+	"github.com/openipu/openipu/core/demo"
+	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/gui/i18n"
 	"github.com/openipu/openipu/gui/window"
 )
@@ -22,7 +24,7 @@ import (
 var started = time.Now()
 
 func main() {
-	demo := flag.Bool("demo", false, "show simulated cameras instead of searching the real network")
+	simulated := flag.Bool("demo", false, "show simulated cameras instead of searching the real network")
 	flag.Parse()
 
 	a := app.NewWithID("io.github.openipu.openipu")
@@ -33,26 +35,37 @@ func main() {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 
-	deps, closeDeps := newDeps(a)
-	defer closeDeps()
-	if *demo {
-		start := backend.StartDemo
-		// The smoke test wants a busy demo; people get the calm one.
-		if pace, err := time.ParseDuration(os.Getenv("OPENIPU_DEMO_PACE")); err == nil && pace > 0 {
-			start = func(ctx context.Context) (backend.Discoverer, error) { return backend.StartDemoPaced(ctx, pace) }
+	startDemo := func(ctx context.Context) (*backend.Backend, error) { return demo.NewBackend(ctx, demo.Options{}) }
+	// The smoke test wants a busy demo; people get the calm one.
+	if pace, err := time.ParseDuration(os.Getenv("OPENIPU_DEMO_PACE")); err == nil && pace > 0 {
+		startDemo = func(ctx context.Context) (*backend.Backend, error) {
+			return demo.NewBackend(ctx, demo.Options{ComeAndGo: pace, AwayFor: pace / 2, Liveness: pace})
 		}
-		d, err := start(ctx)
+	}
+
+	opts := window.Options{OpenURL: a.OpenURL, StartDemo: startDemo}
+	if *simulated {
+		// Nothing of the real network or the user's files is opened: the
+		// office keeps its own records.
+		b, err := startDemo(ctx)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "openipu: the simulated cameras could not start:", err)
 			os.Exit(1)
 		}
-		deps.Discovery = d
+		opts.Backend = b
+	} else {
+		b := backend.Network(discovery.Options{}, backend.Files{})
+		for _, err := range b.Problems {
+			fmt.Fprintln(os.Stderr, "openipu:", err)
+		}
+		opts.Backend = b
 	}
+	defer opts.Backend.Shutdown()
 	if os.Getenv("OPENIPU_STARTUP_TRACE") != "" {
 		// Read by `make bench`: launch to first camera on screen.
-		deps.OnFirstCamera = func() {
+		opts.OnFirstCamera = func() {
 			fmt.Fprintf(os.Stderr, "openipu: first camera on screen %d ms after start\n", time.Since(started).Milliseconds())
 		}
 	}
-	window.NewMainWindow(a, deps).ShowAndRun()
+	window.NewMainWindow(a, opts).ShowAndRun()
 }

@@ -11,9 +11,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/openipu/openipu/core/backend"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/vapix"
-	"github.com/openipu/openipu/gui/backend"
 )
 
 func openAddCamera(t *testing.T, d *fakeDiscoverer) (*fakeFinder, *addCameraDialog) {

@@ -15,10 +15,10 @@ import (
 
 	"github.com/openipu/openipu/core/arpping"
 	"github.com/openipu/openipu/core/discovery"
-	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/netif"
+	"github.com/openipu/openipu/core/usermsg"
+	"github.com/openipu/openipu/core/workflow"
 	"github.com/openipu/openipu/gui/apptheme"
-	"github.com/openipu/openipu/gui/backend"
 	"github.com/openipu/openipu/gui/i18n"
 	"github.com/openipu/openipu/gui/widgets"
 )
@@ -37,7 +37,7 @@ type arpPingDialog struct {
 	cam        discovery.Device
 	local      []netif.Interface
 	afterReset bool
-	backend    backend.ARPPing
+	pinger     workflow.ARPPinger
 	// window bounds the attempt (arpping's default in the app).
 	window time.Duration
 
@@ -68,7 +68,7 @@ func ShowARPPing(h Host, cam discovery.Device, afterReset bool) {
 
 func newARPPingDialog(h Host, cam discovery.Device, afterReset bool) *arpPingDialog {
 	d := &arpPingDialog{
-		cam: cam, local: Local(h.Backend()), afterReset: afterReset, backend: h.Backend().ARPPing,
+		cam: cam, local: Local(h.Backend()), afterReset: afterReset, pinger: h.Backend().ARPPing,
 		window: arpping.DefaultWindow, takenCheck: newTakenCheck(h.Backend().AddressInUse),
 	}
 	body := container.NewVBox()
@@ -182,7 +182,10 @@ func (d *arpPingDialog) checkAvailable() {
 		d.alternatives.Show()
 		return
 	}
-	possible, msg := d.backend.Available(i.Name)
+	possible, msg := false, usermsg.Message{Key: "arpping_dialog.not_offered", Text: "This way of giving an address is not offered here."}
+	if d.pinger != nil {
+		possible, msg = d.pinger.Available(i.Name)
+	}
 	d.possible = possible
 	if possible {
 		d.availability.Set(widgets.NoticeInfo, i18n.Text(msg), "")
@@ -297,15 +300,11 @@ func (d *arpPingDialog) start() {
 		return
 	}
 	req := arpping.Request{MAC: d.cam.MAC, Addr: a, Interface: i.Name, Window: d.window}
-	assign := d.backend.Assign
+	env, pinger := d.env(), d.pinger
 	d.setFormEnabled(false)
 	d.run([]string{d.cam.MAC}, func(ctx context.Context) func() {
-		err := assign(ctx, req, func(p arpping.Progress) { d.say(arpProgressText(p, req)) })
-		// For the handover checklist: an address given by ARP/Ping is a
-		// network change like any other (no user name: none was needed).
-		jerr := journalAction(d.h.Backend(), journal.SetIP, d.cam, "", "ARP/Ping "+a.String(), err)
+		err := workflow.AssignByMAC(ctx, env, pinger, req, func(p arpping.Progress) { d.say(arpProgressText(p, req)) })
 		return func() {
-			d.journalFailed(jerr)
 			d.h.Refresh()
 			if err != nil {
 				d.problem.ShowError(err)
@@ -355,7 +354,7 @@ func arpProgressText(p arpping.Progress, req arpping.Request) string {
 
 // setPasswordNow hands the camera, at its new address, to Set password.
 func (d *arpPingDialog) setPasswordNow() {
-	cam := movedTo(d.cam, d.assigned)
+	cam := atAddress(d.cam, d.assigned)
 	if now := latestOf(d.h, d.cam); slices.Contains(now.Addresses, d.assigned) {
 		cam = now
 	}

@@ -29,7 +29,7 @@ type fakeARPPinger struct {
 	reqs  []arpping.Request
 }
 
-func (f *fakeARPPinger) ARPPingAvailable(iface string) (bool, usermsg.Message) {
+func (f *fakeARPPinger) Available(iface string) (bool, usermsg.Message) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.asked = append(f.asked, iface)
@@ -39,7 +39,7 @@ func (f *fakeARPPinger) ARPPingAvailable(iface string) (bool, usermsg.Message) {
 	return false, f.why
 }
 
-func (f *fakeARPPinger) ARPPingAssign(ctx context.Context, req arpping.Request, progress func(arpping.Progress)) error {
+func (f *fakeARPPinger) Assign(ctx context.Context, req arpping.Request, progress func(arpping.Progress)) error {
 	f.mu.Lock()
 	f.reqs = append(f.reqs, req)
 	f.mu.Unlock()
@@ -60,7 +60,7 @@ func (f *fakeARPPinger) requests() []arpping.Request {
 func openARPPing(t *testing.T, p *fakeARPPinger, taken ...string) (*fakeHost, *arpPingDialog) {
 	t.Helper()
 	h := newFakeHost(t)
-	h.deps.Discovery = p
+	h.b.Discovery, h.b.ARPPing = p.fakeDiscoverer, p
 	cam := wizardCam(macLost, discovery.SetupUnknown, "192.168.0.90", "169.254.7.8")
 	d := newARPPingDialog(h, cam, true)
 	// The knock runs at once, and what it finds is shown before the typing

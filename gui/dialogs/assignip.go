@@ -15,11 +15,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/core/discovery"
-	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/netif"
 	"github.com/openipu/openipu/core/usermsg"
 	"github.com/openipu/openipu/core/vapix"
-	"github.com/openipu/openipu/gui/backend"
+	"github.com/openipu/openipu/core/workflow"
 	"github.com/openipu/openipu/gui/i18n"
 	"github.com/openipu/openipu/gui/widgets"
 )
@@ -65,7 +64,7 @@ func ShowAssignIP(h Host, cam discovery.Device) {
 }
 
 func newAssignIPDialog(h Host, cam discovery.Device) *assignIPDialog {
-	d := &assignIPDialog{cam: cam, local: Local(h.Backend()), takenCheck: newTakenCheck(h.Backend().AddressInUse), followFor: followFor, followEvery: followEvery}
+	d := &assignIPDialog{cam: cam, local: Local(h.Backend()), takenCheck: newTakenCheck(h.Backend().AddressInUse), followFor: workflow.FollowWithin}
 	body := container.NewVBox()
 	d.frame = newFrame(h, lang.X("dialog.ip.title", "Assign IP address"), body, lang.X("dialog.ip.button", "Apply"), d.start)
 	d.primary.SetIcon(theme.ConfirmIcon())
@@ -281,76 +280,35 @@ func (d *assignIPDialog) start() {
 		return
 	}
 	user, pw := d.login.user.Text, d.login.password.Text
-	deps, cam := d.h.Backend(), d.cam
-	followFor, followEvery := d.followFor, d.followEvery
+	env, cam := d.env(), d.cam
+	follow := workflow.Follow{Within: d.followFor, Every: d.followEvery, Candidates: following(d.h)}
+	login := workflow.As(workflow.Credentials{User: user, Password: pw})
 	d.setFormEnabled(false)
 	d.run([]string{cam.MAC}, func(ctx context.Context) func() {
-		return d.work(ctx, deps, cam, user, pw, cfg, followFor, followEvery)
+		res, err := workflow.ChangeNetwork(ctx, env, workflow.TargetOf(cam), login, cfg, follow, d.step)
+		return func() { d.done(res, err) }
 	})
 }
 
-func (d *assignIPDialog) work(ctx context.Context, deps backend.Backend, cam discovery.Device, user, pw string, cfg vapix.NetworkConfig, wait, every time.Duration) func() {
-	detail := cfg.String()
-	failed := func(err error) func() {
-		jerr := journalAction(deps, journal.SetIP, cam, user, detail, err)
-		return func() {
-			d.journalFailed(jerr)
-			d.problem.ShowError(err)
-			d.setFormEnabled(true)
-			d.validate()
-		}
+// done shows how the change ended. It runs on the Fyne goroutine.
+func (d *assignIPDialog) done(res workflow.NetworkResult, err error) {
+	if !res.Accepted {
+		d.problem.ShowError(err)
+		d.setFormEnabled(true)
+		d.validate()
+		return
 	}
-	c, err := openCamera(deps, cam, backend.ConnectOptions{})
-	if err != nil {
-		return failed(err)
-	}
-	defer c.Close()
-	d.say(lang.X("dialog.ip.logging_in", "Logging in…"))
-	c.SetCredentials(user, pw)
-	if err := c.VerifyLogin(ctx); err != nil {
-		return failed(err)
-	}
-	d.ui(func() { rememberAdmin(user) })
-	d.say(lang.X("dialog.ip.sending", "Sending the new settings…"))
-	applied := time.Now()
-	if err := c.SetNetwork(ctx, cfg); err != nil {
-		return failed(err)
-	}
-	jerr := journalAction(deps, journal.SetIP, cam, user, detail, nil)
-
-	f := &follower{deps: deps, cam: cam, every: every, camera: d.h.Camera, refresh: d.h.Refresh}
-	fctx, cancel := context.WithTimeout(ctx, wait)
-	defer cancel()
-	var found discovery.Device
-	var ok bool
-	addr := cfg.Address.Addr()
-	if cfg.DHCP {
-		f.progress = func(s int) {
-			d.say(lang.X("dialog.ip.following_dhcp", "Waiting for the camera to take an address from DHCP and show up in the camera list… ({{.Seconds}} s)", map[string]any{"Seconds": s}))
-		}
-		found, ok = f.viaDiscovery(fctx, applied)
-	} else {
-		f.progress = func(s int) {
-			d.say(lang.X("dialog.ip.following", "Looking for the camera at {{.Addr}}… ({{.Seconds}} s)", map[string]any{"Addr": addr.String(), "Seconds": s}))
-		}
-		found, ok = f.at(fctx, addr)
-	}
-	stopped := ctx.Err() != nil
-	return func() {
-		d.journalFailed(jerr)
-		d.moved = true
-		d.primary.Hide()
-		d.status.SetText("")
-		d.h.Refresh()
-		switch {
-		case ok:
-			d.problem.Set(widgets.NoticeSuccess, lang.X("dialog.ip.found", "Done: {{.Camera}} answers at its new address.", map[string]any{"Camera": CameraTitle(found)}), "")
-		case stopped:
-			d.problem.ShowError(&vapix.Error{Kind: vapix.Canceled, Op: "follow the camera"})
-		case cfg.DHCP:
-			d.problem.Set(widgets.NoticeWarning, lang.X("dialog.ip.not_found_dhcp", "The camera accepted the new settings, but it has not shown up with an address from DHCP yet."), lang.X("dialog.ip.not_found_next", "It may still be restarting its network. The camera list is searching again; look for it there in a minute. If it does not show up, check that this computer is on the same network as the new address."))
-		default:
-			d.problem.Set(widgets.NoticeWarning, lang.X("dialog.ip.not_found", "The camera accepted the new settings, but it has not answered at {{.Addr}} yet.", map[string]any{"Addr": addr.String()}), lang.X("dialog.ip.not_found_next", "It may still be restarting its network. The camera list is searching again; look for it there in a minute. If it does not show up, check that this computer is on the same network as the new address."))
-		}
+	rememberAdmin(res.User)
+	d.moved = true
+	d.primary.Hide()
+	d.status.SetText("")
+	d.h.Refresh()
+	switch {
+	case res.Located:
+		d.problem.Set(widgets.NoticeSuccess, lang.X("dialog.ip.found", "Done: {{.Camera}} answers at its new address.", map[string]any{"Camera": cameraTitle(d.cam.Model, d.cam.MAC, res.Found.Address())}), "")
+	case workflow.KindOf(err) == workflow.NotFound:
+		d.problem.ShowWarning(err)
+	default:
+		d.problem.ShowError(err)
 	}
 }

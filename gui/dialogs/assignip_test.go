@@ -10,11 +10,12 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/openipu/openipu/core/addrprobe"
 	"github.com/openipu/openipu/core/camsim"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/vapix"
-	"github.com/openipu/openipu/gui/backend"
+	"github.com/openipu/openipu/core/workflow"
 )
 
 func cameraAt(mac, addr string) discovery.Device {
@@ -57,7 +58,7 @@ func thisMachineOnly(t *testing.T, port int) func(context.Context, netip.Addr) b
 		if !addr.IsLoopback() && !own[addr.Unmap()] {
 			return false
 		}
-		return backend.Answers(ctx, addr, port)
+		return addrprobe.Prober{Ports: []int{port}}.Answers(ctx, addr)
 	}
 }
 
@@ -215,10 +216,18 @@ func TestAssignIPOnASimulatedCameraAppliesTheAddressAndFollowsTheCamera(t *testi
 
 func TestAssignIPSaysSoWhenAnotherDeviceAnswersAtTheNewAddress(t *testing.T) {
 	h := newFakeHost(t)
-	fc := &fakeClient{identify: func(context.Context) (vapix.Identity, error) {
+	ours := &fakeClient{identify: func(context.Context) (vapix.Identity, error) {
+		return vapix.Identity{MAC: "ACCC8E000010"}, nil
+	}}
+	other := &fakeClient{identify: func(context.Context) (vapix.Identity, error) {
 		return vapix.Identity{MAC: "00408C999999"}, nil
 	}}
-	h.connectTo(connectFake(fc))
+	h.connectTo(func(_ context.Context, t workflow.Target, _ workflow.ConnectOptions) (workflow.Client, error) {
+		if t.Host == "192.168.1.20" {
+			return ours, nil
+		}
+		return other, nil
+	})
 	d := openAssignIP(t, h, cameraAt("ACCC8E000010", "192.168.1.20"))
 	d.knock = thisMachineOnly(t, 1)
 	d.followFor = 200 * time.Millisecond
@@ -235,7 +244,7 @@ func TestAssignIPSaysSoWhenAnotherDeviceAnswersAtTheNewAddress(t *testing.T) {
 func TestAssignIPWithDHCPFindsTheCameraWhereDiscoveryHearsIt(t *testing.T) {
 	h := newFakeHost(t)
 	disc := &fakeDiscoverer{}
-	h.deps.Discovery = disc
+	h.b.Discovery = disc
 	cam := cameraAt("ACCC8E000010", "192.168.1.20")
 	fc := &fakeClient{
 		identify: func(context.Context) (vapix.Identity, error) { return vapix.Identity{MAC: cam.MAC}, nil },

@@ -12,7 +12,7 @@ import (
 // OpenInBrowser opens the camera's web page.
 func OpenInBrowser(h Host, cam discovery.Device) {
 	title := lang.X("dialog.browser.title", "Open in web browser")
-	raw := cameraWebURL(cam)
+	raw := cameraWebURL(h.Backend(), cam)
 	u, err := url.Parse(raw)
 	if raw == "" || err != nil || u.Host == "" {
 		showProblem(h, title,
@@ -20,8 +20,7 @@ func OpenInBrowser(h Host, cam discovery.Device) {
 			lang.X("dialog.browser.no_url_next", "Search again, or wait until the camera list shows its IP address."))
 		return
 	}
-	open := h.Backend().OpenURL
-	if open == nil || open(u) != nil {
+	if h.OpenURL(u) != nil {
 		showProblem(h, title,
 			lang.X("dialog.browser.failed", "The web browser could not be opened for {{.URL}}.", map[string]any{"URL": raw}),
 			lang.X("dialog.browser.failed_next", "Open a web browser yourself and type that address."))

@@ -2,7 +2,6 @@ package dialogs
 
 import (
 	"errors"
-	"net/url"
 	"strings"
 	"testing"
 
@@ -34,7 +33,7 @@ func TestOpenInBrowserExplainsAMissingAddressAndAFailedBrowser(t *testing.T) {
 	}
 
 	h2 := newFakeHost(t)
-	h2.deps.OpenURL = func(*url.URL) error { return errors.New("xdg-open: not found") }
+	h2.openFails = errors.New("xdg-open: not found")
 	OpenInBrowser(h2, cameraAt("ACCC8E000030", "192.168.1.31"))
 	got := overlayTexts(h2.win)
 	if !strings.Contains(got, "could not be opened for http://192.168.1.31/") || strings.Contains(got, "xdg-open") {

@@ -4,45 +4,26 @@ import (
 	"net/netip"
 	"testing"
 
+	"github.com/openipu/openipu/core/backend"
 	"github.com/openipu/openipu/core/discovery"
 )
 
-func TestFirmwareBeforeReadsAxisVersions(t *testing.T) {
-	cases := []struct {
-		v             string
-		before, known bool
-	}{
-		{"10.12.228", true, true},
-		{"11.4.60", true, true},
-		{"11.5.0", false, true},
-		{"11.11.192", false, true},
-		{"12.9.57", false, true},
-		{"9.80.3.7", true, true},
-		{"", false, false},
-		{"beta", false, false},
-	}
-	for _, c := range cases {
-		if b, k := firmwareBefore(c.v, 11, 5); b != c.before || k != c.known {
-			t.Errorf("firmwareBefore(%q, 11.5) = %v, %v", c.v, b, k)
+func TestOnlyRootFirmwareFollowsTheFirstAdministratorRule(t *testing.T) {
+	for v, want := range map[string]bool{"10.12.228": true, "11.4.60": true, "11.5.0": false, "12.9.57": false, "": false, "beta": false} {
+		if got := onlyRootFirmware(discovery.Device{Firmware: v}); got != want {
+			t.Errorf("onlyRootFirmware(%q) = %v, want %v", v, got, want)
 		}
 	}
 }
 
-func TestCameraWebURLFromAddressAndPort(t *testing.T) {
-	cases := []struct {
-		d    discovery.Device
-		want string
-	}{
-		{discovery.Device{HTTPURL: "http://10.0.0.5:8080/"}, "http://10.0.0.5:8080/"},
-		{discovery.Device{Addresses: []netip.Addr{netip.MustParseAddr("10.0.0.5")}}, "http://10.0.0.5/"},
-		{discovery.Device{Addresses: []netip.Addr{netip.MustParseAddr("10.0.0.5")}, HTTPPort: 8080}, "http://10.0.0.5:8080/"},
-		{discovery.Device{Addresses: []netip.Addr{netip.MustParseAddr("fe80::1")}}, "http://[fe80::1]/"},
-		{discovery.Device{}, ""},
+func TestCameraWebURLIsTheBackendsPageElseTheDiscoveredOne(t *testing.T) {
+	d := discovery.Device{HTTPURL: "http://10.0.0.5:8080/", Addresses: []netip.Addr{netip.MustParseAddr("10.0.0.5")}}
+	if got := cameraWebURL(nil, d); got != d.HTTPURL {
+		t.Errorf("without a backend: %q", got)
 	}
-	for _, c := range cases {
-		if got := cameraWebURL(c.d); got != c.want {
-			t.Errorf("cameraWebURL(%v) = %q, want %q", c.d.Addresses, got, c.want)
-		}
+	b := &backend.Backend{WebURL: func(discovery.Device) string { return "http://127.0.0.1:4711/" }}
+	if got := cameraWebURL(b, d); got != "http://127.0.0.1:4711/" {
+		t.Errorf("with the simulated office's page: %q", got)
 	}
 }
 

@@ -52,7 +52,7 @@ func cameraDetailsText(cam discovery.Device) string {
 	}
 	addresses := strings.Join(addrs, ", ")
 	line(addresses, lang.X("dialog.details.addresses", "IP addresses: {{.Value}}", value(addresses)))
-	web := cameraWebURL(cam)
+	web := cameraWebURL(nil, cam)
 	line(web, lang.X("dialog.details.web", "Web page: {{.Value}}", value(web)))
 	state := stateWords(cam)
 	line(state, lang.X("dialog.details.state", "State: {{.Value}}", value(state)))

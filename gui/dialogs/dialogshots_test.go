@@ -68,7 +68,7 @@ func TestEveryDialogShotOpensFitsTheWindowAndClosesWithoutTheNetwork(t *testing.
 			}
 		}
 	}
-	if h.deps.Connect != nil || len(h.journal().all()) != 0 {
+	if h.b.Env.Connect != nil || len(h.journal().all()) != 0 {
 		t.Error("a screenshot touched a camera or the journal")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"net/url"
 	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -14,11 +15,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/openipu/openipu/core/backup"
 	"github.com/openipu/openipu/core/discovery"
-	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/vapix"
-	"github.com/openipu/openipu/gui/backend"
+	"github.com/openipu/openipu/core/workflow"
 	"github.com/openipu/openipu/gui/widgets"
 )
 
@@ -163,127 +162,79 @@ func (d *factoryDefaultDialog) start(skipBackup bool) {
 		return
 	}
 	user, pw, mode := d.login.user.Text, d.login.password.Text, d.resetMode()
-	deps := d.h.Backend()
-	cam := d.cam
+	env, cam := d.env(), d.cam
+	dest := d.h.Backend().BackupDir
+	if dest != "" {
+		dest += string(filepath.Separator)
+	}
+	req := workflow.FactoryDefaultRequest{Mode: mode, Backup: dest, SkipBackup: skipBackup, Wait: workflow.RebootWait}
 	d.setFormEnabled(false)
 	d.setButtons()
 	d.status.Importance = widget.MediumImportance
 	d.run([]string{cam.MAC}, func(ctx context.Context) func() {
-		return d.work(ctx, deps, cam, user, pw, mode, skipBackup)
+		res, err := workflow.FactoryDefault(ctx, env, workflow.TargetOf(cam), workflow.As(workflow.Credentials{User: user, Password: pw}), req, d.progress(mode))
+		return func() { d.done(res, err, mode) }
 	})
 }
 
-func (d *factoryDefaultDialog) work(ctx context.Context, deps backend.Backend, cam discovery.Device, user, pw string, mode vapix.ResetMode, skipBackup bool) func() {
-	fail := func(err error, detail string) func() {
-		jerr := journalAction(deps, journal.FactoryDefault, cam, user, detail, err)
-		return func() {
-			d.journalFailed(jerr)
-			d.problem.ShowError(err)
-			d.setFormEnabled(true)
-			d.validate()
-		}
-	}
-	c, err := openCamera(deps, cam, backend.ConnectOptions{})
-	if err != nil {
-		return fail(err, string(mode))
-	}
-	defer c.Close()
-
-	d.say(lang.X("dialog.reset.logging_in", "Logging in…"))
-	c.SetCredentials(user, pw)
-	if err := c.VerifyLogin(ctx); err != nil {
-		return fail(err, string(mode))
-	}
-	d.ui(func() { rememberAdmin(user) })
-
-	path := ""
-	if !skipBackup {
-		d.say(lang.X("dialog.reset.saving", "Saving the camera's settings…"))
-		id := backup.Identity{MAC: discovery.NormalizeMAC(cam.MAC), Serial: cam.Serial, Model: cam.Model, Firmware: cam.Firmware, Host: CameraAddress(cam)}
-		dest := deps.BackupDir
-		if dest != "" {
-			dest += string(filepath.Separator)
-		}
-		p, berr := backup.Save(ctx, c, id, dest)
-		jerr := journalAction(deps, journal.Backup, cam, user, p, berr)
-		if berr != nil {
-			// Journal details are English, as the command line writes them.
-			jerr2 := journalAction(deps, journal.FactoryDefault, cam, user, string(mode)+", not sent: the backup failed", berr)
-			return func() {
-				d.journalFailed(jerr)
-				d.journalFailed(jerr2)
-				d.problem.ShowError(berr)
-				d.status.SetText(lang.X("dialog.reset.not_reset", "The camera was NOT reset, because its settings could not be saved first."))
-				d.status.Importance = widget.DangerImportance
-				d.setFormEnabled(true)
-				d.setButtons(d.withoutBackup)
-				d.validate()
+// progress shows the workflow's steps; the saved backup and the hard
+// reset's warning get places of their own.
+func (d *factoryDefaultDialog) progress(mode vapix.ResetMode) func(workflow.Progress) {
+	return func(p workflow.Progress) {
+		switch p.Step {
+		case workflow.StepBackupSaved:
+			d.ui(func() { d.showBackup(p.Path) })
+			return
+		case workflow.StepRebooting:
+			if mode == vapix.Hard && p.Reboot.Phase == vapix.RebootWaitingToGoDown && p.Elapsed < time.Second {
+				d.ui(func() {
+					d.problem.Set(widgets.NoticeInfo, lang.X("dialog.reset.hard_wait", "After a hard reset the camera may come back at a different address. If it does not come back here, the camera list will find it."), "")
+					d.relayout()
+				})
 			}
 		}
-		path = p
-		d.ui(func() {
-			d.journalFailed(jerr)
-			d.showBackup(p)
-		})
+		d.step(p)
 	}
+}
 
-	before, serr := c.SystemReady(ctx)
-	if serr != nil {
-		before = vapix.SystemReady{}
+// done shows how the reset ended. It runs on the Fyne goroutine.
+func (d *factoryDefaultDialog) done(res workflow.FactoryDefaultResult, err error, mode vapix.ResetMode) {
+	cam, path := d.cam, res.BackupPath
+	if res.Accepted || workflow.KindOf(err) == workflow.BackupFailed {
+		// The login worked: offer this name first next time.
+		rememberAdmin(res.User)
 	}
-	d.say(lang.X("dialog.reset.sending", "Sending the reset…"))
-	err = c.FactoryDefault(ctx, mode)
-	jerr := journalAction(deps, journal.FactoryDefault, cam, user, string(mode), err)
-	if err != nil {
-		return func() {
-			d.journalFailed(jerr)
-			d.problem.ShowError(err)
+	if !res.Accepted {
+		d.problem.ShowError(err)
+		if workflow.KindOf(err) == workflow.BackupFailed {
+			d.status.SetText(lang.X("dialog.reset.not_reset", "The camera was NOT reset, because its settings could not be saved first."))
+			d.status.Importance = widget.DangerImportance
+			d.setFormEnabled(true)
+			d.setButtons(d.withoutBackup)
+		} else {
+			d.status.SetText("")
 			d.setFormEnabled(true)
 			d.keepBackupButton(path)
-			d.validate()
 		}
+		d.validate()
+		return
 	}
-
-	if mode == vapix.Hard {
-		d.ui(func() {
-			d.problem.Set(widgets.NoticeInfo, lang.X("dialog.reset.hard_wait", "After a hard reset the camera may come back at a different address. If it does not come back here, the camera list will find it."), "")
-			d.relayout()
-		})
-	}
-	// After a factory default the camera makes a new HTTPS certificate; only
-	// anonymous status questions are asked of it from here on.
-	waiter, werr := openCamera(deps, cam, backend.ConnectOptions{AcceptNewCertificate: true})
-	if werr != nil {
-		waiter = c
-	} else {
-		defer waiter.Close()
-	}
-	_, err = waiter.WaitForReboot(ctx, before, rebootWait, func(p vapix.RebootProgress) {
-		d.say(rebootText(p, true))
-	})
-	return func() {
-		d.journalFailed(jerr)
-		d.keepBackupButton(path)
-		d.h.Refresh()
-		switch {
-		case err == nil:
-			d.back = true
-			d.status.SetText("")
-			d.problem.Set(widgets.NoticeSuccess, lang.X("dialog.reset.back", "{{.Camera}} is back with factory settings, at the same address. It needs a password now.", map[string]any{"Camera": CameraTitle(cam)}), "")
-			d.primary.Hide()
-			d.setButtons(append(d.extraButtons(path), d.setPassword)...)
-			d.h.Window().Canvas().Focus(d.setPassword)
-		case mode == vapix.Hard && vapix.KindOf(err) == vapix.RebootTimeout:
-			d.back = true
-			d.status.SetText("")
-			d.problem.Set(widgets.NoticeWarning, lang.X("dialog.reset.gone", "The camera accepted the hard reset but has not come back at {{.Host}}.", map[string]any{"Host": CameraAddress(cam)}), lang.X("dialog.reset.gone_next", "After a hard reset it may come back at another address: from the network's DHCP server, or 192.168.0.90, or 169.254.x.x. The camera list is searching again; look for it there in a minute."))
-			d.primary.Hide()
-		default:
-			d.back = true
-			d.problem.ShowError(err)
-			d.status.SetText(lang.X("dialog.reset.accepted_then", "The camera had already accepted the reset; it finishes by itself."))
-			d.primary.Hide()
-		}
+	d.keepBackupButton(path)
+	d.h.Refresh()
+	d.back = true
+	d.primary.Hide()
+	switch {
+	case err == nil:
+		d.status.SetText("")
+		d.problem.Set(widgets.NoticeSuccess, lang.X("dialog.reset.back", "{{.Camera}} is back with factory settings, at the same address. It needs a password now.", map[string]any{"Camera": CameraTitle(cam)}), "")
+		d.setButtons(append(d.extraButtons(path), d.setPassword)...)
+		d.h.Window().Canvas().Focus(d.setPassword)
+	case mode == vapix.Hard && vapix.KindOf(err) == vapix.RebootTimeout:
+		d.status.SetText("")
+		d.problem.Set(widgets.NoticeWarning, lang.X("dialog.reset.gone", "The camera accepted the hard reset but has not come back at {{.Host}}.", map[string]any{"Host": CameraAddress(cam)}), lang.X("dialog.reset.gone_next", "After a hard reset it may come back at another address: from the network's DHCP server, or 192.168.0.90, or 169.254.x.x. The camera list is searching again; look for it there in a minute."))
+	default:
+		d.problem.ShowError(err)
+		d.status.SetText(lang.X("dialog.reset.accepted_then", "The camera had already accepted the reset; it finishes by itself."))
 	}
 }
 
@@ -308,10 +259,10 @@ func (d *factoryDefaultDialog) showBackup(path string) {
 }
 
 func (d *factoryDefaultDialog) openBackupFile() {
-	if d.backupPath == "" || d.h.Backend().OpenURL == nil {
+	if d.backupPath == "" {
 		return
 	}
-	if err := d.h.Backend().OpenURL(fileURL(d.backupPath)); err != nil {
+	if err := d.h.OpenURL(fileURL(d.backupPath)); err != nil {
 		d.problem.ShowError(err)
 		d.relayout()
 	}

@@ -95,7 +95,7 @@ func TestFactoryDefaultSavesTheBackupBeforeResettingAndOffersToOpenIt(t *testing
 	if list < 0 || reset < 0 || list > reset {
 		t.Fatalf("calls %v: the backup must be read before the reset is sent", calls)
 	}
-	files, _ := filepath.Glob(filepath.Join(h.deps.BackupDir, "*.txt"))
+	files, _ := filepath.Glob(filepath.Join(h.b.BackupDir, "*.txt"))
 	if len(files) != 1 || d.backupPath != files[0] {
 		t.Fatalf("backup files %v, dialog says %q", files, d.backupPath)
 	}
@@ -121,7 +121,7 @@ func TestFactoryDefaultIsNotSentWhenTheBackupFailsUnlessConfirmedAgain(t *testin
 	if err := os.WriteFile(blocker, []byte("x"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	h.deps.BackupDir = blocker
+	h.b.BackupDir = blocker
 	fc := &fakeClient{}
 	h.connectTo(connectFake(fc))
 	d := openFactoryDefault(t, h, readyDevice("ACCC8E270AD8"))

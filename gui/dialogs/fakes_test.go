@@ -15,12 +15,13 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/openipu/openipu/core/backend"
 	"github.com/openipu/openipu/core/camsim"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/netif"
 	"github.com/openipu/openipu/core/vapix"
-	"github.com/openipu/openipu/gui/backend"
+	"github.com/openipu/openipu/core/workflow"
 	"github.com/openipu/openipu/gui/internal/uitest"
 	"github.com/openipu/openipu/gui/widgets"
 )
@@ -30,7 +31,7 @@ import (
 // goroutine would.
 type fakeHost struct {
 	win   fyne.Window
-	deps  backend.Deps
+	b     backend.Backend
 	local []netif.Interface
 	ui    *uitest.Loop
 
@@ -39,6 +40,7 @@ type fakeHost struct {
 	busyEver  map[string]bool
 	refreshes int
 	opened    []string
+	openFails error
 	cameras   []discovery.Device
 }
 
@@ -57,16 +59,13 @@ func newFakeHost(t *testing.T) *fakeHost {
 			Prefixes: []netip.Prefix{netip.MustParsePrefix("192.168.1.10/24")},
 		}},
 	}
-	h.deps = backend.Deps{
-		Journal:   &fakeJournal{},
-		BackupDir: t.TempDir(),
-		Now:       func() time.Time { return time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC) },
-		OpenURL: func(u *url.URL) error {
-			h.mu.Lock()
-			defer h.mu.Unlock()
-			h.opened = append(h.opened, u.String())
-			return nil
+	h.b = backend.Backend{
+		Env: workflow.Env{
+			Journal: &fakeJournal{},
+			Now:     func() time.Time { return time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC) },
 		},
+		BackupDir:  t.TempDir(),
+		Interfaces: func() ([]netif.Interface, error) { return h.local, nil },
 	}
 	t.Cleanup(h.ui.Settle)
 	return h
@@ -75,12 +74,22 @@ func newFakeHost(t *testing.T) *fakeHost {
 func (h *fakeHost) Window() fyne.Window { return h.win }
 func (h *fakeHost) Do(f func())         { h.ui.Do(f) }
 
-// Backend is what the fake's Deps offer with its Discovery, on the fake's
-// own computer.
-func (h *fakeHost) Backend() backend.Backend {
-	b := h.deps.For(h.deps.Discovery)
-	b.Interfaces = func() ([]netif.Interface, error) { return h.local, nil }
-	return b
+// Backend is the fake's world, on the fake's own computer.
+func (h *fakeHost) Backend() *backend.Backend {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	b := h.b
+	return &b
+}
+
+func (h *fakeHost) OpenURL(u *url.URL) error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.openFails != nil {
+		return h.openFails
+	}
+	h.opened = append(h.opened, u.String())
+	return nil
 }
 
 func (h *fakeHost) Cameras() []discovery.Device {
@@ -108,13 +117,17 @@ func (h *fakeHost) setCameras(devs ...discovery.Device) {
 	h.cameras = devs
 }
 
-func (h *fakeHost) journal() *fakeJournal         { return h.deps.Journal.(*fakeJournal) }
-func (h *fakeHost) connectTo(c backend.Connector) { h.deps.Connect = c }
-func (h *fakeHost) openedURLs() []string          { h.mu.Lock(); defer h.mu.Unlock(); return h.opened }
-func (h *fakeHost) refreshCount() int             { h.mu.Lock(); defer h.mu.Unlock(); return h.refreshes }
-func (h *fakeHost) wasBusy(mac string) bool       { h.mu.Lock(); defer h.mu.Unlock(); return h.busyEver[mac] }
-func (h *fakeHost) isBusy(mac string) bool        { h.mu.Lock(); defer h.mu.Unlock(); return h.busy[mac] }
-func (h *fakeHost) Refresh()                      { h.mu.Lock(); defer h.mu.Unlock(); h.refreshes++ }
+func (h *fakeHost) journal() *fakeJournal { return h.b.Env.Journal.(*fakeJournal) }
+func (h *fakeHost) connectTo(c workflow.Connector) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.b.Env.Connect = c
+}
+func (h *fakeHost) openedURLs() []string    { h.mu.Lock(); defer h.mu.Unlock(); return h.opened }
+func (h *fakeHost) refreshCount() int       { h.mu.Lock(); defer h.mu.Unlock(); return h.refreshes }
+func (h *fakeHost) wasBusy(mac string) bool { h.mu.Lock(); defer h.mu.Unlock(); return h.busyEver[mac] }
+func (h *fakeHost) isBusy(mac string) bool  { h.mu.Lock(); defer h.mu.Unlock(); return h.busy[mac] }
+func (h *fakeHost) Refresh()                { h.mu.Lock(); defer h.mu.Unlock(); h.refreshes++ }
 func (h *fakeHost) SetBusy(mac string, on bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -137,7 +150,7 @@ type fakeFinder struct {
 func newFakeFinder(t *testing.T, d backend.Discoverer) *fakeFinder {
 	t.Helper()
 	f := &fakeFinder{fakeHost: newFakeHost(t), disc: d, session: 1}
-	f.deps.Discovery = d
+	f.searchWith(d)
 	return f
 }
 
@@ -150,7 +163,8 @@ func (f *fakeFinder) Found(session int, devs ...discovery.Device) {
 }
 func (f *fakeFinder) SearchWith(d backend.Discoverer) {
 	f.searchWiths = append(f.searchWiths, d)
-	f.disc, f.deps.Discovery = d, d
+	f.disc = d
+	f.searchWith(d)
 	f.session++
 }
 
@@ -291,9 +305,14 @@ func (c *fakeClient) SetNetwork(ctx context.Context, cfg vapix.NetworkConfig) er
 
 func (c *fakeClient) Close() {}
 
+// Encrypted: the fake stands for a camera reached over HTTPS.
+func (c *fakeClient) Encrypted() bool { return true }
+
 // connectFake hands out the same fake client for every camera.
-func connectFake(c *fakeClient) backend.Connector {
-	return func(discovery.Device, backend.ConnectOptions) (backend.CameraClient, error) { return c, nil }
+func connectFake(c *fakeClient) workflow.Connector {
+	return func(context.Context, workflow.Target, workflow.ConnectOptions) (workflow.Client, error) {
+		return c, nil
+	}
 }
 
 // startSim starts a simulated camera that restarts quickly.
@@ -330,11 +349,12 @@ func simDevice(cam *camsim.Camera) discovery.Device {
 
 // connectSims opens a real VAPIX client over loopback to the simulated
 // camera with the device's MAC.
-func connectSims(cams ...*camsim.Camera) backend.Connector {
-	return func(d discovery.Device, o backend.ConnectOptions) (backend.CameraClient, error) {
+func connectSims(cams ...*camsim.Camera) workflow.Connector {
+	pins := &vapix.MemoryPins{}
+	return func(_ context.Context, t workflow.Target, o workflow.ConnectOptions) (workflow.Client, error) {
 		for _, c := range cams {
-			if c.MAC() == d.MAC {
-				return vapix.New(c.HTTPURL(), vapix.Options{Serial: c.MAC(), AcceptNewCertificate: o.AcceptNewCertificate})
+			if c.MAC() == t.MAC {
+				return vapix.New(c.HTTPSURL(), vapix.Options{Pins: pins, Serial: c.MAC(), AcceptNewCertificate: o.AcceptNewCertificate})
 			}
 		}
 		return vapix.New("http://127.0.0.1:1", vapix.Options{Timeout: time.Second})
@@ -472,6 +492,17 @@ type fakeSearcher struct {
 
 func (f *fakeSearcher) AllInterfaces() ([]netif.Interface, error) { return f.all, nil }
 
+// searchWith puts d in the fake's world, with what a searcher offers
+// (connections to list and to start over on) when d is one.
+func (f *fakeFinder) searchWith(d backend.Discoverer) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.b.Discovery, f.b.SearchOnly = d, nil
+	if s, ok := d.(*fakeSearcher); ok {
+		f.b.SearchOnly, f.b.Interfaces = s.SearchOnly, s.AllInterfaces
+	}
+}
+
 func (f *fakeSearcher) SearchOnly(names []string) (backend.Discoverer, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -531,4 +562,11 @@ func topDialog(w fyne.Window) string {
 		return ""
 	}
 	return strings.Join(shownTexts(top), "\n")
+}
+
+// fillPasswords types the administrator's name and the password twice.
+func fillPasswords(d *setPasswordDialog, user, pw string) {
+	d.user.SetText(user)
+	d.password.SetText(pw)
+	d.confirm.SetText(pw)
 }

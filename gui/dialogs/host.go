@@ -9,11 +9,13 @@
 package dialogs
 
 import (
+	"net/url"
+
 	"fyne.io/fyne/v2"
 
+	"github.com/openipu/openipu/core/backend"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/netif"
-	"github.com/openipu/openipu/gui/backend"
 )
 
 // Host is what a dialog needs from the main window.
@@ -22,9 +24,12 @@ type Host interface {
 	// Do runs fn on the Fyne goroutine: fyne.Do in the app, the test's
 	// own loop in tests. Safe from any goroutine.
 	Do(fn func())
-	// Backend is what the dialogs work through while the current search
-	// runs.
-	Backend() backend.Backend
+	// Backend is the world the dialogs work in (the real network or the
+	// simulated office), with the search running now. Safe from any
+	// goroutine.
+	Backend() *backend.Backend
+	// OpenURL opens a web page or a file in the system's default program.
+	OpenURL(u *url.URL) error
 	// Cameras is the camera list as the window shows it, and Camera one
 	// camera from it by MAC: after a change the list may know a camera at
 	// a newer address. Safe from any goroutine.
@@ -56,8 +61,8 @@ type Finder interface {
 
 // Local lists this computer's network connections (the simulated
 // computer's, with the simulated office); none when they cannot be read.
-func Local(b backend.Backend) []netif.Interface {
-	if b.Interfaces == nil {
+func Local(b *backend.Backend) []netif.Interface {
+	if b == nil || b.Interfaces == nil {
 		return nil
 	}
 	all, err := b.Interfaces()

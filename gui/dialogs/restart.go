@@ -10,9 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/core/discovery"
-	"github.com/openipu/openipu/core/journal"
-	"github.com/openipu/openipu/core/vapix"
-	"github.com/openipu/openipu/gui/backend"
+	"github.com/openipu/openipu/core/workflow"
 	"github.com/openipu/openipu/gui/widgets"
 )
 
@@ -66,57 +64,32 @@ func (d *restartDialog) start() {
 		return
 	}
 	user, pw := d.login.user.Text, d.login.password.Text
-	deps, cam := d.h.Backend(), d.cam
+	env, cam := d.env(), d.cam
+	login := workflow.As(workflow.Credentials{User: user, Password: pw})
 	d.login.setEnabled(false)
 	d.run([]string{cam.MAC}, func(ctx context.Context) func() {
-		return d.work(ctx, deps, cam, user, pw)
+		res, err := workflow.Restart(ctx, env, workflow.TargetOf(cam), login, workflow.RebootWait, d.step)
+		return func() { d.done(res, err) }
 	})
 }
 
-func (d *restartDialog) work(ctx context.Context, deps backend.Backend, cam discovery.Device, user, pw string) func() {
-	failed := func(err error) func() {
-		jerr := journalAction(deps, journal.Restart, cam, user, "", err)
-		return func() {
-			d.journalFailed(jerr)
-			d.problem.ShowError(err)
-			d.login.setEnabled(true)
-			d.validate()
-		}
+// done shows how the restart ended. It runs on the Fyne goroutine.
+func (d *restartDialog) done(res workflow.RestartResult, err error) {
+	if !res.Accepted {
+		d.problem.ShowError(err)
+		d.login.setEnabled(true)
+		d.validate()
+		return
 	}
-	c, err := openCamera(deps, cam, backend.ConnectOptions{})
+	rememberAdmin(res.User)
+	d.finished = true
+	d.primary.Hide()
+	d.status.SetText("")
 	if err != nil {
-		return failed(err)
+		d.problem.ShowError(err)
+		d.status.SetText(lang.X("dialog.restart.accepted_then", "The camera had already accepted the restart; it finishes by itself."))
+		return
 	}
-	defer c.Close()
-	d.say(lang.X("dialog.restart.logging_in", "Logging in…"))
-	c.SetCredentials(user, pw)
-	if err := c.VerifyLogin(ctx); err != nil {
-		return failed(err)
-	}
-	d.ui(func() { rememberAdmin(user) })
-	before, serr := c.SystemReady(ctx)
-	if serr != nil {
-		before = vapix.SystemReady{}
-	}
-	d.say(lang.X("dialog.restart.sending", "Asking the camera to restart…"))
-	if err := c.Restart(ctx); err != nil {
-		return failed(err)
-	}
-	jerr := journalAction(deps, journal.Restart, cam, user, "", nil)
-	_, err = c.WaitForReboot(ctx, before, rebootWait, func(p vapix.RebootProgress) {
-		d.say(rebootText(p, false))
-	})
-	return func() {
-		d.journalFailed(jerr)
-		d.finished = true
-		d.primary.Hide()
-		d.status.SetText("")
-		if err != nil {
-			d.problem.ShowError(err)
-			d.status.SetText(lang.X("dialog.restart.accepted_then", "The camera had already accepted the restart; it finishes by itself."))
-			return
-		}
-		d.problem.Set(widgets.NoticeSuccess, lang.X("dialog.restart.done", "{{.Camera}} has restarted and is back.", map[string]any{"Camera": CameraTitle(cam)}), "")
-		d.h.Window().Canvas().Focus(d.cancel)
-	}
+	d.problem.Set(widgets.NoticeSuccess, lang.X("dialog.restart.done", "{{.Camera}} has restarted and is back.", map[string]any{"Camera": CameraTitle(d.cam)}), "")
+	d.h.Window().Canvas().Focus(d.cancel)
 }

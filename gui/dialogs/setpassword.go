@@ -2,7 +2,6 @@ package dialogs
 
 import (
 	"context"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,16 +11,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/core/discovery"
-	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/passphrase"
 	"github.com/openipu/openipu/core/vapix"
-	"github.com/openipu/openipu/gui/backend"
+	"github.com/openipu/openipu/core/workflow"
 	"github.com/openipu/openipu/gui/widgets"
 )
-
-// bulkParallel bounds how many cameras are set up at once: enough to make
-// a dozen quick, few enough not to flood a small switch or the cameras.
-const bulkParallel = 4
 
 // rowState is one camera's place in a run.
 type rowState int
@@ -338,76 +332,46 @@ func (d *setPasswordDialog) start() {
 		}
 	}
 	d.setFormEnabled(false)
-	deps := d.h.Backend()
-	d.run(macs, func(ctx context.Context) func() {
-		sem := make(chan struct{}, bulkParallel)
-		var wg sync.WaitGroup
-		for _, r := range todo {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				select {
-				case sem <- struct{}{}:
-					defer func() { <-sem }()
-				case <-ctx.Done():
-				}
-				d.setOne(ctx, deps, r, user, pw)
-			}()
+	env := d.env()
+	targets := make([]workflow.Target, len(todo))
+	for i, r := range todo {
+		targets[i] = workflow.TargetOf(r.cam)
+	}
+	req := workflow.PasswordRequest{User: user, Password: workflow.Password(pw), AfterReset: d.afterReset}
+	working := func(p workflow.Progress) {
+		for k, t := range targets {
+			if t.MAC == p.Target.MAC && t.Host == p.Target.Host {
+				r := todo[k]
+				d.ui(func() { r.set(rowWorking, "") })
+				return
+			}
 		}
-		wg.Wait()
+	}
+	done := func(i int, res workflow.PasswordResult) {
+		r := todo[i]
+		d.ui(func() { d.showResult(r, user, res) })
+	}
+	d.run(macs, func(ctx context.Context) func() {
+		workflow.SetPasswords(ctx, env, targets, req, workflow.Bulk{Done: done}, working)
 		return d.finish
 	})
 }
 
-// setOne creates the account on one camera and journals the outcome. A
-// camera reached after Stop is left alone and not journaled: nothing was
-// sent to it.
-func (d *setPasswordDialog) setOne(ctx context.Context, deps backend.Backend, r *passwordRow, user, pw string) {
-	if ctx.Err() != nil {
-		d.ui(func() { r.set(rowStopped, "") })
-		return
+// showResult puts one camera's outcome in its row. A camera reached after
+// Stop was sent nothing.
+func (d *setPasswordDialog) showResult(r *passwordRow, asked string, res workflow.PasswordResult) {
+	switch {
+	case res.Outcome == workflow.NotSent:
+		r.set(rowStopped, "")
+	case res.Err != nil:
+		r.set(rowFailed, problemSentence(res.Err))
+	case res.Account.FellBackToRoot:
+		r.user = res.Account.User
+		r.set(rowDone, lang.X("dialog.setpw.row_fell_back", "Administrator: root. This camera's software only accepts that name, so the account is called root, not {{.User}}.", map[string]any{"User": asked}))
+	default:
+		r.user = res.Account.User
+		r.set(rowDone, lang.X("dialog.setpw.row_admin", "Administrator: {{.User}}", map[string]any{"User": res.Account.User}))
 	}
-	d.ui(func() { r.set(rowWorking, "") })
-	res, err := d.createAccount(ctx, deps, r.cam, user, pw)
-	created := res.User
-	if created == "" {
-		created = user
-	}
-	detail := ""
-	if res.FellBackToRoot {
-		// English, as the command line writes it: the journal is a record,
-		// not something shown in the window.
-		detail = "asked for " + user + ", firmware only accepts root"
-	}
-	jerr := journalAction(deps, journal.SetPassword, r.cam, created, detail, err)
-	d.ui(func() {
-		d.journalFailed(jerr)
-		if err != nil {
-			r.set(rowFailed, problemSentence(err))
-			return
-		}
-		r.user = res.User
-		if res.FellBackToRoot {
-			r.set(rowDone, lang.X("dialog.setpw.row_fell_back", "Administrator: root. This camera's software only accepts that name, so the account is called root, not {{.User}}.", map[string]any{"User": user}))
-		} else {
-			r.set(rowDone, lang.X("dialog.setpw.row_admin", "Administrator: {{.User}}", map[string]any{"User": res.User}))
-		}
-	})
-}
-
-func (d *setPasswordDialog) createAccount(ctx context.Context, deps backend.Backend, cam discovery.Device, user, pw string) (vapix.AccountResult, error) {
-	c, err := openCamera(deps, cam, backend.ConnectOptions{AcceptNewCertificate: d.afterReset})
-	if err != nil {
-		return vapix.AccountResult{}, err
-	}
-	defer c.Close()
-	res, err := c.CreateFirstAccount(ctx, user, pw)
-	if err == nil && !res.Verified {
-		// CreateFirstAccount only returns success after logging in; a
-		// client that says otherwise must not be shown as done.
-		err = &vapix.Error{Kind: vapix.WrongPassword, Op: "log in with the new password", Host: CameraAddress(cam)}
-	}
-	return res, err
 }
 
 // finish sums the run up. It runs on the Fyne goroutine.

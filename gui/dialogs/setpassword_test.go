@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"net/netip"
 	"strings"
 	"testing"
 
@@ -18,7 +19,7 @@ import (
 )
 
 func gen11Device(mac string) discovery.Device {
-	return discovery.Device{MAC: mac, Model: "AXIS M1075-L", Firmware: "11.11.192", HTTPURL: "http://192.168.1.20/", Setup: discovery.SetupNeeded}
+	return discovery.Device{MAC: mac, Model: "AXIS M1075-L", Firmware: "11.11.192", Addresses: []netip.Addr{netip.MustParseAddr("192.168.1.20")}, HTTPURL: "http://192.168.1.20/", Setup: discovery.SetupNeeded}
 }
 
 func openSetPassword(t *testing.T, h *fakeHost, cams ...discovery.Device) *setPasswordDialog {

@@ -13,7 +13,8 @@ import (
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/usermsg"
 	"github.com/openipu/openipu/core/vapix"
-	"github.com/openipu/openipu/gui/backend"
+	"github.com/openipu/openipu/core/workflow"
+	"github.com/openipu/openipu/gui/i18n"
 	"github.com/openipu/openipu/gui/widgets"
 )
 
@@ -110,7 +111,7 @@ func DialogShots(needPassword [2]discovery.Device, ready, elsewhere discovery.De
 			d.progress.Show()
 			d.cancel.SetText(lang.X("dialog.button.stop", "Stop"))
 			d.cancel.SetIcon(theme.MediaStopIcon())
-			d.status.SetText(rebootText(vapix.RebootProgress{Phase: vapix.RebootDown, Elapsed: 14e9}, false))
+			d.status.SetText(i18n.Text(workflow.RebootMessage(vapix.RebootProgress{Phase: vapix.RebootDown, Elapsed: 14e9}, false)))
 			d.relayout()
 			return d.close
 		}},
@@ -133,17 +134,24 @@ func DialogShots(needPassword [2]discovery.Device, ready, elsewhere discovery.De
 func stagedARPPing(h Host, cam discovery.Device, possible bool) (close func()) {
 	d := newARPPingDialog(h, cam, false)
 	d.probeLaunch = func(func()) { d.probes.Done() }
-	d.backend = backend.ARPPing{
-		Available: func(iface string) (bool, usermsg.Message) {
-			if possible {
-				return true, usermsg.Message{Key: "arpping.available", Text: "This computer can give a camera an address through {{.Interface}}."}.With("Interface", iface)
-			}
-			return false, usermsg.Message{Key: "arpping.available.needs_admin", Text: "This needs administrator rights. Start OpenIPU as administrator once, or give this computer a second address on 192.168.0.x, or connect it straight to the camera with a network cable."}
-		},
-		Assign: func(context.Context, arpping.Request, func(arpping.Progress)) error { return nil },
-	}
+	d.pinger = stagedPinger{possible}
 	d.checkAvailable()
 	d.show(d.address)
 	d.address.SetText("10.0.4.60")
 	return d.close
+}
+
+// stagedPinger says what this computer would say of ARP/Ping, and assigns
+// nothing.
+type stagedPinger struct{ possible bool }
+
+func (p stagedPinger) Available(iface string) (bool, usermsg.Message) {
+	if p.possible {
+		return true, usermsg.Message{Key: "arpping.available", Text: "This computer can give a camera an address through {{.Interface}}."}.With("Interface", iface)
+	}
+	return false, usermsg.Message{Key: "arpping.available.needs_admin", Text: "This needs administrator rights. Start OpenIPU as administrator once, or give this computer a second address on 192.168.0.x, or connect it straight to the camera with a network cable."}
+}
+
+func (stagedPinger) Assign(context.Context, arpping.Request, func(arpping.Progress)) error {
+	return nil
 }

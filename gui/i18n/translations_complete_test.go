@@ -12,9 +12,13 @@ import (
 	"github.com/openipu/openipu/assets"
 	"github.com/openipu/openipu/core/arpping"
 	"github.com/openipu/openipu/core/backup"
+	"github.com/openipu/openipu/core/demo"
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/journal"
+	"github.com/openipu/openipu/core/tlspin"
 	"github.com/openipu/openipu/core/usermsg"
 	"github.com/openipu/openipu/core/vapix"
+	"github.com/openipu/openipu/core/workflow"
 )
 
 // en.json is generated from the core tables, not written by hand:
@@ -45,7 +49,11 @@ func coreMessages(t *testing.T) []usermsg.Message {
 	}
 	msgs = append(msgs, discovery.Messages()...)
 	msgs = append(msgs, arpping.Messages()...)
-	return append(msgs, backup.Messages()...)
+	msgs = append(msgs, backup.Messages()...)
+	msgs = append(msgs, journal.Messages()...)
+	msgs = append(msgs, tlspin.Messages()...)
+	msgs = append(msgs, workflow.Messages()...)
+	return append(msgs, demo.Messages()...)
 }
 
 func TestEnglishTranslationsHoldEveryCoreMessageVerbatim(t *testing.T) {

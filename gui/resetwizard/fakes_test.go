@@ -16,10 +16,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/core/arpping"
+	"github.com/openipu/openipu/core/backend"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/netif"
 	"github.com/openipu/openipu/core/usermsg"
-	"github.com/openipu/openipu/gui/backend"
 	"github.com/openipu/openipu/gui/internal/uitest"
 	"github.com/openipu/openipu/gui/widgets"
 )
@@ -28,7 +28,7 @@ import (
 // goroutine, which runs it while it waits, as the Fyne goroutine would.
 type fakeHost struct {
 	win   fyne.Window
-	deps  backend.Deps
+	b     backend.Backend
 	local []netif.Interface
 	ui    *uitest.Loop
 
@@ -43,14 +43,9 @@ func newFakeHost(t *testing.T) *fakeHost {
 	w := test.NewTempWindow(t, widget.NewLabel("the camera list"))
 	w.Resize(fyne.NewSize(1000, 900))
 	h := &fakeHost{win: w, ui: uitest.NewLoop(), local: hostLAN}
-	h.deps = backend.Deps{
-		BackupDir: t.TempDir(),
-		OpenURL: func(u *url.URL) error {
-			h.mu.Lock()
-			defer h.mu.Unlock()
-			h.opened = append(h.opened, u.String())
-			return nil
-		},
+	h.b = backend.Backend{
+		BackupDir:  t.TempDir(),
+		Interfaces: func() ([]netif.Interface, error) { return h.local, nil },
 	}
 	return h
 }
@@ -58,12 +53,19 @@ func newFakeHost(t *testing.T) *fakeHost {
 func (h *fakeHost) Window() fyne.Window { return h.win }
 func (h *fakeHost) Do(f func())         { h.ui.Do(f) }
 
-// Backend is what the fake's Deps offer with its Discovery, on the fake's
-// own computer.
-func (h *fakeHost) Backend() backend.Backend {
-	b := h.deps.For(h.deps.Discovery)
-	b.Interfaces = func() ([]netif.Interface, error) { return h.local, nil }
-	return b
+// Backend is the fake's world, on the fake's own computer.
+func (h *fakeHost) Backend() *backend.Backend {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	b := h.b
+	return &b
+}
+
+func (h *fakeHost) OpenURL(u *url.URL) error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.opened = append(h.opened, u.String())
+	return nil
 }
 
 func (h *fakeHost) Cameras() []discovery.Device {
@@ -113,13 +115,13 @@ func (*fakeDiscoverer) Status() discovery.Status    { return discovery.Status{} 
 func (*fakeDiscoverer) Devices() []discovery.Device { return nil }
 
 // fakeARPPinger says ARP/Ping is possible, and never sends a packet.
-type fakeARPPinger struct{ *fakeDiscoverer }
+type fakeARPPinger struct{}
 
-func (fakeARPPinger) ARPPingAvailable(iface string) (bool, usermsg.Message) {
+func (fakeARPPinger) Available(iface string) (bool, usermsg.Message) {
 	return true, usermsg.Message{Text: "This computer can give a camera an address through " + iface + "."}
 }
 
-func (fakeARPPinger) ARPPingAssign(context.Context, arpping.Request, func(arpping.Progress)) error {
+func (fakeARPPinger) Assign(context.Context, arpping.Request, func(arpping.Progress)) error {
 	return nil
 }
 

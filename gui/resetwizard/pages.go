@@ -246,15 +246,11 @@ func (p *buttonPage) update() {
 }
 
 func (p *buttonPage) openManual() {
-	open := p.wz.h.Backend().OpenURL
-	if open == nil {
-		return
-	}
 	u, err := url.Parse(manualURL(p.wz.cam.Model))
 	if err != nil {
 		return
 	}
-	if err := open(u); err != nil {
+	if err := p.wz.h.OpenURL(u); err != nil {
 		p.wz.live.ShowError(err)
 		p.wz.relayout()
 	}

@@ -130,7 +130,7 @@ func TestEveryWizardShotStagesAndFitsTheWindow(t *testing.T) {
 	h.win.Resize(fyne.NewSize(1240, 740)) // the screenshots' size
 	cam := wizardCam(macLost, discovery.SetupDone, "192.168.1.41")
 	for _, s := range wizardShots(cam) {
-		h.deps.Discovery = &fakeDiscoverer{}
+		h.b.Discovery = &fakeDiscoverer{}
 		h.setCameras(cam)
 		wz := newResetWizard(h, cam)
 		wz.do = func(f func()) { f() }

@@ -20,7 +20,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/core/discovery"
-	"github.com/openipu/openipu/gui/backend"
+	"github.com/openipu/openipu/core/backend"
 	"github.com/openipu/openipu/gui/dialogs"
 	"github.com/openipu/openipu/gui/widgets"
 )

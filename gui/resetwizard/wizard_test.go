@@ -38,8 +38,8 @@ func openWizard(t *testing.T, pre discovery.Device, devs ...discovery.Device) *w
 func openWizardOn(t *testing.T, h *fakeHost, pre discovery.Device, devs ...discovery.Device) *wizardRig {
 	t.Helper()
 	h.setCameras(devs...)
-	if h.deps.Discovery == nil {
-		h.deps.Discovery = &fakeDiscoverer{}
+	if h.b.Discovery == nil {
+		h.b.Discovery = &fakeDiscoverer{}
 	}
 	r := &wizardRig{t: t, h: h, ui: h.ui, clock: time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)}
 	r.resetWizard = newResetWizard(h, pre)
@@ -250,7 +250,7 @@ func TestResetWizardOpensTheTroubleshooterOnlyAfterTheComeBackTimeFromPowerUp(t 
 func TestResetWizardBackOnTheFactoryAddressHandsOverToARPPing(t *testing.T) {
 	cam := wizardCam(macLost, discovery.SetupDone, "192.168.1.41")
 	h := newFakeHost(t)
-	h.deps.Discovery = fakeARPPinger{&fakeDiscoverer{}}
+	h.b.Discovery, h.b.ARPPing = &fakeDiscoverer{}, fakeARPPinger{}
 	r := openWizardOn(t, h, cam, cam)
 	r.walkTo(pageWait)
 	r.network(gone(cam))
@@ -475,7 +475,7 @@ func TestResetWizardSimulatesThePhysicalStepsWhenThePowerCanBeSwitched(t *testin
 	cam := wizardCam(macLost, discovery.SetupDone, "192.168.1.41")
 	h := newFakeHost(t)
 	p := &fakePower{fakeDiscoverer: &fakeDiscoverer{}}
-	h.deps.Discovery = p
+	h.b.Discovery, h.b.Power = p.fakeDiscoverer, p
 	r := openWizardOn(t, h, cam, cam)
 	r.walkTo(pageUnplug)
 	if !r.unplug.simulate.Visible() {

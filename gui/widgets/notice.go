@@ -82,6 +82,14 @@ func (n *Notice) ShowError(err error) {
 	n.ShowProblem(p)
 }
 
+// ShowWarning explains err as a warning: something to look into, not a
+// failure of what the user asked for.
+func (n *Notice) ShowWarning(err error) {
+	p, _ := usermsg.Explain(err)
+	what, next := i18n.ProblemText(p)
+	n.Set(NoticeWarning, what, next)
+}
+
 // ShowProblem shows a problem as an error.
 func (n *Notice) ShowProblem(p usermsg.Problem) {
 	what, next := i18n.ProblemText(p)

@@ -10,19 +10,19 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/openipu/openipu/core/backend"
 	"github.com/openipu/openipu/core/demo"
 	"github.com/openipu/openipu/core/discovery"
-	"github.com/openipu/openipu/gui/backend"
 	"github.com/openipu/openipu/gui/internal/uitest"
 )
 
 // benchWindow is a window on a test app whose Fyne work the benchmark runs
 // itself, as the main loop would; applied, when set, hears each batch of
 // cameras shown.
-func benchWindow(b *testing.B, d backend.Discoverer, applied func()) (*MainWindow, *uitest.Loop) {
+func benchWindow(b *testing.B, be *backend.Backend, applied func()) (*MainWindow, *uitest.Loop) {
 	b.Helper()
 	ui := uitest.NewLoop()
-	w := newMainWindow(test.NewTempApp(b), backend.Deps{Discovery: d}, ui.Do, applied)
+	w := newMainWindow(test.NewTempApp(b), Options{Backend: be}, ui.Do, applied)
 	return w, ui
 }
 
@@ -34,11 +34,7 @@ func BenchmarkDemoFirstCameraOnScreen(b *testing.B) {
 	for b.Loop() {
 		ctx, cancel := context.WithCancel(context.Background())
 		start := time.Now()
-		d, err := backend.StartDemoWith(ctx, demo.Options{ComeAndGo: -1})
-		if err != nil {
-			b.Fatal(err)
-		}
-		w, ui := benchWindow(b, d, nil)
+		w, ui := benchWindow(b, startOffice(b, ctx, demo.Options{ComeAndGo: -1}), nil)
 		ui.Until(b, "the first camera", func() bool { return len(w.rows.view) > 0 })
 		first += time.Since(start)
 		ui.Until(b, "every camera probed", func() bool {
@@ -90,7 +86,7 @@ func BenchmarkTable1000CamerasStream(b *testing.B) {
 	for b.Loop() {
 		d := newFakeDisc()
 		n := 0
-		w, ui := benchWindow(b, d, func() { n++ })
+		w, ui := benchWindow(b, &backend.Backend{Discovery: d}, func() { n++ })
 		start := time.Now()
 		d.send(discovery.Added, added...)
 		d.send(discovery.Updated, updated...)
@@ -118,7 +114,7 @@ func BenchmarkTable1000CamerasStream(b *testing.B) {
 func BenchmarkTable1000CamerasApply(b *testing.B) {
 	added, updated := manyCameras(1000)
 	d := newFakeDisc()
-	w, ui := benchWindow(b, d, nil)
+	w, ui := benchWindow(b, &backend.Backend{Discovery: d}, nil)
 	defer ui.Settle()
 	defer w.Close()
 	w.applyBatch(1, added)

@@ -11,11 +11,12 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/openipu/openipu/core/backend"
 	"github.com/openipu/openipu/core/demo"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/vapix"
-	"github.com/openipu/openipu/gui/backend"
+	"github.com/openipu/openipu/core/workflow"
 	"github.com/openipu/openipu/gui/dialogs"
 )
 
@@ -40,12 +41,13 @@ func TestTryWithSimulatedCamerasFindsTheOfficeAndActionsReachItsCameras(t *testi
 	empty := newFakeDisc()
 	w := newTestWindow(t, empty)
 	started := make(chan string, 1)
-	w.deps.StartDemo = func(ctx context.Context) (backend.Discoverer, error) {
-		d, err := backend.StartDemoWith(ctx, demo.Options{ComeAndGo: -1})
+	w.opts.StartDemo = func(ctx context.Context) (*backend.Backend, error) {
+		b, err := demo.NewBackend(ctx, demo.Options{ComeAndGo: -1})
 		if err == nil {
-			started <- backend.Deps{}.For(d).BackupDir
+			t.Cleanup(b.Shutdown)
+			started <- b.BackupDir
 		}
-		return d, err
+		return b, err
 	}
 	w.refreshStatus()
 	if !w.empty.demo.Visible() {
@@ -77,7 +79,7 @@ func TestTryWithSimulatedCamerasFindsTheOfficeAndActionsReachItsCameras(t *testi
 	}
 
 	deps := w.Backend()
-	c, err := deps.Connect(factory, backend.ConnectOptions{})
+	c, err := deps.Env.Connect(context.Background(), workflow.TargetOf(factory), workflow.ConnectOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +93,7 @@ func TestTryWithSimulatedCamerasFindsTheOfficeAndActionsReachItsCameras(t *testi
 	if !strings.HasPrefix(deps.BackupDir, filepath.Dir(backups)) || !strings.Contains(deps.BackupDir, "openipu-demo-") {
 		t.Errorf("demo backups go to %q, not a folder of their own", deps.BackupDir)
 	}
-	if err := deps.Journal.Append(journal.Entry{Action: journal.Restart, Camera: journal.Camera{MAC: factory.MAC}, Outcome: journal.Done}); err != nil {
+	if err := deps.Env.Journal.Append(journal.Entry{Action: journal.Restart, Camera: journal.Camera{MAC: factory.MAC}, Outcome: journal.Done}); err != nil {
 		t.Errorf("the demo journal refuses entries: %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(filepath.Dir(deps.BackupDir), "journal.jsonl")); err != nil {
@@ -105,11 +107,7 @@ func TestTryWithSimulatedCamerasFindsTheOfficeAndActionsReachItsCameras(t *testi
 func TestAnAddressAssignedInTheDemoMovesTheCameraThereInTheTable(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	d, err := backend.StartDemoWith(ctx, demo.Options{ComeAndGo: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := newTestWindow(t, d)
+	w := newTestWindowOn(t, startOffice(t, ctx, demo.Options{ComeAndGo: -1}))
 	settledDemo(t, w)
 	var factory discovery.Device
 	for _, dev := range w.rows.byMAC {
@@ -117,7 +115,7 @@ func TestAnAddressAssignedInTheDemoMovesTheCameraThereInTheTable(t *testing.T) {
 			factory = dev
 		}
 	}
-	c, err := w.Backend().Connect(factory, backend.ConnectOptions{})
+	c, err := w.Backend().Env.Connect(ctx, workflow.TargetOf(factory), workflow.ConnectOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

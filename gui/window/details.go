@@ -13,8 +13,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/vapix"
 	"github.com/openipu/openipu/gui/apptheme"
-	"github.com/openipu/openipu/gui/backend"
 	"github.com/openipu/openipu/gui/dialogs"
 	"github.com/openipu/openipu/gui/i18n"
 	"github.com/openipu/openipu/gui/resetwizard"
@@ -350,7 +350,7 @@ func webText(d discovery.Device) string {
 	}
 	s := d.HTTPURL
 	if d.HTTPSPort > 0 && len(d.Addresses) > 0 {
-		s += "\n" + backend.TargetFor(d, true) + "/"
+		s += "\n" + vapix.CameraURL(true, d.Addresses[0], d.HTTPSPort)
 	}
 	return s
 }

@@ -9,10 +9,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/openipu/openipu/core/backend"
 	"github.com/openipu/openipu/core/demo"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/gui/apptheme"
-	"github.com/openipu/openipu/gui/backend"
 	"github.com/openipu/openipu/gui/internal/uitest"
 )
 
@@ -66,7 +66,7 @@ func TestScreenshots(t *testing.T) {
 		d := newFakeDisc()
 		d.setStatus(discovery.Status{Interfaces: office[1:2], NothingHeard: true, What: discovery.MsgNothingFound, Next: discovery.MsgNothingFoundNext})
 		w := newTestWindow(t, d)
-		w.deps.StartDemo = backend.StartDemo
+		w.opts.StartDemo = func(ctx context.Context) (*backend.Backend, error) { return demo.NewBackend(ctx, demo.Options{}) }
 		applyVariant(w, theme.VariantLight)
 		w.ui.Until(t, "the status is read", func() bool { return w.status.NothingHeard })
 		w.searching = false
@@ -79,11 +79,7 @@ func demoWindow(t *testing.T, variant fyne.ThemeVariant) *testWindow {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
-	d, err := backend.StartDemoWith(ctx, demo.Options{ComeAndGo: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := newTestWindow(t, d)
+	w := newTestWindowOn(t, startOffice(t, ctx, demo.Options{ComeAndGo: -1}))
 	applyVariant(w, variant)
 	settledDemo(t, w)
 	w.ui.Until(t, "the status is read", func() bool { return len(w.status.Interfaces) > 0 })

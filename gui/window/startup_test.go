@@ -10,7 +10,7 @@ func TestOnFirstCameraFiresOnceWhenTheTableFirstShowsACamera(t *testing.T) {
 	d := newFakeDisc()
 	calls := 0
 	w := newTestWindow(t, d)
-	w.deps.OnFirstCamera = func() { calls++ }
+	w.opts.OnFirstCamera = func() { calls++ }
 	w.waitRows(t, 0)
 	if calls != 0 {
 		t.Fatalf("fired %d times with an empty table", calls)

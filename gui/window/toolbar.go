@@ -80,7 +80,7 @@ func newMainMenu(w *MainWindow) *fyne.MainMenu {
 		item(lang.X("menu.find", "Filter the list"), shortcutFind, func() { w.win.Canvas().Focus(w.filter) }),
 		item(lang.X("menu.untick_all", "Untick all cameras"), nil, w.untickAll),
 	)
-	if w.deps.StartDemo != nil {
+	if w.opts.StartDemo != nil {
 		cameras.Items = append(cameras.Items, fyne.NewMenuItemSeparator(),
 			item(lang.X("empty.try_demo", "Try with simulated cameras"), nil, w.startDemo))
 	}

@@ -7,6 +7,8 @@ package window
 import (
 	"cmp"
 	"context"
+	"errors"
+	"net/url"
 	"slices"
 	"sync"
 	"time"
@@ -16,10 +18,10 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/openipu/openipu/core/backend"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/netif"
 	"github.com/openipu/openipu/gui/apptheme"
-	"github.com/openipu/openipu/gui/backend"
 	"github.com/openipu/openipu/gui/dialogs"
 	"github.com/openipu/openipu/gui/resetwizard"
 )
@@ -43,7 +45,7 @@ const (
 type MainWindow struct {
 	app  fyne.App
 	win  fyne.Window
-	deps backend.Deps
+	opts Options
 	// do runs a function on the Fyne goroutine: fyne.Do in the app, a
 	// queue the test drains in tests.
 	do func(func())
@@ -59,8 +61,10 @@ type MainWindow struct {
 	// their own: the search, the busy cameras, and the camera list in rows
 	// (changed only on the Fyne goroutine, under mu, so the Fyne goroutine
 	// reads it without).
-	mu      sync.Mutex
-	disc    backend.Discoverer
+	mu sync.Mutex
+	// be is the world the window works in; its Discovery is the search
+	// running now.
+	be      *backend.Backend
 	session int
 	stopRun context.CancelFunc
 	busy    map[string]bool
@@ -89,32 +93,55 @@ type MainWindow struct {
 	items    map[actionID]*fyne.MenuItem
 }
 
+// Options are what the program hands the window.
+type Options struct {
+	// Backend is the world the window works in: the real network
+	// (backend.Network) or the simulated office (demo.NewBackend). Its
+	// Discovery starts at once.
+	Backend *backend.Backend
+	// StartDemo, when set, starts the simulated office ("Try with
+	// simulated cameras" in the empty state).
+	StartDemo func(ctx context.Context) (*backend.Backend, error)
+	// OpenURL opens a web page or a file in the system's default program
+	// (fyne.App.OpenURL in the program).
+	OpenURL func(*url.URL) error
+	// Now is the clock (tests fix it).
+	Now func() time.Time
+	// OnFirstCamera, when set, is called once, on Fyne's goroutine, when
+	// the table first shows a camera (the start-up measurement).
+	OnFirstCamera func()
+}
+
 // NewMainWindow builds the window and starts searching with
-// deps.Discovery. Show it with ShowAndRun.
-func NewMainWindow(app fyne.App, deps backend.Deps) *MainWindow {
-	return NewWith(app, deps, fyne.Do)
+// opts.Backend's Discovery. Show it with ShowAndRun.
+func NewMainWindow(app fyne.App, opts Options) *MainWindow {
+	return NewWith(app, opts, fyne.Do)
 }
 
 // NewWith is NewMainWindow with the window's work handed to the Fyne
 // goroutine through do instead of fyne.Do: a test runs that work on its
 // own goroutine.
-func NewWith(app fyne.App, deps backend.Deps, do func(func())) *MainWindow {
-	return newMainWindow(app, deps, do, nil)
+func NewWith(app fyne.App, opts Options, do func(func())) *MainWindow {
+	return newMainWindow(app, opts, do, nil)
 }
 
-func newMainWindow(app fyne.App, deps backend.Deps, do func(func()), applied func()) *MainWindow {
-	if deps.Now == nil {
-		deps.Now = time.Now
+func newMainWindow(app fyne.App, opts Options, do func(func()), applied func()) *MainWindow {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Backend == nil {
+		opts.Backend = &backend.Backend{}
 	}
 	app.Settings().SetTheme(apptheme.New())
 	w := &MainWindow{
 		app:     app,
-		deps:    deps,
+		opts:    opts,
 		do:      do,
 		applied: applied,
-		now:     deps.Now,
+		now:     opts.Now,
+		be:      opts.Backend,
 		busy:    map[string]bool{},
-		rows:    newCameraRows(deps.Now),
+		rows:    newCameraRows(opts.Now),
 		items:   map[actionID]*fyne.MenuItem{},
 	}
 	w.ctx, w.cancel = context.WithCancel(context.Background())
@@ -123,8 +150,8 @@ func newMainWindow(app fyne.App, deps backend.Deps, do func(func()), applied fun
 	w.win.SetMaster()
 	w.win.SetOnClosed(w.cancel)
 	w.win.Resize(fyne.NewSize(1240, 740))
-	if deps.Discovery != nil {
-		w.startDiscovery(deps.Discovery)
+	if opts.Backend.Discovery != nil {
+		w.startBackend(opts.Backend)
 	} else {
 		w.refreshAll()
 	}
@@ -220,14 +247,21 @@ func (w *MainWindow) Close() {
 	w.win.Close()
 }
 
-// Backend is what the window's dependencies offer with the search running
-// now: its own way into cameras and its own records when it has them (the
-// simulated office) (dialogs.Host). Safe from any goroutine.
-func (w *MainWindow) Backend() backend.Backend {
+// Backend is the world the window works in, with the search running now
+// (dialogs.Host). Safe from any goroutine.
+func (w *MainWindow) Backend() *backend.Backend {
 	w.mu.Lock()
-	d := w.disc
-	w.mu.Unlock()
-	return w.deps.For(d)
+	defer w.mu.Unlock()
+	return w.be
+}
+
+// OpenURL opens a page or a file in the system's own program
+// (dialogs.Host).
+func (w *MainWindow) OpenURL(u *url.URL) error {
+	if w.opts.OpenURL == nil {
+		return errors.New("this window cannot open web pages")
+	}
+	return w.opts.OpenURL(u)
 }
 
 // SetBusy marks a camera as busy while an action works on it (dialogs.Host).
@@ -249,9 +283,7 @@ func (w *MainWindow) SetBusy(mac string, busy bool) {
 
 // Refresh searches again (dialogs.Host). Safe from any goroutine.
 func (w *MainWindow) Refresh() {
-	w.mu.Lock()
-	d, session := w.disc, w.session
-	w.mu.Unlock()
+	d, session := w.discoverer()
 	if d == nil {
 		return
 	}
@@ -262,7 +294,7 @@ func (w *MainWindow) Refresh() {
 func (w *MainWindow) discoverer() (backend.Discoverer, int) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	return w.disc, w.session
+	return w.be.Discovery, w.session
 }
 
 func (w *MainWindow) current(session int) bool {
@@ -289,9 +321,20 @@ func (w *MainWindow) syncBusy() {
 	}
 }
 
-// startDiscovery replaces whatever searched before with d and starts it.
-// Fyne goroutine only.
+// startDiscovery replaces whatever searched before with d, in the same
+// world, and starts it. Fyne goroutine only.
 func (w *MainWindow) startDiscovery(d backend.Discoverer) {
+	w.mu.Lock()
+	b := *w.be
+	w.mu.Unlock()
+	b.Discovery = d
+	w.startBackend(&b)
+}
+
+// startBackend makes b the window's world and starts its search. Fyne
+// goroutine only.
+func (w *MainWindow) startBackend(b *backend.Backend) {
+	d := b.Discovery
 	w.mu.Lock()
 	if w.stopRun != nil {
 		w.stopRun()
@@ -299,10 +342,10 @@ func (w *MainWindow) startDiscovery(d backend.Discoverer) {
 	w.session++
 	session := w.session
 	ctx, cancel := context.WithCancel(w.ctx)
-	w.disc, w.stopRun = d, cancel
+	w.be, w.stopRun = b, cancel
 	w.mu.Unlock()
 
-	w.simulated = w.deps.For(d).Simulated
+	w.simulated = b.Simulated
 	w.mu.Lock()
 	w.rows.clear()
 	w.mu.Unlock()
@@ -390,8 +433,8 @@ func (w *MainWindow) applyBatch(session int, devs []discovery.Device) {
 	w.syncBusy()
 	w.rows.rebuild()
 	w.refreshAll()
-	if first := w.deps.OnFirstCamera; first != nil && len(w.rows.view) > 0 {
-		w.deps.OnFirstCamera = nil
+	if first := w.opts.OnFirstCamera; first != nil && len(w.rows.view) > 0 {
+		w.opts.OnFirstCamera = nil
 		first()
 	}
 	if w.applied != nil {
@@ -457,20 +500,20 @@ func (w *MainWindow) searchAgain() {
 
 // startDemo is "Try with simulated cameras".
 func (w *MainWindow) startDemo() {
-	if w.deps.StartDemo == nil || w.simulated {
+	if w.opts.StartDemo == nil || w.simulated {
 		return // one simulated office is enough
 	}
 	w.empty.demo.Disable()
 	ctx := w.ctx
 	go func() {
-		d, err := w.deps.StartDemo(ctx)
+		b, err := w.opts.StartDemo(ctx)
 		w.do(func() {
 			w.empty.demo.Enable()
 			if err != nil {
 				dialogs.ShowError(w.win, lang.X("demo.failed", "The simulated cameras could not start"), err)
 				return
 			}
-			w.startDiscovery(d)
+			w.startBackend(b)
 		})
 	}()
 }
@@ -511,7 +554,7 @@ func (w *MainWindow) refreshStatus() {
 	} else {
 		w.split.Show()
 	}
-	w.empty.update(empty, w.searching, w.status, w.runErr, w.deps.StartDemo != nil && !w.simulated)
+	w.empty.update(empty, w.searching, w.status, w.runErr, w.opts.StartDemo != nil && !w.simulated)
 	w.toolbar.update(w)
 }
 

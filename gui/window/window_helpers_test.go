@@ -14,9 +14,10 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/openipu/openipu/core/backend"
+	"github.com/openipu/openipu/core/demo"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/netif"
-	"github.com/openipu/openipu/gui/backend"
 	"github.com/openipu/openipu/gui/i18n"
 	"github.com/openipu/openipu/gui/internal/uitest"
 	"github.com/openipu/openipu/gui/widgets"
@@ -168,14 +169,23 @@ type testWindow struct {
 
 func newTestWindow(t *testing.T, d backend.Discoverer) *testWindow {
 	t.Helper()
+	b := &backend.Backend{Discovery: d}
+	if s, ok := d.(*fakeSearcher); ok {
+		b.SearchOnly, b.Interfaces = s.SearchOnly, s.AllInterfaces
+	}
+	return newTestWindowOn(t, b)
+}
+
+// newTestWindowOn is a window on the world b.
+func newTestWindowOn(t *testing.T, b *backend.Backend) *testWindow {
+	t.Helper()
 	t.Setenv("LANG", "en_US.UTF-8")
 	if err := i18n.LoadTranslations(); err != nil {
 		t.Fatal(err)
 	}
 	a := test.NewTempApp(t)
 	ui := uitest.NewLoop()
-	deps := backend.Deps{Discovery: d, Now: func() time.Time { return testNow }}
-	w := NewWith(a, deps, ui.Do)
+	w := NewWith(a, Options{Backend: b, Now: func() time.Time { return testNow }}, ui.Do)
 	t.Cleanup(func() {
 		w.Close()
 		ui.Settle()
@@ -270,4 +280,16 @@ func topDialog(w fyne.Window) string {
 		}
 	})
 	return strings.Join(out, "\n")
+}
+
+// startOffice starts the simulated office for a test or benchmark; it
+// stops when ctx ends.
+func startOffice(tb testing.TB, ctx context.Context, opts demo.Options) *backend.Backend {
+	tb.Helper()
+	b, err := demo.NewBackend(ctx, opts)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(b.Shutdown)
+	return b
 }

@@ -11,7 +11,6 @@ import (
 
 	"github.com/openipu/openipu/core/demo"
 	"github.com/openipu/openipu/core/discovery"
-	"github.com/openipu/openipu/gui/backend"
 	"github.com/openipu/openipu/gui/internal/uitest"
 	"github.com/openipu/openipu/gui/widgets"
 )
@@ -25,11 +24,7 @@ import (
 func TestDemoWizardTakesACameraWithALostPasswordToANewPasswordOnTheNetwork(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	d, err := backend.StartDemoWith(ctx, demo.Options{ComeAndGo: -1, ResetDowntime: 500 * time.Millisecond, Liveness: 300 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := newTestWindow(t, d)
+	w := newTestWindowOn(t, startOffice(t, ctx, demo.Options{ComeAndGo: -1, ResetDowntime: 500 * time.Millisecond, Liveness: 300 * time.Millisecond}))
 	settledDemo(t, w)
 	var cam discovery.Device
 	for _, dev := range w.rows.byMAC {

@@ -19,7 +19,6 @@ import (
 	"github.com/openipu/openipu/core/demo"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/gui/apptheme"
-	"github.com/openipu/openipu/gui/backend"
 	"github.com/openipu/openipu/gui/i18n"
 	"github.com/openipu/openipu/gui/internal/uitest"
 	"github.com/openipu/openipu/gui/window"
@@ -47,13 +46,14 @@ func DemoOffice(t *testing.T, variant fyne.ThemeVariant) *Office {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
-	d, err := backend.StartDemoWith(ctx, demo.Options{ComeAndGo: -1})
+	b, err := demo.NewBackend(ctx, demo.Options{ComeAndGo: -1})
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(b.Shutdown)
 	app := test.NewTempApp(t)
 	o := &Office{Loop: uitest.NewLoop()}
-	o.Window = window.NewWith(app, backend.Deps{Discovery: d}, o.Loop.Do)
+	o.Window = window.NewWith(app, window.Options{Backend: b}, o.Loop.Do)
 	t.Cleanup(func() {
 		o.Window.Close()
 		o.Loop.Settle()
