@@ -12,8 +12,6 @@ import (
 	"net/netip"
 	"slices"
 	"time"
-
-	"github.com/openipu/openipu/core/macaddr"
 )
 
 // Source names how a camera was heard of.
@@ -97,10 +95,6 @@ type Sighting struct {
 	// Goodbye withdraws the sighting (ssdp:byebye, mDNS TTL 0).
 	Goodbye bool
 }
-
-// NormalizeMAC is macaddr.Normalize under its old name. It goes once gui/
-// and cmd/openipu-cli call macaddr directly.
-func NormalizeMAC(s string) string { return macaddr.Normalize(s) }
 
 // AxisOUIs are the vendor prefixes registered to Axis Communications AB.
 var AxisOUIs = []string{"00408C", "ACCC8E", "B8A44F", "E82725"}

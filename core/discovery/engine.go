@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/openipu/openipu/core/macaddr"
 	"github.com/openipu/openipu/core/netif"
 	"github.com/openipu/openipu/core/usermsg"
 	"github.com/openipu/openipu/core/vapix"
@@ -308,7 +309,7 @@ func (e *Engine) merge(ctx context.Context, reg *registry) {
 			evs, needProbe := reg.observe(s)
 			e.emit(ctx, evs)
 			if needProbe {
-				e.queueProbe(reg, NormalizeMAC(s.MAC), false)
+				e.queueProbe(reg, macaddr.Normalize(s.MAC), false)
 			}
 		}
 	}

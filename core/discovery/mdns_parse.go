@@ -8,6 +8,7 @@ import (
 	"github.com/miekg/dns"
 
 	"github.com/openipu/openipu/core/devtext"
+	"github.com/openipu/openipu/core/macaddr"
 )
 
 // The DNS-SD service types Axis devices announce (docs/protocol.md, mDNS).
@@ -103,9 +104,9 @@ func parseMDNS(data []byte, from netip.Addr, iface string) []Sighting {
 	}
 	var out []Sighting
 	for _, in := range instances {
-		mac := NormalizeMAC(in.txt["macaddress"])
+		mac := macaddr.Normalize(in.txt["macaddress"])
 		if mac == "" {
-			mac = NormalizeMAC(in.txt["sn"])
+			mac = macaddr.Normalize(in.txt["sn"])
 		}
 		if mac == "" {
 			// Never guess it from the instance name: AXIS OS 11 and 12 may
@@ -118,7 +119,7 @@ func parseMDNS(data []byte, from netip.Addr, iface string) []Sighting {
 		label := devtext.Clean(firstLabel(in.name))
 		s.Name = label
 		s.Model = modelFromInstance(label)
-		if sn := NormalizeMAC(in.txt["sn"]); sn != "" {
+		if sn := macaddr.Normalize(in.txt["sn"]); sn != "" {
 			s.Serial = sn
 		}
 		if addrs := hosts[in.target]; containsAddr(addrs, from) {

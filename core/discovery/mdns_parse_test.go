@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/miekg/dns"
+
+	"github.com/openipu/openipu/core/macaddr"
 )
 
 // axisAnswer builds an mDNS answer shaped like a camera's: PTR in the
@@ -153,7 +155,7 @@ func FuzzParseMDNS(f *testing.F) {
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, s := range parseMDNS(data, netip.MustParseAddr("10.0.0.5"), "eth0") {
-			if NormalizeMAC(s.MAC) != s.MAC || s.MAC == "" {
+			if macaddr.Normalize(s.MAC) != s.MAC || s.MAC == "" {
 				t.Fatalf("unnormalised MAC %q", s.MAC)
 			}
 			if !s.Addr.IsValid() || len(s.Extra) > 8 {
@@ -172,6 +174,6 @@ func FuzzParseTXT(f *testing.F) {
 		if len(m) > 3 {
 			t.Fatalf("%d keys from 3 strings", len(m))
 		}
-		_ = NormalizeMAC(m["macaddress"])
+		_ = macaddr.Normalize(m["macaddress"])
 	})
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/openipu/openipu/core/macaddr"
 	"github.com/openipu/openipu/core/vapix"
 )
 
@@ -72,7 +73,7 @@ func (e *Engine) probe(ctx context.Context, reg *registry, mac string) {
 		return
 	}
 	en := Enrichment{Addr: target.Addr()}
-	if err == nil && (id.MAC == "" || NormalizeMAC(id.MAC) == mac) {
+	if err == nil && (id.MAC == "" || macaddr.Normalize(id.MAC) == mac) {
 		en = enrichmentOf(id, target.Addr())
 		e.mu.Lock()
 		e.answered[mac] = probeMark{target: target, epoch: epoch, at: time.Now()}
@@ -178,7 +179,7 @@ func (e *Engine) probeAddress(ctx context.Context, run *session, ap netip.AddrPo
 	if err != nil {
 		return Device{}, err
 	}
-	mac := NormalizeMAC(id.MAC)
+	mac := macaddr.Normalize(id.MAC)
 	if mac == "" {
 		return Device{}, &Error{Kind: Unidentified, Host: ap.String(), Detail: "it did not say its serial number"}
 	}

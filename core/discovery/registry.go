@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/openipu/openipu/core/macaddr"
 	"github.com/openipu/openipu/core/netif"
 	"github.com/openipu/openipu/core/usermsg"
 	"github.com/openipu/openipu/core/vapix"
@@ -104,7 +105,7 @@ func newRegistry(now func() time.Time, local []netif.Interface, maxDevices int) 
 // observe records a sighting. needProbe is true when the device is new, has a
 // new address, or came back after being lost: the anonymous probe should run.
 func (r *registry) observe(s Sighting) (evs []Event, needProbe bool) {
-	mac := NormalizeMAC(s.MAC)
+	mac := macaddr.Normalize(s.MAC)
 	if mac == "" || !s.Addr.IsValid() && !s.Goodbye {
 		return nil, false
 	}
@@ -168,7 +169,7 @@ func (r *registry) observe(s Sighting) (evs []Event, needProbe bool) {
 		}
 		d := &e.dev
 		d.LastSeen = now
-		setIf(&d.Serial, NormalizeMAC(s.Serial))
+		setIf(&d.Serial, macaddr.Normalize(s.Serial))
 		setIf(&d.Name, s.Name)
 		if !d.Enriched { // the HTTP probe is more trustworthy than announcements
 			setIf(&d.Model, s.Model)
@@ -223,7 +224,7 @@ func (r *registry) enrich(mac string, en Enrichment) []Event {
 	if en.OK {
 		e.probe, e.probeFails = ProbeAnswered, 0
 		d.Enriched = true
-		setIf(&d.Serial, NormalizeMAC(en.Serial))
+		setIf(&d.Serial, macaddr.Normalize(en.Serial))
 		setIf(&d.Model, en.Model)
 		setIf(&d.FullName, en.FullName)
 		setIf(&d.Firmware, en.Firmware)

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/openipu/openipu/core/macaddr"
 	"github.com/openipu/openipu/core/netif"
 )
 
@@ -224,7 +225,7 @@ func TestDeviceCapBoundsMemoryUnderFlood(t *testing.T) {
 	r, _ := newTestRegistry()
 	r.maxDevices = 3
 	for i := range 10 {
-		mac := NormalizeMAC("ACCC8E0000" + string(rune('0'+i)) + "0")
+		mac := macaddr.Normalize("ACCC8E0000" + string(rune('0'+i)) + "0")
 		r.observe(Sighting{MAC: mac, Source: SourceMDNS, Addr: ip("10.0.4.50")})
 	}
 	if n := len(r.devices()); n != 3 {
@@ -242,16 +243,7 @@ func TestAddressFloodPerDeviceIsBounded(t *testing.T) {
 	}
 }
 
-func TestNormalizeMAC(t *testing.T) {
-	cases := map[string]string{
-		"accc8e270ad8": "ACCC8E270AD8", "ac:cc:8e:27:0a:d8": "ACCC8E270AD8", "AC-CC-8E-27-0A-D8": "ACCC8E270AD8",
-		"abcdefghijk": "", "": "", "ACCC8E270AD8 ": "ACCC8E270AD8",
-	}
-	for in, want := range cases {
-		if got := NormalizeMAC(in); got != want {
-			t.Errorf("NormalizeMAC(%q) = %q, want %q", in, got, want)
-		}
-	}
+func TestIsAxisMACKnowsAxisOUIs(t *testing.T) {
 	if !IsAxisMAC("E82725000001") || IsAxisMAC("001122334455") {
 		t.Fatal("OUI check")
 	}

@@ -22,6 +22,7 @@ import (
 	ssdp "github.com/koron/go-ssdp"
 
 	"github.com/openipu/openipu/core/devtext"
+	"github.com/openipu/openipu/core/macaddr"
 	"github.com/openipu/openipu/core/netif"
 )
 
@@ -46,7 +47,7 @@ func macFromUSN(usn string) string {
 	if m == nil {
 		return ""
 	}
-	return NormalizeMAC(m[1])
+	return macaddr.Normalize(m[1])
 }
 
 // go-ssdp's Search reports the services found but not who sent each answer,
@@ -308,7 +309,7 @@ func (c *ssdpClient) locate(mac string, from netip.Addr, location string, maxAge
 			c.logf("ssdp: description from %s: %s", from, devtext.Clean(err.Error()))
 			return
 		}
-		if NormalizeMAC(desc.Device.SerialNumber) != mac && NormalizeMAC(desc.Device.SerialNumber) != "" {
+		if macaddr.Normalize(desc.Device.SerialNumber) != mac && macaddr.Normalize(desc.Device.SerialNumber) != "" {
 			return // the description contradicts the announcement
 		}
 		s := Sighting{

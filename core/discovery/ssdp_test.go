@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/openipu/openipu/core/devtext"
+	"github.com/openipu/openipu/core/macaddr"
 )
 
 // rootdesc is a captured M1014 description (testdata/axis/rootdesc1.xml),
@@ -170,7 +171,7 @@ func FuzzSSDPHeaders(f *testing.F) {
 	f.Add("", "", "")
 	f.Add("uuid:::::", "http://[::1]:80/", "[::1]:1900")
 	f.Fuzz(func(t *testing.T, usn, location, from string) {
-		if mac := macFromUSN(usn); mac != "" && NormalizeMAC(mac) != mac {
+		if mac := macFromUSN(usn); mac != "" && macaddr.Normalize(mac) != mac {
 			t.Fatalf("unnormalised %q", mac)
 		}
 		_ = locationHost(location)

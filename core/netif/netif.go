@@ -33,12 +33,18 @@ func (i Interface) Usable() bool {
 
 // Contains reports whether addr is on one of the interface's subnets.
 func (i Interface) Contains(addr netip.Addr) bool {
+	_, ok := i.PrefixFor(addr)
+	return ok
+}
+
+// PrefixFor is the interface's own address and subnet that hold addr.
+func (i Interface) PrefixFor(addr netip.Addr) (netip.Prefix, bool) {
 	for _, p := range i.Prefixes {
 		if p.Masked().Contains(addr) {
-			return true
+			return p, true
 		}
 	}
-	return false
+	return netip.Prefix{}, false
 }
 
 // List returns the computer's interfaces. Interfaces whose addresses cannot

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/macaddr"
 	"github.com/openipu/openipu/core/vapix"
 	"github.com/openipu/openipu/core/workflow"
 	"github.com/openipu/openipu/gui/widgets"
@@ -120,8 +121,8 @@ func (d *factoryDefaultDialog) confirmed() bool {
 	if typed == "RESET" || typed == "reset" {
 		return true
 	}
-	mac := discovery.NormalizeMAC(typed)
-	return mac != "" && mac == discovery.NormalizeMAC(d.cam.MAC)
+	mac := macaddr.Normalize(typed)
+	return mac != "" && mac == macaddr.Normalize(d.cam.MAC)
 }
 
 func (d *factoryDefaultDialog) validate() {

@@ -14,12 +14,8 @@ import (
 // onComputerNetwork reports whether addr is on a subnet of one of this
 // computer's working interfaces.
 func onComputerNetwork(local []netif.Interface, addr netip.Addr) bool {
-	for _, i := range local {
-		if i.Up && !i.Loopback && i.Contains(addr) {
-			return true
-		}
-	}
-	return false
+	_, ok := netif.InterfaceFor(local, addr)
+	return ok
 }
 
 // ComputerNetworks names this computer's subnets for a sentence.
@@ -40,17 +36,11 @@ func ComputerNetworks(local []netif.Interface) string {
 
 // localPrefixFor is the subnet of this computer's that holds addr, if any.
 func localPrefixFor(local []netif.Interface, addr netip.Addr) (netip.Prefix, bool) {
-	for _, i := range local {
-		if !i.Up || i.Loopback {
-			continue
-		}
-		for _, p := range i.Prefixes {
-			if p.Masked().Contains(addr) {
-				return p, true
-			}
-		}
+	i, ok := netif.InterfaceFor(local, addr)
+	if !ok {
+		return netip.Prefix{}, false
 	}
-	return netip.Prefix{}, false
+	return i.PrefixFor(addr)
 }
 
 // firstComputerPrefix is the computer's first usable routable subnet, the
@@ -103,6 +93,10 @@ type takenCheck struct {
 }
 
 func newTakenCheck(knock func(ctx context.Context, addr netip.Addr) bool) takenCheck {
+	if knock == nil {
+		// A world that offers no check: nothing is known to answer.
+		knock = func(context.Context, netip.Addr) bool { return false }
+	}
 	return takenCheck{probeLaunch: func(fn func()) { go fn() }, knock: knock}
 }
 

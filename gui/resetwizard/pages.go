@@ -12,6 +12,7 @@ import (
 
 	"github.com/openipu/openipu/assets"
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/macaddr"
 	"github.com/openipu/openipu/gui/apptheme"
 	"github.com/openipu/openipu/gui/dialogs"
 	"github.com/openipu/openipu/gui/widgets"
@@ -94,7 +95,7 @@ func (p *choosePage) typedMAC() (mac string, ok bool) {
 	if typed == "" {
 		return "", true
 	}
-	mac = discovery.NormalizeMAC(typed)
+	mac = macaddr.Normalize(typed)
 	return mac, mac != ""
 }
 

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/macaddr"
 )
 
 // While the user works on the camera, the reset wizard watches for it by
@@ -60,7 +61,7 @@ type resetWatch struct {
 }
 
 func newResetWatch(mac string, devs []discovery.Device) *resetWatch {
-	w := &resetWatch{mac: discovery.NormalizeMAC(mac), before: map[string]discovery.Device{}}
+	w := &resetWatch{mac: macaddr.Normalize(mac), before: map[string]discovery.Device{}}
 	for _, d := range devs {
 		w.before[d.MAC] = d
 	}

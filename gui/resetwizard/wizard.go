@@ -19,8 +19,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/backend"
+	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/gui/dialogs"
 	"github.com/openipu/openipu/gui/widgets"
 )
