@@ -48,6 +48,8 @@ type setPasswordDialog struct {
 	// itself a new HTTPS certificate; the one remembered from before the
 	// reset is expected to differ and is replaced.
 	afterReset bool
+	// clip takes the copied password off the clipboard again.
+	clip passwordClip
 
 	intro          *widget.Label
 	nameRule       *widget.Label
@@ -295,8 +297,8 @@ func (d *setPasswordDialog) copyPassword() {
 	if d.password.Text == "" {
 		return
 	}
-	fyne.CurrentApp().Clipboard().SetContent(d.password.Text)
-	d.generatedNote.SetText(lang.X("dialog.setpw.copied", "The password is on the clipboard. Paste it somewhere safe, such as a password manager."))
+	d.clip.put(d.password.Text, d.ui)
+	d.generatedNote.SetText(lang.X("dialog.setpw.copied", "The password is on the clipboard for a minute. Paste it somewhere safe, such as a password manager."))
 	d.generatedNote.Show()
 	d.relayout()
 }
@@ -414,6 +416,7 @@ func (d *setPasswordDialog) finish() {
 
 // forget drops the password from the dialog when it closes.
 func (d *setPasswordDialog) forget() {
+	d.clip.clear()
 	d.password.SetText("")
 	d.confirm.SetText("")
 	d.showPw.SetChecked(false)
