@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/openipu/openipu/core/durable"
 	"github.com/openipu/openipu/core/vapix"
 )
 
@@ -70,7 +71,7 @@ func Save(ctx context.Context, src ParamSource, id Identity, dest string) (strin
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", &Error{Kind: CannotWrite, Path: dir, Host: id.Host, Err: err}
 	}
-	removeStaleTemps(dir, now())
+	durable.RemoveStale(dir, tempPattern, staleAfter, now())
 
 	params, raw, err := src.ListParams(ctx)
 	if err != nil && !partial(params, err) {
@@ -153,23 +154,6 @@ func writeTemp(dir, head string, raw []byte) (string, error) {
 	return f.Name(), nil
 }
 
-// removeStaleTemps deletes the temporary files in dir older than
-// staleAfter. A failure is no reason to refuse a backup, so it is ignored.
-func removeStaleTemps(dir string, t time.Time) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return
-	}
-	for _, e := range entries {
-		if ok, _ := filepath.Match(tempPattern, e.Name()); !ok || !e.Type().IsRegular() {
-			continue
-		}
-		if info, err := e.Info(); err == nil && t.Sub(info.ModTime()) > staleAfter {
-			os.Remove(filepath.Join(dir, e.Name()))
-		}
-	}
-}
-
 // place gives the finished temporary file its final name without ever
 // replacing an existing file. A hard link fails if the name is taken, which
 // rename does not (on Windows it replaces); file systems without hard links
@@ -188,7 +172,7 @@ func place(tmp, path, host string) error {
 			return &Error{Kind: CannotWrite, Path: path, Host: host, Err: err}
 		}
 	}
-	if err := syncDir(filepath.Dir(path)); err != nil {
+	if err := durable.SyncDir(filepath.Dir(path)); err != nil {
 		return &Error{Kind: CannotWrite, Path: path, Host: host, Err: fmt.Errorf("flush the folder: %w", err)}
 	}
 	return nil
