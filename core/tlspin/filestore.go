@@ -16,6 +16,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/openipu/openipu/core/durable"
 	"github.com/openipu/openipu/core/macaddr"
 )
 
@@ -97,7 +98,7 @@ func Open(path string) (*FileStore, error) {
 	case err != nil:
 		return nil, &Error{Kind: CannotRead, Path: path, Err: err}
 	default:
-		removeStaleTemps(filepath.Dir(path), now())
+		durable.RemoveStale(filepath.Dir(path), tempPattern, staleAfter, now())
 	}
 	defer unlock()
 	pins, info, err := s.read()
@@ -395,21 +396,4 @@ func (s *FileStore) write(pins map[string]string) (err error) {
 	}
 	placed = true
 	return nil
-}
-
-// removeStaleTemps deletes temporary files older than staleAfter: left by
-// a process killed mid-write, they would otherwise pile up forever.
-func removeStaleTemps(dir string, t time.Time) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return
-	}
-	for _, e := range entries {
-		if ok, _ := filepath.Match(tempPattern, e.Name()); !ok || !e.Type().IsRegular() {
-			continue
-		}
-		if info, err := e.Info(); err == nil && t.Sub(info.ModTime()) > staleAfter {
-			os.Remove(filepath.Join(dir, e.Name()))
-		}
-	}
 }

@@ -3,11 +3,10 @@
 package tlspin
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 
-	"golang.org/x/sys/unix"
+	"github.com/openipu/openipu/core/durable"
 )
 
 // replace renames from to to and syncs the folder, because on Unix a
@@ -17,22 +16,5 @@ func replace(from, to string) error {
 	if err := os.Rename(from, to); err != nil {
 		return err
 	}
-	return syncDir(filepath.Dir(to))
-}
-
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	err = d.Sync()
-	if cerr := d.Close(); err == nil {
-		err = cerr
-	}
-	// Some network and FUSE file systems cannot sync a folder; the rename
-	// has happened, and they offer no way to make it more durable.
-	if errors.Is(err, unix.EINVAL) || errors.Is(err, errors.ErrUnsupported) {
-		return nil
-	}
-	return err
+	return durable.SyncDir(filepath.Dir(to))
 }
