@@ -12,6 +12,7 @@ import (
 
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/netif"
+	"github.com/openipu/openipu/core/vapix"
 	"github.com/openipu/openipu/core/workflow"
 )
 
@@ -66,6 +67,12 @@ type Backend struct {
 	// journal, the backup folder), for the window to mention; the program
 	// still runs, and the actions that need them say so.
 	Problems []error
+	// PinsUnavailable is why cameras' certificates cannot be remembered
+	// (nil when they can). Workflows then refuse to reach a camera over
+	// HTTPS without a pin store rather than falling back to HTTP; the
+	// window asks the user whether to remember them until it closes
+	// (WithPinsInMemory).
+	PinsUnavailable error
 	// Close releases what the backend holds (the journal's file, the
 	// simulated office).
 	Close func()
@@ -76,4 +83,14 @@ func (b *Backend) Shutdown() {
 	if b != nil && b.Close != nil {
 		b.Close()
 	}
+}
+
+// WithPinsInMemory is b with cameras' certificates remembered in memory
+// until the program ends, for when the certificate file cannot be used and
+// the user agreed to go on without it.
+func (b *Backend) WithPinsInMemory() *Backend {
+	nb := *b
+	nb.Env.Connect = workflow.NewConnector(&vapix.MemoryPins{}, 0)
+	nb.PinsUnavailable = nil
+	return &nb
 }

@@ -53,6 +53,7 @@ func Network(opts discovery.Options, files Files) *Backend {
 	var pins vapix.PinStore
 	if store, err := openPins(files.Pins); err != nil {
 		b.Problems = append(b.Problems, fmt.Errorf("certificate pins: %w", err))
+		b.PinsUnavailable = err
 	} else {
 		pins = store
 	}

@@ -8,7 +8,7 @@ import (
 )
 
 // plainProblem is an error in plain words: what happened, then what to do.
-func plainProblem(err error) string {
+func PlainProblem(err error) string {
 	what, next := i18n.ErrorText(err)
 	return what + "\n" + next
 }
@@ -22,5 +22,5 @@ func problemSentence(err error) string {
 // ShowError shows an error in plain words under a title, in a dialog of
 // its own.
 func ShowError(win fyne.Window, title string, err error) {
-	dialog.ShowInformation(title, plainProblem(err), win)
+	dialog.ShowInformation(title, PlainProblem(err), win)
 }

@@ -15,6 +15,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -91,6 +92,9 @@ type MainWindow struct {
 	demoNote *fyne.Container
 	menu     *fyne.MainMenu
 	items    map[actionID]*fyne.MenuItem
+	// pinsQuestion asks whether to remember certificates in memory when
+	// the certificate file cannot be used.
+	pinsQuestion *dialog.ConfirmDialog
 }
 
 // Options are what the program hands the window.
@@ -155,6 +159,7 @@ func newMainWindow(app fyne.App, opts Options, do func(func()), applied func()) 
 	} else {
 		w.refreshAll()
 	}
+	w.sayProblems(opts.Backend)
 	return w
 }
 
