@@ -1,12 +1,15 @@
 package dialogs_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/openipu/openipu/core/backend"
+	"github.com/openipu/openipu/core/demo"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/gui/dialogs"
 	"github.com/openipu/openipu/gui/internal/shots"
@@ -26,7 +29,7 @@ func TestScreenshots(t *testing.T) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	o := shots.DemoOffice(t, theme.VariantLight)
+	o := shots.DemoOffice(t, theme.VariantLight, quietOffice)
 	need := o.NeedPassword
 	for _, s := range dialogs.DialogShots([2]discovery.Device{need[0], need[1]}, o.Ready[0], o.Unreachable[0]) {
 		closeIt := s.Open(o.Window)
@@ -34,4 +37,10 @@ func TestScreenshots(t *testing.T) {
 		closeIt()
 		o.Close()
 	}
+}
+
+// quietOffice is the simulated office without the camera that comes and
+// goes, so every picture shows the same table.
+func quietOffice(ctx context.Context) (*backend.Backend, error) {
+	return demo.NewBackend(ctx, demo.Options{ComeAndGo: -1})
 }

@@ -1,6 +1,7 @@
 package resetwizard_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -8,6 +9,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/openipu/openipu/core/backend"
+	"github.com/openipu/openipu/core/demo"
 	"github.com/openipu/openipu/gui/internal/shots"
 	"github.com/openipu/openipu/gui/internal/uitest"
 	"github.com/openipu/openipu/gui/resetwizard"
@@ -30,7 +33,7 @@ func TestScreenshots(t *testing.T) {
 		variant fyne.ThemeVariant
 	}{{"light", theme.VariantLight}, {"dark", theme.VariantDark}} {
 		t.Run(v.name, func(t *testing.T) {
-			o := shots.DemoOffice(t, v.variant)
+			o := shots.DemoOffice(t, v.variant, quietOffice)
 			for _, s := range resetwizard.Shots(o.Ready[0]) {
 				name := "wizard-" + s.Name + ".png"
 				if v.variant != theme.VariantLight {
@@ -46,4 +49,10 @@ func TestScreenshots(t *testing.T) {
 			}
 		})
 	}
+}
+
+// quietOffice is the simulated office without the camera that comes and
+// goes, so every picture shows the same table.
+func quietOffice(ctx context.Context) (*backend.Backend, error) {
+	return demo.NewBackend(ctx, demo.Options{ComeAndGo: -1})
 }

@@ -16,7 +16,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/openipu/openipu/core/demo"
+	"github.com/openipu/openipu/core/backend"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/gui/apptheme"
 	"github.com/openipu/openipu/gui/i18n"
@@ -37,8 +37,10 @@ type Office struct {
 	NeedPassword, Ready, Unreachable []discovery.Device
 }
 
-// DemoOffice starts the simulated office and the window on it.
-func DemoOffice(t *testing.T, variant fyne.ThemeVariant) *Office {
+// DemoOffice starts the simulated office through office (the caller's
+// demo.NewBackend, so this package needs no office of its own) and the
+// window on it.
+func DemoOffice(t *testing.T, variant fyne.ThemeVariant, office func(context.Context) (*backend.Backend, error)) *Office {
 	t.Helper()
 	t.Setenv("LANG", "en_US.UTF-8")
 	if err := i18n.LoadTranslations(); err != nil {
@@ -46,7 +48,7 @@ func DemoOffice(t *testing.T, variant fyne.ThemeVariant) *Office {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
-	b, err := demo.NewBackend(ctx, demo.Options{ComeAndGo: -1})
+	b, err := office(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
