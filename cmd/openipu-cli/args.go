@@ -84,7 +84,6 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// oneTarget checks that exactly one camera address was given.
 // parseTarget parses a camera command's flags (before or after the
 // address), takes --json into effect for the output, and returns the one
 // camera address given.
@@ -97,6 +96,7 @@ func (c *cli) parseTarget(fs *flag.FlagSet, o *options, args []string) (string, 
 	return oneTarget(pos)
 }
 
+// oneTarget checks that exactly one camera address was given.
 func oneTarget(positional []string) (string, error) {
 	switch len(positional) {
 	case 0:
