@@ -1,6 +1,7 @@
 // Package uitest is what the gui packages' tests share: a stand-in for
-// Fyne's goroutine, and the drawing of screenshots. Only tests import it,
-// so none of it is built into the program.
+// Fyne's goroutine, reading what is on screen, and the drawing of
+// screenshots. Only tests import it, so none of it is built into the
+// program.
 package uitest
 
 import (
@@ -8,11 +9,17 @@ import (
 	"image/color"
 	"image/png"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/openipu/openipu/gui/widgets"
 )
 
 // Loop stands in for Fyne's main goroutine: the code under test hands work
@@ -88,6 +95,29 @@ func (p pinned) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
 	return p.Theme.Color(n, p.variant)
 }
 
+// ShotDir is the folder screenshots are written to, made if need be.
+// Pictures are for people to look at, not for a test to compare, so they
+// are drawn only when asked: .ci/screenshots sets OPENIPU_SCREENSHOTS to
+// the folder, and without it the test is skipped.
+func ShotDir(t testing.TB) string {
+	t.Helper()
+	dir := os.Getenv("OPENIPU_SCREENSHOTS")
+	if dir == "" {
+		t.Skip("set OPENIPU_SCREENSHOTS=<folder> to write screenshots")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// Variants are the themes screenshots are drawn in, by the name their
+// files carry.
+var Variants = []struct {
+	Name    string
+	Variant fyne.ThemeVariant
+}{{"light", theme.VariantLight}, {"dark", theme.VariantDark}}
+
 // ShotSize is the size of every screenshot of the window.
 var ShotSize = fyne.NewSize(1240, 740)
 
@@ -132,20 +162,78 @@ func Relayout(o fyne.CanvasObject) {
 	}
 }
 
+// Walk visits o and everything under it, hidden or not.
+func Walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) { walk(o, false, f) }
+
 // WalkShown visits o and everything under it that is not hidden.
-func WalkShown(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
-	if o == nil || !o.Visible() {
+func WalkShown(o fyne.CanvasObject, f func(fyne.CanvasObject)) { walk(o, true, f) }
+
+func walk(o fyne.CanvasObject, shownOnly bool, f func(fyne.CanvasObject)) {
+	if o == nil || shownOnly && !o.Visible() {
 		return
 	}
 	f(o)
 	switch x := o.(type) {
 	case *fyne.Container:
 		for _, c := range x.Objects {
-			WalkShown(c, f)
+			walk(c, shownOnly, f)
 		}
 	case fyne.Widget:
 		for _, c := range test.WidgetRenderer(x).Objects() {
-			WalkShown(c, f)
+			walk(c, shownOnly, f)
 		}
 	}
+}
+
+// Texts is every piece of text o draws, widgets' own text and what their
+// renderers paint, entries' placeholders included, hidden or not.
+func Texts(o fyne.CanvasObject) []string {
+	var out []string
+	Walk(o, func(o fyne.CanvasObject) {
+		switch v := o.(type) {
+		case *canvas.Text:
+			out = append(out, v.Text)
+		case *widget.Label:
+			out = append(out, v.Text)
+		case *widgets.EscEntry:
+			out = append(out, v.Text, v.PlaceHolder)
+		case *widget.Entry:
+			out = append(out, v.Text, v.PlaceHolder)
+		case *widget.Button:
+			out = append(out, v.Text)
+		case *widgets.EscButton:
+			out = append(out, v.Text)
+		}
+	})
+	return out
+}
+
+// OverlayTexts is the Texts of every dialog on the window, a line each.
+func OverlayTexts(w fyne.Window) string {
+	var all []string
+	for _, o := range w.Canvas().Overlays().List() {
+		all = append(all, Texts(o)...)
+	}
+	return strings.Join(all, "\n")
+}
+
+// TopTexts is the Texts of the dialog on top, a line each.
+func TopTexts(w fyne.Window) string {
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		return ""
+	}
+	return strings.Join(Texts(top), "\n")
+}
+
+// Painted is only the text o paints, a line each: unlike Texts it holds
+// the dots a password entry shows, never the password.
+func Painted(o fyne.CanvasObject) string {
+	var out []string
+	Walk(o, func(o fyne.CanvasObject) {
+		if t, ok := o.(*canvas.Text); ok {
+			out = append(out, t.Text)
+		}
+	})
+	return strings.Join(out, "\n")
 }
