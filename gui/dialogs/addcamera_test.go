@@ -14,9 +14,11 @@ import (
 	"github.com/openipu/openipu/core/backend"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/vapix"
+	"github.com/openipu/openipu/gui/internal/fakes"
+	"github.com/openipu/openipu/gui/internal/uitest"
 )
 
-func openAddCamera(t *testing.T, d *fakeDiscoverer) (*fakeFinder, *addCameraDialog) {
+func openAddCamera(t *testing.T, d *fakes.Discoverer) (*fakeFinder, *addCameraDialog) {
 	t.Helper()
 	f := newFakeFinder(t, d)
 	a := newAddCameraDialog(f)
@@ -25,7 +27,7 @@ func openAddCamera(t *testing.T, d *fakeDiscoverer) (*fakeFinder, *addCameraDial
 }
 
 func TestAddByIPExplainsInPlainWordsWhenNothingAnswers(t *testing.T) {
-	d := &fakeDiscoverer{addHost: func(ctx context.Context, host string) (discovery.Device, error) {
+	d := &fakes.Discoverer{OnAddHost: func(ctx context.Context, host string) (discovery.Device, error) {
 		return discovery.Device{}, &vapix.Error{Kind: vapix.NoAnswer, Op: "identify the camera", Host: host}
 	}}
 	f, a := openAddCamera(t, d)
@@ -40,14 +42,14 @@ func TestAddByIPExplainsInPlainWordsWhenNothingAnswers(t *testing.T) {
 	if a.entry.Disabled() || a.primary.Disabled() || a.progress.Visible() {
 		t.Error("the dialog does not let the user correct the address")
 	}
-	if !strings.Contains(overlayTexts(f.win), "Nothing answered") || !a.problem.Shown() {
+	if !strings.Contains(uitest.OverlayTexts(f.Win), "Nothing answered") || !a.problem.Shown() {
 		t.Error("the problem is not on screen")
 	}
 }
 
 func TestAddByIPWithNothingTypedAsksForAnAddressWithoutSearching(t *testing.T) {
 	var calls atomic.Int32
-	d := &fakeDiscoverer{addHost: func(ctx context.Context, host string) (discovery.Device, error) {
+	d := &fakes.Discoverer{OnAddHost: func(ctx context.Context, host string) (discovery.Device, error) {
 		calls.Add(1)
 		return discovery.Device{}, nil
 	}}
@@ -60,8 +62,8 @@ func TestAddByIPWithNothingTypedAsksForAnAddressWithoutSearching(t *testing.T) {
 }
 
 func TestAddByIPHandsTheCameraItFoundToTheWindowAndCloses(t *testing.T) {
-	found := wizardCam("ACCC8E0000AA", discovery.SetupNeeded, "192.168.1.200")
-	d := &fakeDiscoverer{addHost: func(ctx context.Context, host string) (discovery.Device, error) {
+	found := fakes.Camera("ACCC8E0000AA", discovery.SetupNeeded, "192.168.1.200")
+	d := &fakes.Discoverer{OnAddHost: func(ctx context.Context, host string) (discovery.Device, error) {
 		if host != "192.168.1.200" {
 			t.Errorf("asked for %q", host)
 		}
@@ -81,7 +83,7 @@ func TestAddByIPHandsTheCameraItFoundToTheWindowAndCloses(t *testing.T) {
 
 func TestCancelStopsAddByIPAndIgnoresItsLateAnswer(t *testing.T) {
 	started := make(chan struct{})
-	d := &fakeDiscoverer{addHost: func(ctx context.Context, host string) (discovery.Device, error) {
+	d := &fakes.Discoverer{OnAddHost: func(ctx context.Context, host string) (discovery.Device, error) {
 		close(started)
 		<-ctx.Done()
 		return discovery.Device{}, &vapix.Error{Kind: vapix.Canceled, Err: ctx.Err()}
@@ -94,7 +96,7 @@ func TestCancelStopsAddByIPAndIgnoresItsLateAnswer(t *testing.T) {
 		t.Errorf("while adding, Cancel reads %q", a.cancel.Text)
 	}
 	test.Tap(a.cancel)
-	f.ui.Settle()
+	f.UI.Settle()
 	if !a.closed || a.problem.Shown() || len(f.found) != 0 {
 		t.Errorf("after cancel: closed %v, problem shown %v, cameras shown %v", a.closed, a.problem.Shown(), f.found)
 	}
@@ -120,7 +122,7 @@ func TestScanRangeRefusesWhatItCannotScanInPlainWords(t *testing.T) {
 
 func TestScanRangeShowsProgressAndWhatItFound(t *testing.T) {
 	release := make(chan struct{})
-	d := &fakeDiscoverer{scan: func(ctx context.Context, p netip.Prefix, progress func(done, total int)) (int, error) {
+	d := &fakes.Discoverer{OnScan: func(ctx context.Context, p netip.Prefix, progress func(done, total int)) (int, error) {
 		if p.String() != "10.0.4.0/24" {
 			t.Errorf("scanning %v", p)
 		}
@@ -129,15 +131,15 @@ func TestScanRangeShowsProgressAndWhatItFound(t *testing.T) {
 		progress(254, 254)
 		return 2, nil
 	}}
-	f := newFakeFinder(t, &fakeSearcher{fakeDiscoverer: d, all: office})
-	f.local = office
+	f := newFakeFinder(t, &fakes.Searcher{Discoverer: d, All: fakes.Office})
+	f.Local = fakes.Office
 	s := newScanRangeDialog(f)
 	s.show(s.entry)
 	if s.entry.Text != "10.0.4.0/24" {
 		t.Errorf("suggested range %q, want the computer's network", s.entry.Text)
 	}
 	test.Tap(s.primary)
-	f.ui.Until(t, "progress", func() bool { return s.measured.Value == 0.5 })
+	f.UI.Until(t, "progress", func() bool { return s.measured.Value == 0.5 })
 	if s.status.Text != "Checked 127 of 254 addresses…" || !s.primary.Disabled() {
 		t.Errorf("progress text %q, scan button disabled %v", s.status.Text, s.primary.Disabled())
 	}
@@ -152,19 +154,19 @@ func TestScanRangeShowsProgressAndWhatItFound(t *testing.T) {
 }
 
 func TestInterfaceChooserTicksTheSearchedConnectionsAndStartsOverOnTheTickedOnes(t *testing.T) {
-	s := &fakeSearcher{fakeDiscoverer: &fakeDiscoverer{}, all: office}
+	s := &fakes.Searcher{Discoverer: &fakes.Discoverer{}, All: fakes.Office}
 	f := newFakeFinder(t, s)
-	f.searched = office[1:3] // eth0 and tailscale0, the usable ones
+	f.searched = fakes.Office[1:3] // eth0 and tailscale0, the usable ones
 	ShowInterfaces(f)
-	if !strings.Contains(overlayTexts(f.win), "Network connections to search") {
+	if !strings.Contains(uitest.OverlayTexts(f.Win), "Network connections to search") {
 		t.Fatal("no chooser opened")
 	}
-	f.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if f.win.Canvas().Overlays().Top() != nil {
+	f.Win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if f.Win.Canvas().Overlays().Top() != nil {
 		t.Fatal("Escape left the chooser open")
 	}
 
-	c := newInterfacesDialog(f, office)
+	c := newInterfacesDialog(f, fakes.Office)
 	c.show(nil)
 	if got := c.chosen(); !slices.Equal(got, []string{"eth0", "tailscale0"}) {
 		t.Fatalf("ticked at first: %q, want the connections being searched", got)
@@ -172,16 +174,16 @@ func TestInterfaceChooserTicksTheSearchedConnectionsAndStartsOverOnTheTickedOnes
 	if !c.checks["lo"].Disabled() || !c.checks["wlan0"].Disabled() {
 		t.Error("loopback or a disconnected adapter can be ticked")
 	}
-	texts := overlayTexts(f.win)
+	texts := uitest.OverlayTexts(f.Win)
 	if !strings.Contains(texts, "Looks virtual") || !strings.Contains(texts, "Not connected") {
 		t.Errorf("chooser does not say which connections are virtual or down:\n%s", texts)
 	}
 	test.Tap(c.checks["tailscale0"])
 	test.Tap(c.primary)
-	if len(s.asked) != 1 || !slices.Equal(s.asked[0], []string{"eth0"}) {
-		t.Fatalf("restarted with %q, want [eth0]", s.asked)
+	if len(s.Asked()) != 1 || !slices.Equal(s.Asked()[0], []string{"eth0"}) {
+		t.Fatalf("restarted with %q, want [eth0]", s.Asked())
 	}
-	if len(f.searchWiths) != 1 || f.searchWiths[0] != backend.Discoverer(s.next[0]) || !c.closed {
+	if len(f.searchWiths) != 1 || f.searchWiths[0] != backend.Discoverer(s.Next()[0]) || !c.closed {
 		t.Errorf("the window was handed %v (closed %v), want the new search", f.searchWiths, c.closed)
 	}
 }

@@ -14,12 +14,14 @@ import (
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/usermsg"
+	"github.com/openipu/openipu/gui/internal/fakes"
+	"github.com/openipu/openipu/gui/internal/uitest"
 )
 
 // fakeARPPinger assigns addresses the way the test says, and never sends a
 // packet.
 type fakeARPPinger struct {
-	*fakeDiscoverer
+	*fakes.Discoverer
 	possible bool
 	why      usermsg.Message
 	assign   func(ctx context.Context, req arpping.Request, progress func(arpping.Progress)) error
@@ -60,12 +62,12 @@ func (f *fakeARPPinger) requests() []arpping.Request {
 func openARPPing(t *testing.T, p *fakeARPPinger, taken ...string) (*fakeHost, *arpPingDialog) {
 	t.Helper()
 	h := newFakeHost(t)
-	h.b.Discovery, h.b.ARPPing = p.fakeDiscoverer, p
-	cam := wizardCam(macLost, discovery.SetupUnknown, "192.168.0.90", "169.254.7.8")
+	h.B.Discovery, h.B.ARPPing = p.Discoverer, p
+	cam := fakes.Camera(macLost, discovery.SetupUnknown, "192.168.0.90", "169.254.7.8")
 	d := newARPPingDialog(h, cam, true)
 	// The knock runs at once, and what it finds is shown before the typing
 	// that asked for it is done, as a quick answer would be.
-	d.probeLaunch = func(fn func()) { fn(); h.ui.Drain() }
+	d.probeLaunch = func(fn func()) { fn(); h.UI.Drain() }
 	d.knock = func(_ context.Context, a netip.Addr) bool {
 		for _, s := range taken {
 			if a.String() == s {
@@ -79,7 +81,7 @@ func openARPPing(t *testing.T, p *fakeARPPinger, taken ...string) (*fakeHost, *a
 }
 
 func TestARPPingAcceptsOnlyAFreeAddressOnTheChosenConnectionsNetwork(t *testing.T) {
-	_, d := openARPPing(t, &fakeARPPinger{fakeDiscoverer: &fakeDiscoverer{}, possible: true})
+	_, d := openARPPing(t, &fakeARPPinger{Discoverer: &fakes.Discoverer{}, possible: true})
 	if d.iface.Selected != 0 || len(d.ifaces) != 1 || d.ifaces[0].Name != "eth0" {
 		t.Fatalf("connections offered: %v, chosen %d", d.ifaces, d.iface.Selected)
 	}
@@ -105,7 +107,7 @@ func TestARPPingAcceptsOnlyAFreeAddressOnTheChosenConnectionsNetwork(t *testing.
 }
 
 func TestARPPingRefusesAnAddressThatAlreadyAnswers(t *testing.T) {
-	_, d := openARPPing(t, &fakeARPPinger{fakeDiscoverer: &fakeDiscoverer{}, possible: true}, "192.168.1.61")
+	_, d := openARPPing(t, &fakeARPPinger{Discoverer: &fakes.Discoverer{}, possible: true}, "192.168.1.61")
 	d.address.SetText("192.168.1.61")
 	if !d.inUse.Shown() || !strings.Contains(d.inUse.Text.Text, "Something already answers at 192.168.1.61") || !d.primary.Disabled() {
 		t.Errorf("taken address: notice %q, Start disabled %v", d.inUse.Text.Text, d.primary.Disabled())
@@ -118,13 +120,13 @@ func TestARPPingRefusesAnAddressThatAlreadyAnswers(t *testing.T) {
 
 func TestARPPingExplainsWhenItIsNotPossibleAndOffersTheOtherWays(t *testing.T) {
 	why := usermsg.Message{Key: "arpping.available.needs_admin", Text: "This needs administrator rights. Start OpenIPU as administrator once, or give this computer a second address on 192.168.0.x, or connect it straight to the camera with a network cable."}
-	p := &fakeARPPinger{fakeDiscoverer: &fakeDiscoverer{}, why: why}
+	p := &fakeARPPinger{Discoverer: &fakes.Discoverer{}, why: why}
 	h, d := openARPPing(t, p)
 	d.address.SetText("192.168.1.60")
 	if !d.primary.Disabled() {
 		t.Error("Start is enabled although ARP/Ping is not possible here")
 	}
-	texts := overlayTexts(h.win)
+	texts := uitest.OverlayTexts(h.Win)
 	for _, s := range []string{"OpenIPU cannot give the camera an address this way here.", "needs administrator rights", "second address on the camera's network", "cable straight to the camera"} {
 		if !strings.Contains(texts, s) {
 			t.Errorf("the dialog does not say %q:\n%s", s, texts)
@@ -141,7 +143,7 @@ func TestARPPingExplainsWhenItIsNotPossibleAndOffersTheOtherWays(t *testing.T) {
 
 func TestARPPingShowsEachStepThenHandsTheCameraToSetPasswordAtItsNewAddress(t *testing.T) {
 	steps := make(chan string, 8)
-	p := &fakeARPPinger{fakeDiscoverer: &fakeDiscoverer{}, possible: true}
+	p := &fakeARPPinger{Discoverer: &fakes.Discoverer{}, possible: true}
 	var d *arpPingDialog
 	p.assign = func(ctx context.Context, req arpping.Request, progress func(arpping.Progress)) error {
 		for _, s := range []arpping.Progress{
@@ -185,13 +187,13 @@ func TestARPPingShowsEachStepThenHandsTheCameraToSetPasswordAtItsNewAddress(t *t
 		t.Fatalf("after success: %q, Set password shown %v", d.problem.Text.Text, d.setPassword.Visible())
 	}
 	test.Tap(d.setPassword)
-	if got := topDialog(h.win); !strings.Contains(got, "Set the first password") || !strings.Contains(overlayTexts(h.win), "192.168.1.60") {
-		t.Errorf("handed over to %q:\n%s", got, overlayTexts(h.win))
+	if got := uitest.TopTexts(h.Win); !strings.Contains(got, "Set the first password") || !strings.Contains(uitest.OverlayTexts(h.Win), "192.168.1.60") {
+		t.Errorf("handed over to %q:\n%s", got, uitest.OverlayTexts(h.Win))
 	}
 }
 
 func TestARPPingFailureIsExplainedInCoresWords(t *testing.T) {
-	p := &fakeARPPinger{fakeDiscoverer: &fakeDiscoverer{}, possible: true}
+	p := &fakeARPPinger{Discoverer: &fakes.Discoverer{}, possible: true}
 	p.assign = func(ctx context.Context, req arpping.Request, progress func(arpping.Progress)) error {
 		return &arpping.Error{Kind: arpping.NotTaken, Addr: req.Addr.String(), MAC: req.MAC}
 	}

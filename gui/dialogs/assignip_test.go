@@ -16,6 +16,7 @@ import (
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/vapix"
 	"github.com/openipu/openipu/core/workflow"
+	"github.com/openipu/openipu/gui/internal/fakes"
 )
 
 func cameraAt(mac, addr string) discovery.Device {
@@ -70,7 +71,7 @@ func flushProbes(d *assignIPDialog) {
 	}
 	pendingProbes = nil
 	d.probes.Wait()
-	d.h.(*fakeHost).ui.Drain()
+	d.h.(*fakeHost).UI.Drain()
 }
 
 // typeAddress replaces the address and waits for the "already answers"
@@ -205,7 +206,7 @@ func TestAssignIPOnASimulatedCameraAppliesTheAddressAndFollowsTheCamera(t *testi
 	if len(e) != 1 || e[0].Action != journal.SetIP || e[0].Outcome != journal.Done || e[0].Detail != "192.168.1.40/24 gw 192.168.1.1" || e[0].User != "root" {
 		t.Errorf("journal %+v", e)
 	}
-	if h.refreshCount() == 0 {
+	if h.RefreshCount() == 0 {
 		t.Error("the camera list was not refreshed")
 	}
 	test.Tap(d.cancel)
@@ -243,8 +244,8 @@ func TestAssignIPSaysSoWhenAnotherDeviceAnswersAtTheNewAddress(t *testing.T) {
 
 func TestAssignIPWithDHCPFindsTheCameraWhereDiscoveryHearsIt(t *testing.T) {
 	h := newFakeHost(t)
-	disc := &fakeDiscoverer{}
-	h.b.Discovery = disc
+	disc := &fakes.Discoverer{}
+	h.B.Discovery = disc
 	cam := cameraAt("ACCC8E000010", "192.168.1.20")
 	fc := &fakeClient{
 		identify: func(context.Context) (vapix.Identity, error) { return vapix.Identity{MAC: cam.MAC}, nil },
@@ -254,7 +255,7 @@ func TestAssignIPWithDHCPFindsTheCameraWhereDiscoveryHearsIt(t *testing.T) {
 			}
 			moved := cameraAt(cam.MAC, "192.168.1.133")
 			moved.LastSeen = time.Now().Add(time.Minute)
-			h.setCameras(moved) // the window hears of the camera at its new address
+			h.SetCameras(moved) // the window hears of the camera at its new address
 			return nil
 		},
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/gui/internal/uitest"
 )
 
 func TestOpenInBrowserOpensTheCamerasWebPage(t *testing.T) {
@@ -14,10 +15,10 @@ func TestOpenInBrowserOpensTheCamerasWebPage(t *testing.T) {
 	cam.HTTPURL = ""
 	cam.HTTPPort = 8080
 	OpenInBrowser(h, cam)
-	if got := h.openedURLs(); len(got) != 1 || got[0] != "http://192.168.1.31:8080/" {
+	if got := h.OpenedURLs(); len(got) != 1 || got[0] != "http://192.168.1.31:8080/" {
 		t.Errorf("opened %v", got)
 	}
-	if n := len(h.win.Canvas().Overlays().List()); n != 0 {
+	if n := len(h.Win.Canvas().Overlays().List()); n != 0 {
 		t.Errorf("%d dialogs shown after a successful open", n)
 	}
 }
@@ -25,17 +26,17 @@ func TestOpenInBrowserOpensTheCamerasWebPage(t *testing.T) {
 func TestOpenInBrowserExplainsAMissingAddressAndAFailedBrowser(t *testing.T) {
 	h := newFakeHost(t)
 	OpenInBrowser(h, discovery.Device{MAC: "ACCC8E000030"})
-	if got := overlayTexts(h.win); !strings.Contains(got, "web address of The camera ACCC8E000030 is not known yet") {
+	if got := uitest.OverlayTexts(h.Win); !strings.Contains(got, "web address of The camera ACCC8E000030 is not known yet") {
 		t.Errorf("no address: %q", got)
 	}
-	if len(h.openedURLs()) != 0 {
+	if len(h.OpenedURLs()) != 0 {
 		t.Error("something was opened without an address")
 	}
 
 	h2 := newFakeHost(t)
-	h2.openFails = errors.New("xdg-open: not found")
+	h2.OpenFails = errors.New("xdg-open: not found")
 	OpenInBrowser(h2, cameraAt("ACCC8E000030", "192.168.1.31"))
-	got := overlayTexts(h2.win)
+	got := uitest.OverlayTexts(h2.Win)
 	if !strings.Contains(got, "could not be opened for http://192.168.1.31/") || strings.Contains(got, "xdg-open") {
 		t.Errorf("failed browser: %q", got)
 	}

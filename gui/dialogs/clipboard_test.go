@@ -10,6 +10,7 @@ import (
 
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/usermsg"
+	"github.com/openipu/openipu/gui/internal/uitest"
 )
 
 func TestCopyDetailsPutsEveryKnownFactOnTheClipboardInWords(t *testing.T) {
@@ -47,7 +48,7 @@ func TestCopyDetailsPutsEveryKnownFactOnTheClipboardInWords(t *testing.T) {
 	if strings.Contains(got, "Serial number:") {
 		t.Error("the serial is repeated although it equals the MAC")
 	}
-	if !strings.Contains(overlayTexts(h.win), "on the clipboard") {
+	if !strings.Contains(uitest.OverlayTexts(h.Win), "on the clipboard") {
 		t.Error("the user is not told that the details were copied")
 	}
 }

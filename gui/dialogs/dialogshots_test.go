@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/gui/internal/uitest"
 )
 
 func shotCameras() ([2]discovery.Device, discovery.Device, discovery.Device) {
@@ -34,13 +35,13 @@ func shotCameras() ([2]discovery.Device, discovery.Device, discovery.Device) {
 func TestEveryDialogShotOpensFitsTheWindowAndClosesWithoutTheNetwork(t *testing.T) {
 	dir := os.Getenv("OPENIPU_DIALOG_SHOTS")
 	h := newFakeHost(t)
-	h.win.Resize(fyne.NewSize(1180, 720))
+	h.Win.Resize(fyne.NewSize(1180, 720))
 	need, ready, elsewhere := shotCameras()
 	for _, variant := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
 		fyne.CurrentApp().Settings().SetTheme(shotTheme{variant})
 		for _, s := range DialogShots(need, ready, elsewhere) {
 			closeIt := s.Open(h)
-			top := h.win.Canvas().Overlays().Top()
+			top := h.Win.Canvas().Overlays().Top()
 			if top == nil {
 				t.Fatalf("%s: nothing opened", s.Name)
 			}
@@ -49,12 +50,12 @@ func TestEveryDialogShotOpensFitsTheWindowAndClosesWithoutTheNetwork(t *testing.
 			} else if got, need := c.Size().Height, c.MinSize().Height; got+1 < need {
 				t.Errorf("%s: the content needs %.0f px but gets %.0f: it is squeezed under the buttons", s.Name, need, got)
 			}
-			if strings.Contains(drawnTexts(top), shotPassword) {
+			if strings.Contains(uitest.Painted(top), shotPassword) {
 				t.Errorf("%s: the password is shown in clear", s.Name)
 			}
 			if dir != "" {
 				var b bytes.Buffer
-				if err := png.Encode(&b, h.win.Canvas().Capture()); err != nil {
+				if err := png.Encode(&b, h.Win.Canvas().Capture()); err != nil {
 					t.Fatal(err)
 				}
 				name := "dialog-" + s.Name + "-" + map[fyne.ThemeVariant]string{theme.VariantLight: "light", theme.VariantDark: "dark"}[variant] + ".png"
@@ -63,12 +64,12 @@ func TestEveryDialogShotOpensFitsTheWindowAndClosesWithoutTheNetwork(t *testing.
 				}
 			}
 			closeIt()
-			if n := len(h.win.Canvas().Overlays().List()); n != 0 {
+			if n := len(h.Win.Canvas().Overlays().List()); n != 0 {
 				t.Errorf("%s: %d dialogs left open after closing", s.Name, n)
 			}
 		}
 	}
-	if h.b.Env.Connect != nil || len(h.journal().all()) != 0 {
+	if h.B.Env.Connect != nil || len(h.journal().all()) != 0 {
 		t.Error("a screenshot touched a camera or the journal")
 	}
 }

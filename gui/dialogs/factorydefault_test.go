@@ -17,6 +17,7 @@ import (
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/vapix"
+	"github.com/openipu/openipu/gui/internal/uitest"
 )
 
 func readyDevice(mac string) discovery.Device {
@@ -70,7 +71,7 @@ func TestHardResetStaysDisabledUntilTheMACOrRESETIsTyped(t *testing.T) {
 func TestFactoryDefaultExplainsBothModesInOneSentenceEach(t *testing.T) {
 	h := newFakeHost(t)
 	d := openFactoryDefault(t, h, readyDevice("ACCC8E270AD8"))
-	texts := strings.Join(shownTexts(d.content), "\n")
+	texts := strings.Join(uitest.Texts(d.content), "\n")
 	for _, want := range []string{
 		"Erases users, passwords and settings, keeps the IP address.",
 		"Erases everything including the IP address — the camera may come back at 192.168.0.90 or 169.254.x.x.",
@@ -95,7 +96,7 @@ func TestFactoryDefaultSavesTheBackupBeforeResettingAndOffersToOpenIt(t *testing
 	if list < 0 || reset < 0 || list > reset {
 		t.Fatalf("calls %v: the backup must be read before the reset is sent", calls)
 	}
-	files, _ := filepath.Glob(filepath.Join(h.b.BackupDir, "*.txt"))
+	files, _ := filepath.Glob(filepath.Join(h.B.BackupDir, "*.txt"))
 	if len(files) != 1 || d.backupPath != files[0] {
 		t.Fatalf("backup files %v, dialog says %q", files, d.backupPath)
 	}
@@ -103,7 +104,7 @@ func TestFactoryDefaultSavesTheBackupBeforeResettingAndOffersToOpenIt(t *testing
 		t.Errorf("the location is not shown: %q", d.backupWhere.Text)
 	}
 	test.Tap(d.openBackup)
-	if got := h.openedURLs(); len(got) != 1 || !strings.HasPrefix(got[0], "file://") || !strings.HasSuffix(got[0], filepath.Base(files[0])) {
+	if got := h.OpenedURLs(); len(got) != 1 || !strings.HasPrefix(got[0], "file://") || !strings.HasSuffix(got[0], filepath.Base(files[0])) {
 		t.Errorf("Open backup opened %v", got)
 	}
 	if !d.back || !d.setPassword.Visible() || !strings.Contains(d.problem.Text.Text, "needs a password now") {
@@ -121,7 +122,7 @@ func TestFactoryDefaultIsNotSentWhenTheBackupFailsUnlessConfirmedAgain(t *testin
 	if err := os.WriteFile(blocker, []byte("x"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	h.b.BackupDir = blocker
+	h.B.BackupDir = blocker
 	fc := &fakeClient{}
 	h.connectTo(connectFake(fc))
 	d := openFactoryDefault(t, h, readyDevice("ACCC8E270AD8"))
@@ -195,7 +196,7 @@ func TestFactoryDefaultOnASimulatedCameraSavesSettingsAndComesBackNeedingAPasswo
 	}
 	raw, _ := json.Marshal(h.journal().all())
 	noSecret(t, "the journal", string(raw), pw)
-	if h.refreshCount() == 0 {
+	if h.RefreshCount() == 0 {
 		t.Error("the camera list was not refreshed after the reset")
 	}
 
@@ -203,9 +204,9 @@ func TestFactoryDefaultOnASimulatedCameraSavesSettingsAndComesBackNeedingAPasswo
 	if !d.closed {
 		t.Error("Set the password now left the reset dialog open")
 	}
-	noSecret(t, "the closed dialog", strings.Join(shownTexts(d.content), "\n"), pw)
-	overlays := h.win.Canvas().Overlays().List()
-	if len(overlays) == 0 || !strings.Contains(strings.Join(shownTexts(overlays[len(overlays)-1]), "\n"), "Set the first password") {
+	noSecret(t, "the closed dialog", strings.Join(uitest.Texts(d.content), "\n"), pw)
+	overlays := h.Win.Canvas().Overlays().List()
+	if len(overlays) == 0 || !strings.Contains(strings.Join(uitest.Texts(overlays[len(overlays)-1]), "\n"), "Set the first password") {
 		t.Error("Set the password now did not open the set-password dialog")
 	}
 }

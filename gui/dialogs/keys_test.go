@@ -13,12 +13,12 @@ func TestEscapeWithNothingFocusedClosesTheDialog(t *testing.T) {
 	h := newFakeHost(t)
 	d := newRestartDialog(h, readyDevice("ACCC8E000050"))
 	d.show(nil)
-	h.win.Canvas().Unfocus()
-	h.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	h.Win.Canvas().Unfocus()
+	h.Win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if !d.closed {
 		t.Error("Escape on the window did not close the dialog")
 	}
-	if h.win.Canvas().OnTypedKey() != nil {
+	if h.Win.Canvas().OnTypedKey() != nil {
 		t.Error("the window's own key handler was not given back")
 	}
 }
@@ -29,7 +29,7 @@ func TestTabMovesThroughSetPasswordInReadingOrder(t *testing.T) {
 	d.show(d.user)
 	test.Type(d.password, "Amber-Falcon-31")
 	test.Type(d.confirm, "Amber-Falcon-31")
-	c := h.win.Canvas()
+	c := h.Win.Canvas()
 	c.Focus(d.user)
 	want := []fyne.Focusable{d.password, d.confirm, d.generate, d.copyButton, d.showPw, d.cancel, d.primary}
 	for i, w := range want {

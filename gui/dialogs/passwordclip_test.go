@@ -18,7 +18,7 @@ func TestACopiedPasswordLeavesTheClipboardAfterAWhile(t *testing.T) {
 	if board.Content() != d.password.Text {
 		t.Fatal("Copy did not put the password on the clipboard")
 	}
-	h.ui.UntilWithin(t, 10*time.Second, "the clipboard is emptied", func() bool { return board.Content() == "" })
+	h.UI.UntilWithin(t, 10*time.Second, "the clipboard is emptied", func() bool { return board.Content() == "" })
 }
 
 func TestClosingTheDialogTakesTheCopiedPasswordOffTheClipboard(t *testing.T) {

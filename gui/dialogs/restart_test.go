@@ -11,6 +11,7 @@ import (
 	"github.com/openipu/openipu/core/camsim"
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/vapix"
+	"github.com/openipu/openipu/gui/internal/uitest"
 )
 
 func TestRestartOnASimulatedCameraWaitsUntilItIsBack(t *testing.T) {
@@ -40,7 +41,7 @@ func TestRestartOnASimulatedCameraWaitsUntilItIsBack(t *testing.T) {
 	raw, _ := json.Marshal(e)
 	noSecret(t, "the journal", string(raw), pw)
 	test.Tap(d.cancel)
-	noSecret(t, "the closed dialog", strings.Join(shownTexts(d.content), "\n"), pw)
+	noSecret(t, "the closed dialog", strings.Join(uitest.Texts(d.content), "\n"), pw)
 }
 
 func TestRestartShowsReadableProgressWhileTheCameraIsAway(t *testing.T) {

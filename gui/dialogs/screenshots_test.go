@@ -2,7 +2,6 @@ package dialogs_test
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -22,13 +21,7 @@ import (
 // OPENIPU_SCREENSHOTS to the output folder): pictures are for people to
 // look at, not for a test to compare.
 func TestScreenshots(t *testing.T) {
-	dir := os.Getenv("OPENIPU_SCREENSHOTS")
-	if dir == "" {
-		t.Skip("set OPENIPU_SCREENSHOTS=<folder> to write screenshots")
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	dir := uitest.ShotDir(t)
 	o := shots.DemoOffice(t, theme.VariantLight, quietOffice)
 	need := o.NeedPassword
 	for _, s := range dialogs.DialogShots([2]discovery.Device{need[0], need[1]}, o.Ready[0], o.Unreachable[0]) {

@@ -16,6 +16,7 @@ import (
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/passphrase"
 	"github.com/openipu/openipu/core/vapix"
+	"github.com/openipu/openipu/gui/internal/uitest"
 )
 
 func gen11Device(mac string) discovery.Device {
@@ -180,11 +181,11 @@ func TestSetPasswordOnTwoSimulatedCamerasShowsOneDoneAndOneFailedWithAPlainReaso
 	raw, _ := json.Marshal(entries)
 	noSecret(t, "the journal", string(raw), pw)
 	for _, mac := range []string{fresh.MAC(), taken.MAC()} {
-		if !h.wasBusy(mac) || h.isBusy(mac) {
-			t.Errorf("camera %s: marked busy %v, still busy %v", mac, h.wasBusy(mac), h.isBusy(mac))
+		if !h.WasBusy(mac) || h.IsBusy(mac) {
+			t.Errorf("camera %s: marked busy %v, still busy %v", mac, h.WasBusy(mac), h.IsBusy(mac))
 		}
 	}
-	if h.refreshCount() == 0 {
+	if h.RefreshCount() == 0 {
 		t.Error("the camera list was not refreshed after a camera got its password")
 	}
 }
@@ -282,8 +283,8 @@ func TestClosingSetPasswordLeavesThePasswordNowhere(t *testing.T) {
 	if d.password.Text != "" || d.confirm.Text != "" {
 		t.Error("the password fields still hold the password after closing")
 	}
-	noSecret(t, "the closed dialog", strings.Join(shownTexts(d.content), "\n"), pw)
-	noSecret(t, "the window", overlayTexts(h.win), pw)
+	noSecret(t, "the closed dialog", strings.Join(uitest.Texts(d.content), "\n"), pw)
+	noSecret(t, "the window", uitest.OverlayTexts(h.Win), pw)
 	raw, _ := json.Marshal(h.journal().all())
 	noSecret(t, "the journal", string(raw), pw)
 }
