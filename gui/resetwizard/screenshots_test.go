@@ -2,11 +2,9 @@ package resetwizard_test
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/openipu/openipu/core/backend"
@@ -21,26 +19,17 @@ import (
 // the outcome in the dark one. It runs only when asked (.ci/screenshots
 // sets OPENIPU_SCREENSHOTS to the output folder).
 func TestScreenshots(t *testing.T) {
-	dir := os.Getenv("OPENIPU_SCREENSHOTS")
-	if dir == "" {
-		t.Skip("set OPENIPU_SCREENSHOTS=<folder> to write screenshots")
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for _, v := range []struct {
-		name    string
-		variant fyne.ThemeVariant
-	}{{"light", theme.VariantLight}, {"dark", theme.VariantDark}} {
-		t.Run(v.name, func(t *testing.T) {
-			o := shots.DemoOffice(t, v.variant, quietOffice)
+	dir := uitest.ShotDir(t)
+	for _, v := range uitest.Variants {
+		t.Run(v.Name, func(t *testing.T) {
+			o := shots.DemoOffice(t, v.Variant, quietOffice)
 			for _, s := range resetwizard.Shots(o.Ready[0]) {
 				name := "wizard-" + s.Name + ".png"
-				if v.variant != theme.VariantLight {
+				if v.Variant != theme.VariantLight {
 					if s.Name != "5-hold-amber" && s.Name != "7-back" {
 						continue
 					}
-					name = "wizard-" + s.Name + "-" + v.name + ".png"
+					name = "wizard-" + s.Name + "-" + v.Name + ".png"
 				}
 				closeIt := s.Open(o.Window)
 				uitest.Shoot(t, o.Window.Window(), filepath.Join(dir, name))

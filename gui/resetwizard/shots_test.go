@@ -10,6 +10,7 @@ import (
 
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/gui/dialogs"
+	"github.com/openipu/openipu/gui/internal/fakes"
 )
 
 // Shot is one page of the guided reset in a state worth a screenshot,
@@ -126,12 +127,12 @@ func wizardShots(cam discovery.Device) []wizardShot {
 // test stages each page on a fake window so a page that cannot be staged,
 // or does not fit, is caught by every test run.
 func TestEveryWizardShotStagesAndFitsTheWindow(t *testing.T) {
-	h := newFakeHost(t)
-	h.win.Resize(fyne.NewSize(1240, 740)) // the screenshots' size
-	cam := wizardCam(macLost, discovery.SetupDone, "192.168.1.41")
+	h := fakes.NewHost(t)
+	h.Win.Resize(fyne.NewSize(1240, 740)) // the screenshots' size
+	cam := fakes.Camera(macLost, discovery.SetupDone, "192.168.1.41")
 	for _, s := range wizardShots(cam) {
-		h.b.Discovery = &fakeDiscoverer{}
-		h.setCameras(cam)
+		h.B.Discovery = &fakes.Discoverer{}
+		h.SetCameras(cam)
 		wz := newResetWizard(h, cam)
 		wz.do = func(f func()) { f() }
 		wz.pollEvery, wz.tickEvery = time.Hour, time.Hour
@@ -143,7 +144,7 @@ func TestEveryWizardShotStagesAndFitsTheWindow(t *testing.T) {
 			t.Errorf("%s: the page needs %.0f px but gets %.0f", s.name, need, got)
 		}
 		wz.close()
-		if n := len(h.win.Canvas().Overlays().List()); n != 0 {
+		if n := len(h.Win.Canvas().Overlays().List()); n != 0 {
 			t.Errorf("%s: %d dialogs left open", s.name, n)
 		}
 	}

@@ -1,42 +1,13 @@
 package resetwizard
 
 import (
-	"net/netip"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/openipu/openipu/core/discovery"
-	"github.com/openipu/openipu/core/netif"
+	"github.com/openipu/openipu/gui/internal/fakes"
 )
-
-// hostLAN is the fake host's computer (newFakeHost): 192.168.1.10/24.
-var hostLAN = []netif.Interface{{Name: "eth0", Up: true, Multicast: true, Prefixes: []netip.Prefix{netip.MustParsePrefix("192.168.1.10/24")}}}
-
-// wizardCam is a camera as the engine lists it, seen from hostLAN: probed
-// when it is on the computer's network, unanswered elsewhere.
-func wizardCam(mac string, setup discovery.Setup, ips ...string) discovery.Device {
-	var addrs []netip.Addr
-	for _, ip := range ips {
-		addrs = append(addrs, netip.MustParseAddr(ip))
-	}
-	probe := discovery.ProbeFailed
-	if len(addrs) > 0 && hostLAN[0].Contains(addrs[0]) {
-		probe = discovery.ProbeAnswered
-	}
-	d := discovery.Device{
-		MAC: mac, Serial: mac, Model: "AXIS P3265-LVE", FullName: "AXIS P3265-LVE Dome Camera", Firmware: "12.9.57",
-		Addresses: addrs, HTTPPort: 80, Setup: setup, Interfaces: []string{"eth0"},
-		Sources:   []discovery.Source{discovery.SourceMDNS},
-		FirstSeen: time.Date(2026, 11, 26, 11, 0, 0, 0, time.UTC), LastSeen: time.Date(2026, 11, 26, 11, 59, 0, 0, time.UTC),
-		Enriched:  probe == discovery.ProbeAnswered,
-		Diagnosis: discovery.Diagnose(addrs, hostLAN, probe),
-	}
-	if len(addrs) > 0 {
-		d.HTTPURL = "http://" + addrs[0].String() + "/"
-	}
-	return d
-}
 
 func gone(d discovery.Device) discovery.Device {
 	d.Lost = true
@@ -51,8 +22,8 @@ const (
 )
 
 func TestResetWatchFollowsACameraThroughAPowerCutToFactoryState(t *testing.T) {
-	cam := wizardCam(macLost, discovery.SetupDone, "192.168.1.41")
-	other := wizardCam(macOther, discovery.SetupNeeded, "192.168.1.42")
+	cam := fakes.Camera(macLost, discovery.SetupDone, "192.168.1.41")
+	other := fakes.Camera(macOther, discovery.SetupNeeded, "192.168.1.42")
 	w := newResetWatch(macLost, []discovery.Device{cam, other})
 
 	for _, step := range []struct {
@@ -64,7 +35,7 @@ func TestResetWatchFollowsACameraThroughAPowerCutToFactoryState(t *testing.T) {
 		{"power cut: lost", []discovery.Device{gone(cam), other}, watchOffline},
 		{"gone from the list", []discovery.Device{other}, watchOffline},
 		{"back, not yet probed", []discovery.Device{cam, other}, watchReturned},
-		{"back needing a password", []discovery.Device{wizardCam(macLost, discovery.SetupNeeded, "192.168.1.77"), other}, watchBack},
+		{"back needing a password", []discovery.Device{fakes.Camera(macLost, discovery.SetupNeeded, "192.168.1.77"), other}, watchBack},
 	} {
 		if got := w.observe(step.devs).state; got != step.want {
 			t.Errorf("%s: state %d, want %d", step.what, got, step.want)
@@ -73,45 +44,45 @@ func TestResetWatchFollowsACameraThroughAPowerCutToFactoryState(t *testing.T) {
 }
 
 func TestResetWatchKnowsAQuickPowerCycleByANewNeedForAPasswordOrNewAddresses(t *testing.T) {
-	cam := wizardCam(macLost, discovery.SetupDone, "192.168.1.41")
+	cam := fakes.Camera(macLost, discovery.SetupDone, "192.168.1.41")
 	// Never seen lost: the engine had not missed it yet.
-	if got := newResetWatch(macLost, []discovery.Device{cam}).observe([]discovery.Device{wizardCam(macLost, discovery.SetupNeeded, "192.168.1.41")}).state; got != watchBack {
+	if got := newResetWatch(macLost, []discovery.Device{cam}).observe([]discovery.Device{fakes.Camera(macLost, discovery.SetupNeeded, "192.168.1.41")}).state; got != watchBack {
 		t.Errorf("same address, now needing a password: state %d, want back", got)
 	}
-	if got := newResetWatch(macLost, []discovery.Device{cam}).observe([]discovery.Device{wizardCam(macLost, discovery.SetupDone, "192.168.0.90", "169.254.7.8")}).state; got != watchBackAway {
+	if got := newResetWatch(macLost, []discovery.Device{cam}).observe([]discovery.Device{fakes.Camera(macLost, discovery.SetupDone, "192.168.0.90", "169.254.7.8")}).state; got != watchBackAway {
 		t.Errorf("moved to the factory address: state %d, want back away", got)
 	}
-	if got := newResetWatch(macLost, []discovery.Device{cam}).observe([]discovery.Device{wizardCam(macLost, discovery.SetupDone, "192.168.1.41")}).state; got != watchWaiting {
+	if got := newResetWatch(macLost, []discovery.Device{cam}).observe([]discovery.Device{fakes.Camera(macLost, discovery.SetupDone, "192.168.1.41")}).state; got != watchWaiting {
 		t.Errorf("unchanged: state %d, want waiting", got)
 	}
 }
 
 func TestResetWatchOnACameraNotInTheListAdoptsTheNewestThatShowsUpInFactoryState(t *testing.T) {
-	other := wizardCam(macOther, discovery.SetupNeeded, "192.168.1.42")
+	other := fakes.Camera(macOther, discovery.SetupNeeded, "192.168.1.42")
 	w := newResetWatch("", []discovery.Device{other})
 	if v := w.observe([]discovery.Device{other}); v.found || v.state != watchWaiting {
 		t.Errorf("a camera that needed a password before is not the one: %+v", v)
 	}
-	set := wizardCam("ACCC8E7A10AA", discovery.SetupDone, "192.168.1.50") // new, but has a password
-	older := wizardCam("ACCC8E7A10BB", discovery.SetupNeeded, "192.168.1.51")
-	fresh := wizardCam(macStrang, discovery.SetupUnknown, "169.254.3.4")
+	set := fakes.Camera("ACCC8E7A10AA", discovery.SetupDone, "192.168.1.50") // new, but has a password
+	older := fakes.Camera("ACCC8E7A10BB", discovery.SetupNeeded, "192.168.1.51")
+	fresh := fakes.Camera(macStrang, discovery.SetupUnknown, "169.254.3.4")
 	fresh.FirstSeen = older.FirstSeen.Add(time.Minute)
 	v := w.observe([]discovery.Device{other, set, older, fresh})
 	if !v.found || v.dev.MAC != macStrang || v.state != watchBackAway {
 		t.Errorf("adopted %s in state %d, want the newest factory-state camera %s back away", v.dev.MAC, v.state, macStrang)
 	}
 	// Once adopted it is followed by its MAC.
-	if v := w.observe([]discovery.Device{other, older, wizardCam(macStrang, discovery.SetupNeeded, "192.168.1.60")}); v.dev.MAC != macStrang || v.state != watchBack {
+	if v := w.observe([]discovery.Device{other, older, fakes.Camera(macStrang, discovery.SetupNeeded, "192.168.1.60")}); v.dev.MAC != macStrang || v.state != watchBack {
 		t.Errorf("after adoption: %s in state %d", v.dev.MAC, v.state)
 	}
 }
 
 func TestResetWatchWithATypedMACWaitsForThatCameraToAppear(t *testing.T) {
 	w := newResetWatch(strings.ToLower("E8:27:25:7A:10:09"), nil)
-	if v := w.observe([]discovery.Device{wizardCam(macOther, discovery.SetupNeeded, "192.168.1.42")}); v.found || v.state != watchWaiting {
+	if v := w.observe([]discovery.Device{fakes.Camera(macOther, discovery.SetupNeeded, "192.168.1.42")}); v.found || v.state != watchWaiting {
 		t.Errorf("another camera matched the typed MAC: %+v", v)
 	}
-	if v := w.observe([]discovery.Device{wizardCam(macStrang, discovery.SetupNeeded, "192.168.1.61")}); v.state != watchBack {
+	if v := w.observe([]discovery.Device{fakes.Camera(macStrang, discovery.SetupNeeded, "192.168.1.61")}); v.state != watchBack {
 		t.Errorf("the typed camera appeared needing a password: state %d, want back", v.state)
 	}
 }
@@ -123,12 +94,12 @@ func TestTroubleshooterKeysItsAdviceToWhatTheNetworkShows(t *testing.T) {
 		want troubleKind
 	}{
 		{"not seen", watchView{}, troubleNothing},
-		{"lost", watchView{found: true, dev: gone(wizardCam(macLost, discovery.SetupDone, "192.168.1.41"))}, troubleNothing},
-		{"factory address", watchView{found: true, dev: wizardCam(macLost, discovery.SetupUnknown, "192.168.0.90", "169.254.7.8")}, troubleFactory},
-		{"link-local only", watchView{found: true, dev: wizardCam(macLost, discovery.SetupUnknown, "169.254.7.8")}, troubleLinkLocal},
-		{"back with its password", watchView{found: true, dev: wizardCam(macLost, discovery.SetupDone, "192.168.1.41")}, troubleNotReset},
-		{"another network", watchView{found: true, dev: wizardCam(macLost, discovery.SetupUnknown, "10.20.30.40")}, troubleOtherSubnet},
-		{"not answering yet", watchView{found: true, dev: wizardCam(macLost, discovery.SetupUnknown)}, troubleStarting},
+		{"lost", watchView{found: true, dev: gone(fakes.Camera(macLost, discovery.SetupDone, "192.168.1.41"))}, troubleNothing},
+		{"factory address", watchView{found: true, dev: fakes.Camera(macLost, discovery.SetupUnknown, "192.168.0.90", "169.254.7.8")}, troubleFactory},
+		{"link-local only", watchView{found: true, dev: fakes.Camera(macLost, discovery.SetupUnknown, "169.254.7.8")}, troubleLinkLocal},
+		{"back with its password", watchView{found: true, dev: fakes.Camera(macLost, discovery.SetupDone, "192.168.1.41")}, troubleNotReset},
+		{"another network", watchView{found: true, dev: fakes.Camera(macLost, discovery.SetupUnknown, "10.20.30.40")}, troubleOtherSubnet},
+		{"not answering yet", watchView{found: true, dev: fakes.Camera(macLost, discovery.SetupUnknown)}, troubleStarting},
 	} {
 		if got := troubleFor(c.v); got != c.want {
 			t.Errorf("%s: advice %d, want %d", c.what, got, c.want)
@@ -150,9 +121,9 @@ func TestTheManualLinkIsTheModelsPageOnAxisHelp(t *testing.T) {
 }
 
 func TestTheChooserListsCamerasWithAPasswordFirstAndLostOnesLast(t *testing.T) {
-	lost := gone(wizardCam("00408C7A1006", discovery.SetupDone, "192.168.1.46"))
-	need := wizardCam(macOther, discovery.SetupNeeded, "192.168.1.42")
-	set := wizardCam(macLost, discovery.SetupDone, "192.168.1.41")
+	lost := gone(fakes.Camera("00408C7A1006", discovery.SetupDone, "192.168.1.46"))
+	need := fakes.Camera(macOther, discovery.SetupNeeded, "192.168.1.42")
+	set := fakes.Camera(macLost, discovery.SetupDone, "192.168.1.41")
 	got := chooserOrder([]discovery.Device{lost, need, set})
 	if got[0].MAC != macLost || got[1].MAC != macOther || got[2].MAC != lost.MAC {
 		t.Errorf("order %s, %s, %s", got[0].MAC, got[1].MAC, got[2].MAC)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/openipu/openipu/assets"
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/gui/internal/fakes"
 	"github.com/openipu/openipu/gui/internal/uitest"
 )
 
@@ -20,7 +21,7 @@ import (
 type wizardRig struct {
 	*resetWizard
 	t  *testing.T
-	h  *fakeHost
+	h  *fakes.Host
 	ui *uitest.Loop
 
 	mu    sync.Mutex
@@ -29,19 +30,19 @@ type wizardRig struct {
 
 func openWizard(t *testing.T, pre discovery.Device, devs ...discovery.Device) *wizardRig {
 	t.Helper()
-	h := newFakeHost(t)
+	h := fakes.NewHost(t)
 	return openWizardOn(t, h, pre, devs...)
 }
 
 // openWizardOn opens the wizard on h, whose camera list holds devs, with h's
-// search (a fakeDiscoverer unless the test chose one).
-func openWizardOn(t *testing.T, h *fakeHost, pre discovery.Device, devs ...discovery.Device) *wizardRig {
+// search (a fakes.Discoverer unless the test chose one).
+func openWizardOn(t *testing.T, h *fakes.Host, pre discovery.Device, devs ...discovery.Device) *wizardRig {
 	t.Helper()
-	h.setCameras(devs...)
-	if h.b.Discovery == nil {
-		h.b.Discovery = &fakeDiscoverer{}
+	h.SetCameras(devs...)
+	if h.B.Discovery == nil {
+		h.B.Discovery = &fakes.Discoverer{}
 	}
-	r := &wizardRig{t: t, h: h, ui: h.ui, clock: time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)}
+	r := &wizardRig{t: t, h: h, ui: h.UI, clock: time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)}
 	r.resetWizard = newResetWizard(h, pre)
 	r.now = r.time
 	r.pollEvery = 10 * time.Millisecond
@@ -71,7 +72,7 @@ func (r *wizardRig) advance(d time.Duration) {
 // has read it.
 func (r *wizardRig) network(devs ...discovery.Device) {
 	r.t.Helper()
-	r.h.setCameras(devs...)
+	r.h.SetCameras(devs...)
 	want := len(devs)
 	r.ui.Until(r.t, "the wizard reads the new list", func() bool {
 		return len(r.latest) == want && (want == 0 || r.latest[0].Lost == devs[0].Lost && sameAddresses(r.latest[0].Addresses, devs[0].Addresses) && r.latest[0].Setup == devs[0].Setup)
@@ -110,18 +111,9 @@ func (r *wizardRig) walkTo(p wizardPage) {
 	}
 }
 
-// topDialog is every text on the dialog on top.
-func topDialog(w fyne.Window) string {
-	top := w.Canvas().Overlays().Top()
-	if top == nil {
-		return ""
-	}
-	return strings.Join(shownTexts(top), "\n")
-}
-
 func TestResetWizardSeesTheCameraGoOfflineAndComeBackInFactoryStateThenOffersItsPassword(t *testing.T) {
-	cam := wizardCam(macLost, discovery.SetupDone, "192.168.1.41")
-	other := wizardCam(macOther, discovery.SetupNeeded, "192.168.1.42")
+	cam := fakes.Camera(macLost, discovery.SetupDone, "192.168.1.41")
+	other := fakes.Camera(macOther, discovery.SetupNeeded, "192.168.1.42")
 	r := openWizard(t, cam, cam, other)
 
 	if r.page != pageChoose || r.choose.options.Selected != 0 || r.choose.cams[0].MAC != macLost {
@@ -143,7 +135,7 @@ func TestResetWizardSeesTheCameraGoOfflineAndComeBackInFactoryStateThenOffersIts
 	r.advance(42 * time.Second)
 	r.until("the live line counts the wait", func() bool { return strings.Contains(r.liveText(), "0:42 since the power came back") })
 
-	back := wizardCam(macLost, discovery.SetupNeeded, "192.168.1.77")
+	back := fakes.Camera(macLost, discovery.SetupNeeded, "192.168.1.77")
 	r.network(back, other)
 	r.until("the wizard shows the camera back", func() bool { return r.page == pageBack })
 	if r.heading.Text != "Your camera is back, in factory state" || !strings.Contains(r.done.what.Text, "has its factory settings again") {
@@ -157,20 +149,20 @@ func TestResetWizardSeesTheCameraGoOfflineAndComeBackInFactoryStateThenOffersIts
 	if !r.closed {
 		t.Error("the wizard stays open under Set password")
 	}
-	if got := topDialog(r.h.win); !strings.Contains(got, "Set the first password") {
+	if got := uitest.TopTexts(r.h.Win); !strings.Contains(got, "Set the first password") {
 		t.Fatalf("the dialog opened is %q", got)
 	}
-	if texts := overlayTexts(r.h.win); !strings.Contains(texts, "192.168.1.77") {
+	if texts := uitest.OverlayTexts(r.h.Win); !strings.Contains(texts, "192.168.1.77") {
 		t.Errorf("Set password is not about the camera at its new address:\n%s", texts)
 	}
 }
 
 func TestResetWizardTroubleshooterAdvisesByWhatTheNetworkShowsWhenTheCameraIsLate(t *testing.T) {
-	cam := wizardCam(macLost, discovery.SetupDone, "192.168.1.41")
-	factory := wizardCam(macLost, discovery.SetupUnknown, "192.168.0.90", "169.254.7.8")
-	linkLocal := wizardCam(macLost, discovery.SetupUnknown, "169.254.7.8")
-	mute := wizardCam(macLost, discovery.SetupDone, "192.168.1.41")
-	mute.Diagnosis = discovery.Diagnose(mute.Addresses, hostLAN, discovery.ProbeFailed)
+	cam := fakes.Camera(macLost, discovery.SetupDone, "192.168.1.41")
+	factory := fakes.Camera(macLost, discovery.SetupUnknown, "192.168.0.90", "169.254.7.8")
+	linkLocal := fakes.Camera(macLost, discovery.SetupUnknown, "169.254.7.8")
+	mute := fakes.Camera(macLost, discovery.SetupDone, "192.168.1.41")
+	mute.Diagnosis = discovery.Diagnose(mute.Addresses, fakes.HostLAN, discovery.ProbeFailed)
 	for _, c := range []struct {
 		what string
 		// start is the camera when the wizard opens; it goes offline
@@ -187,7 +179,7 @@ func TestResetWizardTroubleshooterAdvisesByWhatTheNetworkShowsWhenTheCameraIsLat
 		{"factory address on another subnet", factory, false, []discovery.Device{factory}, "192.168.0.90, its factory address", true, false},
 		{"link-local only", linkLocal, false, []discovery.Device{linkLocal}, "only has an automatic address, 169.254.7.8", true, false},
 		{"back with its password", cam, true, []discovery.Device{cam}, "still has its password: the reset did not take", false, true},
-		{"back on another network", cam, true, []discovery.Device{wizardCam(macLost, discovery.SetupDone, "10.20.30.40")}, "on another network than this computer's (192.168.1.0/24)", true, true},
+		{"back on another network", cam, true, []discovery.Device{fakes.Camera(macLost, discovery.SetupDone, "10.20.30.40")}, "on another network than this computer's (192.168.1.0/24)", true, true},
 		{"back but not answering", cam, true, []discovery.Device{mute}, "does not answer yet", false, true},
 	} {
 		t.Run(c.what, func(t *testing.T) {
@@ -220,7 +212,7 @@ func TestResetWizardTroubleshooterAdvisesByWhatTheNetworkShowsWhenTheCameraIsLat
 }
 
 func TestResetWizardOpensTheTroubleshooterOnlyAfterTheComeBackTimeFromPowerUp(t *testing.T) {
-	cam := wizardCam(macLost, discovery.SetupDone, "192.168.1.41")
+	cam := fakes.Camera(macLost, discovery.SetupDone, "192.168.1.41")
 	r := openWizard(t, cam, cam)
 	r.comeBackWithin = time.Minute
 	r.walkTo(pageHold)
@@ -229,7 +221,7 @@ func TestResetWizardOpensTheTroubleshooterOnlyAfterTheComeBackTimeFromPowerUp(t 
 	r.tapNext()
 	r.network(gone(cam))
 	r.advance(5 * time.Second)
-	r.network(gone(cam), wizardCam(macOther, discovery.SetupNeeded, "192.168.1.42"))
+	r.network(gone(cam), fakes.Camera(macOther, discovery.SetupNeeded, "192.168.1.42"))
 	if r.page != pageWait {
 		t.Fatalf("55 s after power-up the wizard left the wait page for %d", r.page)
 	}
@@ -248,30 +240,30 @@ func TestResetWizardOpensTheTroubleshooterOnlyAfterTheComeBackTimeFromPowerUp(t 
 }
 
 func TestResetWizardBackOnTheFactoryAddressHandsOverToARPPing(t *testing.T) {
-	cam := wizardCam(macLost, discovery.SetupDone, "192.168.1.41")
-	h := newFakeHost(t)
-	h.b.Discovery, h.b.ARPPing = &fakeDiscoverer{}, fakeARPPinger{}
+	cam := fakes.Camera(macLost, discovery.SetupDone, "192.168.1.41")
+	h := fakes.NewHost(t)
+	h.B.Discovery, h.B.ARPPing = &fakes.Discoverer{}, fakeARPPinger{}
 	r := openWizardOn(t, h, cam, cam)
 	r.walkTo(pageWait)
 	r.network(gone(cam))
-	r.network(wizardCam(macLost, discovery.SetupDone, "192.168.0.90", "169.254.7.8"))
+	r.network(fakes.Camera(macLost, discovery.SetupDone, "192.168.0.90", "169.254.7.8"))
 	r.until("the camera is back", func() bool { return r.page == pageBack })
 	if !strings.Contains(r.done.what.Text, "back at its factory address") || r.next.Text != "Assign IP by serial number (ARP/Ping)…" {
 		t.Errorf("back page %q, Next %q", r.done.what.Text, r.next.Text)
 	}
 	r.tapNext()
-	if got := topDialog(h.win); !strings.Contains(got, "Assign IP by serial number (ARP/Ping)") {
+	if got := uitest.TopTexts(h.Win); !strings.Contains(got, "Assign IP by serial number (ARP/Ping)") {
 		t.Errorf("the dialog opened is %q", got)
 	}
 }
 
 func TestResetWizardOnACameraNotInTheListWatchesForOneInFactoryStateOrTheTypedMAC(t *testing.T) {
-	other := wizardCam(macOther, discovery.SetupDone, "192.168.1.42")
+	other := fakes.Camera(macOther, discovery.SetupDone, "192.168.1.42")
 	r := openWizard(t, discovery.Device{}, other)
 	if r.choose.options.Selected != -1 || !r.next.Disabled() {
 		t.Fatalf("opened from the toolbar: option %d chosen, Next disabled %v", r.choose.options.Selected, r.next.Disabled())
 	}
-	if r.h.win.Canvas().Focused() != r.choose.options.Buttons[0] {
+	if r.h.Win.Canvas().Focused() != r.choose.options.Buttons[0] {
 		t.Error("with nothing chosen the keyboard is not on the list (Enter must not cancel)")
 	}
 	test.Tap(r.choose.options.Buttons[r.choose.notListedAt])
@@ -294,7 +286,7 @@ func TestResetWizardOnACameraNotInTheListWatchesForOneInFactoryStateOrTheTypedMA
 		t.Errorf("before-you-start names a camera it has not seen, or offers its software reset: %q", r.before.erases.Text)
 	}
 	r.walkTo(pageWait)
-	r.network(other, wizardCam(macStrang, discovery.SetupNeeded, "192.168.1.88"))
+	r.network(other, fakes.Camera(macStrang, discovery.SetupNeeded, "192.168.1.88"))
 	r.until("the typed camera is back", func() bool { return r.page == pageBack })
 	if !strings.Contains(r.done.what.Text, macStrang) {
 		t.Errorf("back page names %q", r.done.what.Text)
@@ -302,7 +294,7 @@ func TestResetWizardOnACameraNotInTheListWatchesForOneInFactoryStateOrTheTypedMA
 }
 
 func TestResetWizardWithoutAMACWatchesForAnyCameraThatShowsUpInFactoryState(t *testing.T) {
-	other := wizardCam(macOther, discovery.SetupDone, "192.168.1.42")
+	other := fakes.Camera(macOther, discovery.SetupDone, "192.168.1.42")
 	r := openWizard(t, discovery.Device{}, other)
 	test.Tap(r.choose.options.Buttons[r.choose.notListedAt])
 	r.tapNext()
@@ -310,7 +302,7 @@ func TestResetWizardWithoutAMACWatchesForAnyCameraThatShowsUpInFactoryState(t *t
 	r.until("the live line says what it watches for", func() bool {
 		return r.liveText() == "OpenIPU watches for a camera that comes back with factory settings."
 	})
-	r.network(other, wizardCam(macStrang, discovery.SetupUnknown, "169.254.9.9"))
+	r.network(other, fakes.Camera(macStrang, discovery.SetupUnknown, "169.254.9.9"))
 	r.until("the new camera is taken for the one reset", func() bool { return r.page == pageBack })
 	if r.cam.MAC != macStrang || !strings.Contains(r.done.what.Text, "automatic address only") {
 		t.Errorf("adopted %q: %q", r.cam.MAC, r.done.what.Text)
@@ -318,14 +310,14 @@ func TestResetWizardWithoutAMACWatchesForAnyCameraThatShowsUpInFactoryState(t *t
 }
 
 func TestResetWizardHoldCountdownCountsThirtySecondsWithWhatToDoAtEachMoment(t *testing.T) {
-	cam := wizardCam(macLost, discovery.SetupDone, "192.168.1.41")
+	cam := fakes.Camera(macLost, discovery.SetupDone, "192.168.1.41")
 	r := openWizard(t, cam, cam)
 	r.walkTo(pageHold)
 	c := r.count
 	if c.number.Text != "30 s" || c.picture.ill.Name != assets.IllustrationHold.Name || !strings.HasPrefix(c.say.Text, "Press Start") {
 		t.Fatalf("before the count: %q, %q, picture %s", c.number.Text, c.say.Text, c.picture.ill.Name)
 	}
-	if r.h.win.Canvas().Focused() != c.start {
+	if r.h.Win.Canvas().Focused() != c.start {
 		t.Error("Start does not have the keyboard: Enter must start the count")
 	}
 	test.Tap(c.start)
@@ -358,7 +350,7 @@ func TestResetWizardHoldCountdownCountsThirtySecondsWithWhatToDoAtEachMoment(t *
 }
 
 func TestResetWizardCountdownTicksByItselfOnceStarted(t *testing.T) {
-	cam := wizardCam(macLost, discovery.SetupDone, "192.168.1.41")
+	cam := fakes.Camera(macLost, discovery.SetupDone, "192.168.1.41")
 	r := openWizard(t, cam, cam)
 	r.tickEvery = time.Millisecond
 	r.walkTo(pageHold)
@@ -370,21 +362,21 @@ func TestResetWizardCountdownTicksByItselfOnceStarted(t *testing.T) {
 }
 
 func TestResetWizardGoesBackAndForthWithButtonsAndKeys(t *testing.T) {
-	cam := wizardCam(macLost, discovery.SetupDone, "192.168.1.41")
+	cam := fakes.Camera(macLost, discovery.SetupDone, "192.168.1.41")
 	r := openWizard(t, cam, cam)
 	if !r.back.Disabled() {
 		t.Error("Back is enabled on the first page")
 	}
-	if r.h.win.Canvas().Focused() != r.next {
-		t.Errorf("the keyboard is on %T, want Next", r.h.win.Canvas().Focused())
+	if r.h.Win.Canvas().Focused() != r.next {
+		t.Errorf("the keyboard is on %T, want Next", r.h.Win.Canvas().Focused())
 	}
 	r.next.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if r.page != pageBefore || r.stepNo.Text != "Step 2 of 6" {
 		t.Fatalf("Enter on Next: page %d, %q", r.page, r.stepNo.Text)
 	}
 	// With nothing focused, the window's keys drive the wizard.
-	r.h.win.Canvas().Unfocus()
-	r.h.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEnter})
+	r.h.Win.Canvas().Unfocus()
+	r.h.Win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEnter})
 	if r.page != pageUnplug {
 		t.Fatalf("Enter with nothing focused: page %d", r.page)
 	}
@@ -393,23 +385,23 @@ func TestResetWizardGoesBackAndForthWithButtonsAndKeys(t *testing.T) {
 		t.Fatalf("Back: page %d", r.page)
 	}
 	// Tab walks from Next to the buttons before it.
-	c := r.h.win.Canvas()
+	c := r.h.Win.Canvas()
 	c.Focus(r.next)
 	test.FocusPrevious(c)
 	if c.Focused() != r.back {
 		t.Errorf("Shift+Tab from Next reaches %T, want Back", c.Focused())
 	}
 	r.back.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if !r.closed || len(r.h.win.Canvas().Overlays().List()) != 0 {
-		t.Errorf("Escape: closed %v, %d dialogs left", r.closed, len(r.h.win.Canvas().Overlays().List()))
+	if !r.closed || len(r.h.Win.Canvas().Overlays().List()) != 0 {
+		t.Errorf("Escape: closed %v, %d dialogs left", r.closed, len(r.h.Win.Canvas().Overlays().List()))
 	}
-	if r.h.win.Canvas().OnTypedKey() != nil {
+	if r.h.Win.Canvas().OnTypedKey() != nil {
 		t.Error("the window's key handler was not given back")
 	}
 }
 
 func TestResetWizardOffersTheSoftwareResetWithABackupToSomeoneWhoKnowsThePassword(t *testing.T) {
-	cam := wizardCam(macLost, discovery.SetupDone, "192.168.1.41")
+	cam := fakes.Camera(macLost, discovery.SetupDone, "192.168.1.41")
 	r := openWizard(t, cam, cam)
 	r.tapNext()
 	if !r.before.softBox.Visible() || !strings.Contains(r.before.soft.Text.Text, "you do not need the button") {
@@ -421,11 +413,11 @@ func TestResetWizardOffersTheSoftwareResetWithABackupToSomeoneWhoKnowsThePasswor
 		}
 	}
 	test.Tap(r.before.softButton)
-	if !r.closed || !strings.Contains(topDialog(r.h.win), "Reset to factory settings") {
-		t.Errorf("wizard closed %v, dialog %q", r.closed, topDialog(r.h.win))
+	if !r.closed || !strings.Contains(uitest.TopTexts(r.h.Win), "Reset to factory settings") {
+		t.Errorf("wizard closed %v, dialog %q", r.closed, uitest.TopTexts(r.h.Win))
 	}
 
-	unreachable := wizardCam(macOther, discovery.SetupDone, "192.168.0.90")
+	unreachable := fakes.Camera(macOther, discovery.SetupDone, "192.168.0.90")
 	r2 := openWizard(t, unreachable, unreachable)
 	r2.tapNext()
 	if r2.before.softBox.Visible() {
@@ -434,21 +426,21 @@ func TestResetWizardOffersTheSoftwareResetWithABackupToSomeoneWhoKnowsThePasswor
 }
 
 func TestResetWizardShowsTheModelsManual(t *testing.T) {
-	cam := wizardCam(macLost, discovery.SetupDone, "192.168.1.41")
+	cam := fakes.Camera(macLost, discovery.SetupDone, "192.168.1.41")
 	r := openWizard(t, cam, cam)
 	r.walkTo(pageButton)
 	if r.button.manual.Text != "help.axis.com/en-us/axis-p3265-lve" {
 		t.Errorf("manual link %q", r.button.manual.Text)
 	}
 	test.Tap(r.button.manual)
-	if got := r.h.openedURLs(); len(got) != 1 || got[0] != "https://help.axis.com/en-us/axis-p3265-lve" {
+	if got := r.h.OpenedURLs(); len(got) != 1 || got[0] != "https://help.axis.com/en-us/axis-p3265-lve" {
 		t.Errorf("opened %v", got)
 	}
 }
 
 // fakePower is a Discoverer whose cameras' power the test sees switched.
 type fakePower struct {
-	*fakeDiscoverer
+	*fakes.Discoverer
 	mu    sync.Mutex
 	calls []string
 }
@@ -472,10 +464,10 @@ func (p *fakePower) Plug(mac string, hold bool) error {
 }
 
 func TestResetWizardSimulatesThePhysicalStepsWhenThePowerCanBeSwitched(t *testing.T) {
-	cam := wizardCam(macLost, discovery.SetupDone, "192.168.1.41")
-	h := newFakeHost(t)
-	p := &fakePower{fakeDiscoverer: &fakeDiscoverer{}}
-	h.b.Discovery, h.b.Power = p.fakeDiscoverer, p
+	cam := fakes.Camera(macLost, discovery.SetupDone, "192.168.1.41")
+	h := fakes.NewHost(t)
+	p := &fakePower{Discoverer: &fakes.Discoverer{}}
+	h.B.Discovery, h.B.Power = p.Discoverer, p
 	r := openWizardOn(t, h, cam, cam)
 	r.walkTo(pageUnplug)
 	if !r.unplug.simulate.Visible() {
