@@ -13,6 +13,7 @@ import (
 	"github.com/openipu/openipu/core/backend"
 	"github.com/openipu/openipu/core/demo"
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/gui/internal/fakes"
 	"github.com/openipu/openipu/gui/internal/uitest"
 )
 
@@ -84,12 +85,12 @@ func BenchmarkTable1000CamerasStream(b *testing.B) {
 	var batches int
 	var shown time.Duration
 	for b.Loop() {
-		d := newFakeDisc()
+		d := &fakes.Discoverer{}
 		n := 0
 		w, ui := benchWindow(b, &backend.Backend{Discovery: d}, func() { n++ })
 		start := time.Now()
-		d.send(discovery.Added, added...)
-		d.send(discovery.Updated, updated...)
+		d.Send(discovery.Added, added...)
+		d.Send(discovery.Updated, updated...)
 		last := updated[len(updated)-1].MAC
 		ui.Until(b, "every update shown", func() bool {
 			dev, _ := w.rows.device(last)
@@ -113,7 +114,7 @@ func BenchmarkTable1000CamerasStream(b *testing.B) {
 // camera snapshots (model, sort, table and details refresh).
 func BenchmarkTable1000CamerasApply(b *testing.B) {
 	added, updated := manyCameras(1000)
-	d := newFakeDisc()
+	d := &fakes.Discoverer{}
 	w, ui := benchWindow(b, &backend.Backend{Discovery: d}, nil)
 	defer ui.Settle()
 	defer w.Close()

@@ -18,6 +18,7 @@ import (
 	"github.com/openipu/openipu/core/vapix"
 	"github.com/openipu/openipu/core/workflow"
 	"github.com/openipu/openipu/gui/dialogs"
+	"github.com/openipu/openipu/gui/internal/fakes"
 )
 
 // settledDemo runs the window until every simulated camera is in the table
@@ -38,7 +39,7 @@ func settledDemo(t *testing.T, w *testWindow) {
 }
 
 func TestTryWithSimulatedCamerasFindsTheOfficeAndActionsReachItsCameras(t *testing.T) {
-	empty := newFakeDisc()
+	empty := &fakes.Discoverer{}
 	w := newTestWindow(t, empty)
 	started := make(chan string, 1)
 	w.opts.StartDemo = func(ctx context.Context) (*backend.Backend, error) {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/openipu/openipu/core/backend"
 	"github.com/openipu/openipu/core/workflow"
+	"github.com/openipu/openipu/gui/internal/fakes"
 	"github.com/openipu/openipu/gui/internal/uitest"
 )
 
@@ -23,7 +24,7 @@ func refusing(context.Context, workflow.Target, workflow.ConnectOptions) (workfl
 func TestUnusableCertificatesAreAQuestionAndYesRemembersThemUntilClosing(t *testing.T) {
 	bad := errors.New("the list is damaged")
 	b := &backend.Backend{
-		Discovery:       newFakeDisc(),
+		Discovery:       &fakes.Discoverer{},
 		Env:             workflow.Env{Connect: refusing},
 		PinsUnavailable: bad,
 		Problems:        []error{fmt.Errorf("certificate pins: %w", bad)},
@@ -46,7 +47,7 @@ func TestUnusableCertificatesAreAQuestionAndYesRemembersThemUntilClosing(t *test
 }
 
 func TestAJournalThatCannotBeOpenedIsSaidAtStart(t *testing.T) {
-	b := &backend.Backend{Discovery: newFakeDisc(), Problems: []error{errors.New("the journal: permission denied")}}
+	b := &backend.Backend{Discovery: &fakes.Discoverer{}, Problems: []error{errors.New("the journal: permission denied")}}
 	w := newTestWindowOn(t, b)
 	if got := overlayText(w); !strings.Contains(got, "files cannot be used") || !strings.Contains(got, "permission denied") {
 		t.Errorf("start-up problems shown as %q", got)

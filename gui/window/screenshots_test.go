@@ -2,7 +2,6 @@ package window
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -13,6 +12,7 @@ import (
 	"github.com/openipu/openipu/core/demo"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/gui/apptheme"
+	"github.com/openipu/openipu/gui/internal/fakes"
 	"github.com/openipu/openipu/gui/internal/uitest"
 )
 
@@ -22,26 +22,17 @@ import (
 // asked (.ci/screenshots sets OPENIPU_SCREENSHOTS to the output folder):
 // pictures are for people to look at, not for a test to compare.
 func TestScreenshots(t *testing.T) {
-	dir := os.Getenv("OPENIPU_SCREENSHOTS")
-	if dir == "" {
-		t.Skip("set OPENIPU_SCREENSHOTS=<folder> to write screenshots")
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for _, v := range []struct {
-		name    string
-		variant fyne.ThemeVariant
-	}{{"light", theme.VariantLight}, {"dark", theme.VariantDark}} {
-		t.Run(v.name, func(t *testing.T) {
-			w := demoWindow(t, v.variant)
+	dir := uitest.ShotDir(t)
+	for _, v := range uitest.Variants {
+		t.Run(v.Name, func(t *testing.T) {
+			w := demoWindow(t, v.Variant)
 			cams := camerasByState(w)
 			// Two new cameras ticked for "Set password" on both; one selected.
 			w.tapRow(t, cams[stateNeedsPassword][0].MAC, 0)
 			w.tapRow(t, cams[stateNeedsPassword][1].MAC, fyne.KeyModifierControl)
-			uitest.Shoot(t, w.win, filepath.Join(dir, "main-"+v.name+".png"))
+			uitest.Shoot(t, w.win, filepath.Join(dir, "main-"+v.Name+".png"))
 
-			if v.variant == theme.VariantLight {
+			if v.Variant == theme.VariantLight {
 				w.untickAll()
 				w.tapRow(t, cams[stateUnreachable][0].MAC, 0)
 				uitest.Shoot(t, w.win, filepath.Join(dir, "details-factory-address.png"))
@@ -63,8 +54,8 @@ func TestScreenshots(t *testing.T) {
 	}
 
 	t.Run("empty", func(t *testing.T) {
-		d := newFakeDisc()
-		d.setStatus(discovery.Status{Interfaces: office[1:2], NothingHeard: true, What: discovery.MsgNothingFound, Next: discovery.MsgNothingFoundNext})
+		d := &fakes.Discoverer{}
+		d.SetStatus(discovery.Status{Interfaces: fakes.Office[1:2], NothingHeard: true, What: discovery.MsgNothingFound, Next: discovery.MsgNothingFoundNext})
 		w := newTestWindow(t, d)
 		w.opts.StartDemo = func(ctx context.Context) (*backend.Backend, error) { return demo.NewBackend(ctx, demo.Options{}) }
 		applyVariant(w, theme.VariantLight)

@@ -5,7 +5,6 @@ import (
 	"net/netip"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -17,110 +16,11 @@ import (
 	"github.com/openipu/openipu/core/backend"
 	"github.com/openipu/openipu/core/demo"
 	"github.com/openipu/openipu/core/discovery"
-	"github.com/openipu/openipu/core/netif"
 	"github.com/openipu/openipu/gui/i18n"
+	"github.com/openipu/openipu/gui/internal/fakes"
 	"github.com/openipu/openipu/gui/internal/uitest"
 	"github.com/openipu/openipu/gui/widgets"
 )
-
-// fakeDisc is a Discoverer driven by the test: it hands out the events
-// the test sends.
-type fakeDisc struct {
-	events chan discovery.Event
-
-	mu        sync.Mutex
-	runs      int
-	refreshes int
-	status    discovery.Status
-	runErr    error
-	addHost   func(ctx context.Context, host string) (discovery.Device, error)
-	scan      func(ctx context.Context, p netip.Prefix, progress func(done, total int)) (int, error)
-}
-
-func newFakeDisc() *fakeDisc { return &fakeDisc{events: make(chan discovery.Event, 4096)} }
-
-func (f *fakeDisc) Run(ctx context.Context) (<-chan discovery.Event, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.runs++
-	if f.runErr != nil {
-		return nil, f.runErr
-	}
-	return f.events, nil
-}
-
-func (f *fakeDisc) Refresh() {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.refreshes++
-}
-
-func (f *fakeDisc) AddHost(ctx context.Context, host string) (discovery.Device, error) {
-	return f.addHost(ctx, host)
-}
-
-func (f *fakeDisc) Scan(ctx context.Context, p netip.Prefix, progress func(done, total int)) (int, error) {
-	return f.scan(ctx, p, progress)
-}
-
-func (f *fakeDisc) Devices() []discovery.Device { return nil }
-
-func (f *fakeDisc) Status() discovery.Status {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.status
-}
-
-func (f *fakeDisc) setStatus(st discovery.Status) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.status = st
-}
-
-func (f *fakeDisc) runCount() int {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.runs
-}
-
-func (f *fakeDisc) send(kind discovery.EventKind, devs ...discovery.Device) {
-	for _, d := range devs {
-		f.events <- discovery.Event{Kind: kind, Device: d}
-	}
-}
-
-// fakeSearcher is a fakeDisc that can also start over on chosen network
-// connections.
-type fakeSearcher struct {
-	*fakeDisc
-	all []netif.Interface
-
-	mu    sync.Mutex
-	asked [][]string
-	next  []*fakeSearcher
-}
-
-func (f *fakeSearcher) AllInterfaces() ([]netif.Interface, error) { return f.all, nil }
-
-func (f *fakeSearcher) SearchOnly(names []string) (backend.Discoverer, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if _, err := netif.Select(f.all, names); err != nil {
-		return nil, err
-	}
-	f.asked = append(f.asked, slices.Clone(names))
-	n := &fakeSearcher{fakeDisc: newFakeDisc(), all: f.all}
-	f.next = append(f.next, n)
-	return n, nil
-}
-
-// office is the computer the fake devices are diagnosed against.
-var office = []netif.Interface{
-	{Name: "lo", Up: true, Loopback: true, Prefixes: []netip.Prefix{netip.MustParsePrefix("127.0.0.1/8")}},
-	{Name: "eth0", Up: true, Multicast: true, Prefixes: []netip.Prefix{netip.MustParsePrefix("10.0.4.17/24")}},
-	{Name: "tailscale0", Up: true, Multicast: true, Virtual: true, Prefixes: []netip.Prefix{netip.MustParsePrefix("100.90.1.2/32")}},
-	{Name: "wlan0", Up: false, Multicast: true},
-}
 
 var testNow = time.Date(2026, 11, 26, 14, 30, 0, 0, time.Local)
 
@@ -134,12 +34,12 @@ func testCam(mac, ip, model, fw string, setup discovery.Setup) discovery.Device 
 		Sources: []discovery.Source{discovery.SourceMDNS}, Interfaces: []string{"eth0"},
 		FirstSeen: testNow.Add(-time.Minute), LastSeen: testNow, Enriched: true,
 	}
-	if !office[1].Contains(addrs[0]) {
+	if !fakes.Office[1].Contains(addrs[0]) {
 		probe = discovery.ProbeFailed
 		d.Setup, d.Enriched, d.Firmware = discovery.SetupUnknown, false, ""
 	}
 	d.HTTPURL = "http://" + ip + "/"
-	d.Diagnosis = discovery.Diagnose(addrs, office, probe)
+	d.Diagnosis = discovery.Diagnose(addrs, fakes.Office, probe)
 	return d
 }
 
@@ -169,10 +69,8 @@ type testWindow struct {
 
 func newTestWindow(t *testing.T, d backend.Discoverer) *testWindow {
 	t.Helper()
-	b := &backend.Backend{Discovery: d}
-	if s, ok := d.(*fakeSearcher); ok {
-		b.SearchOnly, b.Interfaces = s.SearchOnly, s.AllInterfaces
-	}
+	b := &backend.Backend{}
+	fakes.UseSearch(b, d)
 	return newTestWindowOn(t, b)
 }
 

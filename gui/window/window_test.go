@@ -13,21 +13,22 @@ import (
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/netif"
 	"github.com/openipu/openipu/gui/i18n"
+	"github.com/openipu/openipu/gui/internal/fakes"
 	"github.com/openipu/openipu/gui/internal/uitest"
 	"github.com/openipu/openipu/gui/widgets"
 )
 
 func TestTableFillsFromEventStreamWithLatestSnapshotPerCamera(t *testing.T) {
-	d := newFakeDisc()
+	d := &fakes.Discoverer{}
 	w := newTestWindow(t, d)
 	fleet := fleetOfFive()
-	d.send(discovery.Added, fleet[0], fleet[1])
+	d.Send(discovery.Added, fleet[0], fleet[1])
 	w.waitRows(t, 2)
 
 	renamed := fleet[0]
 	renamed.Name = "Lobby entrance"
-	d.send(discovery.Added, fleet[2])
-	d.send(discovery.Updated, renamed)
+	d.Send(discovery.Added, fleet[2])
+	d.Send(discovery.Updated, renamed)
 	w.ui.Until(t, "the rename shows", func() bool {
 		dev, _ := w.rows.device(renamed.MAC)
 		return len(w.rows.view) == 3 && dev.Name == "Lobby entrance"
@@ -45,9 +46,9 @@ func TestTableFillsFromEventStreamWithLatestSnapshotPerCamera(t *testing.T) {
 }
 
 func TestClickingAColumnHeaderSortsByItAndClickingAgainReverses(t *testing.T) {
-	d := newFakeDisc()
+	d := &fakes.Discoverer{}
 	w := newTestWindow(t, d)
-	d.send(discovery.Added, fleetOfFive()...)
+	d.Send(discovery.Added, fleetOfFive()...)
 	w.waitRows(t, 5)
 
 	test.Tap(w.header.buttons[colModel])
@@ -75,9 +76,9 @@ func TestClickingAColumnHeaderSortsByItAndClickingAgainReverses(t *testing.T) {
 }
 
 func TestFilterFindsCamerasByModelIPOrMACWrittenWithColons(t *testing.T) {
-	d := newFakeDisc()
+	d := &fakes.Discoverer{}
 	w := newTestWindow(t, d)
-	d.send(discovery.Added, fleetOfFive()...)
+	d.Send(discovery.Added, fleetOfFive()...)
 	w.waitRows(t, 5)
 
 	for _, tc := range []struct {
@@ -110,10 +111,10 @@ func TestFilterFindsCamerasByModelIPOrMACWrittenWithColons(t *testing.T) {
 }
 
 func TestSelectingACameraShowsItsDetailsDiagnosisAndMatchingSuggestion(t *testing.T) {
-	d := newFakeDisc()
+	d := &fakes.Discoverer{}
 	w := newTestWindow(t, d)
 	fleet := fleetOfFive()
-	d.send(discovery.Added, fleet...)
+	d.Send(discovery.Added, fleet...)
 	w.waitRows(t, 5)
 
 	if w.details.camera.Visible() || !w.details.placeholder.Visible() {
@@ -155,25 +156,25 @@ func TestSelectingACameraShowsItsDetailsDiagnosisAndMatchingSuggestion(t *testin
 	if p.suggest.Text != "Search again" || !p.buttons[actRestart].Disabled() || p.buttons[actCopyDetails].Disabled() {
 		t.Errorf("lost camera: suggestion %q, restart disabled %v, copy disabled %v", p.suggest.Text, p.buttons[actRestart].Disabled(), p.buttons[actCopyDetails].Disabled())
 	}
-	before := d.refreshes
+	before := d.Refreshes()
 	test.Tap(p.suggest)
-	if d.refreshes != before+1 {
+	if d.Refreshes() != before+1 {
 		t.Error("Search again did not ask the discoverer to search")
 	}
 }
 
 func TestStatusBarCountsCamerasByWhatTheyNeed(t *testing.T) {
-	d := newFakeDisc()
+	d := &fakes.Discoverer{}
 	w := newTestWindow(t, d)
 	if w.bar.counts.Text != "No cameras yet" {
 		t.Errorf("before any camera: %q", w.bar.counts.Text)
 	}
-	d.send(discovery.Added, fleetOfFive()[0])
+	d.Send(discovery.Added, fleetOfFive()[0])
 	w.waitRows(t, 1)
 	if got, want := w.bar.counts.Text, "1 camera · 1 needs a password"; got != want {
 		t.Errorf("one camera: %q, want %q", got, want)
 	}
-	d.send(discovery.Added, fleetOfFive()[1:]...)
+	d.Send(discovery.Added, fleetOfFive()[1:]...)
 	w.waitRows(t, 5)
 	if got, want := w.bar.counts.Text, "5 cameras · 2 need a password · 1 unreachable · 1 not seen lately"; got != want {
 		t.Errorf("status bar %q, want %q", got, want)
@@ -186,10 +187,10 @@ func TestStatusBarCountsCamerasByWhatTheyNeed(t *testing.T) {
 }
 
 func TestBusyCameraSaysSoAndOffersNoActionUntilDone(t *testing.T) {
-	d := newFakeDisc()
+	d := &fakes.Discoverer{}
 	w := newTestWindow(t, d)
 	cam := fleetOfFive()[2]
-	d.send(discovery.Added, cam)
+	d.Send(discovery.Added, cam)
 	w.waitRows(t, 1)
 	w.tapRow(t, cam.MAC, 0)
 	if w.details.buttons[actRestart].Disabled() {
@@ -213,8 +214,8 @@ func TestBusyCameraSaysSoAndOffersNoActionUntilDone(t *testing.T) {
 }
 
 func TestEmptyStateSaysWhatIsSearchedUntilTheFirstCameraArrives(t *testing.T) {
-	d := newFakeDisc()
-	d.setStatus(discovery.Status{Interfaces: office[1:2]})
+	d := &fakes.Discoverer{}
+	d.SetStatus(discovery.Status{Interfaces: fakes.Office[1:2]})
 	w := newTestWindow(t, d)
 	w.ui.Until(t, "the status is read", func() bool { return len(w.status.Interfaces) == 1 })
 	if !w.empty.root.Visible() || w.split.Visible() {
@@ -230,13 +231,13 @@ func TestEmptyStateSaysWhatIsSearchedUntilTheFirstCameraArrives(t *testing.T) {
 		t.Error("a problem is shown before anything went wrong")
 	}
 
-	d.setStatus(discovery.Status{Interfaces: office[1:2], NothingHeard: true, What: discovery.MsgNothingFound, Next: discovery.MsgNothingFoundNext})
+	d.SetStatus(discovery.Status{Interfaces: fakes.Office[1:2], NothingHeard: true, What: discovery.MsgNothingFound, Next: discovery.MsgNothingFoundNext})
 	w.ui.Until(t, "nothing heard shows", func() bool { return w.empty.problemBox.Visible() })
 	if want := i18n.Text(discovery.MsgNothingFound); !strings.HasPrefix(w.empty.problem.Text, want) {
 		t.Errorf("problem %q, want it to start with %q", w.empty.problem.Text, want)
 	}
 
-	d.send(discovery.Added, fleetOfFive()[0])
+	d.Send(discovery.Added, fleetOfFive()[0])
 	w.waitRows(t, 1)
 	if w.empty.root.Visible() || !w.split.Visible() {
 		t.Error("empty state still shown with a camera in the list")
@@ -244,8 +245,8 @@ func TestEmptyStateSaysWhatIsSearchedUntilTheFirstCameraArrives(t *testing.T) {
 }
 
 func TestEmptyStateExplainsWhySearchingCannotStart(t *testing.T) {
-	d := newFakeDisc()
-	d.runErr = errors.New(`no network interface named "eth7"`)
+	d := &fakes.Discoverer{}
+	d.RunErr = errors.New(`no network interface named "eth7"`)
 	w := newTestWindow(t, d)
 	w.ui.Until(t, "the failure shows", func() bool { return w.empty.problemBox.Visible() })
 	if !strings.Contains(w.empty.problem.Text, "cannot search") || !strings.Contains(w.empty.problem.Text, "eth7") {
@@ -254,10 +255,10 @@ func TestEmptyStateExplainsWhySearchingCannotStart(t *testing.T) {
 }
 
 func TestTickingCamerasChoosesThemForSetPasswordOnlyWhereNeeded(t *testing.T) {
-	d := newFakeDisc()
+	d := &fakes.Discoverer{}
 	w := newTestWindow(t, d)
 	fleet := fleetOfFive()
-	d.send(discovery.Added, fleet...)
+	d.Send(discovery.Added, fleet...)
 	w.waitRows(t, 5)
 
 	w.tapRow(t, fleet[1].MAC, 0)
@@ -302,10 +303,10 @@ func TestTickingCamerasChoosesThemForSetPasswordOnlyWhereNeeded(t *testing.T) {
 }
 
 func TestArrowKeysMoveTheSelectionAndSpaceTicks(t *testing.T) {
-	d := newFakeDisc()
+	d := &fakes.Discoverer{}
 	w := newTestWindow(t, d)
 	fleet := fleetOfFive()
-	d.send(discovery.Added, fleet...)
+	d.Send(discovery.Added, fleet...)
 	w.waitRows(t, 5)
 
 	w.win.Canvas().Focus(w.list)
@@ -325,7 +326,7 @@ func TestArrowKeysMoveTheSelectionAndSpaceTicks(t *testing.T) {
 }
 
 func TestMenuOffersEveryActionWithItsShortcut(t *testing.T) {
-	w := newTestWindow(t, newFakeDisc())
+	w := newTestWindow(t, &fakes.Discoverer{})
 	want := map[string]string{
 		"Search again":        "CustomDesktop:" + modName() + "+R",
 		"Add camera by IP…":   "CustomDesktop:" + modName() + "+N",
@@ -366,7 +367,7 @@ func modName() string {
 }
 
 func TestF5SearchesAgainAndStartsTheActivityIndicator(t *testing.T) {
-	d := newFakeDisc()
+	d := &fakes.Discoverer{}
 	w := newTestWindow(t, d)
 	w.searching = false
 	w.refreshStatus()
@@ -374,16 +375,16 @@ func TestF5SearchesAgainAndStartsTheActivityIndicator(t *testing.T) {
 		t.Fatal("searching shown when idle")
 	}
 	w.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyF5})
-	if d.refreshes != 1 || !w.bar.searching.Visible() {
-		t.Errorf("F5: %d refreshes, searching shown %v", d.refreshes, w.bar.searching.Visible())
+	if d.Refreshes() != 1 || !w.bar.searching.Visible() {
+		t.Errorf("F5: %d refreshes, searching shown %v", d.Refreshes(), w.bar.searching.Visible())
 	}
 }
 
 func TestInterfaceChooserRestartsDiscoveryOnTheTickedConnections(t *testing.T) {
-	s := &fakeSearcher{fakeDisc: newFakeDisc(), all: office}
-	s.setStatus(discovery.Status{Interfaces: netif.Usable(office)})
+	s := &fakes.Searcher{Discoverer: &fakes.Discoverer{}, All: fakes.Office}
+	s.SetStatus(discovery.Status{Interfaces: netif.Usable(fakes.Office)})
 	w := newTestWindow(t, s)
-	s.send(discovery.Added, fleetOfFive()[0])
+	s.Send(discovery.Added, fleetOfFive()[0])
 	w.waitRows(t, 1)
 	w.ui.Until(t, "the status is read", func() bool { return len(w.status.Interfaces) == 2 })
 
@@ -394,11 +395,11 @@ func TestInterfaceChooserRestartsDiscoveryOnTheTickedConnections(t *testing.T) {
 			ticked[strings.Fields(c.Text)[0]] = c
 		}
 	})
-	if len(ticked) != len(office) {
-		t.Fatalf("the chooser offers %d connections, want %d", len(ticked), len(office))
+	if len(ticked) != len(fakes.Office) {
+		t.Fatalf("the chooser offers %d connections, want %d", len(ticked), len(fakes.Office))
 	}
 	var on []string
-	for _, i := range office {
+	for _, i := range fakes.Office {
 		if ticked[i.Name].Checked {
 			on = append(on, i.Name)
 		}
@@ -409,17 +410,17 @@ func TestInterfaceChooserRestartsDiscoveryOnTheTickedConnections(t *testing.T) {
 	test.Tap(ticked["tailscale0"])
 	test.Tap(dialogButton(t, w.win, "Search these"))
 
-	if len(s.asked) != 1 || !slices.Equal(s.asked[0], []string{"eth0"}) {
-		t.Fatalf("restarted with %q, want [eth0]", s.asked)
+	if len(s.Asked()) != 1 || !slices.Equal(s.Asked()[0], []string{"eth0"}) {
+		t.Fatalf("restarted with %q, want [eth0]", s.Asked())
 	}
-	next := s.next[0]
-	w.ui.Until(t, "the new search runs", func() bool { return next.runCount() == 1 })
+	next := s.Next()[0]
+	w.ui.Until(t, "the new search runs", func() bool { return next.RunCount() == 1 })
 	if len(w.rows.view) != 0 {
 		t.Error("cameras of the old search stay in the list")
 	}
-	next.send(discovery.Added, fleetOfFive()[2])
+	next.Send(discovery.Added, fleetOfFive()[2])
 	w.waitRows(t, 1)
-	s.send(discovery.Added, fleetOfFive()[1]) // the old search is stopped
+	s.Send(discovery.Added, fleetOfFive()[1]) // the old search is stopped
 	w.ui.Settle()
 	if got := column0(w.shownRows(), colMAC); !slices.Equal(got, []string{"B8A44F000002"}) {
 		t.Errorf("rows %q: only the new search's camera should show", got)
@@ -443,8 +444,8 @@ func dialogEntry(t *testing.T, w fyne.Window) *widgets.EscEntry {
 
 func TestAddByIPSelectsTheCameraItFound(t *testing.T) {
 	found := testCam("ACCC8E0000AA", "10.0.4.200", "AXIS M1075-L", "11.11.192", discovery.SetupNeeded)
-	d := newFakeDisc()
-	d.addHost = func(ctx context.Context, host string) (discovery.Device, error) {
+	d := &fakes.Discoverer{}
+	d.OnAddHost = func(ctx context.Context, host string) (discovery.Device, error) {
 		if host != "10.0.4.200" {
 			t.Errorf("asked for %q", host)
 		}
@@ -462,7 +463,7 @@ func TestAddByIPSelectsTheCameraItFound(t *testing.T) {
 }
 
 func TestEscapeClosesTheWindowsDialogsWhereverTheFocusIs(t *testing.T) {
-	s := &fakeSearcher{fakeDisc: newFakeDisc(), all: office}
+	s := &fakes.Searcher{Discoverer: &fakes.Discoverer{}, All: fakes.Office}
 	w := newTestWindow(t, s)
 
 	w.showAddCamera()
@@ -479,9 +480,9 @@ func TestEscapeClosesTheWindowsDialogsWhereverTheFocusIs(t *testing.T) {
 	}
 
 	w.showInterfaces()
-	before := s.refreshes
+	before := s.Refreshes()
 	w.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyF5})
-	if s.refreshes != before {
+	if s.Refreshes() != before {
 		t.Error("F5 searched again under the connection chooser")
 	}
 	w.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
@@ -489,7 +490,7 @@ func TestEscapeClosesTheWindowsDialogsWhereverTheFocusIs(t *testing.T) {
 		t.Error("Escape left the connection chooser open")
 	}
 	w.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyF5})
-	if s.refreshes != before+1 {
+	if s.Refreshes() != before+1 {
 		t.Error("F5 does not search again once the dialogs are closed")
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/openipu/openipu/core/arpping"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/usermsg"
+	"github.com/openipu/openipu/gui/internal/fakes"
 	"github.com/openipu/openipu/gui/internal/uitest"
 	"github.com/openipu/openipu/gui/widgets"
 )
@@ -18,7 +19,7 @@ import (
 // listingDisc is the window's fake Discoverer with an ARP/Ping that is
 // never possible (nothing is sent).
 type listingDisc struct {
-	*fakeDisc
+	*fakes.Discoverer
 }
 
 func (l *listingDisc) ARPPingAvailable(string) (bool, usermsg.Message) {
@@ -49,7 +50,7 @@ func pressEscape(w fyne.Window) {
 
 func TestGuidedResetOpensFromTheEmptyStateTheToolbarTheMenuAndTheDetailsPanel(t *testing.T) {
 	fleet := fleetOfFive()
-	d := &listingDisc{fakeDisc: newFakeDisc()}
+	d := &listingDisc{Discoverer: &fakes.Discoverer{}}
 	w := newTestWindow(t, d)
 	w.refreshStatus()
 	const title = "Which camera do you want to reset?"
@@ -67,7 +68,7 @@ func TestGuidedResetOpensFromTheEmptyStateTheToolbarTheMenuAndTheDetailsPanel(t 
 		t.Fatal("Escape did not close the wizard")
 	}
 
-	d.send(discovery.Added, fleet...)
+	d.Send(discovery.Added, fleet...)
 	w.waitRows(t, len(fleet))
 	test.Tap(w.toolbar.reset)
 	if !strings.Contains(topDialog(w.win), title) || !dialogButton(t, w.win, "Next").Disabled() {
