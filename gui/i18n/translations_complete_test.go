@@ -69,34 +69,10 @@ func TestEnglishTranslationsHoldEveryCoreMessageVerbatim(t *testing.T) {
 		want[m.Key] = m.Text
 	}
 
-	data, err := assets.Translations.ReadFile("translations/en.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	have := map[string]any{}
-	if err := json.Unmarshal(data, &have); err != nil {
-		t.Fatalf("en.json: %v", err)
-	}
+	have := readEnglish(t, false)
 
 	if *update {
-		for k := range have {
-			if isCoreKey(k) {
-				delete(have, k)
-			}
-		}
-		for k, v := range want {
-			have[k] = v
-		}
-		var b bytes.Buffer
-		enc := json.NewEncoder(&b)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(have); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(enJSON, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writeEnglish(t, have, want, isCoreKey)
 		t.Logf("wrote %d keys to %s", len(have), enJSON)
 		return
 	}
@@ -122,6 +98,52 @@ func TestEnglishTranslationsHoldEveryCoreMessageVerbatim(t *testing.T) {
 	}
 	if t.Failed() {
 		t.Log("regenerate with: go test ./gui/i18n -run TestEnglishTranslationsHoldEveryCoreMessageVerbatim -update")
+	}
+}
+
+// readEnglish is en.json as the binary embedded it or, with onDisk, as
+// the file now stands: others may have added keys since the binary was
+// built, and a rewrite must keep them.
+func readEnglish(t *testing.T, onDisk bool) map[string]any {
+	t.Helper()
+	data, err := assets.Translations.ReadFile("translations/en.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if onDisk {
+		if disk, err := os.ReadFile(enJSON); err == nil {
+			data = disk
+		}
+	}
+	have := map[string]any{}
+	if err := json.Unmarshal(data, &have); err != nil {
+		t.Fatalf("en.json: %v", err)
+	}
+	return have
+}
+
+// writeEnglish rewrites en.json as have without the keys stale says are
+// no longer used, and with every text of want in its own words. have is
+// changed to what was written.
+func writeEnglish[V any](t *testing.T, have map[string]any, want map[string]V, stale func(key string) bool) {
+	t.Helper()
+	for k := range have {
+		if stale(k) {
+			delete(have, k)
+		}
+	}
+	for k, v := range want {
+		have[k] = v
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(have); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(enJSON, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 

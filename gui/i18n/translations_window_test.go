@@ -141,40 +141,12 @@ func TestEnglishTranslationsHoldEveryWindowText(t *testing.T) {
 	if len(want) < 50 {
 		t.Fatalf("found only %d window texts; the source scan is broken", len(want))
 	}
-	data, err := assets.Translations.ReadFile("translations/en.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	have := readEnglish(t, *update)
 	if *update {
-		// Re-read the file on disk: others may have added keys since the
-		// binary embedded it.
-		if disk, err := os.ReadFile(enJSON); err == nil {
-			data = disk
-		}
-	}
-	have := map[string]any{}
-	if err := json.Unmarshal(data, &have); err != nil {
-		t.Fatalf("en.json: %v", err)
-	}
-	if *update {
-		for k := range have {
-			if _, used := want[k]; !used && strings.HasPrefix(k, "dialog.") {
-				delete(have, k)
-			}
-		}
-		for k, v := range want {
-			have[k] = v
-		}
-		var b bytes.Buffer
-		enc := json.NewEncoder(&b)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(have); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(enJSON, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writeEnglish(t, have, want, func(k string) bool {
+			_, used := want[k]
+			return !used && strings.HasPrefix(k, "dialog.")
+		})
 		t.Logf("merged %d window texts into %s", len(want), enJSON)
 		return
 	}
