@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -50,6 +51,11 @@ type setPasswordDialog struct {
 	afterReset bool
 	// clip takes the copied password off the clipboard again.
 	clip passwordClip
+	// resetUnconfirmed counts the cameras of the last run that showed a
+	// new certificate after a reset nobody here watched; resetQuestion
+	// asks about them.
+	resetUnconfirmed int
+	resetQuestion    *dialog.ConfirmDialog
 
 	intro          *widget.Label
 	nameRule       *widget.Label
@@ -334,6 +340,7 @@ func (d *setPasswordDialog) start() {
 		}
 	}
 	d.setFormEnabled(false)
+	d.resetUnconfirmed = 0
 	env := d.env()
 	targets := make([]workflow.Target, len(todo))
 	for i, r := range todo {
@@ -366,6 +373,9 @@ func (d *setPasswordDialog) showResult(r *passwordRow, asked string, res workflo
 	case res.Outcome == workflow.NotSent:
 		r.set(rowStopped, "")
 	case res.Err != nil:
+		if vapix.KindOf(res.Err) == vapix.CertificateReset {
+			d.resetUnconfirmed++
+		}
 		r.set(rowFailed, problemSentence(res.Err))
 	case res.Account.FellBackToRoot:
 		r.user = res.Account.User
@@ -412,6 +422,30 @@ func (d *setPasswordDialog) finish() {
 	if done > 0 {
 		d.h.Refresh()
 	}
+	if d.resetUnconfirmed > 0 && !d.afterReset {
+		d.askWhetherReset()
+	}
+}
+
+// askWhetherReset asks about cameras that showed a new certificate and say
+// they have factory settings: a reset makes a new certificate, but an
+// impostor could say the same, so only the person who reset the camera can
+// vouch for it. Yes tries those cameras again, accepting their new
+// certificates.
+func (d *setPasswordDialog) askWhetherReset() {
+	c := dialog.NewConfirm(
+		lang.X("dialog.setpw.reset_title", "Was this camera reset?"),
+		lang.X("dialog.setpw.reset_text", "{{.N}} camera(s) show a new secure certificate and say they have factory settings. That is what a camera does after a reset with its control button, but a device pretending to be the camera could do the same. Did you reset them yourself?", map[string]any{"N": d.resetUnconfirmed}),
+		func(yes bool) {
+			if yes {
+				d.afterReset = true
+				d.start()
+			}
+		}, d.h.Window())
+	c.SetConfirmText(lang.X("dialog.setpw.reset_yes", "Yes, I reset them"))
+	c.SetDismissText(lang.X("dialog.setpw.reset_no", "No"))
+	c.Show()
+	d.resetQuestion = c
 }
 
 // forget drops the password from the dialog when it closes.
