@@ -233,12 +233,7 @@ func (c *Camera) move() {
 		c.mu.Unlock()
 		return
 	}
-	info := c.announceInfoLocked()
-	c.mu.Unlock()
-	c.announce(info)
-	c.mu.Lock()
-	c.serveLocked(lns)
-	c.mu.Unlock()
+	info := c.announceThenServeLocked(lns)
 	c.cfg.Logf("camsim %s: moved to %v", c.cfg.MAC, info.Addrs)
 }
 

@@ -150,13 +150,7 @@ func (c *Camera) Start() error {
 		c.mu.Unlock()
 		return err
 	}
-	info := c.announceInfoLocked()
-	c.mu.Unlock()
-	c.announce(info)
-	c.mu.Lock()
-	c.online = true
-	c.serveLocked(lns)
-	c.mu.Unlock()
+	c.announceThenServeLocked(lns)
 	c.cfg.Logf("camsim %s: up on %s", c.cfg.MAC, c.HTTPURL())
 	return nil
 }
@@ -383,13 +377,7 @@ func (c *Camera) comeBack() {
 		c.mu.Unlock()
 		return
 	}
-	info := c.announceInfoLocked()
-	c.mu.Unlock()
-	c.announce(info)
-	c.mu.Lock()
-	c.online = true
-	c.serveLocked(lns)
-	c.mu.Unlock()
+	c.announceThenServeLocked(lns)
 	c.cfg.Logf("camsim %s: back on %s", c.cfg.MAC, c.HTTPURL())
 }
 
@@ -468,6 +456,22 @@ func (c *Camera) listenFixedLocked() ([]net.Listener, error) {
 		lns = append(lns, tls.NewListener(ln, c.tlsConfig()))
 	}
 	return lns, nil
+}
+
+// announceThenServeLocked tells the responders where the camera is, then
+// puts it online serving on lns, and returns what it announced. It is
+// called with c.mu held and returns with it released: the responders run
+// without it, as on every announce and withdraw, so the camera's handlers
+// never wait for their sending.
+func (c *Camera) announceThenServeLocked(lns []net.Listener) AnnounceInfo {
+	info := c.announceInfoLocked()
+	c.mu.Unlock()
+	c.announce(info)
+	c.mu.Lock()
+	c.online = true
+	c.serveLocked(lns)
+	c.mu.Unlock()
+	return info
 }
 
 // serveLocked starts a server on each listener.
