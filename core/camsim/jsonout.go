@@ -51,43 +51,17 @@ func writeJSON(b *bytes.Buffer, v any, sp bool) {
 	}
 	switch x := v.(type) {
 	case jobj:
-		b.WriteByte('{')
-		for i, kv := range x {
-			if i > 0 {
-				b.WriteString(sep)
-			}
+		writeList(b, '{', '}', sep, x, func(kv jkv) {
 			writeString(b, kv.k)
 			b.WriteString(colon)
 			writeJSON(b, kv.v, sp)
-		}
-		b.WriteByte('}')
+		})
 	case []any:
-		b.WriteByte('[')
-		for i, e := range x {
-			if i > 0 {
-				b.WriteString(sep)
-			}
-			writeJSON(b, e, sp)
-		}
-		b.WriteByte(']')
+		writeList(b, '[', ']', sep, x, func(e any) { writeJSON(b, e, sp) })
 	case []string:
-		b.WriteByte('[')
-		for i, e := range x {
-			if i > 0 {
-				b.WriteString(sep)
-			}
-			writeString(b, e)
-		}
-		b.WriteByte(']')
+		writeList(b, '[', ']', sep, x, func(e string) { writeString(b, e) })
 	case []jobj:
-		b.WriteByte('[')
-		for i, e := range x {
-			if i > 0 {
-				b.WriteString(sep)
-			}
-			writeJSON(b, e, sp)
-		}
-		b.WriteByte(']')
+		writeList(b, '[', ']', sep, x, func(e jobj) { writeJSON(b, e, sp) })
 	case string:
 		writeString(b, x)
 	case bool:
@@ -111,6 +85,19 @@ func writeJSON(b *bytes.Buffer, v any, sp bool) {
 		}
 		b.Write(enc)
 	}
+}
+
+// writeList writes the elements of an object or array between start and
+// end, sep between them.
+func writeList[T any](b *bytes.Buffer, start, end byte, sep string, elems []T, write func(T)) {
+	b.WriteByte(start)
+	for i, e := range elems {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		write(e)
+	}
+	b.WriteByte(end)
 }
 
 func writeString(b *bytes.Buffer, s string) {
