@@ -208,12 +208,7 @@ func (c *Camera) move() {
 		c.mu.Unlock()
 		return
 	}
-	old := c.announceInfoLocked()
-	if c.stopBoot != nil {
-		c.stopBoot()
-	}
-	srvs := c.servers
-	c.servers = nil
+	srvs, old := c.stopServingLocked()
 	c.mu.Unlock()
 
 	c.withdraw(old)

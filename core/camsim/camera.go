@@ -173,12 +173,7 @@ func (c *Camera) Close() error {
 	}
 	wasOnline := c.online
 	c.online = false
-	if c.stopBoot != nil {
-		c.stopBoot()
-	}
-	srvs := c.servers
-	c.servers = nil
-	info := c.announceInfoLocked()
+	srvs, info := c.stopServingLocked()
 	c.mu.Unlock()
 	if wasOnline {
 		c.withdraw(info)
@@ -329,12 +324,7 @@ func (c *Camera) takeDown() {
 		return
 	}
 	c.online = false
-	if c.stopBoot != nil {
-		c.stopBoot()
-	}
-	srvs := c.servers
-	c.servers = nil
-	info := c.announceInfoLocked()
+	srvs, info := c.stopServingLocked()
 	c.mu.Unlock()
 
 	c.withdraw(info)
@@ -472,6 +462,18 @@ func (c *Camera) announceThenServeLocked(lns []net.Listener) AnnounceInfo {
 	c.serveLocked(lns)
 	c.mu.Unlock()
 	return info
+}
+
+// stopServingLocked ends what the boot started and takes the servers
+// away, for the caller to close once it has let go of c.mu, with what the
+// responders are to withdraw.
+func (c *Camera) stopServingLocked() ([]*http.Server, AnnounceInfo) {
+	if c.stopBoot != nil {
+		c.stopBoot()
+	}
+	srvs := c.servers
+	c.servers = nil
+	return srvs, c.announceInfoLocked()
 }
 
 // serveLocked starts a server on each listener.
