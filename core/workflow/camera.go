@@ -332,6 +332,19 @@ func (c *Camera) LogIn(ctx context.Context, cr Credentials) error {
 
 // httpsPortOf is the HTTPS port the camera answered on: the one in the
 // address it was identified at, else HTTPS's default.
+// reached is where and how the camera was reached, as a Target for asking
+// it again: its MAC, and the scheme (and HTTPS port) it answered over, so a
+// camera that offered HTTPS is asked over HTTPS again.
+func (c *Camera) reached() Target {
+	t := c.target
+	t.MAC = c.MAC()
+	t.Scheme = c.scheme()
+	if t.Scheme == HTTPS && t.HTTPSPort == 0 {
+		t.HTTPSPort = httpsPortOf(c)
+	}
+	return t
+}
+
 func httpsPortOf(c *Camera) int {
 	if u, err := url.Parse(c.ID.HTTPURL); err == nil && u.Scheme == string(HTTPS) {
 		if p, err := strconv.Atoi(u.Port()); err == nil && p > 0 {

@@ -73,14 +73,9 @@ func ChangeNetwork(ctx context.Context, env Env, t Target, login Login, cfg vapi
 		return res, nil
 	}
 
-	moved := t
-	moved.MAC = cam.MAC()
 	// Asked the way the camera was reached: a camera that offered HTTPS
 	// still does at its new address.
-	moved.Scheme = cam.scheme()
-	if moved.Scheme == HTTPS && moved.HTTPSPort == 0 {
-		moved.HTTPSPort = httpsPortOf(cam)
-	}
+	moved := cam.reached()
 	fctx, cancel := context.WithTimeout(ctx, follow.Within)
 	defer cancel()
 	var newAddr netip.Addr

@@ -104,13 +104,7 @@ func FactoryDefault(ctx context.Context, env Env, t Target, login Login, req Fac
 	// it, once the camera says over it that it has factory settings, and
 	// pins it under the camera's MAC for what follows. This reset, sent
 	// here and watched, is what makes a new certificate expected.
-	waitTarget := t
-	waitTarget.MAC = cam.MAC()
-	waitTarget.Scheme = cam.scheme()
-	if waitTarget.Scheme == HTTPS && waitTarget.HTTPSPort == 0 {
-		waitTarget.HTTPSPort = httpsPortOf(cam)
-	}
-	waiter, werr := connect(ctx, env, waitTarget, ConnectOptions{AcceptNewCertificate: true})
+	waiter, werr := connect(ctx, env, cam.reached(), ConnectOptions{AcceptNewCertificate: true})
 	if werr != nil {
 		waiter = cam.client
 	} else {
