@@ -177,6 +177,13 @@ func runDiscover(ctx context.Context, c *cli, args []string) error {
 		}
 		prefixes = append(prefixes, p)
 	}
+	for _, h := range f.adds {
+		// Each address is repeated on its own line of progress: one
+		// that is refused must stop here, before it is shown.
+		if _, err := parseAddress(h); err != nil {
+			return err
+		}
+	}
 
 	runCtx := ctx
 	if f.timeout > 0 {

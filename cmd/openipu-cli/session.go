@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/openipu/openipu/core/camaddr"
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/vapix"
 	"github.com/openipu/openipu/core/workflow"
@@ -16,7 +17,7 @@ import (
 type session struct {
 	*cli
 	opts    *options
-	address typedAddress
+	address camaddr.Address
 	target  workflow.Target
 	env     workflow.Env
 	jr      *journal.Journal
@@ -39,7 +40,7 @@ func (c *cli) open(text string, o *options, journaled bool) (*session, error) {
 	if err != nil {
 		return nil, err
 	}
-	t, err := a.target(o.https, o.http)
+	t, err := target(a, o.https, o.http)
 	if err != nil {
 		return nil, err
 	}
@@ -145,7 +146,7 @@ func (s *session) again() string {
 		return "https://" + host
 	case s.opts.http:
 		return host + " --http"
-	case s.address.scheme == "http":
+	case s.address.Scheme == "http":
 		return "http://" + host
 	}
 	return host
