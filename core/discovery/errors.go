@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/openipu/openipu/core/camaddr"
 	"github.com/openipu/openipu/core/usermsg"
 )
 
@@ -14,7 +15,7 @@ type Kind int
 
 const (
 	Unknown        Kind = iota
-	InvalidAddress      // what was typed is not an address or name with a usable port
+	InvalidAddress      // camaddr refused what was typed; Err says why
 	HostNotFound        // the name leads to no address
 	LookupFailed        // the name could not be looked up: no name server answered
 	Unidentified        // something answered at the address, but did not say which camera it is
@@ -41,7 +42,8 @@ func (k Kind) Error() string { return k.String() }
 // reported by the probe's own error (a vapix.Error) instead.
 type Error struct {
 	Kind Kind
-	// Host is the address or name as the user typed it.
+	// Host is the address or name the user typed, once camaddr accepted
+	// it: text it refused is never kept.
 	Host string
 	// Detail is a technical remark for logs and the Unknown sentence.
 	Detail string
@@ -73,6 +75,10 @@ func (e *Error) Is(target error) bool {
 
 // Explain gives the sentence and the next step for a non-technical user.
 func (e *Error) Explain() usermsg.Problem {
+	var refused *camaddr.Error
+	if e.Kind == InvalidAddress && errors.As(e.Err, &refused) {
+		return refused.Explain()
+	}
 	detail := e.Detail
 	if detail == "" && e.Err != nil {
 		detail = e.Err.Error()
@@ -97,7 +103,7 @@ var errorMessages = map[Kind][2]usermsg.Message{
 		{Key: "discovery.unknown.next", Text: "Check the address and try again."},
 	},
 	InvalidAddress: {
-		{Key: "discovery.invalid_address", Text: "“{{.Host}}” is not an address a camera can have."},
+		{Key: "discovery.invalid_address", Text: "What was typed is not an address a camera can have."},
 		{Key: "discovery.invalid_address.next", Text: "Type the camera's IP address, for example 192.168.1.50, or its name. If it uses another port than 80, put the port after a colon: 192.168.1.50:8080."},
 	},
 	HostNotFound: {

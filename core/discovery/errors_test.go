@@ -11,6 +11,7 @@ import (
 
 	"github.com/miekg/dns"
 
+	"github.com/openipu/openipu/core/camaddr"
 	"github.com/openipu/openipu/core/usermsg"
 	"github.com/openipu/openipu/core/vapix"
 )
@@ -76,10 +77,12 @@ func TestAddHostSaysInPlainWordsWhyANameOrAddressCannotBeUsed(t *testing.T) {
 	}{
 		{"nosuch.openipu.test", HostNotFound, "discovery.host_not_found", "cannot find a device named nosuch.openipu.test"},
 		{"broken.openipu.test", LookupFailed, "discovery.lookup_failed", "could not look up the name broken.openipu.test"},
-		{"192.168.1.300", InvalidAddress, "discovery.invalid_address", "“192.168.1.300” is not an address"},
-		{"10.0.4.60:99999", InvalidAddress, "discovery.invalid_address", "“10.0.4.60:99999” is not an address"},
-		{"10.0.4.60:http", InvalidAddress, "discovery.invalid_address", "is not an address"},
-		{"camera one", InvalidAddress, "discovery.invalid_address", "“camera one” is not an address"},
+		// A refused text is explained by camaddr's reason, without
+		// repeating it.
+		{"192.168.1.300", InvalidAddress, "camaddr.not_ipv4", "This is not an IP address"},
+		{"10.0.4.60:99999", InvalidAddress, "camaddr.port", "must be a number from 1 to 65535"},
+		{"10.0.4.60:http", InvalidAddress, "camaddr.port", "must be a number from 1 to 65535"},
+		{"camera one", InvalidAddress, "camaddr.not_a_name", "neither an IP address nor a name"},
 	}
 	for _, c := range cases {
 		before := asked.Load()
@@ -95,6 +98,44 @@ func TestAddHostSaysInPlainWordsWhyANameOrAddressCannotBeUsed(t *testing.T) {
 		if c.kind == InvalidAddress && asked.Load() != before {
 			t.Errorf("AddHost(%q) asked the name server about an address that cannot be one", c.host)
 		}
+		if c.kind == InvalidAddress && strings.Contains(err.Error()+p.What.String()+p.Next.String(), c.host) {
+			t.Errorf("AddHost(%q) repeats what was typed: %v / %q", c.host, err, p.What.String())
+		}
+	}
+}
+
+func TestAddHostRefusesAPasswordTypedAsTheAddressBeforeAskingAnyoneAndKeepsNoCopy(t *testing.T) {
+	var probes atomic.Int32
+	eng := offlineEngine(func(ctx context.Context, target string) (vapix.Identity, error) {
+		probes.Add(1)
+		return vapix.Identity{}, &vapix.Error{Kind: vapix.NoAnswer, Host: target}
+	})
+	resolver, asked := nameServer(t)
+	eng.resolver = resolver
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	if _, err := eng.Run(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, typed := range []string{"Tr0ub4dor", "Quartz-Zebra 42", "root:Tr0ub4dor@10.0.4.60"} {
+		_, err := eng.AddHost(ctx, typed)
+		var de *Error
+		if !errors.As(err, &de) || de.Kind != InvalidAddress || de.Host != "" {
+			t.Errorf("AddHost(%q) = %#v, want InvalidAddress without the text", typed, err)
+			continue
+		}
+		p, _ := usermsg.Explain(err)
+		for _, said := range []string{err.Error(), p.What.String(), p.Next.String()} {
+			if strings.Contains(said, "Tr0ub4dor") || strings.Contains(said, "Quartz") {
+				t.Errorf("AddHost(%q) repeats it: %q", typed, said)
+			}
+		}
+	}
+	if _, err := eng.AddHost(ctx, "Tr0ub4dor"); !errors.Is(err, camaddr.LooksLikePassword) {
+		t.Errorf("the reason is not camaddr's: %v", err)
+	}
+	if asked.Load() != 0 || probes.Load() != 0 {
+		t.Errorf("%d name server questions and %d probes for text that is no address", asked.Load(), probes.Load())
 	}
 }
 

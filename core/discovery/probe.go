@@ -6,10 +6,9 @@ import (
 	"fmt"
 	"net"
 	"net/netip"
-	"strconv"
-	"strings"
 	"time"
 
+	"github.com/openipu/openipu/core/camaddr"
 	"github.com/openipu/openipu/core/macaddr"
 	"github.com/openipu/openipu/core/vapix"
 )
@@ -104,27 +103,31 @@ func enrichmentOf(id vapix.Identity, addr netip.Addr) Enrichment {
 // for cameras that announcements do not reach. It probes the camera now and
 // returns it, or a typed error that explains itself: an *Error when the
 // address cannot be used or found, the probe's own error when nothing or
-// something else answers there.
+// something else answers there. Text that camaddr refuses reaches no name
+// server and no network, and is not kept in the error: it may be a
+// password typed in the wrong box.
 func (e *Engine) AddHost(ctx context.Context, host string) (Device, error) {
+	a, err := camaddr.Parse(host)
+	if err != nil {
+		return Device{}, &Error{Kind: InvalidAddress, Err: err}
+	}
 	s := e.run.Load()
 	if s == nil {
-		return Device{}, &Error{Kind: NotRunning, Host: host}
+		return Device{}, &Error{Kind: NotRunning, Host: a.Host}
 	}
-	hostname, port := strings.TrimSpace(host), 80
-	if h, p, err := net.SplitHostPort(hostname); err == nil {
-		n, err := strconv.Atoi(p)
-		if err != nil || n <= 0 || n > 65535 {
-			return Device{}, &Error{Kind: InvalidAddress, Host: host, Detail: fmt.Sprintf("%q is not a port", p)}
-		}
-		hostname, port = h, n
+	// The anonymous probe is plain HTTP whatever scheme was typed; how
+	// the camera is then worked with is the workflows' choice.
+	port := a.Port
+	if port == 0 {
+		port = 80
 	}
-	addrs, err := e.resolve(ctx, host, hostname)
+	addrs, err := e.resolve(ctx, a.Host)
 	if err != nil {
 		return Device{}, err
 	}
 	var lastErr error
-	for _, a := range addrs {
-		d, err := e.probeAddress(ctx, s, netip.AddrPortFrom(a, uint16(port)), SourceManual)
+	for _, ip := range addrs {
+		d, err := e.probeAddress(ctx, s, netip.AddrPortFrom(ip, uint16(port)), SourceManual)
 		if err == nil {
 			return d, nil
 		}
@@ -133,25 +136,20 @@ func (e *Engine) AddHost(ctx context.Context, host string) (Device, error) {
 	return Device{}, lastErr
 }
 
-// resolve turns hostname, from what the user typed as host, into at most
-// eight IPv4 addresses to try.
-func (e *Engine) resolve(ctx context.Context, host, hostname string) ([]netip.Addr, error) {
-	if a, err := netip.ParseAddr(hostname); err == nil {
+// resolve turns host, an IP address or a name camaddr accepted, into at
+// most eight IPv4 addresses to try.
+func (e *Engine) resolve(ctx context.Context, host string) ([]netip.Addr, error) {
+	if a, err := netip.ParseAddr(host); err == nil {
 		return []netip.Addr{a.Unmap()}, nil
-	}
-	// Digits and dots only were meant as an IP address ("192.168.1.300"),
-	// and a name has no spaces or slashes: no name server is asked.
-	if hostname == "" || strings.ContainsAny(hostname, " /\\") || strings.Trim(hostname, "0123456789.") == "" {
-		return nil, &Error{Kind: InvalidAddress, Host: host}
 	}
 	r := e.resolver
 	if r == nil {
 		r = net.DefaultResolver
 	}
-	ips, err := r.LookupNetIP(ctx, "ip4", hostname)
+	ips, err := r.LookupNetIP(ctx, "ip4", host)
 	if err != nil {
 		if ctx.Err() != nil {
-			return nil, fmt.Errorf("look up %s: %w", hostname, ctx.Err())
+			return nil, fmt.Errorf("look up %s: %w", host, ctx.Err())
 		}
 		kind := LookupFailed
 		var dnsErr *net.DNSError

@@ -12,6 +12,7 @@ import (
 	"github.com/openipu/openipu/assets"
 	"github.com/openipu/openipu/core/arpping"
 	"github.com/openipu/openipu/core/backup"
+	"github.com/openipu/openipu/core/camaddr"
 	"github.com/openipu/openipu/core/demo"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/journal"
@@ -50,6 +51,7 @@ func coreMessages(t *testing.T) []usermsg.Message {
 	msgs = append(msgs, discovery.Messages()...)
 	msgs = append(msgs, arpping.Messages()...)
 	msgs = append(msgs, backup.Messages()...)
+	msgs = append(msgs, camaddr.Messages()...)
 	msgs = append(msgs, journal.Messages()...)
 	msgs = append(msgs, tlspin.Messages()...)
 	msgs = append(msgs, workflow.Messages()...)
