@@ -2,12 +2,11 @@ package demo
 
 import (
 	"context"
-	"net"
 	"net/netip"
 	"net/url"
-	"strconv"
 	"time"
 
+	"github.com/openipu/openipu/core/camaddr"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/vapix"
 )
@@ -107,17 +106,17 @@ func (n *Network) Connect(d discovery.Device, opts vapix.Options) (*vapix.Client
 
 // AddHost adds a camera by address, as Engine.AddHost does, without ever
 // asking the real network's DNS: the demo knows only its made-up addresses.
+// What camaddr refuses is refused as the engine refuses it, with no copy
+// of the text.
 func (n *Network) AddHost(ctx context.Context, host string) (discovery.Device, error) {
-	name := host
-	if h, p, err := net.SplitHostPort(host); err == nil {
-		if _, err := strconv.Atoi(p); err == nil {
-			name = h
-		}
+	a, err := camaddr.Parse(host)
+	if err != nil {
+		return discovery.Device{}, &discovery.Error{Kind: discovery.InvalidAddress, Err: err}
 	}
-	if _, err := netip.ParseAddr(name); err != nil {
+	if _, err := netip.ParseAddr(a.Host); err != nil {
 		// The office has no name server: a name is unknown, as it would
 		// be to the real engine's resolver.
-		return discovery.Device{}, &discovery.Error{Kind: discovery.HostNotFound, Host: host}
+		return discovery.Device{}, &discovery.Error{Kind: discovery.HostNotFound, Host: a.Host}
 	}
 	return n.Engine().AddHost(ctx, host)
 }
