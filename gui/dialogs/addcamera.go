@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/openipu/openipu/core/camaddr"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/gui/widgets"
 )
@@ -64,6 +65,13 @@ func (a *addCameraDialog) submit() {
 	host := strings.TrimSpace(a.entry.Text)
 	if host == "" {
 		a.problem.Set(widgets.NoticeError, lang.X("add.empty", "Type the camera's IP address first, for example 192.168.1.50."), "")
+		a.relayout()
+		return
+	}
+	if _, err := camaddr.Parse(host); err != nil {
+		// Refused before anything is looked up, with camaddr's reason,
+		// which does not repeat what may be a password.
+		a.problem.ShowError(err)
 		a.relayout()
 		return
 	}

@@ -61,6 +61,28 @@ func TestAddByIPWithNothingTypedAsksForAnAddressWithoutSearching(t *testing.T) {
 	}
 }
 
+func TestAddByIPRefusesAPasswordTypedAsTheAddressInPlainWordsWithoutLookingItUp(t *testing.T) {
+	var calls atomic.Int32
+	d := &fakes.Discoverer{OnAddHost: func(ctx context.Context, host string) (discovery.Device, error) {
+		calls.Add(1)
+		return discovery.Device{}, nil
+	}}
+	_, a := openAddCamera(t, d)
+	test.Type(a.entry, "Tr0ub4dor")
+	test.Tap(a.primary)
+	if calls.Load() != 0 || a.running {
+		t.Fatalf("looked up %d times (running %v)", calls.Load(), a.running)
+	}
+	shown := a.problem.Text.Text + "\n" + a.problem.Next.Text
+	if want := "This looks like a password rather than a camera's address, so it was not used.\nType the camera's IP address, for example 192.168.1.50, or its name in small letters."; shown != want || !a.problem.Shown() {
+		t.Errorf("problem:\n%q\nwant\n%q", shown, want)
+	}
+	noSecret(t, "the reason", shown, "Tr0ub4dor")
+	if a.entry.Disabled() || a.primary.Disabled() {
+		t.Error("the dialog does not let the user correct the address")
+	}
+}
+
 func TestAddByIPHandsTheCameraItFoundToTheWindowAndCloses(t *testing.T) {
 	found := fakes.Camera("ACCC8E0000AA", discovery.SetupNeeded, "192.168.1.200")
 	d := &fakes.Discoverer{OnAddHost: func(ctx context.Context, host string) (discovery.Device, error) {
