@@ -142,7 +142,8 @@ func runDiscover(ctx context.Context, c *cli, args []string) error {
 	}
 	c.json = f.json
 	if len(pos) > 0 {
-		return usageErrorf("discover takes no address; use --add %s to ask one camera", pos[0])
+		// Not repeated back: a word typed here may be a password.
+		return usageErrorf("discover takes no address; use --add ADDRESS to ask one camera")
 	}
 	if f.timeout < 0 {
 		return usageErrorf("--timeout must be a positive duration such as 3s")
