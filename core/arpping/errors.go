@@ -157,8 +157,5 @@ func Messages() []usermsg.Message {
 		msgAvailable, msgAvailableNeedsAdmin, msgAvailableUnsupported, msgAvailableNoInterface,
 		msgProgressNeighbour, msgProgressPing, msgProgressAnswered, msgProgressCleanedUp,
 	}
-	for k := Unknown; k <= Canceled; k++ {
-		out = append(out, messages[k][0], messages[k][1])
-	}
-	return out
+	return append(out, usermsg.Catalogue(messages)...)
 }

@@ -87,12 +87,5 @@ var messages = map[Kind][2]usermsg.Message{
 // Messages lists every message a backup error can show a user, for
 // translators and for the test that keeps the English catalogue complete.
 func Messages() []usermsg.Message {
-	var out []usermsg.Message
-	for k := CannotWrite; ; k++ {
-		m, ok := messages[k]
-		if !ok {
-			return out
-		}
-		out = append(out, m[0], m[1])
-	}
+	return usermsg.Catalogue(messages)
 }

@@ -139,9 +139,5 @@ var errorMessages = map[Kind][2]usermsg.Message{
 // Messages lists every message an address refusal can show a user, for
 // translators and for the test that keeps the English catalogue complete.
 func Messages() []usermsg.Message {
-	var out []usermsg.Message
-	for k := Unknown; k <= LooksLikePassword; k++ {
-		out = append(out, errorMessages[k][0], errorMessages[k][1])
-	}
-	return out
+	return usermsg.Catalogue(errorMessages)
 }

@@ -210,8 +210,5 @@ func Messages() []usermsg.Message {
 		msgFactory, msgFactoryNext, msgLinkLocal, msgLinkLocalNext, msgOtherSubnet, msgOtherSubnetNext,
 		msgNoHTTP, msgNoHTTPNext, msgLost, msgLostNext, MsgNothingFound, MsgNothingFoundNext,
 	}
-	for k := Unknown; k <= NotRunning; k++ {
-		out = append(out, errorMessages[k][0], errorMessages[k][1])
-	}
-	return out
+	return append(out, usermsg.Catalogue(errorMessages)...)
 }

@@ -143,10 +143,5 @@ var messages = map[Kind][2]usermsg.Message{
 // Messages lists every message a workflow can show a user (errors and
 // steps), for translators and the test that keeps the catalogue complete.
 func Messages() []usermsg.Message {
-	var out []usermsg.Message
-	for _, k := range []Kind{NoConnector, OtherCamera, BackupFailed, NotFound, notFoundDHCP, Unencrypted, NoPinStore} {
-		out = append(out, messages[k][0], messages[k][1])
-	}
-	out = append(out, stepMessages()...)
-	return out
+	return append(usermsg.Catalogue(messages), stepMessages()...)
 }
