@@ -86,6 +86,23 @@ func simCameras(t *testing.T, sock string) map[string]simCamera {
 	return out
 }
 
+// awaitSimCamera asks the simulator about the camera of a generation until
+// ok holds, and fails the test after within.
+func awaitSimCamera(t *testing.T, sock, gen string, within time.Duration, ok func(simCamera) bool) simCamera {
+	t.Helper()
+	deadline := time.Now().Add(within)
+	for {
+		c := simCameras(t, sock)[gen]
+		if ok(c) {
+			return c
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the simulator's %s camera is still %+v after %v", gen, c, within)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
 // awaitDevice waits for a watch event about mac whose device satisfies ok.
 func (w *watcher) awaitDevice(tb testing.TB, mac, what string, within time.Duration, ok func(deviceRecord) bool) deviceRecord {
 	tb.Helper()
@@ -166,7 +183,10 @@ func TestPhysicalResetIsSeenLostThenBackOnEachGenerationsFactoryAddress(t *testi
 	if len(back12.Addresses) != 1 || !hasAddrIn(back12.Addresses, "169.254.") {
 		t.Errorf("12.9 back on %v, want one 169.254 address", back12.Addresses)
 	}
-	if c := simCameras(t, sock)["12.9"]; (c.State != "on" && c.State != "booting") || !c.NeedsSetup || len(c.Addresses) != 1 {
+	// A camera announces itself as it comes up, a moment before it
+	// serves: the simulator may still say "off" when the announcement is
+	// heard. Wait for it to say it is up.
+	if c := awaitSimCamera(t, sock, "12.9", 10*time.Second, func(c simCamera) bool { return c.State == "on" || c.State == "booting" }); !c.NeedsSetup || len(c.Addresses) != 1 {
 		t.Errorf("the simulator says the 12.9 camera is %+v", c)
 	}
 
