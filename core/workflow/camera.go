@@ -325,13 +325,6 @@ func (c *Camera) logIn(ctx context.Context, cr Credentials) error {
 	return c.client.VerifyLogin(ctx)
 }
 
-// LogIn checks an administrator's credentials without changing anything.
-func (c *Camera) LogIn(ctx context.Context, cr Credentials) error {
-	return c.logIn(ctx, cr)
-}
-
-// httpsPortOf is the HTTPS port the camera answered on: the one in the
-// address it was identified at, else HTTPS's default.
 // reached is where and how the camera was reached, as a Target for asking
 // it again: its MAC, and the scheme (and HTTPS port) it answered over, so a
 // camera that offered HTTPS is asked over HTTPS again.
@@ -345,6 +338,8 @@ func (c *Camera) reached() Target {
 	return t
 }
 
+// httpsPortOf is the HTTPS port the camera answered on: the one in the
+// address it was identified at, else HTTPS's default.
 func httpsPortOf(c *Camera) int {
 	if u, err := url.Parse(c.ID.HTTPURL); err == nil && u.Scheme == string(HTTPS) {
 		if p, err := strconv.Atoi(u.Port()); err == nil && p > 0 {
