@@ -42,8 +42,11 @@ var ErrLength = errors.New("passphrase: length out of range")
 // Generate returns a random password of n characters from Alphabet, drawn
 // with crypto/rand, holding at least one lower-case letter, one capital, one
 // digit and one symbol (some sites that people paste it into insist on
-// that). Redrawing until all four appear keeps every such password equally
-// likely.
+// that), rated very strong with nothing held against it by the strength
+// estimate: random letters now and then spell a word guessers try first or
+// repeat a few characters, and a password the app generates must never be
+// rated below very strong next to the meter.
+// Redrawing until both hold keeps every such password equally likely.
 func Generate(n int) (string, error) {
 	if n < MinGenerateLen || n > MaxGenerateLen {
 		return "", fmt.Errorf("%w: %d (want %d to %d)", ErrLength, n, MinGenerateLen, MaxGenerateLen)
@@ -59,7 +62,7 @@ func Generate(n int) (string, error) {
 			buf[i] = Alphabet[k.Int64()]
 		}
 		s := string(buf)
-		if hasEveryClass(s) {
+		if e := Estimate(s); hasEveryClass(s) && e.Level == VeryStrong && len(e.Reasons) == 0 {
 			return s, nil
 		}
 	}
