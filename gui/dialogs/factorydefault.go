@@ -5,7 +5,6 @@ import (
 	"image/color"
 	"net/url"
 	"path/filepath"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -181,13 +180,18 @@ func (d *factoryDefaultDialog) start(skipBackup bool) {
 // progress shows the workflow's steps; the saved backup and the hard
 // reset's warning get places of their own.
 func (d *factoryDefaultDialog) progress(mode vapix.ResetMode) func(workflow.Progress) {
+	// The hard reset's warning is shown once, when the wait begins,
+	// whatever phase or time the first report brings on a slow machine.
+	// The callback runs on the one work goroutine, so no lock is needed.
+	warned := false
 	return func(p workflow.Progress) {
 		switch p.Step {
 		case workflow.StepBackupSaved:
 			d.ui(func() { d.showBackup(p.Path) })
 			return
 		case workflow.StepRebooting:
-			if mode == vapix.Hard && p.Reboot.Phase == vapix.RebootWaitingToGoDown && p.Elapsed < time.Second {
+			if mode == vapix.Hard && !warned {
+				warned = true
 				d.ui(func() {
 					d.problem.Set(widgets.NoticeInfo, lang.X("dialog.reset.hard_wait", "After a hard reset the camera may come back at a different address. If it does not come back here, the camera list will find it."), "")
 					d.relayout()
