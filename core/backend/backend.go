@@ -11,6 +11,7 @@ import (
 	"net/netip"
 
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/hostaddr"
 	"github.com/openipu/openipu/core/netif"
 	"github.com/openipu/openipu/core/vapix"
 	"github.com/openipu/openipu/core/workflow"
@@ -59,6 +60,11 @@ type Backend struct {
 	WebURL func(d discovery.Device) string
 	// ARPPing gives a camera an address by its MAC; nil: not offered.
 	ARPPing workflow.ARPPinger
+	// SecondAddress gives this computer a temporary second address on a
+	// camera's network, to reach a camera on the factory address or a
+	// link-local one; nil: not offered (the steps to do it by hand still
+	// are).
+	SecondAddress hostaddr.Adder
 	// Power is the simulated cameras' power plugs; nil on a real network.
 	Power PowerSwitch
 	// Simulated says the cameras are the simulated office.

@@ -8,6 +8,7 @@ import (
 	"github.com/openipu/openipu/core/addrprobe"
 	"github.com/openipu/openipu/core/backup"
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/hostaddr"
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/netif"
 	"github.com/openipu/openipu/core/tlspin"
@@ -28,8 +29,9 @@ type Files struct {
 // listed in Problems, and the actions that need it say so when they run.
 func Network(opts discovery.Options, files Files) *Backend {
 	b := &Backend{
-		AddressInUse: addrprobe.Answers,
-		ARPPing:      workflow.ThisComputer{},
+		AddressInUse:  addrprobe.Answers,
+		ARPPing:       workflow.ThisComputer{},
+		SecondAddress: hostaddr.System{},
 	}
 	listIfaces := opts.ListInterfaces
 	if listIfaces == nil {

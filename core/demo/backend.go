@@ -62,15 +62,16 @@ func NewBackend(ctx context.Context, opts Options) (*backend.Backend, error) {
 			}
 			return &discoverer{n: n, eng: e}, nil
 		},
-		Interfaces:   func() ([]netif.Interface, error) { return n.Interfaces(), nil },
-		Env:          workflow.Env{Connect: n.connect, Journal: j},
-		BackupDir:    filepath.Join(dir, "backups"),
-		AddressInUse: n.addressInUse,
-		WebURL:       n.webURL,
-		ARPPing:      arpPinger{n},
-		Power:        n,
-		Simulated:    true,
-		Close:        closeAll,
+		Interfaces:    func() ([]netif.Interface, error) { return n.Interfaces(), nil },
+		Env:           workflow.Env{Connect: n.connect, Journal: j},
+		BackupDir:     filepath.Join(dir, "backups"),
+		AddressInUse:  n.addressInUse,
+		WebURL:        n.webURL,
+		ARPPing:       arpPinger{n},
+		SecondAddress: secondAddress{n},
+		Power:         n,
+		Simulated:     true,
+		Close:         closeAll,
 	}, nil
 }
 

@@ -76,13 +76,16 @@ func (o *Options) fill() {
 // Network is a running demo: the simulated cameras and the discovery engine
 // that finds them.
 type Network struct {
-	opts  Options
-	local []netif.Interface
-	cams  []*camera
-	stop  chan struct{}
-	wake  chan struct{}
-	wg    sync.WaitGroup
-	once  sync.Once
+	opts Options
+	// localMu guards local: the simulated computer can be given a second
+	// address while the engine reads its connections.
+	localMu sync.Mutex
+	local   []netif.Interface
+	cams    []*camera
+	stop    chan struct{}
+	wake    chan struct{}
+	wg      sync.WaitGroup
+	once    sync.Once
 	// syncMu serialises sync passes, so Sync returns only after a complete
 	// one.
 	syncMu sync.Mutex
@@ -176,7 +179,13 @@ func (n *Network) Engine() *discovery.Engine {
 
 // Interfaces are the simulated computer's network connections.
 func (n *Network) Interfaces() []netif.Interface {
-	return slices.Clone(n.local)
+	n.localMu.Lock()
+	defer n.localMu.Unlock()
+	out := slices.Clone(n.local)
+	for i := range out {
+		out[i].Prefixes = slices.Clone(out[i].Prefixes)
+	}
+	return out
 }
 
 // Restart replaces the engine with a new one (not yet running) that searches
@@ -184,7 +193,7 @@ func (n *Network) Interfaces() []netif.Interface {
 // when the user chooses network connections. The cameras are heard only if
 // their connection is among them.
 func (n *Network) Restart(names []string) (*discovery.Engine, error) {
-	chosen, err := netif.Select(n.local, names)
+	chosen, err := netif.Select(n.Interfaces(), names)
 	if err != nil {
 		return nil, err
 	}

@@ -47,11 +47,22 @@ func (n *Network) Cameras() []Camera {
 	return out
 }
 
-// onComputersNetwork is the demo's routing: only addresses on the
-// computer's subnet answer, like a real network without a router to the
-// camera's subnet (192.168.0.90 and link-local addresses stay silent).
-func onComputersNetwork(a netip.Addr) bool {
-	return computerAddr.Masked().Contains(a) && a != computerAddr.Addr()
+// onComputersNetwork is the demo's routing: only addresses on one of the
+// simulated computer's networks answer, like a real network without a
+// router to the camera's subnet (192.168.0.90 and link-local addresses stay
+// silent until the computer is given a second address there).
+func (n *Network) onComputersNetwork(a netip.Addr) bool {
+	for _, i := range n.Interfaces() {
+		if i.Loopback {
+			continue
+		}
+		for _, p := range i.Prefixes {
+			if p.Masked().Contains(a) && a != p.Addr() {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (n *Network) cameraAt(a netip.Addr) *camera {
@@ -72,7 +83,7 @@ func (n *Network) identify(ctx context.Context, target string) (vapix.Identity, 
 		return vapix.Identity{}, noAnswer("identify the camera", target)
 	}
 	c := n.cameraAt(a)
-	if c == nil || !onComputersNetwork(a) {
+	if c == nil || !n.onComputersNetwork(a) {
 		return vapix.Identity{}, noAnswer("identify the camera", a.String())
 	}
 	client, err := vapix.New(c.sim.HTTPURL(), vapix.Options{Timeout: probeTimeout})
@@ -138,7 +149,7 @@ func (n *Network) Scan(ctx context.Context, prefix netip.Prefix, progress func(d
 			return found, ctx.Err()
 		case <-pace.C:
 		}
-		if onComputersNetwork(a) && n.cameraAt(a) != nil {
+		if n.onComputersNetwork(a) && n.cameraAt(a) != nil {
 			if _, err := eng.AddHost(ctx, a.String()); err == nil {
 				found++
 			}
