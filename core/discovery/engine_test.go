@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/netip"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -274,5 +275,48 @@ func TestEngineRunCanBeCalledAgainAfterItFailedToStart(t *testing.T) {
 	}
 	if _, err := eng.Run(ctx); err == nil {
 		t.Fatal("a running engine started twice")
+	}
+}
+
+func TestACameraThatBecomesReachableWhenTheComputerGainsAnAddressIsProbedAtOnce(t *testing.T) {
+	var mu sync.Mutex
+	prefixes := []netip.Prefix{netip.MustParsePrefix("10.0.4.17/24")}
+	reachable := func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return len(prefixes) > 1
+	}
+	eng := New(Options{
+		DisableMDNS: true, DisableSSDP: true,
+		Identify: func(ctx context.Context, target string) (vapix.Identity, error) {
+			if !reachable() {
+				return vapix.Identity{}, errors.New("no route to " + target)
+			}
+			return vapix.Identity{MAC: "E827257A1008", Firmware: "10.12.228", NeedsSetup: true}, nil
+		},
+		ListInterfaces: func() ([]netif.Interface, error) {
+			mu.Lock()
+			defer mu.Unlock()
+			return []netif.Interface{{Name: "eth0", Up: true, Multicast: true, Prefixes: slices.Clone(prefixes)}}, nil
+		},
+		// Slow enough that the periodic re-probe cannot be what asks again
+		// within the test's wait.
+		Liveness: time.Second,
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	events, err := eng.Run(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng.Inject(Sighting{MAC: "E827257A1008", Source: SourceMDNS, Interface: "eth0", Addr: FactoryAddress, TTL: time.Hour})
+	next(t, events, Added, func(d Device) bool { return d.Diagnosis.Reach == ReachFactoryAddress })
+
+	mu.Lock()
+	prefixes = append(prefixes, netip.MustParsePrefix("192.168.0.213/24"))
+	mu.Unlock()
+	d := next(t, events, Updated, func(d Device) bool { return d.Diagnosis.Reach == ReachOK })
+	if !d.NeedsSetup() {
+		t.Fatalf("device %+v: want it probed as needing a password", d)
 	}
 }

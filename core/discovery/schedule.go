@@ -82,7 +82,17 @@ func (e *Engine) schedule(ctx context.Context, reg *registry, mdns *mdnsBrowser,
 				// moved, VPN up): diagnoses, and cameras added by address
 				// or scan, are placed by where it is now.
 				if all, err := e.opts.ListInterfaces(); err == nil {
-					e.emit(ctx, reg.setLocal(all))
+					evs := reg.setLocal(all)
+					e.emit(ctx, evs)
+					// A camera this computer can reach now (it was given
+					// a second address, or the cable moved) is asked what
+					// it is at once, instead of keeping the verdict of a
+					// probe that could not reach it.
+					for _, ev := range evs {
+						if r := ev.Device.Diagnosis.Reach; r == ReachNoHTTP || r == ReachUnknown {
+							e.queueProbe(reg, ev.Device.MAC, true)
+						}
+					}
 				}
 				lastIfaces = now
 			}
