@@ -94,13 +94,13 @@ func (d *discoverer) Scan(ctx context.Context, p netip.Prefix, progress func(don
 }
 
 // connect opens a simulated camera at the real port behind its made-up
-// address. It also reaches the camera on the factory address, as a
-// computer given a second address on 192.168.0.x would (the diagnosis's
-// own advice), so that "Assign IP address" can be tried on it.
+// address, when that address is on one of the simulated computer's
+// networks: the camera on the factory address answers only once the
+// computer has a second address on 192.168.0.x, as on a real site.
 func (n *Network) connect(_ context.Context, t workflow.Target, o workflow.ConnectOptions) (workflow.Client, error) {
 	a, err := netip.ParseAddr(t.Host)
 	var c *camera
-	if err == nil {
+	if err == nil && n.onComputersNetwork(a) {
 		c = n.cameraAt(a)
 	}
 	if c == nil {

@@ -116,6 +116,16 @@ func TestAnAddressAssignedInTheDemoMovesTheCameraThereInTheTable(t *testing.T) {
 			factory = dev
 		}
 	}
+	// The simulated computer reaches the factory address only once it has
+	// an address on that network too, as a real one does.
+	if _, err := w.Backend().Env.Connect(ctx, workflow.TargetOf(factory), workflow.ConnectOptions{}); err == nil {
+		t.Fatal("the simulated computer reached 192.168.0.90 without an address on that network")
+	}
+	second, err := w.Backend().SecondAddress.Add(ctx, demo.Interface, netip.MustParsePrefix("192.168.0.213/24"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer second.Remove(ctx)
 	c, err := w.Backend().Env.Connect(ctx, workflow.TargetOf(factory), workflow.ConnectOptions{})
 	if err != nil {
 		t.Fatal(err)
