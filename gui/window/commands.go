@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/openipu/openipu/gui/addresswizard"
 	"github.com/openipu/openipu/gui/apptheme"
 	"github.com/openipu/openipu/gui/dialogs"
 )
@@ -97,6 +98,12 @@ func (w *MainWindow) runAction(a actionID) {
 	case actFactoryDefault:
 		dialogs.ShowFactoryDefault(w, d)
 	case actAssignIP:
+		// A camera this computer cannot reach gets the guided flow that
+		// reaches it first; one it reaches gets its new settings at once.
+		if w.rows.state(d) == stateUnreachable {
+			addresswizard.Show(w, d)
+			return
+		}
 		dialogs.ShowAssignIP(w, d)
 	case actRestart:
 		dialogs.RestartCamera(w, d)

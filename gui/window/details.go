@@ -268,7 +268,10 @@ func (p *detailsPanel) suggestionFor(d discovery.Device, st camState) (string, f
 	}
 	switch d.Diagnosis.Reach {
 	case discovery.ReachFactoryAddress, discovery.ReachLinkLocalOnly, discovery.ReachOtherSubnet:
-		return action(actAssignIP)
+		if !w.enabled(actAssignIP) {
+			return "", nil
+		}
+		return lang.X("details.give_address", "Give this camera an address…"), func() { w.runAction(actAssignIP) }
 	case discovery.ReachNoHTTP:
 		return lang.X("toolbar.search_again", "Search again"), w.searchAgain
 	}

@@ -124,7 +124,14 @@ var ShotSize = fyne.NewSize(1240, 740)
 // Shoot writes what win shows, dialogs included, to path as a PNG.
 func Shoot(t testing.TB, win fyne.Window, path string) {
 	t.Helper()
-	win.Resize(ShotSize)
+	ShootAt(t, win, ShotSize, path)
+}
+
+// ShootAt is Shoot with the window at size: the smallest window the app
+// supports is looked at too.
+func ShootAt(t testing.TB, win fyne.Window, size fyne.Size, path string) {
+	t.Helper()
+	win.Resize(size)
 	// The app's driver re-lays out whatever changed size before each frame;
 	// the test canvas does not, so do it here, twice, as sizes settle.
 	for range 2 {
