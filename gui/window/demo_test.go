@@ -68,19 +68,22 @@ func TestTryWithSimulatedCamerasFindsTheOfficeAndActionsReachItsCameras(t *testi
 		t.Error("empty state still shown")
 	}
 
-	var factory discovery.Device
+	var factory, fresh discovery.Device
 	for _, d := range w.rows.byMAC {
-		if d.Diagnosis.Reach == discovery.ReachFactoryAddress {
+		switch {
+		case d.Diagnosis.Reach == discovery.ReachFactoryAddress:
 			factory = d
+		case d.Diagnosis.Reach == discovery.ReachOK && d.NeedsSetup():
+			fresh = d
 		}
 	}
 	w.tapRow(t, factory.MAC, 0)
-	if w.details.suggest.Text != "Assign IP address…" || w.details.buttons[actAssignIP].Disabled() {
+	if w.details.suggest.Text != "Give this camera an address…" || w.details.buttons[actAssignIP].Disabled() {
 		t.Errorf("factory-address camera: suggestion %q", w.details.suggest.Text)
 	}
 
 	deps := w.Backend()
-	c, err := deps.Env.Connect(context.Background(), workflow.TargetOf(factory), workflow.ConnectOptions{})
+	c, err := deps.Env.Connect(context.Background(), workflow.TargetOf(fresh), workflow.ConnectOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +91,7 @@ func TestTryWithSimulatedCamerasFindsTheOfficeAndActionsReachItsCameras(t *testi
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	id, err := c.Identify(ctx)
-	if err != nil || id.MAC != factory.MAC || !id.NeedsSetup {
+	if err != nil || id.MAC != fresh.MAC || !id.NeedsSetup {
 		t.Errorf("the actions' client reached %q (needs setup %v), err %v", id.MAC, id.NeedsSetup, err)
 	}
 	if !strings.HasPrefix(deps.BackupDir, filepath.Dir(backups)) || !strings.Contains(deps.BackupDir, "openipu-demo-") {
