@@ -30,6 +30,7 @@ func Network(opts discovery.Options, files Files) *Backend {
 	b := &Backend{
 		AddressInUse: addrprobe.Answers,
 		ARPPing:      workflow.ThisComputer{},
+		Admins:       workflow.NewAdminNames(),
 	}
 	listIfaces := opts.ListInterfaces
 	if listIfaces == nil {
