@@ -67,7 +67,7 @@ func newFactoryDefaultDialog(h Host, cam discovery.Device) *factoryDefaultDialog
 		gap.SetMinSize(fyne.NewSize(theme.IconInlineSize()+2*theme.Padding(), 0))
 		return container.NewBorder(nil, nil, gap, nil, o)
 	}
-	d.login = newLoginFields(cam, d.submit, esc, d.validate)
+	d.login = newLoginFieldsFor(h, cam, d.submit, esc, d.validate)
 	dir := h.Backend().BackupDir
 	if dir == "" {
 		dir = lang.X("dialog.reset.backup_default_folder", "the OpenIPU backups folder")
@@ -206,8 +206,8 @@ func (d *factoryDefaultDialog) progress(mode vapix.ResetMode) func(workflow.Prog
 func (d *factoryDefaultDialog) done(res workflow.FactoryDefaultResult, err error, mode vapix.ResetMode) {
 	cam, path := d.cam, res.BackupPath
 	if res.Accepted || workflow.KindOf(err) == workflow.BackupFailed {
-		// The login worked: offer this name first next time.
-		rememberAdmin(res.User)
+		// The login worked: offer this name for this camera next time.
+		rememberAdminOf(d.h, cam.MAC, res.User)
 	}
 	if !res.Accepted {
 		d.problem.ShowError(err)

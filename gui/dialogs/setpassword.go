@@ -117,11 +117,9 @@ func newSetPasswordDialog(h Host, cams []discovery.Device) *setPasswordDialog {
 	d.user = widgets.NewEscEntry(esc)
 	d.nameRule = widgets.Wrapped(lang.X("dialog.setpw.name_rule", "1 to 14 letters and digits. AXIS OS older than 11.5 only accepts root: the app falls back to it automatically."))
 	d.nameRule.SizeName = theme.SizeNameCaptionText // quieter than body text, yet readable (low importance is too faint)
+	d.user.SetText(d.suggestedAdmin(h))
 	if old > 0 {
-		d.user.SetText("root")
 		d.nameRule.SetText(lang.X("dialog.setpw.name_rule_root", "AXIS OS older than 11.5 ({{.N}} of these cameras) only accepts the name root. With another name, the app falls back to root for those automatically.", map[string]any{"N": old}))
-	} else {
-		d.user.SetText(suggestedAdmin(discovery.Device{}))
 	}
 	d.userReason = widgets.Reason()
 	d.password = widgets.NewSecretEntry(esc)
@@ -169,6 +167,24 @@ func newSetPasswordDialog(h Host, cams []discovery.Device) *setPasswordDialog {
 	d.whenClosed(d.forget)
 	d.validate()
 	return d
+}
+
+// suggestedAdmin is the name these cameras had when this program last
+// logged into or set up each of them, when it is the same for all; else
+// root, the one name every camera accepts.
+func (d *setPasswordDialog) suggestedAdmin(h Host) string {
+	name := ""
+	for i, c := range d.cams {
+		user := adminFor(h, c)
+		if i > 0 && user != name {
+			return defaultAdmin
+		}
+		name = user
+	}
+	if name == "" {
+		return defaultAdmin
+	}
+	return name
 }
 
 func newPasswordRow(cam discovery.Device) *passwordRow {
@@ -389,19 +405,15 @@ func (d *setPasswordDialog) showResult(r *passwordRow, asked string, res workflo
 // finish sums the run up. It runs on the Fyne goroutine.
 func (d *setPasswordDialog) finish() {
 	done, failed := 0, 0
-	admin := ""
 	for _, r := range d.rows {
 		switch r.state {
 		case rowDone:
 			done++
-			if admin == "" || r.user != "root" {
-				admin = r.user
-			}
+			rememberAdminOf(d.h, r.cam.MAC, r.user)
 		case rowFailed, rowStopped:
 			failed++
 		}
 	}
-	rememberAdmin(admin)
 	n := len(d.rows)
 	switch {
 	case failed == 0:
