@@ -15,6 +15,7 @@ import (
 	"github.com/openipu/openipu/core/passphrase"
 	"github.com/openipu/openipu/core/vapix"
 	"github.com/openipu/openipu/core/workflow"
+	"github.com/openipu/openipu/gui/i18n"
 	"github.com/openipu/openipu/gui/widgets"
 )
 
@@ -96,7 +97,7 @@ func newSetPasswordDialog(h Host, cams []discovery.Device) *setPasswordDialog {
 	body := container.NewVBox()
 	buttonText := lang.X("dialog.setpw.button", "Set password")
 	if len(cams) > 1 {
-		buttonText = lang.X("dialog.setpw.button_many", "Set password on {{.N}} cameras", map[string]any{"N": len(cams)})
+		buttonText = i18n.Counted("dialog.setpw.button_n", "Set password on {{.Count}} camera", "Set password on {{.Count}} cameras", len(cams))
 	}
 	d.frame = newFrame(h, lang.X("dialog.setpw.title", "Set the first password"), body, buttonText, d.start)
 	esc := d.escape
@@ -105,7 +106,7 @@ func newSetPasswordDialog(h Host, cams []discovery.Device) *setPasswordDialog {
 	if len(cams) == 1 {
 		d.intro.SetText(lang.X("dialog.setpw.intro_one", "{{.Camera}} has no administrator yet. Choose the administrator's name and password; the camera is checked by logging in with them.", map[string]any{"Camera": CameraTitle(cams[0])}))
 	} else {
-		d.intro.SetText(lang.X("dialog.setpw.intro_many", "These {{.N}} cameras have no administrator yet. Each gets the same name and password, and each is checked by logging in with them.", map[string]any{"N": len(cams)}))
+		d.intro.SetText(i18n.Counted("dialog.setpw.intro_n", "This camera has no administrator yet. Choose the administrator's name and password; it is checked by logging in with them.", "These {{.Count}} cameras have no administrator yet. Each gets the same name and password, and each is checked by logging in with them.", len(cams)))
 	}
 
 	old := 0
@@ -118,8 +119,11 @@ func newSetPasswordDialog(h Host, cams []discovery.Device) *setPasswordDialog {
 	d.nameRule = widgets.Wrapped(lang.X("dialog.setpw.name_rule", "1 to 14 letters and digits. AXIS OS older than 11.5 only accepts root: the app falls back to it automatically."))
 	d.nameRule.SizeName = theme.SizeNameCaptionText // quieter than body text, yet readable (low importance is too faint)
 	d.user.SetText(d.suggestedAdmin(h))
-	if old > 0 {
-		d.nameRule.SetText(lang.X("dialog.setpw.name_rule_root", "AXIS OS older than 11.5 ({{.N}} of these cameras) only accepts the name root. With another name, the app falls back to root for those automatically.", map[string]any{"N": old}))
+	switch {
+	case old > 0 && len(cams) == 1:
+		d.nameRule.SetText(lang.X("dialog.setpw.name_rule_root_one", "This camera's AXIS OS is older than 11.5 and only accepts the name root. With another name, the app falls back to root automatically."))
+	case old > 0:
+		d.nameRule.SetText(i18n.Counted("dialog.setpw.name_rule_root_n", "{{.Count}} of these cameras has AXIS OS older than 11.5, which only accepts the name root. With another name, the app falls back to root for it automatically.", "{{.Count}} of these cameras have AXIS OS older than 11.5, which only accepts the name root. With another name, the app falls back to root for those automatically.", old))
 	}
 	d.userReason = widgets.Reason()
 	d.password = widgets.NewSecretEntry(esc)
@@ -240,7 +244,7 @@ func (d *setPasswordDialog) validate() {
 	case pw == "":
 		widgets.SetReason(d.passwordReason, "")
 	case vapix.ValidatePassword(pw) != nil && len(pw) > vapix.MaxPasswordLen:
-		widgets.SetReason(d.passwordReason, lang.X("dialog.setpw.too_long", "This password has {{.N}} characters; cameras accept at most 64.", map[string]any{"N": len(pw)}))
+		widgets.SetReason(d.passwordReason, i18n.Counted("dialog.setpw.too_long_n", "This password has {{.Count}} character; cameras accept at most 64.", "This password has {{.Count}} characters; cameras accept at most 64.", len(pw)))
 	case vapix.ValidatePassword(pw) != nil:
 		widgets.SetReason(d.passwordReason, lang.X("dialog.setpw.bad_char", "This password contains a character cameras do not accept, such as an accented letter or a tab. Use the keyboard's letters, digits, spaces and punctuation."))
 	case vapix.PasswordIsWeak(pw):
@@ -417,16 +421,19 @@ func (d *setPasswordDialog) finish() {
 	n := len(d.rows)
 	switch {
 	case failed == 0:
-		d.problem.Set(widgets.NoticeSuccess, lang.X("dialog.setpw.all_done", "{{.N}} of {{.N}} cameras now have the new password, each checked by logging in with it.", map[string]any{"N": n}), "")
+		d.problem.Set(widgets.NoticeSuccess, i18n.Counted("dialog.setpw.all_done_n", "The camera now has the new password, checked by logging in with it.", "All {{.Count}} cameras now have the new password, each checked by logging in with it.", n), "")
 		d.primary.Hide()
 		d.h.Window().Canvas().Focus(d.cancel)
 	case done == 0:
 		d.problem.Set(widgets.NoticeError, lang.X("dialog.setpw.none_done", "No camera got the new password."), lang.X("dialog.setpw.some_failed_next", "Fix what the list says, then try again for the failed cameras."))
 	default:
-		d.problem.Set(widgets.NoticeWarning, lang.X("dialog.setpw.some_failed", "{{.Done}} of {{.N}} cameras now have the new password. {{.Failed}} did not: the list says why.", map[string]any{"Done": done, "N": n, "Failed": failed}), lang.X("dialog.setpw.some_failed_next", "Fix what the list says, then try again for the failed cameras."))
+		d.problem.Set(widgets.NoticeWarning,
+			i18n.Counted("dialog.setpw.some_done_n", "{{.Count}} camera now has the new password.", "{{.Count}} cameras now have the new password.", done)+" "+
+				i18n.Counted("dialog.setpw.some_not_done_n", "{{.Count}} did not: the list says why.", "{{.Count}} did not: the list says why.", failed),
+			lang.X("dialog.setpw.some_failed_next", "Fix what the list says, then try again for the failed cameras."))
 	}
 	if failed > 0 {
-		d.primary.SetText(lang.X("dialog.setpw.retry", "Try again for {{.N}} failed", map[string]any{"N": failed}))
+		d.primary.SetText(i18n.Counted("dialog.setpw.retry_n", "Try again for the failed camera", "Try again for {{.Count}} failed cameras", failed))
 	}
 	d.status.SetText("")
 	d.setFormEnabled(true)
@@ -446,15 +453,15 @@ func (d *setPasswordDialog) finish() {
 // certificates.
 func (d *setPasswordDialog) askWhetherReset() {
 	c := dialog.NewConfirm(
-		lang.X("dialog.setpw.reset_title", "Was this camera reset?"),
-		lang.X("dialog.setpw.reset_text", "{{.N}} camera(s) show a new secure certificate and say they have factory settings. That is what a camera does after a reset with its control button, but a device pretending to be the camera could do the same. Did you reset them yourself?", map[string]any{"N": d.resetUnconfirmed}),
+		i18n.Counted("dialog.setpw.reset_title_n", "Was this camera reset?", "Were these {{.Count}} cameras reset?", d.resetUnconfirmed),
+		i18n.Counted("dialog.setpw.reset_text_n", "The camera shows a new secure certificate and says it has factory settings. That is what a camera does after a reset with its control button, but a device pretending to be the camera could do the same. Did you reset it yourself?", "{{.Count}} cameras show a new secure certificate and say they have factory settings. That is what a camera does after a reset with its control button, but a device pretending to be a camera could do the same. Did you reset them yourself?", d.resetUnconfirmed),
 		func(yes bool) {
 			if yes {
 				d.afterReset = true
 				d.start()
 			}
 		}, d.h.Window())
-	c.SetConfirmText(lang.X("dialog.setpw.reset_yes", "Yes, I reset them"))
+	c.SetConfirmText(i18n.Counted("dialog.setpw.reset_yes_n", "Yes, I reset it", "Yes, I reset them", d.resetUnconfirmed))
 	c.SetDismissText(lang.X("dialog.setpw.reset_no", "No"))
 	c.Show()
 	d.resetQuestion = c
