@@ -38,6 +38,7 @@ type factoryDefaultDialog struct {
 	openBackup    *widgets.EscButton
 	withoutBackup *widgets.EscButton
 	setPassword   *widgets.EscButton
+	guidedReset   *widgets.EscButton
 	skipConfirm   *dialog.ConfirmDialog
 
 	backupPath string
@@ -88,6 +89,7 @@ func newFactoryDefaultDialog(h Host, cam discovery.Device) *factoryDefaultDialog
 	d.withoutBackup = widgets.NewEscButton(lang.X("dialog.reset.without_backup", "Reset without a backup…"), theme.WarningIcon(), d.askSkipBackup, esc)
 	d.setPassword = widgets.NewEscButton(lang.X("dialog.reset.set_password", "Set the password now"), theme.AccountIcon(), d.setPasswordNow, esc)
 	d.setPassword.Importance = widget.HighImportance
+	d.guidedReset = widgets.NewEscButton(lang.X("dialog.guided_reset", "Guided factory reset…"), theme.HelpIcon(), d.openGuidedReset, esc)
 
 	body.Objects = []fyne.CanvasObject{
 		d.intro,
@@ -219,7 +221,13 @@ func (d *factoryDefaultDialog) done(res workflow.FactoryDefaultResult, err error
 		} else {
 			d.status.SetText("")
 			d.setFormEnabled(true)
-			d.keepBackupButton(path)
+			extra := d.extraButtons(path)
+			if vapix.KindOf(err) == vapix.WrongPassword && guidedResetOf(d.h) != nil {
+				// The notice says a lost password means a reset with the
+				// camera's button; this is the way there.
+				extra = append(extra, d.guidedReset)
+			}
+			d.setButtons(extra...)
 		}
 		d.validate()
 		return
@@ -273,6 +281,18 @@ func (d *factoryDefaultDialog) openBackupFile() {
 	}
 }
 
+// openGuidedReset hands the camera to the guided reset with its control
+// button, which needs no password.
+func (d *factoryDefaultDialog) openGuidedReset() {
+	guided := guidedResetOf(d.h)
+	if guided == nil {
+		return
+	}
+	cam := latest(d.h, d.cam)
+	d.close()
+	guided(cam)
+}
+
 // askSkipBackup is the extra confirmation before a reset without backup.
 func (d *factoryDefaultDialog) askSkipBackup() {
 	d.skipConfirm = dialog.NewConfirm(lang.X("dialog.reset.without_backup_title", "Reset without a backup?"), lang.X("dialog.reset.without_backup_text", "The camera's settings have not been saved. After the reset they are gone for good. Reset anyway?"), d.skipBackupAnswered, d.h.Window())
@@ -291,10 +311,7 @@ func (d *factoryDefaultDialog) skipBackupAnswered(yes bool) {
 // set-password dialog. After a reset the camera list may know it better
 // (a new address), so its entry is preferred.
 func (d *factoryDefaultDialog) setPasswordNow() {
-	cam := d.cam
-	if now, ok := d.h.Camera(cam.MAC); ok && cam.MAC != "" && !now.Lost {
-		cam = now
-	}
+	cam := latest(d.h, d.cam)
 	cam.Setup = discovery.SetupNeeded
 	d.close()
 	sp := newSetPasswordAfterReset(d.h, []discovery.Device{cam})
@@ -302,6 +319,15 @@ func (d *factoryDefaultDialog) setPasswordNow() {
 	if sp.user.Text != "" {
 		d.h.Window().Canvas().Focus(sp.password)
 	}
+}
+
+// latest is cam as the camera list knows it now, which may be at a newer
+// address than when the dialog opened.
+func latest(h Host, cam discovery.Device) discovery.Device {
+	if now, ok := h.Camera(cam.MAC); ok && cam.MAC != "" && !now.Lost {
+		return now
+	}
+	return cam
 }
 
 func (d *factoryDefaultDialog) forget() {

@@ -39,6 +39,9 @@ type passwordRow struct {
 	name   *widget.Label
 	status *widget.Label
 	reason *widget.Label
+	// guided opens the guided reset for a camera that already has a
+	// password nobody here knows.
+	guided *widgets.EscButton
 	box    fyne.CanvasObject
 }
 
@@ -154,7 +157,7 @@ func newSetPasswordDialog(h Host, cams []discovery.Device) *setPasswordDialog {
 
 	list := container.NewVBox()
 	for _, c := range cams {
-		r := newPasswordRow(c)
+		r := newPasswordRow(c, d.openGuidedReset, esc)
 		d.rows = append(d.rows, r)
 		list.Add(r.box)
 	}
@@ -191,7 +194,7 @@ func (d *setPasswordDialog) suggestedAdmin(h Host) string {
 	return name
 }
 
-func newPasswordRow(cam discovery.Device) *passwordRow {
+func newPasswordRow(cam discovery.Device, guided func(discovery.Device), esc func()) *passwordRow {
 	r := &passwordRow{
 		cam:    cam,
 		icon:   widget.NewIcon(theme.MoreHorizontalIcon()),
@@ -201,13 +204,16 @@ func newPasswordRow(cam discovery.Device) *passwordRow {
 	}
 	r.name.TextStyle.Bold = true
 	r.reason.Hide()
+	r.guided = widgets.NewEscButton(lang.X("dialog.guided_reset", "Guided factory reset…"), theme.HelpIcon(), func() { guided(r.cam) }, esc)
+	r.guided.Hide()
 	r.box = container.NewBorder(nil, nil, container.NewVBox(r.icon), container.NewVBox(r.status),
-		container.NewVBox(r.name, r.reason))
+		container.NewVBox(r.name, r.reason, container.NewHBox(r.guided)))
 	return r
 }
 
 func (r *passwordRow) set(state rowState, reason string) {
 	r.state = state
+	r.guided.Hide()
 	switch state {
 	case rowWaiting:
 		r.icon.SetResource(theme.MoreHorizontalIcon())
@@ -397,6 +403,11 @@ func (d *setPasswordDialog) showResult(r *passwordRow, asked string, res workflo
 			d.resetUnconfirmed++
 		}
 		r.set(rowFailed, problemSentence(res.Err))
+		if vapix.KindOf(res.Err) == vapix.AlreadySetUp && guidedResetOf(d.h) != nil {
+			// The reason says that without the password only a reset
+			// with the camera's button helps; this is the way there.
+			r.guided.Show()
+		}
 	case res.Account.FellBackToRoot:
 		r.user = res.Account.User
 		r.set(rowDone, lang.X("dialog.setpw.row_fell_back", "Administrator: root. This camera's software only accepts that name, so the account is called root, not {{.User}}.", map[string]any{"User": asked}))
@@ -465,6 +476,18 @@ func (d *setPasswordDialog) askWhetherReset() {
 	c.SetDismissText(lang.X("dialog.setpw.reset_no", "No"))
 	c.Show()
 	d.resetQuestion = c
+}
+
+// openGuidedReset hands a camera that already has an unknown password to
+// the guided reset with its control button.
+func (d *setPasswordDialog) openGuidedReset(cam discovery.Device) {
+	guided := guidedResetOf(d.h)
+	if guided == nil {
+		return
+	}
+	cam = latest(d.h, cam)
+	d.close()
+	guided(cam)
 }
 
 // forget drops the password from the dialog when it closes.
