@@ -34,6 +34,11 @@ type factoryDefaultDialog struct {
 	confirmText *widget.Label
 	confirm     *widgets.EscEntry
 	confirmBox  *fyne.Container
+	// whereBox shows the backup's folder, to find by hand, when this
+	// computer cannot open the file itself.
+	whereBox  *fyne.Container
+	wherePath *widget.Label
+	copyPath  *widgets.EscButton
 
 	openBackup    *widgets.EscButton
 	withoutBackup *widgets.EscButton
@@ -85,6 +90,15 @@ func newFactoryDefaultDialog(h Host, cam discovery.Device) *factoryDefaultDialog
 	d.confirmBox = container.NewVBox(d.confirmText, d.confirm)
 	d.confirmBox.Hide()
 
+	whereText := widgets.Wrapped(lang.X("dialog.reset.open_failed", "This computer could not open the backup. It is in this folder:"))
+	whereText.Importance = widget.WarningImportance
+	d.wherePath = widget.NewLabel("")
+	d.wherePath.Selectable = true
+	d.wherePath.Wrapping = fyne.TextWrapBreak
+	d.copyPath = widgets.NewEscButton(lang.X("dialog.reset.copy_path", "Copy path"), theme.ContentCopyIcon(), d.copyBackupFolder, esc)
+	d.whereBox = container.NewVBox(whereText, container.NewBorder(nil, nil, nil, d.copyPath, d.wherePath))
+	d.whereBox.Hide()
+
 	d.openBackup = widgets.NewEscButton(lang.X("dialog.reset.open_backup", "Open backup"), theme.FileTextIcon(), d.openBackupFile, esc)
 	d.withoutBackup = widgets.NewEscButton(lang.X("dialog.reset.without_backup", "Reset without a backup…"), theme.WarningIcon(), d.askSkipBackup, esc)
 	d.setPassword = widgets.NewEscButton(lang.X("dialog.reset.set_password", "Set the password now"), theme.AccountIcon(), d.setPasswordNow, esc)
@@ -98,6 +112,7 @@ func newFactoryDefaultDialog(h Host, cam discovery.Device) *factoryDefaultDialog
 		widget.NewSeparator(),
 		d.login.box,
 		d.backupWhere,
+		d.whereBox,
 		d.confirmBox,
 	}
 	d.whenClosed(d.forget)
@@ -276,8 +291,18 @@ func (d *factoryDefaultDialog) openBackupFile() {
 		return
 	}
 	if err := d.h.OpenURL(fileURL(d.backupPath)); err != nil {
-		d.problem.ShowError(err)
+		// The reset worked and the file is saved: the notice keeps saying
+		// so, and the folder is shown to open by hand. Why the computer
+		// could not open it (no program for it) is nothing to act on.
+		d.wherePath.SetText(filepath.Dir(d.backupPath))
+		d.whereBox.Show()
 		d.relayout()
+	}
+}
+
+func (d *factoryDefaultDialog) copyBackupFolder() {
+	if d.wherePath.Text != "" {
+		fyne.CurrentApp().Clipboard().SetContent(d.wherePath.Text)
 	}
 }
 
