@@ -72,6 +72,11 @@ type setPasswordDialog struct {
 	confirmReason  *widget.Label
 	showPw         *widgets.EscCheck
 	generate       *widgets.EscButton
+	// kind is what Generate makes: words or random characters.
+	kind *widgets.OptionGroup
+	// generated: the password in the fields is the one Generate made, so
+	// choosing the other kind may replace it.
+	generated bool
 	copyButton     *widgets.EscButton
 	generatedNote  *widget.Label
 	rows           []*passwordRow
@@ -137,6 +142,10 @@ func newSetPasswordDialog(h Host, cams []discovery.Device) *setPasswordDialog {
 	d.confirmReason = widgets.Reason()
 	d.showPw = widgets.NewEscCheck(lang.X("dialog.field.show_passwords", "Show the passwords"), d.revealPasswords, esc)
 	d.generate = widgets.NewEscButton(lang.X("dialog.setpw.generate", "Generate strong password"), theme.ViewRefreshIcon(), d.generatePassword, esc)
+	d.kind = widgets.NewOptionGroup([]string{
+		lang.X("dialog.setpw.kind_words", "Words, easy to write down"),
+		lang.X("dialog.setpw.kind_random", "Random characters"),
+	}, 0, d.kindChosen, esc)
 	d.copyButton = widgets.NewEscButton(lang.X("dialog.setpw.copy", "Copy"), theme.ContentCopyIcon(), d.copyPassword, esc)
 	d.copyButton.Disable()
 	d.generatedNote = widgets.Wrapped("")
@@ -147,12 +156,19 @@ func newSetPasswordDialog(h Host, cams []discovery.Device) *setPasswordDialog {
 		e.OnChanged = func(string) { d.validate() }
 		e.OnSubmitted = func(string) { d.submit() }
 	}
+	d.password.OnChanged = func(string) {
+		d.generated = false
+		d.validate()
+	}
 
 	form := container.New(layout.NewFormLayout(),
 		widget.NewLabel(lang.X("dialog.field.user_name", "User name")), container.NewVBox(d.user, d.userReason, d.nameRule),
 		widget.NewLabel(lang.X("dialog.field.password", "Password")), container.NewVBox(d.password, d.passwordReason, d.meter),
 		widget.NewLabel(lang.X("dialog.field.confirm_password", "Repeat password")), container.NewVBox(d.confirm, d.confirmReason),
-		layout.NewSpacer(), container.NewVBox(container.NewHBox(d.generate, d.copyButton, d.showPw), d.generatedNote),
+		layout.NewSpacer(), container.NewVBox(
+			container.NewHBox(d.generate, d.copyButton, d.showPw),
+			container.NewHBox(d.kind.Buttons[0], d.kind.Buttons[1]),
+			d.generatedNote),
 	)
 
 	list := container.NewVBox()
@@ -309,7 +325,13 @@ func (d *setPasswordDialog) revealPasswords(on bool) {
 }
 
 func (d *setPasswordDialog) generatePassword() {
-	pw, err := passphrase.Generate(passphrase.DefaultGenerateLen)
+	var pw string
+	var err error
+	if d.kind.Selected == 1 {
+		pw, err = passphrase.Generate(passphrase.DefaultGenerateLen)
+	} else {
+		pw, err = passphrase.GenerateWords()
+	}
 	if err != nil {
 		d.problem.ShowError(err)
 		d.relayout()
@@ -317,10 +339,19 @@ func (d *setPasswordDialog) generatePassword() {
 	}
 	d.password.SetText(pw)
 	d.confirm.SetText(pw)
+	d.generated = true
 	d.showPw.SetChecked(true)
 	d.generatedNote.SetText(lang.X("dialog.setpw.generated", "Copy this password or write it down now: OpenIPU does not keep it anywhere."))
 	d.generatedNote.Show()
 	d.validate()
+}
+
+// kindChosen makes a new password of the chosen kind when the one in the
+// fields was generated: the user is comparing the two, not typing.
+func (d *setPasswordDialog) kindChosen(int) {
+	if d.generated {
+		d.generatePassword()
+	}
 }
 
 // copyPassword is the one way a password leaves OpenIPU: the user's own
@@ -343,6 +374,7 @@ func (d *setPasswordDialog) setFormEnabled(on bool) {
 			e.Disable()
 		}
 	}
+	d.kind.SetEnabled(on)
 	if on {
 		d.generate.Enable()
 	} else {
