@@ -76,10 +76,10 @@ type setPasswordDialog struct {
 	kind *widgets.OptionGroup
 	// generated: the password in the fields is the one Generate made, so
 	// choosing the other kind may replace it.
-	generated bool
-	copyButton     *widgets.EscButton
-	generatedNote  *widget.Label
-	rows           []*passwordRow
+	generated     bool
+	copyButton    *widgets.EscButton
+	generatedNote *widget.Label
+	rows          []*passwordRow
 }
 
 // ShowSetPassword opens the first-password dialog for one or several
