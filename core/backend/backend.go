@@ -50,6 +50,10 @@ type Backend struct {
 	Interfaces func() ([]netif.Interface, error)
 	// Workflows reach cameras and record what they did through Env.
 	Env workflow.Env
+	// Admins remembers, while the program runs, which administrator name
+	// each camera was given or accepted, so a login offers that name; nil
+	// remembers nothing.
+	Admins *workflow.AdminNames
 	// BackupDir is where settings are saved before a reset.
 	BackupDir string
 	// AddressInUse tells whether something already answers at addr (the

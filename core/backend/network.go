@@ -32,6 +32,7 @@ func Network(opts discovery.Options, files Files) *Backend {
 		AddressInUse:  addrprobe.Answers,
 		ARPPing:       workflow.ThisComputer{},
 		SecondAddress: hostaddr.System{},
+		Admins:        workflow.NewAdminNames(),
 	}
 	listIfaces := opts.ListInterfaces
 	if listIfaces == nil {

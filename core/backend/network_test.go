@@ -58,7 +58,7 @@ func TestTheRealNetworkReachesCamerasOverHTTPSAndRecordsInTheUsersFiles(t *testi
 	if len(b.Problems) != 0 || b.PinsUnavailable != nil {
 		t.Fatalf("problems %v, pins %v", b.Problems, b.PinsUnavailable)
 	}
-	if b.Simulated || b.Power != nil || b.ARPPing == nil || b.AddressInUse == nil || b.SearchOnly == nil || b.BackupDir != f.Backups {
+	if b.Simulated || b.Power != nil || b.ARPPing == nil || b.AddressInUse == nil || b.SearchOnly == nil || b.Admins == nil || b.BackupDir != f.Backups {
 		t.Errorf("the real network offers the wrong parts: %+v", b)
 	}
 	target, cam := httpsTarget(t)
@@ -115,6 +115,10 @@ func TestAnUnusableCertificateFileIsSaidAndNothingFallsBackToPlainHTTP(t *testin
 	defer c.Close()
 	if !c.Encrypted() || kept.PinsUnavailable != nil {
 		t.Error("certificates kept in memory did not give an HTTPS connection")
+	}
+	b.Admins.Remember("ACCC8E000001", "siteadmin")
+	if got, _ := kept.Admins.Lookup("ACCC8E000001"); got != "siteadmin" {
+		t.Error("the backend with pins in memory forgot the administrator names the window already knew")
 	}
 	if _, err := b.Env.Connect(ctx, target, workflow.ConnectOptions{}); workflow.KindOf(err) != workflow.NoPinStore {
 		t.Error("WithPinsInMemory changed the backend it was made from")

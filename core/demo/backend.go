@@ -64,6 +64,7 @@ func NewBackend(ctx context.Context, opts Options) (*backend.Backend, error) {
 		},
 		Interfaces:    func() ([]netif.Interface, error) { return n.Interfaces(), nil },
 		Env:           workflow.Env{Connect: n.connect, Journal: j},
+		Admins:        workflow.NewAdminNames(),
 		BackupDir:     filepath.Join(dir, "backups"),
 		AddressInUse:  n.addressInUse,
 		WebURL:        n.webURL,

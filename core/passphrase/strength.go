@@ -45,7 +45,8 @@ const (
 // matches what the camera client recommends.
 const RecommendedLen = 8
 
-// Strength is the estimate for one password.
+// Strength is the estimate for one password. Reasons come most important
+// first, and Level is never above what the weakest of them allows.
 type Strength struct {
 	Level Level
 	// Bits is the estimated guessing entropy. It is a rough figure for
@@ -126,9 +127,22 @@ func Estimate(pw string) Strength {
 	}
 	if len(pw) < RecommendedLen {
 		s.Reasons = append([]Reason{Short}, s.Reasons...)
-		s.Level = min(s.Level, Weak)
+	}
+	for _, r := range s.Reasons {
+		s.Level = min(s.Level, ceiling[r])
 	}
 	return s
+}
+
+// ceiling is the best level a password with each finding can have, so the
+// verdict never praises what the finding warns about: guessers try short
+// passwords, well-known words and one-kind passwords early whatever their
+// bit count, and a run or repeat is only a little less predictable.
+var ceiling = map[Reason]Level{
+	Short:    Weak,
+	Common:   Fair,
+	OneKind:  Fair,
+	Patterns: Strong,
 }
 
 // stripCommon removes every common word and says how many it found. A word

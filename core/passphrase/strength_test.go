@@ -86,3 +86,27 @@ func TestLevelNames(t *testing.T) {
 		t.Errorf("level names: %q, %q", VeryStrong, Level(9))
 	}
 }
+
+func TestAPasswordWithAFindingIsNeverRatedAboveWhatTheFindingAllows(t *testing.T) {
+	cases := []struct {
+		pw      string
+		reason  Reason
+		ceiling Level
+	}{
+		{"Password-Harbor-Lantern-92!", Common, Fair},
+		{"Correct-Horse-Battery-Admin-7", Common, Fair},
+		{"qwertyuiopasdfghjklzxcvbnm#42", Common, Fair},
+		{"Zx9#Kq2$Lm8!abcdefWp4&Tn6*", Patterns, Strong},
+		{"kqzmwbxtrplhdgn", OneKind, Fair},
+		{"Z#8w!q", Short, Weak},
+	}
+	for _, c := range cases {
+		s := Estimate(c.pw)
+		if !s.Has(c.reason) {
+			t.Errorf("%q: reasons %v lack %v", c.pw, s.Reasons, c.reason)
+		}
+		if s.Level > c.ceiling {
+			t.Errorf("%q rated %v although %v allows at most %v", c.pw, s.Level, c.reason, c.ceiling)
+		}
+	}
+}

@@ -34,10 +34,16 @@ type factoryDefaultDialog struct {
 	confirmText *widget.Label
 	confirm     *widgets.EscEntry
 	confirmBox  *fyne.Container
+	// whereBox shows the backup's folder, to find by hand, when this
+	// computer cannot open the file itself.
+	whereBox  *fyne.Container
+	wherePath *widget.Label
+	copyPath  *widgets.EscButton
 
 	openBackup    *widgets.EscButton
 	withoutBackup *widgets.EscButton
 	setPassword   *widgets.EscButton
+	guidedReset   *widgets.EscButton
 	skipConfirm   *dialog.ConfirmDialog
 
 	backupPath string
@@ -67,7 +73,7 @@ func newFactoryDefaultDialog(h Host, cam discovery.Device) *factoryDefaultDialog
 		gap.SetMinSize(fyne.NewSize(theme.IconInlineSize()+2*theme.Padding(), 0))
 		return container.NewBorder(nil, nil, gap, nil, o)
 	}
-	d.login = newLoginFields(cam, d.submit, esc, d.validate)
+	d.login = newLoginFieldsFor(h, cam, d.submit, esc, d.validate)
 	dir := h.Backend().BackupDir
 	if dir == "" {
 		dir = lang.X("dialog.reset.backup_default_folder", "the OpenIPU backups folder")
@@ -84,10 +90,20 @@ func newFactoryDefaultDialog(h Host, cam discovery.Device) *factoryDefaultDialog
 	d.confirmBox = container.NewVBox(d.confirmText, d.confirm)
 	d.confirmBox.Hide()
 
+	whereText := widgets.Wrapped(lang.X("dialog.reset.open_failed", "This computer could not open the backup. It is in this folder:"))
+	whereText.Importance = widget.WarningImportance
+	d.wherePath = widget.NewLabel("")
+	d.wherePath.Selectable = true
+	d.wherePath.Wrapping = fyne.TextWrapBreak
+	d.copyPath = widgets.NewEscButton(lang.X("dialog.reset.copy_path", "Copy path"), theme.ContentCopyIcon(), d.copyBackupFolder, esc)
+	d.whereBox = container.NewVBox(whereText, container.NewBorder(nil, nil, nil, d.copyPath, d.wherePath))
+	d.whereBox.Hide()
+
 	d.openBackup = widgets.NewEscButton(lang.X("dialog.reset.open_backup", "Open backup"), theme.FileTextIcon(), d.openBackupFile, esc)
 	d.withoutBackup = widgets.NewEscButton(lang.X("dialog.reset.without_backup", "Reset without a backup…"), theme.WarningIcon(), d.askSkipBackup, esc)
 	d.setPassword = widgets.NewEscButton(lang.X("dialog.reset.set_password", "Set the password now"), theme.AccountIcon(), d.setPasswordNow, esc)
 	d.setPassword.Importance = widget.HighImportance
+	d.guidedReset = widgets.NewEscButton(lang.X("dialog.guided_reset", "Guided factory reset…"), theme.HelpIcon(), d.openGuidedReset, esc)
 
 	body.Objects = []fyne.CanvasObject{
 		d.intro,
@@ -96,6 +112,7 @@ func newFactoryDefaultDialog(h Host, cam discovery.Device) *factoryDefaultDialog
 		widget.NewSeparator(),
 		d.login.box,
 		d.backupWhere,
+		d.whereBox,
 		d.confirmBox,
 	}
 	d.whenClosed(d.forget)
@@ -206,8 +223,8 @@ func (d *factoryDefaultDialog) progress(mode vapix.ResetMode) func(workflow.Prog
 func (d *factoryDefaultDialog) done(res workflow.FactoryDefaultResult, err error, mode vapix.ResetMode) {
 	cam, path := d.cam, res.BackupPath
 	if res.Accepted || workflow.KindOf(err) == workflow.BackupFailed {
-		// The login worked: offer this name first next time.
-		rememberAdmin(res.User)
+		// The login worked: offer this name for this camera next time.
+		rememberAdminOf(d.h, cam.MAC, res.User)
 	}
 	if !res.Accepted {
 		d.problem.ShowError(err)
@@ -219,7 +236,13 @@ func (d *factoryDefaultDialog) done(res workflow.FactoryDefaultResult, err error
 		} else {
 			d.status.SetText("")
 			d.setFormEnabled(true)
-			d.keepBackupButton(path)
+			extra := d.extraButtons(path)
+			if vapix.KindOf(err) == vapix.WrongPassword && guidedResetOf(d.h) != nil {
+				// The notice says a lost password means a reset with the
+				// camera's button; this is the way there.
+				extra = append(extra, d.guidedReset)
+			}
+			d.setButtons(extra...)
 		}
 		d.validate()
 		return
@@ -268,9 +291,31 @@ func (d *factoryDefaultDialog) openBackupFile() {
 		return
 	}
 	if err := d.h.OpenURL(fileURL(d.backupPath)); err != nil {
-		d.problem.ShowError(err)
+		// The reset worked and the file is saved: the notice keeps saying
+		// so, and the folder is shown to open by hand. Why the computer
+		// could not open it (no program for it) is nothing to act on.
+		d.wherePath.SetText(filepath.Dir(d.backupPath))
+		d.whereBox.Show()
 		d.relayout()
 	}
+}
+
+func (d *factoryDefaultDialog) copyBackupFolder() {
+	if d.wherePath.Text != "" {
+		fyne.CurrentApp().Clipboard().SetContent(d.wherePath.Text)
+	}
+}
+
+// openGuidedReset hands the camera to the guided reset with its control
+// button, which needs no password.
+func (d *factoryDefaultDialog) openGuidedReset() {
+	guided := guidedResetOf(d.h)
+	if guided == nil {
+		return
+	}
+	cam := latest(d.h, d.cam)
+	d.close()
+	guided(cam)
 }
 
 // askSkipBackup is the extra confirmation before a reset without backup.
@@ -291,10 +336,7 @@ func (d *factoryDefaultDialog) skipBackupAnswered(yes bool) {
 // set-password dialog. After a reset the camera list may know it better
 // (a new address), so its entry is preferred.
 func (d *factoryDefaultDialog) setPasswordNow() {
-	cam := d.cam
-	if now, ok := d.h.Camera(cam.MAC); ok && cam.MAC != "" && !now.Lost {
-		cam = now
-	}
+	cam := latest(d.h, d.cam)
 	cam.Setup = discovery.SetupNeeded
 	d.close()
 	sp := newSetPasswordAfterReset(d.h, []discovery.Device{cam})
@@ -302,6 +344,15 @@ func (d *factoryDefaultDialog) setPasswordNow() {
 	if sp.user.Text != "" {
 		d.h.Window().Canvas().Focus(sp.password)
 	}
+}
+
+// latest is cam as the camera list knows it now, which may be at a newer
+// address than when the dialog opened.
+func latest(h Host, cam discovery.Device) discovery.Device {
+	if now, ok := h.Camera(cam.MAC); ok && cam.MAC != "" && !now.Lost {
+		return now
+	}
+	return cam
 }
 
 func (d *factoryDefaultDialog) forget() {

@@ -43,6 +43,22 @@ type Host interface {
 	Refresh()
 }
 
+// GuidedResetter is a Host that can open the guided reset with the
+// camera's control button, for a camera whose password nobody knows. The
+// dialogs offer the way there only when their host has it. Fyne goroutine
+// only.
+type GuidedResetter interface {
+	GuidedReset(cam discovery.Device)
+}
+
+// guidedResetOf is h's guided reset, or nil.
+func guidedResetOf(h Host) func(discovery.Device) {
+	if g, ok := h.(GuidedResetter); ok {
+		return g.GuidedReset
+	}
+	return nil
+}
+
 // Finder is the window's search, for the dialogs that add to it or start
 // it over.
 type Finder interface {

@@ -17,10 +17,6 @@ import (
 	"github.com/openipu/openipu/gui/widgets"
 )
 
-// lastAdminPref remembers the administrator NAME last used successfully,
-// so the next dialog can suggest it. Never a password.
-const lastAdminPref = "gui.lastAdminName"
-
 // loginFields is the user name and password prompt the action dialogs
 // share. The password stays in its entry, in memory, until the dialog
 // closes and clears it.
@@ -32,7 +28,15 @@ type loginFields struct {
 	box        *fyne.Container
 }
 
+// newLoginFields is newLoginFieldsFor without the program's memory of
+// names: it offers the firmware's default name only.
 func newLoginFields(cam discovery.Device, onSubmit, onEscape func(), onChange func()) *loginFields {
+	return newLoginFieldsFor(nil, cam, onSubmit, onEscape, onChange)
+}
+
+// newLoginFieldsFor offers the administrator name this program set or used
+// on cam before, when h's backend remembers one.
+func newLoginFieldsFor(h Host, cam discovery.Device, onSubmit, onEscape func(), onChange func()) *loginFields {
 	c := &loginFields{
 		user:     widgets.NewEscEntry(onEscape),
 		password: widgets.NewSecretEntry(onEscape),
@@ -43,7 +47,7 @@ func newLoginFields(cam discovery.Device, onSubmit, onEscape func(), onChange fu
 	if !onlyRootFirmware(cam) {
 		c.rule.Hide()
 	}
-	c.user.SetText(suggestedAdmin(cam))
+	c.user.SetText(adminFor(h, cam))
 	c.user.OnSubmitted = func(string) { onSubmit() }
 	c.password.OnSubmitted = func(string) { onSubmit() }
 	c.user.OnChanged = func(string) {
@@ -66,29 +70,34 @@ func newLoginFields(cam discovery.Device, onSubmit, onEscape func(), onChange fu
 	return c
 }
 
-// suggestedAdmin is "root" where the firmware knows no other name, else the
-// name last used successfully, else "root".
-func suggestedAdmin(cam discovery.Device) string {
-	if onlyRootFirmware(cam) {
-		return "root"
-	}
-	if a := fyne.CurrentApp(); a != nil {
-		if name := a.Preferences().String(lastAdminPref); vapix.ValidateUserName(name) == nil {
-			return name
+// adminFor is the name to offer for cam: the one this program gave it or
+// logged in with while running, else defaultAdmin. A name that worked on
+// another camera is no guide: one site often has root on older cameras and
+// a chosen name on newer ones.
+func adminFor(h Host, cam discovery.Device) string {
+	if h != nil {
+		if user, ok := h.Backend().Admins.Lookup(cam.MAC); ok {
+			return user
 		}
 	}
-	return "root"
+	return defaultAdmin
 }
 
-// rememberAdmin keeps a name that worked for the next dialog.
-func rememberAdmin(name string) {
-	if vapix.ValidateUserName(name) != nil {
-		return
-	}
-	if a := fyne.CurrentApp(); a != nil {
-		a.Preferences().SetString(lastAdminPref, name)
-	}
+// defaultAdmin is root: AXIS OS before 11.5 accepts no other first
+// administrator, and cameras updated from it keep that name, so on a
+// camera nobody here has logged into it is the likeliest name.
+const defaultAdmin = "root"
+
+// rememberAdminOf keeps the administrator name that was set or accepted on
+// the camera with mac, for the next login to it while the program runs.
+func rememberAdminOf(h Host, mac, user string) {
+	h.Backend().Admins.Remember(mac, user)
 }
+
+// rememberAdmin once kept the last name that worked for every camera, which
+// offered one camera's name on the next. It keeps nothing now; dialogs pass
+// the camera to rememberAdminOf instead.
+func rememberAdmin(string) {}
 
 // check shows why the user name cannot be used, as it is typed.
 func (c *loginFields) check() {

@@ -15,6 +15,7 @@ import (
 	"github.com/openipu/openipu/core/passphrase"
 	"github.com/openipu/openipu/core/vapix"
 	"github.com/openipu/openipu/core/workflow"
+	"github.com/openipu/openipu/gui/i18n"
 	"github.com/openipu/openipu/gui/widgets"
 )
 
@@ -38,6 +39,9 @@ type passwordRow struct {
 	name   *widget.Label
 	status *widget.Label
 	reason *widget.Label
+	// guided opens the guided reset for a camera that already has a
+	// password nobody here knows.
+	guided *widgets.EscButton
 	box    fyne.CanvasObject
 }
 
@@ -68,9 +72,14 @@ type setPasswordDialog struct {
 	confirmReason  *widget.Label
 	showPw         *widgets.EscCheck
 	generate       *widgets.EscButton
-	copyButton     *widgets.EscButton
-	generatedNote  *widget.Label
-	rows           []*passwordRow
+	// kind is what Generate makes: words or random characters.
+	kind *widgets.OptionGroup
+	// generated: the password in the fields is the one Generate made, so
+	// choosing the other kind may replace it.
+	generated     bool
+	copyButton    *widgets.EscButton
+	generatedNote *widget.Label
+	rows          []*passwordRow
 }
 
 // ShowSetPassword opens the first-password dialog for one or several
@@ -96,7 +105,7 @@ func newSetPasswordDialog(h Host, cams []discovery.Device) *setPasswordDialog {
 	body := container.NewVBox()
 	buttonText := lang.X("dialog.setpw.button", "Set password")
 	if len(cams) > 1 {
-		buttonText = lang.X("dialog.setpw.button_many", "Set password on {{.N}} cameras", map[string]any{"N": len(cams)})
+		buttonText = i18n.Counted("dialog.setpw.button_n", "Set password on {{.Count}} camera", "Set password on {{.Count}} cameras", len(cams))
 	}
 	d.frame = newFrame(h, lang.X("dialog.setpw.title", "Set the first password"), body, buttonText, d.start)
 	esc := d.escape
@@ -105,7 +114,7 @@ func newSetPasswordDialog(h Host, cams []discovery.Device) *setPasswordDialog {
 	if len(cams) == 1 {
 		d.intro.SetText(lang.X("dialog.setpw.intro_one", "{{.Camera}} has no administrator yet. Choose the administrator's name and password; the camera is checked by logging in with them.", map[string]any{"Camera": CameraTitle(cams[0])}))
 	} else {
-		d.intro.SetText(lang.X("dialog.setpw.intro_many", "These {{.N}} cameras have no administrator yet. Each gets the same name and password, and each is checked by logging in with them.", map[string]any{"N": len(cams)}))
+		d.intro.SetText(i18n.Counted("dialog.setpw.intro_n", "This camera has no administrator yet. Choose the administrator's name and password; it is checked by logging in with them.", "These {{.Count}} cameras have no administrator yet. Each gets the same name and password, and each is checked by logging in with them.", len(cams)))
 	}
 
 	old := 0
@@ -117,11 +126,12 @@ func newSetPasswordDialog(h Host, cams []discovery.Device) *setPasswordDialog {
 	d.user = widgets.NewEscEntry(esc)
 	d.nameRule = widgets.Wrapped(lang.X("dialog.setpw.name_rule", "1 to 14 letters and digits. AXIS OS older than 11.5 only accepts root: the app falls back to it automatically."))
 	d.nameRule.SizeName = theme.SizeNameCaptionText // quieter than body text, yet readable (low importance is too faint)
-	if old > 0 {
-		d.user.SetText("root")
-		d.nameRule.SetText(lang.X("dialog.setpw.name_rule_root", "AXIS OS older than 11.5 ({{.N}} of these cameras) only accepts the name root. With another name, the app falls back to root for those automatically.", map[string]any{"N": old}))
-	} else {
-		d.user.SetText(suggestedAdmin(discovery.Device{}))
+	d.user.SetText(d.suggestedAdmin(h))
+	switch {
+	case old > 0 && len(cams) == 1:
+		d.nameRule.SetText(lang.X("dialog.setpw.name_rule_root_one", "This camera's AXIS OS is older than 11.5 and only accepts the name root. With another name, the app falls back to root automatically."))
+	case old > 0:
+		d.nameRule.SetText(i18n.Counted("dialog.setpw.name_rule_root_n", "{{.Count}} of these cameras has AXIS OS older than 11.5, which only accepts the name root. With another name, the app falls back to root for it automatically.", "{{.Count}} of these cameras have AXIS OS older than 11.5, which only accepts the name root. With another name, the app falls back to root for those automatically.", old))
 	}
 	d.userReason = widgets.Reason()
 	d.password = widgets.NewSecretEntry(esc)
@@ -132,6 +142,10 @@ func newSetPasswordDialog(h Host, cams []discovery.Device) *setPasswordDialog {
 	d.confirmReason = widgets.Reason()
 	d.showPw = widgets.NewEscCheck(lang.X("dialog.field.show_passwords", "Show the passwords"), d.revealPasswords, esc)
 	d.generate = widgets.NewEscButton(lang.X("dialog.setpw.generate", "Generate strong password"), theme.ViewRefreshIcon(), d.generatePassword, esc)
+	d.kind = widgets.NewOptionGroup([]string{
+		lang.X("dialog.setpw.kind_words", "Words, easy to write down"),
+		lang.X("dialog.setpw.kind_random", "Random characters"),
+	}, 0, d.kindChosen, esc)
 	d.copyButton = widgets.NewEscButton(lang.X("dialog.setpw.copy", "Copy"), theme.ContentCopyIcon(), d.copyPassword, esc)
 	d.copyButton.Disable()
 	d.generatedNote = widgets.Wrapped("")
@@ -142,17 +156,24 @@ func newSetPasswordDialog(h Host, cams []discovery.Device) *setPasswordDialog {
 		e.OnChanged = func(string) { d.validate() }
 		e.OnSubmitted = func(string) { d.submit() }
 	}
+	d.password.OnChanged = func(string) {
+		d.generated = false
+		d.validate()
+	}
 
 	form := container.New(layout.NewFormLayout(),
 		widget.NewLabel(lang.X("dialog.field.user_name", "User name")), container.NewVBox(d.user, d.userReason, d.nameRule),
 		widget.NewLabel(lang.X("dialog.field.password", "Password")), container.NewVBox(d.password, d.passwordReason, d.meter),
 		widget.NewLabel(lang.X("dialog.field.confirm_password", "Repeat password")), container.NewVBox(d.confirm, d.confirmReason),
-		layout.NewSpacer(), container.NewVBox(container.NewHBox(d.generate, d.copyButton, d.showPw), d.generatedNote),
+		layout.NewSpacer(), container.NewVBox(
+			container.NewHBox(d.generate, d.copyButton, d.showPw),
+			container.NewHBox(d.kind.Buttons[0], d.kind.Buttons[1]),
+			d.generatedNote),
 	)
 
 	list := container.NewVBox()
 	for _, c := range cams {
-		r := newPasswordRow(c)
+		r := newPasswordRow(c, d.openGuidedReset, esc)
 		d.rows = append(d.rows, r)
 		list.Add(r.box)
 	}
@@ -171,7 +192,25 @@ func newSetPasswordDialog(h Host, cams []discovery.Device) *setPasswordDialog {
 	return d
 }
 
-func newPasswordRow(cam discovery.Device) *passwordRow {
+// suggestedAdmin is the name these cameras had when this program last
+// logged into or set up each of them, when it is the same for all; else
+// root, the one name every camera accepts.
+func (d *setPasswordDialog) suggestedAdmin(h Host) string {
+	name := ""
+	for i, c := range d.cams {
+		user := adminFor(h, c)
+		if i > 0 && user != name {
+			return defaultAdmin
+		}
+		name = user
+	}
+	if name == "" {
+		return defaultAdmin
+	}
+	return name
+}
+
+func newPasswordRow(cam discovery.Device, guided func(discovery.Device), esc func()) *passwordRow {
 	r := &passwordRow{
 		cam:    cam,
 		icon:   widget.NewIcon(theme.MoreHorizontalIcon()),
@@ -181,13 +220,16 @@ func newPasswordRow(cam discovery.Device) *passwordRow {
 	}
 	r.name.TextStyle.Bold = true
 	r.reason.Hide()
+	r.guided = widgets.NewEscButton(lang.X("dialog.guided_reset", "Guided factory reset…"), theme.HelpIcon(), func() { guided(r.cam) }, esc)
+	r.guided.Hide()
 	r.box = container.NewBorder(nil, nil, container.NewVBox(r.icon), container.NewVBox(r.status),
-		container.NewVBox(r.name, r.reason))
+		container.NewVBox(r.name, r.reason, container.NewHBox(r.guided)))
 	return r
 }
 
 func (r *passwordRow) set(state rowState, reason string) {
 	r.state = state
+	r.guided.Hide()
 	switch state {
 	case rowWaiting:
 		r.icon.SetResource(theme.MoreHorizontalIcon())
@@ -224,7 +266,7 @@ func (d *setPasswordDialog) validate() {
 	case pw == "":
 		widgets.SetReason(d.passwordReason, "")
 	case vapix.ValidatePassword(pw) != nil && len(pw) > vapix.MaxPasswordLen:
-		widgets.SetReason(d.passwordReason, lang.X("dialog.setpw.too_long", "This password has {{.N}} characters; cameras accept at most 64.", map[string]any{"N": len(pw)}))
+		widgets.SetReason(d.passwordReason, i18n.Counted("dialog.setpw.too_long_n", "This password has {{.Count}} character; cameras accept at most 64.", "This password has {{.Count}} characters; cameras accept at most 64.", len(pw)))
 	case vapix.ValidatePassword(pw) != nil:
 		widgets.SetReason(d.passwordReason, lang.X("dialog.setpw.bad_char", "This password contains a character cameras do not accept, such as an accented letter or a tab. Use the keyboard's letters, digits, spaces and punctuation."))
 	case vapix.PasswordIsWeak(pw):
@@ -283,7 +325,13 @@ func (d *setPasswordDialog) revealPasswords(on bool) {
 }
 
 func (d *setPasswordDialog) generatePassword() {
-	pw, err := passphrase.Generate(passphrase.DefaultGenerateLen)
+	var pw string
+	var err error
+	if d.kind.Selected == 1 {
+		pw, err = passphrase.Generate(passphrase.DefaultGenerateLen)
+	} else {
+		pw, err = passphrase.GenerateWords()
+	}
 	if err != nil {
 		d.problem.ShowError(err)
 		d.relayout()
@@ -291,10 +339,19 @@ func (d *setPasswordDialog) generatePassword() {
 	}
 	d.password.SetText(pw)
 	d.confirm.SetText(pw)
+	d.generated = true
 	d.showPw.SetChecked(true)
 	d.generatedNote.SetText(lang.X("dialog.setpw.generated", "Copy this password or write it down now: OpenIPU does not keep it anywhere."))
 	d.generatedNote.Show()
 	d.validate()
+}
+
+// kindChosen makes a new password of the chosen kind when the one in the
+// fields was generated: the user is comparing the two, not typing.
+func (d *setPasswordDialog) kindChosen(int) {
+	if d.generated {
+		d.generatePassword()
+	}
 }
 
 // copyPassword is the one way a password leaves OpenIPU: the user's own
@@ -317,6 +374,7 @@ func (d *setPasswordDialog) setFormEnabled(on bool) {
 			e.Disable()
 		}
 	}
+	d.kind.SetEnabled(on)
 	if on {
 		d.generate.Enable()
 	} else {
@@ -377,6 +435,11 @@ func (d *setPasswordDialog) showResult(r *passwordRow, asked string, res workflo
 			d.resetUnconfirmed++
 		}
 		r.set(rowFailed, problemSentence(res.Err))
+		if vapix.KindOf(res.Err) == vapix.AlreadySetUp && guidedResetOf(d.h) != nil {
+			// The reason says that without the password only a reset
+			// with the camera's button helps; this is the way there.
+			r.guided.Show()
+		}
 	case res.Account.FellBackToRoot:
 		r.user = res.Account.User
 		r.set(rowDone, lang.X("dialog.setpw.row_fell_back", "Administrator: root. This camera's software only accepts that name, so the account is called root, not {{.User}}.", map[string]any{"User": asked}))
@@ -389,32 +452,31 @@ func (d *setPasswordDialog) showResult(r *passwordRow, asked string, res workflo
 // finish sums the run up. It runs on the Fyne goroutine.
 func (d *setPasswordDialog) finish() {
 	done, failed := 0, 0
-	admin := ""
 	for _, r := range d.rows {
 		switch r.state {
 		case rowDone:
 			done++
-			if admin == "" || r.user != "root" {
-				admin = r.user
-			}
+			rememberAdminOf(d.h, r.cam.MAC, r.user)
 		case rowFailed, rowStopped:
 			failed++
 		}
 	}
-	rememberAdmin(admin)
 	n := len(d.rows)
 	switch {
 	case failed == 0:
-		d.problem.Set(widgets.NoticeSuccess, lang.X("dialog.setpw.all_done", "{{.N}} of {{.N}} cameras now have the new password, each checked by logging in with it.", map[string]any{"N": n}), "")
+		d.problem.Set(widgets.NoticeSuccess, i18n.Counted("dialog.setpw.all_done_n", "The camera now has the new password, checked by logging in with it.", "All {{.Count}} cameras now have the new password, each checked by logging in with it.", n), "")
 		d.primary.Hide()
 		d.h.Window().Canvas().Focus(d.cancel)
 	case done == 0:
 		d.problem.Set(widgets.NoticeError, lang.X("dialog.setpw.none_done", "No camera got the new password."), lang.X("dialog.setpw.some_failed_next", "Fix what the list says, then try again for the failed cameras."))
 	default:
-		d.problem.Set(widgets.NoticeWarning, lang.X("dialog.setpw.some_failed", "{{.Done}} of {{.N}} cameras now have the new password. {{.Failed}} did not: the list says why.", map[string]any{"Done": done, "N": n, "Failed": failed}), lang.X("dialog.setpw.some_failed_next", "Fix what the list says, then try again for the failed cameras."))
+		d.problem.Set(widgets.NoticeWarning,
+			i18n.Counted("dialog.setpw.some_done_n", "{{.Count}} camera now has the new password.", "{{.Count}} cameras now have the new password.", done)+" "+
+				i18n.Counted("dialog.setpw.some_not_done_n", "{{.Count}} did not: the list says why.", "{{.Count}} did not: the list says why.", failed),
+			lang.X("dialog.setpw.some_failed_next", "Fix what the list says, then try again for the failed cameras."))
 	}
 	if failed > 0 {
-		d.primary.SetText(lang.X("dialog.setpw.retry", "Try again for {{.N}} failed", map[string]any{"N": failed}))
+		d.primary.SetText(i18n.Counted("dialog.setpw.retry_n", "Try again for the failed camera", "Try again for {{.Count}} failed cameras", failed))
 	}
 	d.status.SetText("")
 	d.setFormEnabled(true)
@@ -434,18 +496,30 @@ func (d *setPasswordDialog) finish() {
 // certificates.
 func (d *setPasswordDialog) askWhetherReset() {
 	c := dialog.NewConfirm(
-		lang.X("dialog.setpw.reset_title", "Was this camera reset?"),
-		lang.X("dialog.setpw.reset_text", "{{.N}} camera(s) show a new secure certificate and say they have factory settings. That is what a camera does after a reset with its control button, but a device pretending to be the camera could do the same. Did you reset them yourself?", map[string]any{"N": d.resetUnconfirmed}),
+		i18n.Counted("dialog.setpw.reset_title_n", "Was this camera reset?", "Were these {{.Count}} cameras reset?", d.resetUnconfirmed),
+		i18n.Counted("dialog.setpw.reset_text_n", "The camera shows a new secure certificate and says it has factory settings. That is what a camera does after a reset with its control button, but a device pretending to be the camera could do the same. Did you reset it yourself?", "{{.Count}} cameras show a new secure certificate and say they have factory settings. That is what a camera does after a reset with its control button, but a device pretending to be a camera could do the same. Did you reset them yourself?", d.resetUnconfirmed),
 		func(yes bool) {
 			if yes {
 				d.afterReset = true
 				d.start()
 			}
 		}, d.h.Window())
-	c.SetConfirmText(lang.X("dialog.setpw.reset_yes", "Yes, I reset them"))
+	c.SetConfirmText(i18n.Counted("dialog.setpw.reset_yes_n", "Yes, I reset it", "Yes, I reset them", d.resetUnconfirmed))
 	c.SetDismissText(lang.X("dialog.setpw.reset_no", "No"))
 	c.Show()
 	d.resetQuestion = c
+}
+
+// openGuidedReset hands a camera that already has an unknown password to
+// the guided reset with its control button.
+func (d *setPasswordDialog) openGuidedReset(cam discovery.Device) {
+	guided := guidedResetOf(d.h)
+	if guided == nil {
+		return
+	}
+	cam = latest(d.h, cam)
+	d.close()
+	guided(cam)
 }
 
 // forget drops the password from the dialog when it closes.

@@ -89,7 +89,7 @@ func TestSetPasswordExplainsABadUserNameAsItIsTyped(t *testing.T) {
 
 func TestSetPasswordFillsInRootWhenACameraIsOlderThan11_5(t *testing.T) {
 	h := newFakeHost(t)
-	fyne.CurrentApp().Preferences().SetString(lastAdminPref, "operator1")
+	h.B.Admins.Remember("ACCC8E000001", "operator1")
 	old := gen11Device("ACCC8E000002")
 	old.Firmware = "10.12.228"
 	d := openSetPassword(t, h, gen11Device("ACCC8E000001"), old)
@@ -102,7 +102,10 @@ func TestSetPasswordFillsInRootWhenACameraIsOlderThan11_5(t *testing.T) {
 
 	d2 := openSetPassword(t, h, gen11Device("ACCC8E000001"))
 	if d2.user.Text != "operator1" {
-		t.Errorf("newer cameras: user name %q, want the remembered operator1", d2.user.Text)
+		t.Errorf("a camera set up as operator1: user name %q", d2.user.Text)
+	}
+	if d3 := openSetPassword(t, h, gen11Device("ACCC8E000003")); d3.user.Text != "root" {
+		t.Errorf("a camera nobody set up: user name %q, want root", d3.user.Text)
 	}
 }
 
@@ -154,10 +157,10 @@ func TestSetPasswordOnTwoSimulatedCamerasShowsOneDoneAndOneFailedWithAPlainReaso
 	if users := fresh.Snapshot().Users; len(users) != 1 || users[0] != "admin" {
 		t.Errorf("the simulated camera has users %v", users)
 	}
-	if !strings.Contains(d.problem.Text.Text, "1 of 2") {
+	if !strings.Contains(d.problem.Text.Text, "1 camera now has the new password. 1 did not") {
 		t.Errorf("summary %q", d.problem.Text.Text)
 	}
-	if !strings.HasPrefix(d.primary.Text, "Try again for 1") {
+	if d.primary.Text != "Try again for the failed camera" {
 		t.Errorf("after a failure the button says %q", d.primary.Text)
 	}
 

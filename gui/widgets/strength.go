@@ -1,8 +1,6 @@
 package widgets
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -99,13 +97,30 @@ func (m *StrengthMeter) paint() {
 		m.label.SetText(lang.X("dialog.strength.empty", "Strength: type a password, or generate one."))
 		return
 	}
-	parts := []string{lang.X("dialog.strength.label", "Strength: {{.Level}}.", map[string]any{"Level": levelText(m.estimate.Level)})}
+	m.label.SetText(m.verdict())
+}
+
+// verdict is one sentence: the level and, when something holds the
+// password back, the most important thing. Estimate already caps the level
+// at what that finding allows, so the two never disagree.
+func (m *StrengthMeter) verdict() string {
+	level := map[string]any{"Level": levelText(m.estimate.Level)}
 	for _, r := range m.estimate.Reasons {
-		if text := reasonText(r); text != "" && !(r == passphrase.Short && m.QuietShort) {
-			parts = append(parts, text)
+		if r == passphrase.Short && m.QuietShort {
+			continue
+		}
+		switch r {
+		case passphrase.Short:
+			return lang.X("dialog.strength.verdict_short", "Strength: {{.Level}}, because it is shorter than 8 characters.", level)
+		case passphrase.Common:
+			return lang.X("dialog.strength.verdict_common", "Strength: {{.Level}}, because it contains a well-known password or word, which is tried first.", level)
+		case passphrase.OneKind:
+			return lang.X("dialog.strength.verdict_one_kind", "Strength: {{.Level}}, because it uses only one kind of character: mix letters, digits and symbols.", level)
+		case passphrase.Patterns:
+			return lang.X("dialog.strength.verdict_patterns", "Strength: {{.Level}}, because it has repeats or runs such as aaa, abc or 123.", level)
 		}
 	}
-	m.label.SetText(strings.Join(parts, " "))
+	return lang.X("dialog.strength.label", "Strength: {{.Level}}.", level)
 }
 
 func levelText(l passphrase.Level) string {
@@ -120,20 +135,4 @@ func levelText(l passphrase.Level) string {
 		return lang.X("dialog.strength.strong", "strong")
 	}
 	return lang.X("dialog.strength.very_strong", "very strong")
-}
-
-// reasonText says why a password is weaker, or "" for a reason the meter
-// does not put in words.
-func reasonText(r passphrase.Reason) string {
-	switch r {
-	case passphrase.Short:
-		return lang.X("dialog.strength.short", "It is shorter than 8 characters.")
-	case passphrase.OneKind:
-		return lang.X("dialog.strength.one_kind", "It uses only one kind of character: mix letters, digits and symbols.")
-	case passphrase.Common:
-		return lang.X("dialog.strength.common", "It contains a well-known password or word, which is tried first.")
-	case passphrase.Patterns:
-		return lang.X("dialog.strength.patterns", "It has repeats or runs such as aaa, abc or 123.")
-	}
-	return ""
 }

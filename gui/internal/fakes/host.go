@@ -19,6 +19,7 @@ import (
 	"github.com/openipu/openipu/core/backend"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/netif"
+	"github.com/openipu/openipu/core/workflow"
 	"github.com/openipu/openipu/gui/internal/uitest"
 )
 
@@ -42,6 +43,7 @@ type Host struct {
 	refreshes int
 	opened    []string
 	cameras   []discovery.Device
+	guided    []discovery.Device
 }
 
 // NewHost is a host on HostLAN whose window shows only a label, with a
@@ -59,6 +61,7 @@ func NewHost(t *testing.T) *Host {
 		busyEver: map[string]bool{},
 	}
 	h.B = backend.Backend{
+		Admins:     workflow.NewAdminNames(),
 		BackupDir:  t.TempDir(),
 		Interfaces: func() ([]netif.Interface, error) { return h.Local, nil },
 	}
@@ -98,6 +101,21 @@ func (h *Host) OpenedURLs() []string {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	return slices.Clone(h.opened)
+}
+
+// GuidedReset records that the guided physical reset was asked for; the
+// window opens it.
+func (h *Host) GuidedReset(cam discovery.Device) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.guided = append(h.guided, cam)
+}
+
+// GuidedResets are the cameras the guided reset was opened for.
+func (h *Host) GuidedResets() []discovery.Device {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return slices.Clone(h.guided)
 }
 
 func (h *Host) Cameras() []discovery.Device {
