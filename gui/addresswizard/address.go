@@ -157,6 +157,7 @@ func (p *addressPage) start() {
 				w.showError(err)
 				return
 			}
+			w.h.Backend().Admins.Remember(w.cam.MAC, res.User)
 			w.finalAt = res.Found.Address()
 			w.goTo(pageDone)
 		}

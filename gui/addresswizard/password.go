@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/passphrase"
 	"github.com/openipu/openipu/core/vapix"
 	"github.com/openipu/openipu/core/workflow"
@@ -78,7 +77,7 @@ func (p *passwordPage) enter() {
 		p.intro.SetText(lang.X("addrwiz.password.intro", "This computer reaches the camera now, at {{.Addr}}. Choose the password of its administrator: nobody can use the camera without it.", args))
 	}
 	if p.user.Text == "" {
-		p.user.SetText(firstAdmin(w.cam))
+		p.user.SetText(adminFor(w))
 	}
 	for _, o := range append(p.repeatRow, p.meter, p.suggest, p.note) {
 		widgets.SetVisible(o, !p.existing)
@@ -86,13 +85,14 @@ func (p *passwordPage) enter() {
 	p.validate()
 }
 
-// firstAdmin is the name the first administrator gets: firmware before
-// 11.x accepts only root.
-func firstAdmin(cam discovery.Device) string {
-	if must, known := vapix.FirstAdminMustBeRoot(cam.Firmware); must || !known {
-		return "root"
+// adminFor is the name this program gave or used on the camera during this
+// run, else root: firmware before 11.5 accepts no other first name, and
+// cameras upgraded from it keep root.
+func adminFor(w *Wizard) string {
+	if name, ok := w.h.Backend().Admins.Lookup(w.cam.MAC); ok {
+		return name
 	}
-	return "admin"
+	return "root"
 }
 
 func (p *passwordPage) problem() string {
@@ -120,7 +120,9 @@ func (p *passwordPage) ready() bool {
 }
 
 func (p *passwordPage) generate() {
-	pw, err := passphrase.Generate(passphrase.DefaultGenerateLen)
+	// Words, so that it can be written down and typed on a camera's page
+	// without mistakes.
+	pw, err := passphrase.GenerateWords()
 	if err != nil {
 		p.w.showError(err)
 		return
@@ -147,6 +149,7 @@ func (p *passwordPage) start() {
 	w := p.w
 	creds := workflow.Credentials{User: p.user.Text, Password: p.pw.Text}
 	if p.existing {
+		// Checked by the address change, which logs in with it first.
 		w.login = creds
 		w.goTo(pageAddress)
 		return
@@ -167,6 +170,7 @@ func (p *passwordPage) start() {
 			if res.Account.User != "" {
 				creds.User = res.Account.User
 			}
+			w.h.Backend().Admins.Remember(w.cam.MAC, creds.User)
 			w.login = creds
 			w.goTo(pageAddress)
 		}

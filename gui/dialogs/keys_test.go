@@ -31,7 +31,7 @@ func TestTabMovesThroughSetPasswordInReadingOrder(t *testing.T) {
 	test.Type(d.confirm, "Amber-Falcon-31")
 	c := h.Win.Canvas()
 	c.Focus(d.user)
-	want := []fyne.Focusable{d.password, d.confirm, d.generate, d.copyButton, d.showPw, d.cancel, d.primary}
+	want := []fyne.Focusable{d.password, d.confirm, d.generate, d.copyButton, d.showPw, d.kind.Buttons[0], d.kind.Buttons[1], d.cancel, d.primary}
 	for i, w := range want {
 		test.FocusNext(c)
 		if c.Focused() != w {
