@@ -34,6 +34,8 @@ type bulkRow struct {
 	status *widget.Label
 	detail *widget.Label
 	box    fyne.CanvasObject
+	// backup is the settings file saved before this camera's reset.
+	backup string
 }
 
 func newBulkRow(cam discovery.Device, waiting string) *bulkRow {
