@@ -2,6 +2,7 @@ package dialogs
 
 import (
 	"context"
+	"net/netip"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -36,6 +37,8 @@ type bulkRow struct {
 	box    fyne.CanvasObject
 	// backup is the settings file saved before this camera's reset.
 	backup string
+	// target is the camera's planned new address.
+	target netip.Addr
 }
 
 func newBulkRow(cam discovery.Device, waiting string) *bulkRow {
