@@ -1,14 +1,17 @@
 package dialogs
 
 import (
+	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
 	"github.com/openipu/openipu/core/camsim"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/journal"
+	"github.com/openipu/openipu/core/vapix"
 	"github.com/openipu/openipu/gui/internal/uitest"
 )
 
@@ -97,4 +100,77 @@ func TestRestartCamerasWithOneCameraOpensTheSingleCameraDialog(t *testing.T) {
 	if got := uitest.OverlayTexts(h.Win); !strings.Contains(got, "Its settings are kept") || strings.Contains(got, "Restart 1 camera") {
 		t.Errorf("dialog shows %q", got)
 	}
+}
+
+func TestBulkRestartInTheOfficeBringsEveryCameraBack(t *testing.T) {
+	h := newFakeHost(t)
+	b := demoOffice(t, h)
+	const pw = "Willow-Quarry-27"
+	cams := []discovery.Device{
+		officeCamera(t, b, "ACCC8E7A1001", "10.0.4.101", camsim.Gen12, pw),
+		officeCamera(t, b, "ACCC8E7A1002", "10.0.4.102", camsim.Gen11, pw),
+	}
+	d := newBulkRestartDialog(h, cams)
+	d.show(d.login.password)
+	d.login.user.SetText("admin")
+	test.Type(d.login.password, pw)
+	test.Tap(d.primary)
+	waitRun(t, d.frame)
+	for _, r := range d.rows {
+		if r.state != rowDone {
+			t.Errorf("%s: %q / %q", r.cam.MAC, r.status.Text, r.detail.Text)
+		}
+	}
+	if !strings.Contains(d.problem.Text.Text, "All 2 cameras have restarted and are back") {
+		t.Errorf("summary %q", d.problem.Text.Text)
+	}
+}
+
+func TestBulkRestartStoppedLeavesTheCamerasNotYetReachedUntouched(t *testing.T) {
+	h := newFakeHost(t)
+	fc := &fakeClient{restart: func(ctx context.Context) error {
+		<-ctx.Done()
+		return &vapix.Error{Kind: vapix.Canceled, Op: "restart", Err: ctx.Err()}
+	}}
+	h.connectTo(connectFake(fc))
+	var cams []discovery.Device
+	for _, mac := range []string{"ACCC8E000051", "ACCC8E000052", "ACCC8E000053", "ACCC8E000054", "ACCC8E000055", "ACCC8E000056"} {
+		cams = append(cams, readyDevice(mac))
+	}
+	d := newBulkRestartDialog(h, cams)
+	d.show(d.login.password)
+	test.Type(d.login.password, "Admin-Pass-1")
+	test.Tap(d.primary)
+	h.UI.UntilWithin(t, time.Minute, "four cameras are asked to restart", func() bool {
+		return countCalls(fc, "Restart") == bulkParallel
+	})
+	if h.IsBusy(cams[5].MAC) {
+		t.Error("a camera waiting its turn is already marked busy")
+	}
+	test.Tap(d.cancel)
+	waitRun(t, d.frame)
+	for i, r := range d.rows {
+		if r.state != rowStopped {
+			t.Errorf("camera %d: %q", i, r.status.Text)
+		}
+		if h.IsBusy(r.cam.MAC) {
+			t.Errorf("camera %d is still marked busy", i)
+		}
+	}
+	if countCalls(fc, "Restart") != bulkParallel {
+		t.Errorf("%d cameras asked to restart after Stop", countCalls(fc, "Restart"))
+	}
+	if d.rows[5].status.Text != "Stopped: not sent" || d.primary.Text != "Try again for 6 cameras" {
+		t.Errorf("last row %q, button %q", d.rows[5].status.Text, d.primary.Text)
+	}
+}
+
+func countCalls(fc *fakeClient, what string) int {
+	n := 0
+	for _, c := range fc.callList() {
+		if c == what {
+			n++
+		}
+	}
+	return n
 }
