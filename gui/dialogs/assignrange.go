@@ -236,8 +236,8 @@ func (d *assignRangeDialog) validate() {
 	ok := in.start.IsValid() && maskErr == "" && gwErr == ""
 	whole := ""
 	if ok {
-		cfg := vapix.NetworkConfig{Address: netip.PrefixFrom(in.start, in.bits), Gateway: in.gateway}
-		if err := cfg.Validate(); err != nil && !isNetworkOrBroadcast(in) {
+		cfg := vapix.NetworkConfig{Address: netip.PrefixFrom(firstGiven(in), in.bits), Gateway: in.gateway}
+		if err := cfg.Validate(); err != nil {
 			p, _ := usermsg.Explain(err)
 			whole, _ = i18n.ProblemText(p)
 			ok = false
@@ -272,15 +272,18 @@ func (d *assignRangeDialog) validate() {
 	d.relayout()
 }
 
-// isNetworkOrBroadcast: a start on the network's own address is fine for
-// a range (the plan passes over it), though no camera may have it.
-func isNetworkOrBroadcast(in rangeInputs) bool {
-	p := netip.PrefixFrom(in.start, in.bits).Masked()
-	if in.start != p.Addr() {
-		return false
+// firstGiven is the first address of the range a camera could get: a
+// start on the network's own address or the gateway is fine for a range,
+// which passes over them, though no camera may have either.
+func firstGiven(in rangeInputs) netip.Addr {
+	a := in.start
+	network := netip.PrefixFrom(a, in.bits).Masked().Addr()
+	for range 2 {
+		if a == network || a == in.gateway {
+			a = a.Next()
+		}
 	}
-	cfg := vapix.NetworkConfig{Address: netip.PrefixFrom(in.start.Next(), in.bits), Gateway: in.gateway}
-	return cfg.Validate() == nil
+	return a
 }
 
 func (d *assignRangeDialog) submit() {

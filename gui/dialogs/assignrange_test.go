@@ -229,3 +229,19 @@ func TestAssignRangeDropsThePreviewWhenTheFormChanges(t *testing.T) {
 		t.Errorf("after changing the order: plan kept %v, Apply disabled %v, hint %q", d.plan != nil, d.primary.Disabled(), d.planHint.Text)
 	}
 }
+
+func TestAssignRangeAcceptsAStartOnTheGatewayOrTheNetworkAddressAndRefusesAGatewayElsewhere(t *testing.T) {
+	h := newFakeHost(t)
+	d := newAssignRangeDialog(h, []discovery.Device{cameraAt("ACCC8E000041", "192.168.1.41"), cameraAt("ACCC8E000042", "192.168.1.42")})
+	d.show(d.start)
+	for _, start := range []string{"192.168.1.1", "192.168.1.0", "192.168.1.200"} {
+		d.start.SetText(start)
+		if d.settingsWhy.Visible() || d.previewButton.Disabled() {
+			t.Errorf("start %s: %q, Preview disabled %v", start, d.settingsWhy.Text, d.previewButton.Disabled())
+		}
+	}
+	d.gateway.SetText("10.9.9.1")
+	if !strings.Contains(d.settingsWhy.Text, "gateway is not on the camera's network") || !d.previewButton.Disabled() {
+		t.Errorf("gateway elsewhere: %q, Preview disabled %v", d.settingsWhy.Text, d.previewButton.Disabled())
+	}
+}
