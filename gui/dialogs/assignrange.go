@@ -202,7 +202,7 @@ func (d *assignRangeDialog) inputs() (in rangeInputs, startErr, maskErr, gwErr s
 	if s := strings.TrimSpace(d.gateway.Text); s != "" {
 		g, err := netip.ParseAddr(s)
 		if err != nil || !g.Is4() {
-			gwErr = lang.X("dialog.ip.bad_gateway", "Type the router's IPv4 address, such as 192.168.1.1, or leave it empty.")
+			gwErr = lang.X("dialog.range.bad_gateway", "Type the router's IPv4 address, such as 192.168.1.1, or leave it empty.")
 		} else {
 			in.gateway = g
 		}

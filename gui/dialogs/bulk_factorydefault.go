@@ -69,7 +69,7 @@ func newBulkFactoryDefaultDialog(h Host, cams []discovery.Device) *bulkFactoryDe
 	d.intro = widgets.Wrapped(i18n.Counted("dialog.bulk_reset.intro",
 		"Reset this camera to its factory settings. Choose how much to erase:",
 		"Reset these {{.Count}} cameras to their factory settings. Choose how much to erase on each:", len(cams)))
-	d.mode = widgets.NewOptionGroup([]string{lang.X("dialog.reset.soft", "Soft reset (recommended)"), lang.X("dialog.reset.hard", "Hard reset")}, 0, func(int) { d.validate() }, esc)
+	d.mode = widgets.NewOptionGroup([]string{lang.X("dialog.bulk_reset.soft", "Soft reset (recommended)"), lang.X("dialog.bulk_reset.hard", "Hard reset")}, 0, func(int) { d.validate() }, esc)
 	softWhat := widgets.Wrapped(lang.X("dialog.bulk_reset.soft_what", "Erases users, passwords and all other settings. Keeps the network settings: each camera stays at its address."))
 	hardWhat := widgets.Wrapped(lang.X("dialog.bulk_reset.hard_what", "Erases everything, the address too. Each camera comes back at 192.168.0.90 or with an address from the network's DHCP server, and the camera list has to find it again."))
 	indent := func(o fyne.CanvasObject) fyne.CanvasObject {
@@ -84,7 +84,7 @@ func newBulkFactoryDefaultDialog(h Host, cams []discovery.Device) *bulkFactoryDe
 	d.login = bulkLogin(cams, d.submit, esc, d.validate)
 	dir := h.Backend().BackupDir
 	if dir == "" {
-		dir = lang.X("dialog.reset.backup_default_folder", "the OpenIPU backups folder")
+		dir = lang.X("dialog.bulk_reset.backup_default_folder", "the OpenIPU backups folder")
 	}
 	d.backupWhere = widgets.Wrapped(lang.X("dialog.bulk_reset.backup_where", "First, each camera's settings are saved to a file of its own in {{.Dir}}. A camera whose settings cannot be saved is not reset; the others go on.", map[string]any{"Dir": dir}))
 
@@ -96,7 +96,7 @@ func newBulkFactoryDefaultDialog(h Host, cams []discovery.Device) *bulkFactoryDe
 	d.confirmBox.Hide()
 
 	d.openFolder = widgets.NewEscButton(lang.X("dialog.bulk_reset.open_folder", "Open the backups folder"), theme.FolderOpenIcon(), d.openBackupFolder, esc)
-	d.setPassword = widgets.NewEscButton(lang.X("dialog.reset.set_password", "Set the password now"), theme.AccountIcon(), d.setPasswordNow, esc)
+	d.setPassword = widgets.NewEscButton(lang.X("dialog.bulk_reset.set_password", "Set the password now"), theme.AccountIcon(), d.setPasswordNow, esc)
 	d.setPassword.Importance = widget.HighImportance
 
 	body.Objects = []fyne.CanvasObject{
