@@ -10,8 +10,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/core/netif"
 	"github.com/openipu/openipu/gui/i18n"
@@ -30,7 +32,7 @@ const scanProgressEvery = 100 * time.Millisecond
 type scanRangeDialog struct {
 	*frame
 	f     Finder
-	entry *widgets.EscEntry
+	entry *rangeEntry
 }
 
 // ShowScanRange opens "Scan address range…" while the window searches.
@@ -49,7 +51,7 @@ func newScanRangeDialog(f Finder) *scanRangeDialog {
 	s.primary.SetIcon(theme.SearchIcon())
 	finding(s.frame)
 	s.measure = true
-	s.entry = widgets.NewEscEntry(s.escape)
+	s.entry = newRangeEntry(s.escape)
 	s.entry.SetText(suggestRange(Local(f.Backend())))
 	s.entry.SetPlaceHolder(lang.X("scan.placeholder", "for example 192.168.1.0/24"))
 	s.entry.OnSubmitted = func(string) { s.submit() }
@@ -60,6 +62,69 @@ func newScanRangeDialog(f Finder) *scanRangeDialog {
 	}
 	return s
 }
+
+// rangeEntry is the range field. It starts with a suggestion, which is
+// selected whenever the field gets the focus, by the keyboard or the
+// mouse, so that what is typed replaces it instead of being added to its
+// end. Escape goes to the dialog, as in every other field.
+type rangeEntry struct {
+	widget.Entry
+	onEscape func()
+	focused  bool
+	// pressFocused: the mouse press that is down gave the focus. The
+	// entry puts the cursor where the press was, after the focus selected
+	// everything, so the release selects everything again.
+	pressFocused bool
+}
+
+func newRangeEntry(onEscape func()) *rangeEntry {
+	e := &rangeEntry{onEscape: onEscape}
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey hands Escape to the dialog.
+func (e *rangeEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(ev)
+}
+
+// FocusGained selects the whole text.
+func (e *rangeEntry) FocusGained() {
+	e.Entry.FocusGained()
+	e.focused = true
+	e.selectAll()
+}
+
+func (e *rangeEntry) FocusLost() {
+	e.focused = false
+	e.pressFocused = false
+	e.Entry.FocusLost()
+}
+
+func (e *rangeEntry) MouseDown(m *desktop.MouseEvent) {
+	fresh := !e.focused
+	e.Entry.MouseDown(m)
+	e.pressFocused = fresh && e.focused
+}
+
+// MouseUp selects the whole text again after the press that gave the
+// focus, unless the press dragged over a part of it to select that.
+func (e *rangeEntry) MouseUp(m *desktop.MouseEvent) {
+	e.Entry.MouseUp(m)
+	if e.pressFocused {
+		e.pressFocused = false
+		if e.SelectedText() == "" {
+			e.selectAll()
+		}
+	}
+}
+
+func (e *rangeEntry) selectAll() { e.TypedShortcut(&fyne.ShortcutSelectAll{}) }
 
 // suggestRange is the computer's first network as a range, which is where
 // people look first.
