@@ -33,6 +33,9 @@ type scanRangeDialog struct {
 	*frame
 	f     Finder
 	entry *rangeEntry
+	// words says which addresses the typed range holds, for people who
+	// do not read 10.0.4.0/24.
+	words *widget.Label
 }
 
 // ShowScanRange opens "Scan address range…" while the window searches.
@@ -55,12 +58,28 @@ func newScanRangeDialog(f Finder) *scanRangeDialog {
 	s.entry.SetText(suggestRange(Local(f.Backend())))
 	s.entry.SetPlaceHolder(lang.X("scan.placeholder", "for example 192.168.1.0/24"))
 	s.entry.OnSubmitted = func(string) { s.submit() }
+	s.words = widgets.Wrapped("")
+	s.entry.OnChanged = func(string) { s.describe() }
+	s.describe()
 	body.Objects = []fyne.CanvasObject{
 		widgets.Wrapped(lang.X("scan.intro", "OpenIPU asks every address in a range whether it is a camera. Use this when a camera is on another part of the network, behind a router, where the automatic search does not reach.")),
-		s.entry,
+		s.entry, s.words,
 		widgets.Note(lang.X("scan.hint", "A range is written as its first address, a slash and its size: /24 is 256 addresses (192.168.1.0 to 192.168.1.255), /22 is 1024, the most at once.")),
 	}
 	return s
+}
+
+// describe puts the typed range in words under the field, or nothing
+// while it is not a range yet.
+func (s *scanRangeDialog) describe() {
+	p, bad := parseRange(s.entry.Text)
+	if bad != "" {
+		s.words.SetText("")
+		s.words.Hide()
+		return
+	}
+	s.words.SetText(lang.X("scan.range_words", "To be asked: {{.Network}}", map[string]any{"Network": networkWords(p)}))
+	s.words.Show()
 }
 
 // rangeEntry is the range field. It starts with a suggestion, which is

@@ -82,3 +82,21 @@ func TestScanRangeSelectsTheWholeRangeAgainWhenTheFieldGetsTheFocusByKeyboardOrM
 		t.Errorf("a click into the focused field selected %q", got)
 	}
 }
+
+func TestScanRangeSaysInWordsWhichAddressesTheTypedRangeHolds(t *testing.T) {
+	var scanned []netip.Prefix
+	_, s := openScanRange(t, &scanned)
+	for typed, want := range map[string]string{
+		"10.0.4.0/24":    "To be asked: addresses starting with 10.0.4.",
+		"10.0.4.0/25":    "To be asked: addresses 10.0.4.0 to 10.0.4.127",
+		"192.168.1.77":   "To be asked: addresses starting with 192.168.1.",
+		"192.168.0.0/22": "To be asked: addresses 192.168.0.0 to 192.168.3.255",
+		"10.0.":          "",
+		"10.0.0.0/8":     "",
+	} {
+		s.entry.SetText(typed)
+		if s.words.Text != want || s.words.Visible() != (want != "") {
+			t.Errorf("%q is described as %q (shown %v), want %q", typed, s.words.Text, s.words.Visible(), want)
+		}
+	}
+}
