@@ -3,6 +3,7 @@ package dialogs
 import (
 	"context"
 	"net/netip"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -226,6 +227,9 @@ func TestARPPingIsNamedInEverydayWordsWithItsTechnicalNameOnlyInSmallType(t *tes
 		if strings.Contains(screen, jargon) {
 			t.Errorf("the dialog says %q:\n%s", jargon, screen)
 		}
+	}
+	if j := regexp.MustCompile(`\d/\d|\d\.x\b`).FindString(screen); j != "" {
+		t.Errorf("the dialog writes a network as %q:\n%s", j, screen)
 	}
 	var term []string
 	for _, o := range h.Win.Canvas().Overlays().List() {
