@@ -233,7 +233,7 @@ var messages = map[Kind][2]usermsg.Message{
 	},
 	RebootTimeout: {
 		{Key: "vapix.reboot_timeout", Text: "The camera at {{.Host}} has not come back after restarting."},
-		{Key: "vapix.reboot_timeout.next", Text: "Wait a minute and search again: after a reset it may be on a new address (for example 192.168.0.90 or 169.254.x.x)."},
+		{Key: "vapix.reboot_timeout.next", Text: "Wait a minute and search again: after a reset it may be on a new address (for example 192.168.0.90, or one starting with 169.254.)."},
 	},
 	Canceled: {
 		{Key: "vapix.canceled", Text: "The operation was stopped before it finished."},
