@@ -113,15 +113,15 @@ var messages = map[Kind][2]usermsg.Message{
 	},
 	NeedsAdmin: {
 		{Key: "arpping.needs_admin", Text: "Giving a camera an address this way needs administrator rights on this computer."},
-		{Key: "arpping.needs_admin.next", Text: "Start OpenIPU as administrator once and try again. Or, without administrator rights: give this computer a second address on 192.168.0.x, or connect it straight to the camera with a network cable."},
+		{Key: "arpping.needs_admin.next", Text: "Start OpenIPU as administrator once and try again. Or, without administrator rights: give this computer a second address starting with 192.168.0. (such as 192.168.0.100), or connect it straight to the camera with a network cable."},
 	},
 	NotPossible: {
 		{Key: "arpping.not_possible", Text: "This computer cannot give a camera an address this way ({{.Detail}})."},
-		{Key: "arpping.not_possible.next", Text: "It only works when the camera is on the same network as this computer, with no router between them, and usually not over Wi-Fi. Give this computer a second address on 192.168.0.x, or connect it straight to the camera with a network cable."},
+		{Key: "arpping.not_possible.next", Text: "It only works when the camera is on the same network as this computer, with no router between them, and usually not over Wi-Fi. Give this computer a second address starting with 192.168.0. (such as 192.168.0.100), or connect it straight to the camera with a network cable."},
 	},
 	NotTaken: {
 		{Key: "arpping.not_taken", Text: "The camera did not take the address {{.Addr}}."},
-		{Key: "arpping.not_taken.next", Text: "A camera only accepts this in about the first 2 minutes after it is switched on, and not when a hardened configuration turned it off. Unplug its power, plug it back in, and try again at once."},
+		{Key: "arpping.not_taken.next", Text: "A camera only accepts this in about the first 2 minutes after it is switched on, and only if this has not been switched off on the camera, as a camera set up for high security may have it. Unplug its power, plug it back in, and try again at once."},
 	},
 	Canceled: {
 		{Key: "arpping.canceled", Text: "Stopped before the camera took the address {{.Addr}}."},
@@ -134,9 +134,9 @@ var (
 	msgAvailable = usermsg.Message{Key: "arpping.available",
 		Text: "This computer can give a camera an address through {{.Interface}}."}
 	msgAvailableNeedsAdmin = usermsg.Message{Key: "arpping.available.needs_admin",
-		Text: "This needs administrator rights. Start OpenIPU as administrator once, or give this computer a second address on 192.168.0.x, or connect it straight to the camera with a network cable."}
+		Text: "This needs administrator rights. Start OpenIPU as administrator once, or give this computer a second address starting with 192.168.0. (such as 192.168.0.100), or connect it straight to the camera with a network cable."}
 	msgAvailableUnsupported = usermsg.Message{Key: "arpping.available.unsupported",
-		Text: "This is not possible on this kind of computer. Give this computer a second address on 192.168.0.x, or connect it straight to the camera with a network cable."}
+		Text: "This is not possible on this kind of computer. Give this computer a second address starting with 192.168.0. (such as 192.168.0.100), or connect it straight to the camera with a network cable."}
 	msgAvailableNoInterface = usermsg.Message{Key: "arpping.available.interface_not_found",
 		Text: "This computer has no network connection called {{.Interface}}."}
 

@@ -76,9 +76,10 @@ func Diagnose(addrs []netip.Addr, local []netif.Interface, probe ProbeResult) Di
 			break
 		}
 	}
+	computer := computerNetwork(local)
 	args := map[string]any{
 		"Addr":     bestAddr(v4),
-		"Computer": computerNetwork(local),
+		"Computer": computer,
 	}
 	d := func(r Reach, what, next usermsg.Message) Diagnosis {
 		what.Args, next.Args = args, args
@@ -107,11 +108,20 @@ func Diagnose(addrs []netip.Addr, local []netif.Interface, probe ProbeResult) Di
 	switch {
 	case hasFactory:
 		args["Addr"] = FactoryAddress.String()
+		if computer == "" {
+			return d(ReachFactoryAddress, msgNoComputerNetwork, msgFactoryNext)
+		}
 		return d(ReachFactoryAddress, msgFactory, msgFactoryNext)
 	case allLinkLocal:
+		if computer == "" {
+			return d(ReachLinkLocalOnly, msgNoComputerNetwork, msgLinkLocalNext)
+		}
 		return d(ReachLinkLocalOnly, msgLinkLocal, msgLinkLocalNext)
 	default:
 		args["CameraNet"] = subnetHint(bestAddr(v4))
+		if computer == "" {
+			return d(ReachOtherSubnet, msgNoComputerNetwork, msgOtherSubnetNext)
+		}
 		return d(ReachOtherSubnet, msgOtherSubnet, msgOtherSubnetNext)
 	}
 }
@@ -129,8 +139,9 @@ func bestAddr(v4 []netip.Addr) string {
 	return ""
 }
 
-// computerNetwork describes this computer's main network for a sentence:
-// "10.0.4.x" for a /24, the prefix otherwise.
+// computerNetwork names this computer's networks by how their addresses
+// start, for "this computer uses addresses starting with 10.0.4.": people
+// compare addresses, they do not read prefixes. "" without a network.
 func computerNetwork(local []netif.Interface) string {
 	var nets []string
 	for _, i := range netif.Usable(local) {
@@ -142,7 +153,7 @@ func computerNetwork(local []netif.Interface) string {
 		}
 	}
 	if len(nets) == 0 {
-		return "no network"
+		return ""
 	}
 	if len(nets) > 3 {
 		nets = nets[:3]
@@ -150,15 +161,25 @@ func computerNetwork(local []netif.Interface) string {
 	return strings.Join(nets, ", ")
 }
 
+// subnetText is how every address of p starts, up to the last whole
+// number the network fixes: "10.0.4." for a /24, also for a /25, whose
+// addresses all start so too. A network that fixes not even the first
+// number keeps its prefix.
 func subnetText(p netip.Prefix) string {
-	if p.Bits() == 24 {
-		b := p.Addr().As4()
-		return fmt.Sprintf("%d.%d.%d.x", b[0], b[1], b[2])
+	n := p.Bits() / 8
+	if !p.Addr().Is4() || n == 0 {
+		return p.Masked().String()
 	}
-	return p.Masked().String()
+	b := p.Addr().As4()
+	var start strings.Builder
+	for _, octet := range b[:min(n, 3)] {
+		fmt.Fprintf(&start, "%d.", octet)
+	}
+	return start.String()
 }
 
-// subnetHint guesses the camera's /24 for advice ("connect to 192.168.0.x").
+// subnetHint guesses the camera's /24 for advice ("an address starting
+// with 192.168.0.").
 func subnetHint(addr string) string {
 	a, err := netip.ParseAddr(addr)
 	if err != nil || !a.Is4() {
@@ -177,17 +198,21 @@ var (
 	msgNoAddressNext = usermsg.Message{Key: "discovery.reach.no_address.next",
 		Text: "Restart the camera, or connect it to a network with a DHCP server."}
 	msgFactory = usermsg.Message{Key: "discovery.reach.factory_address",
-		Text: "This camera is on {{.Addr}}, the factory address, but this computer is on {{.Computer}}."}
+		Text: "This camera is on {{.Addr}}, the factory address, but this computer uses addresses starting with {{.Computer}}"}
 	msgFactoryNext = usermsg.Message{Key: "discovery.reach.factory_address.next",
-		Text: "Use 'Assign IP address', or connect the computer to 192.168.0.x."}
+		Text: "Use 'Assign IP address', or give this computer a second address starting with 192.168.0. (such as 192.168.0.100)."}
 	msgLinkLocal = usermsg.Message{Key: "discovery.reach.link_local_only",
-		Text: "This camera only has the automatic address {{.Addr}}: it found no DHCP server, and this computer is on {{.Computer}}."}
+		Text: "This camera only has the automatic address {{.Addr}}: it found no DHCP server, and this computer uses addresses starting with {{.Computer}}"}
 	msgLinkLocalNext = usermsg.Message{Key: "discovery.reach.link_local_only.next",
-		Text: "Use 'Assign IP address', or connect the computer straight to the camera and let it take an automatic 169.254.x.x address too."}
+		Text: "Use 'Assign IP address', or connect the computer straight to the camera and let it take an automatic address starting with 169.254. too."}
 	msgOtherSubnet = usermsg.Message{Key: "discovery.reach.other_subnet",
-		Text: "This camera is on {{.Addr}}, another network than this computer's ({{.Computer}})."}
+		Text: "This camera is on {{.Addr}}, another network than this computer's, which uses addresses starting with {{.Computer}}"}
 	msgOtherSubnetNext = usermsg.Message{Key: "discovery.reach.other_subnet.next",
-		Text: "Use 'Assign IP address' to move it to your network, or connect the computer to {{.CameraNet}}."}
+		Text: "Use 'Assign IP address' to move it to your network, or give this computer an address starting with {{.CameraNet}} too."}
+	// msgNoComputerNetwork stands for the three above when this computer
+	// has no address of its own to compare with.
+	msgNoComputerNetwork = usermsg.Message{Key: "discovery.reach.no_computer_network",
+		Text: "This camera is on {{.Addr}}, but this computer has no network address to reach it from."}
 	msgNoHTTP = usermsg.Message{Key: "discovery.reach.no_http",
 		Text: "This camera announced itself at {{.Addr}}, but its web server does not answer."}
 	msgNoHTTPNext = usermsg.Message{Key: "discovery.reach.no_http.next",
@@ -207,7 +232,7 @@ var (
 func Messages() []usermsg.Message {
 	out := []usermsg.Message{
 		msgOK, msgOKNext, msgChecking, msgCheckingNext, msgNoAddress, msgNoAddressNext,
-		msgFactory, msgFactoryNext, msgLinkLocal, msgLinkLocalNext, msgOtherSubnet, msgOtherSubnetNext,
+		msgFactory, msgFactoryNext, msgLinkLocal, msgLinkLocalNext, msgOtherSubnet, msgOtherSubnetNext, msgNoComputerNetwork,
 		msgNoHTTP, msgNoHTTPNext, msgLost, msgLostNext, MsgNothingFound, MsgNothingFoundNext,
 	}
 	return append(out, usermsg.Catalogue(errorMessages)...)

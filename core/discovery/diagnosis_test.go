@@ -2,6 +2,7 @@ package discovery
 
 import (
 	"net/netip"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -29,11 +30,11 @@ func TestDiagnoseFactoryAddressOnAnotherSubnetNamesBothNetworks(t *testing.T) {
 	if d.Reach != ReachFactoryAddress {
 		t.Fatalf("reach %v", d.Reach)
 	}
-	want := "This camera is on 192.168.0.90, the factory address, but this computer is on 10.0.4.x."
+	want := "This camera is on 192.168.0.90, the factory address, but this computer uses addresses starting with 10.0.4."
 	if d.What.String() != want {
 		t.Fatalf("what %q", d.What.String())
 	}
-	if !strings.Contains(d.Next.String(), "Assign IP address") || !strings.Contains(d.Next.String(), "192.168.0.x") {
+	if !strings.Contains(d.Next.String(), "Assign IP address") || !strings.Contains(d.Next.String(), "starting with 192.168.0.") {
 		t.Fatalf("next %q", d.Next.String())
 	}
 }
@@ -54,7 +55,7 @@ func TestDiagnoseLinkLocalIsReachableWhenComputerIsLinkLocalToo(t *testing.T) {
 
 func TestDiagnoseOtherSubnetSuggestsCamerasNetwork(t *testing.T) {
 	d := Diagnose(addrs("172.16.9.40"), lan("10.0.4.17/24"), NotProbed)
-	if d.Reach != ReachOtherSubnet || !strings.Contains(d.Next.String(), "172.16.9.x") || !strings.Contains(d.What.String(), "10.0.4.x") {
+	if d.Reach != ReachOtherSubnet || !strings.Contains(d.Next.String(), "starting with 172.16.9. too") || !strings.Contains(d.What.String(), "uses addresses starting with 10.0.4.") {
 		t.Fatalf("%v %q %q", d.Reach, d.What.String(), d.Next.String())
 	}
 }
@@ -89,7 +90,32 @@ func TestDiagnoseIgnoresDownInterfaces(t *testing.T) {
 
 func TestComputerNetworkSaysNoNetworkWithoutInterfaces(t *testing.T) {
 	d := Diagnose(addrs("192.168.0.90"), nil, NotProbed)
-	if !strings.Contains(d.What.String(), "no network") {
-		t.Fatalf("%q", d.What.String())
+	if d.Reach != ReachFactoryAddress || d.What.String() != "This camera is on 192.168.0.90, but this computer has no network address to reach it from." {
+		t.Fatalf("%v %q", d.Reach, d.What.String())
+	}
+}
+
+func TestDiagnosisNamesNetworksByHowTheirAddressesStartNeverAsPrefixesOrDotX(t *testing.T) {
+	for computer, want := range map[string]string{
+		"10.0.4.17/24":  "starting with 10.0.4.",
+		"10.0.4.17/25":  "starting with 10.0.4.",
+		"10.0.4.17/16":  "starting with 10.0.",
+		"10.0.4.17/20":  "starting with 10.0.",
+		"10.20.4.17/8":  "starting with 10.",
+		"172.16.9.1/24": "starting with 172.16.9.",
+	} {
+		for _, d := range []Diagnosis{
+			Diagnose(addrs("192.168.0.90"), lan(computer), NotProbed),
+			Diagnose(addrs("169.254.93.22"), lan(computer), NotProbed),
+			Diagnose(addrs("192.0.2.40"), lan(computer), NotProbed),
+		} {
+			words := d.What.String() + " " + d.Next.String()
+			if !strings.Contains(d.What.String(), want) {
+				t.Errorf("on %s, %v says %q, want %q", computer, d.Reach, d.What.String(), want)
+			}
+			if j := regexp.MustCompile(`\d/\d|\d\.x\b`).FindString(words); j != "" {
+				t.Errorf("on %s, %v writes %q: %s", computer, d.Reach, j, words)
+			}
+		}
 	}
 }

@@ -168,6 +168,16 @@ func (e *Engine) resolve(ctx context.Context, host string) ([]netip.Addr, error)
 	return out, nil
 }
 
+// addressShown is ap as the user typed it: the port only when it is not
+// the web's own. An identify function may reach the device elsewhere (the
+// simulated office does), and its errors must not say where.
+func addressShown(ap netip.AddrPort) string {
+	if ap.Port() == 80 {
+		return ap.Addr().String()
+	}
+	return ap.String()
+}
+
 // probeAddress identifies whatever answers at ap and records it.
 func (e *Engine) probeAddress(ctx context.Context, run *session, ap netip.AddrPort, src Source) (Device, error) {
 	pctx, cancel := context.WithTimeout(ctx, e.opts.ProbeTimeout)
@@ -175,7 +185,7 @@ func (e *Engine) probeAddress(ctx context.Context, run *session, ap netip.AddrPo
 	e.stats.httpRequests.Add(1)
 	id, err := e.opts.Identify(pctx, vapix.CameraURL(false, ap.Addr(), int(ap.Port())))
 	if err != nil {
-		return Device{}, err
+		return Device{}, vapix.Named(err, addressShown(ap))
 	}
 	mac := macaddr.Normalize(id.MAC)
 	if mac == "" {

@@ -114,6 +114,44 @@ func (e *Error) Explain() usermsg.Problem {
 	})
 }
 
+// Named names the camera in every *Error of err's chain by host, the
+// address the user knows it by, and returns err. A client may dial
+// another address than that one (the simulated office serves its cameras
+// on loopback ports behind made-up addresses), and a message naming the
+// address dialled would send the user looking for a camera they never
+// saw. Only errors just returned, not yet shared, may be named.
+func Named(err error, host string) error {
+	if host == "" {
+		return err
+	}
+	for _, e := range chain(err) {
+		if v, ok := e.(*Error); ok {
+			v.Host = host
+		}
+	}
+	return err
+}
+
+// chain is err and everything it wraps, joined errors included.
+func chain(err error) []error {
+	var out []error
+	for todo := []error{err}; len(todo) > 0; {
+		e := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		if e == nil {
+			continue
+		}
+		out = append(out, e)
+		switch u := e.(type) {
+		case interface{ Unwrap() error }:
+			todo = append(todo, u.Unwrap())
+		case interface{ Unwrap() []error }:
+			todo = append(todo, u.Unwrap()...)
+		}
+	}
+	return out
+}
+
 // KindOf returns the Kind of err, or Unknown.
 func KindOf(err error) Kind {
 	var e *Error
@@ -195,7 +233,7 @@ var messages = map[Kind][2]usermsg.Message{
 	},
 	RebootTimeout: {
 		{Key: "vapix.reboot_timeout", Text: "The camera at {{.Host}} has not come back after restarting."},
-		{Key: "vapix.reboot_timeout.next", Text: "Wait a minute and search again: after a reset it may be on a new address (for example 192.168.0.90 or 169.254.x.x)."},
+		{Key: "vapix.reboot_timeout.next", Text: "Wait a minute and search again: after a reset it may be on a new address (for example 192.168.0.90, or one starting with 169.254.)."},
 	},
 	Canceled: {
 		{Key: "vapix.canceled", Text: "The operation was stopped before it finished."},

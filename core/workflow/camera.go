@@ -218,7 +218,11 @@ func connect(ctx context.Context, env Env, t Target, o ConnectOptions) (Client, 
 	if t.Host == "" {
 		return nil, &vapix.Error{Kind: vapix.NoAnswer, Op: "connect to the camera", Host: t.MAC}
 	}
-	return env.Connect(ctx, t, o)
+	c, err := env.Connect(ctx, t, o)
+	if err != nil {
+		return nil, vapix.Named(err, t.Address())
+	}
+	return named(c, t), nil
 }
 
 // confirmUnencrypted is the rule before a password is asked for: over

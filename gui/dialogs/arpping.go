@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/core/arpping"
@@ -23,7 +24,7 @@ import (
 	"github.com/openipu/openipu/gui/widgets"
 )
 
-// "Assign IP by serial number (ARP/Ping)": for a camera this computer sees
+// "Give an address by serial number" (ARP/Ping): for a camera this computer sees
 // on the factory address or a link-local one but cannot reach. A static
 // neighbour entry sends the chosen address to the camera's MAC, and
 // 408-byte pings in the first minutes after the camera powers up make it
@@ -59,7 +60,7 @@ type arpPingDialog struct {
 	assigned netip.Addr
 }
 
-// ShowARPPing opens "Assign IP by serial number (ARP/Ping)" for a camera.
+// ShowARPPing opens "Give an address by serial number" for a camera.
 // afterReset says the camera was just reset, so Set password follows.
 func ShowARPPing(h Host, cam discovery.Device, afterReset bool) {
 	d := newARPPingDialog(h, cam, afterReset)
@@ -72,7 +73,7 @@ func newARPPingDialog(h Host, cam discovery.Device, afterReset bool) *arpPingDia
 		window: arpping.DefaultWindow, takenCheck: newTakenCheck(h.Backend().AddressInUse),
 	}
 	body := container.NewVBox()
-	d.frame = newFrame(h, lang.X("arpping_dialog.title", "Assign IP by serial number (ARP/Ping)"), body,
+	d.frame = newFrame(h, lang.X("arpping_dialog.title", "Give an address by serial number"), body,
 		lang.X("arpping_dialog.start", "Start"), d.start)
 	d.primary.SetIcon(apptheme.IconNetwork)
 	esc := d.escape
@@ -81,13 +82,17 @@ func newARPPingDialog(h Host, cam discovery.Device, afterReset bool) *arpPingDia
 	if mac == "" {
 		mac = "?"
 	}
+	// The method's name means nothing to most users, but installers look
+	// for it, and Axis's own tools call it that.
+	term := widgets.Wrapped(lang.X("arpping_dialog.term", "(ARP/Ping)"))
+	term.SizeName = theme.SizeNameCaptionText
 	intro := widgets.Wrapped(lang.X("arpping_dialog.intro", "Give {{.Camera}} an address on this computer's network by its serial number, {{.MAC}}. This works even though this computer cannot reach the camera where it is now.",
 		map[string]any{"Camera": CameraTitle(cam), "MAC": mac}))
 	d.how = widgets.Wrapped(widgets.Bullets(
 		lang.X("arpping_dialog.how", "This computer sends the new address straight to the camera's MAC address. The camera takes it only:"),
 		lang.X("arpping_dialog.how_boot", "in the first 2 minutes after it is switched on: press Start, then unplug the camera's power and plug it back in (not needed if it was switched on less than a minute ago);"),
 		lang.X("arpping_dialog.how_segment", "from this computer's own network, with no router in between, and usually not over Wi-Fi;"),
-		lang.X("arpping_dialog.how_hardened", "when a hardened setup has not turned this off."),
+		lang.X("arpping_dialog.how_hardened", "if this has not been switched off on the camera, as a camera set up for high security may have it."),
 	) + "\n" + lang.X("arpping_dialog.admin", "It needs administrator rights on this computer."))
 
 	for _, i := range netif.Usable(d.local) {
@@ -117,14 +122,14 @@ func newARPPingDialog(h Host, cam discovery.Device, afterReset bool) *arpPingDia
 	d.alternatives = widgets.Wrapped(widgets.Bullets(
 		lang.X("arpping_dialog.other_ways", "Other ways to reach the camera, without administrator rights:"),
 		lang.X("arpping_dialog.other_second", "give this computer a second address on the camera's network (for a camera on 192.168.0.90, for example 192.168.0.100 with subnet mask 255.255.255.0), search again, and use Assign IP address…;"),
-		lang.X("arpping_dialog.other_cable", "or connect this computer with a cable straight to the camera or its switch, so it takes an automatic 169.254.x.x address too, and search again."),
+		lang.X("arpping_dialog.other_cable", "or connect this computer with a cable straight to the camera or its switch, so it takes an automatic address starting with 169.254. too, and search again."),
 	))
 	d.alternatives.Hide()
 	d.setPassword = widgets.NewEscButton(lang.X("action.set_password", "Set password…"), apptheme.IconKey, d.setPasswordNow, esc)
 	d.setPassword.Importance = widget.HighImportance
 
 	body.Objects = []fyne.CanvasObject{
-		intro, d.how,
+		term, intro, d.how,
 		widget.NewSeparator(),
 		ifaceBox,
 		container.New(layout.NewFormLayout(), widget.NewLabel(lang.X("arpping_dialog.address", "New IP address")), container.NewVBox(d.address, d.addressReason)),
@@ -227,10 +232,10 @@ func (d *arpPingDialog) addressProblem() (netip.Addr, string) {
 	}
 	var nets []string
 	for _, p := range routablePrefixes(i) {
-		nets = append(nets, p.Masked().String())
+		nets = append(nets, networkWords(p))
 	}
-	args["Network"] = strings.Join(nets, ", ")
-	return a, lang.X("arpping_dialog.outside", "{{.Addr}} is not on the network of {{.Interface}} ({{.Network}}). ARP/Ping can only give the camera an address on this computer's own network.", args)
+	args["Network"] = strings.Join(nets, lang.X("network.or", " or "))
+	return a, lang.X("arpping_dialog.outside", "{{.Addr}} is not on the network of {{.Interface}} ({{.Network}}). This way the camera can only be given an address on this computer's own network.", args)
 }
 
 // lastAddr is a prefix's broadcast address.

@@ -3,12 +3,17 @@ package dialogs
 import (
 	"context"
 	"net/netip"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/core/arpping"
 	"github.com/openipu/openipu/core/discovery"
@@ -90,7 +95,7 @@ func TestARPPingAcceptsOnlyAFreeAddressOnTheChosenConnectionsNetwork(t *testing.
 	}
 	for _, c := range []struct{ typed, says string }{
 		{"192.168.1", "Type an IPv4 address"},
-		{"10.0.0.50", "is not on the network of eth0 (192.168.1.0/24)"},
+		{"10.0.0.50", "is not on the network of eth0 (addresses starting with 192.168.1.)"},
 		{"192.168.1.10", "this computer's own address"},
 		{"192.168.1.255", "the network's own address"},
 		{"192.168.1.0", "the network's own address"},
@@ -119,7 +124,7 @@ func TestARPPingRefusesAnAddressThatAlreadyAnswers(t *testing.T) {
 }
 
 func TestARPPingExplainsWhenItIsNotPossibleAndOffersTheOtherWays(t *testing.T) {
-	why := usermsg.Message{Key: "arpping.available.needs_admin", Text: "This needs administrator rights. Start OpenIPU as administrator once, or give this computer a second address on 192.168.0.x, or connect it straight to the camera with a network cable."}
+	why := usermsg.Message{Key: "arpping.available.needs_admin", Text: "This needs administrator rights. Start OpenIPU as administrator once, or give this computer a second address starting with 192.168.0. (such as 192.168.0.100), or connect it straight to the camera with a network cable."}
 	p := &fakeARPPinger{Discoverer: &fakes.Discoverer{}, why: why}
 	h, d := openARPPing(t, p)
 	d.address.SetText("192.168.1.60")
@@ -209,5 +214,42 @@ func TestARPPingFailureIsExplainedInCoresWords(t *testing.T) {
 	}
 	if d.primary.Disabled() || d.address.Disabled() {
 		t.Error("after a failure the user cannot try again")
+	}
+}
+
+func TestARPPingIsNamedInEverydayWordsWithItsTechnicalNameOnlyInSmallType(t *testing.T) {
+	h, _ := openARPPing(t, &fakeARPPinger{Discoverer: &fakes.Discoverer{}, possible: true})
+	screen := uitest.OverlayTexts(h.Win)
+	if !strings.Contains(screen, "Give an address by serial number") {
+		t.Errorf("the dialog is not called 'Give an address by serial number':\n%s", screen)
+	}
+	for _, jargon := range []string{"hardened", "Assign IP by serial number"} {
+		if strings.Contains(screen, jargon) {
+			t.Errorf("the dialog says %q:\n%s", jargon, screen)
+		}
+	}
+	if j := regexp.MustCompile(`\d/\d|\d\.x\b`).FindString(screen); j != "" {
+		t.Errorf("the dialog writes a network as %q:\n%s", j, screen)
+	}
+	var term []string
+	for _, o := range h.Win.Canvas().Overlays().List() {
+		uitest.Walk(o, func(o fyne.CanvasObject) {
+			switch v := o.(type) {
+			case *widget.Label:
+				if strings.Contains(v.Text, "ARP/Ping") {
+					if v.Text != "(ARP/Ping)" || v.SizeName != theme.SizeNameCaptionText {
+						t.Errorf("ARP/Ping is named in %q (size %q), not only in small type", v.Text, v.SizeName)
+					}
+					term = append(term, v.Text)
+				}
+			case *canvas.Text:
+				if strings.Contains(v.Text, "ARP/Ping") && v.TextSize > theme.CaptionTextSize() {
+					t.Errorf("ARP/Ping is drawn at %v points: %q", v.TextSize, v.Text)
+				}
+			}
+		})
+	}
+	if len(term) != 1 {
+		t.Errorf("the technical name is shown %d times: %v", len(term), term)
 	}
 }

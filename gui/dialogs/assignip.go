@@ -3,7 +3,6 @@ package dialogs
 import (
 	"context"
 	"net/netip"
-	"strconv"
 	"strings"
 	"time"
 
@@ -37,9 +36,12 @@ type assignIPDialog struct {
 
 	address       *widgets.EscEntry
 	addressReason *widget.Label
-	prefix        *widgets.EscEntry
-	prefixReason  *widget.Label
-	maskHint      *widget.Label
+	mask          *widgets.EscEntry
+	maskReason    *widget.Label
+	// network says which addresses the address and mask make the
+	// camera's network, in words; maskTerm gives installers the prefix.
+	network       *widget.Label
+	maskTerm      *widget.Label
 	gateway       *widgets.EscEntry
 	gatewayReason *widget.Label
 	dns1, dns2    *widgets.EscEntry
@@ -75,11 +77,12 @@ func newAssignIPDialog(h Host, cam discovery.Device) *assignIPDialog {
 	d.dhcpWhat = widgets.Wrapped(lang.X("dialog.ip.dhcp_what", "The camera asks the network's router or DHCP server for an address. The camera list finds it again afterwards."))
 	d.dhcpWhat.Hide()
 
-	d.address, d.prefix, d.gateway, d.dns1, d.dns2 = widgets.NewEscEntry(esc), widgets.NewEscEntry(esc), widgets.NewEscEntry(esc), widgets.NewEscEntry(esc), widgets.NewEscEntry(esc)
-	d.addressReason, d.prefixReason, d.gatewayReason, d.dnsReason = widgets.Reason(), widgets.Reason(), widgets.Reason(), widgets.Reason()
+	d.address, d.mask, d.gateway, d.dns1, d.dns2 = widgets.NewEscEntry(esc), widgets.NewEscEntry(esc), widgets.NewEscEntry(esc), widgets.NewEscEntry(esc), widgets.NewEscEntry(esc)
+	d.addressReason, d.maskReason, d.gatewayReason, d.dnsReason = widgets.Reason(), widgets.Reason(), widgets.Reason(), widgets.Reason()
 	d.settingsWhy = widgets.Reason()
-	d.maskHint = widget.NewLabel("")
-	d.maskHint.SizeName = theme.SizeNameCaptionText // quieter than body text, yet readable (low importance is too faint)
+	d.network = widgets.Wrapped("")
+	d.maskTerm = widgets.Wrapped("")
+	d.maskTerm.SizeName = theme.SizeNameCaptionText // quieter than body text, yet readable (low importance is too faint)
 	d.gateway.SetPlaceHolder(lang.X("dialog.field.optional", "optional"))
 	d.dns1.SetPlaceHolder(lang.X("dialog.field.optional", "optional"))
 	d.dns2.SetPlaceHolder(lang.X("dialog.field.optional", "optional"))
@@ -89,10 +92,9 @@ func newAssignIPDialog(h Host, cam discovery.Device) *assignIPDialog {
 
 	d.static = container.New(layout.NewFormLayout(),
 		widget.NewLabel(lang.X("dialog.field.ip_address", "IP address")), container.NewVBox(d.address, d.addressReason),
-		widget.NewLabel(lang.X("dialog.field.prefix", "Prefix length")), container.NewVBox(
-			container.NewGridWithColumns(2, d.prefix, container.NewVBox(d.maskHint)), d.prefixReason),
-		widget.NewLabel(lang.X("dialog.field.gateway", "Gateway")), container.NewVBox(d.gateway, d.gatewayReason),
-		widget.NewLabel(lang.X("dialog.field.dns", "DNS servers")), container.NewVBox(container.NewGridWithColumns(2, d.dns1, d.dns2), d.dnsReason),
+		widget.NewLabel(lang.X("dialog.field.subnet_mask", "Subnet mask")), container.NewVBox(d.mask, d.maskReason, d.network, d.maskTerm),
+		widget.NewLabel(lang.X("dialog.field.gateway", "Router (gateway)")), container.NewVBox(d.gateway, d.gatewayReason),
+		widget.NewLabel(lang.X("dialog.field.dns", "Name servers (DNS)")), container.NewVBox(container.NewGridWithColumns(2, d.dns1, d.dns2), d.dnsReason),
 	)
 	body.Objects = []fyne.CanvasObject{
 		d.intro,
@@ -103,7 +105,7 @@ func newAssignIPDialog(h Host, cam discovery.Device) *assignIPDialog {
 		d.login.box,
 	}
 	// Wired last: prefill above must not validate a half-built dialog.
-	for _, e := range []*widgets.EscEntry{d.address, d.prefix, d.gateway, d.dns1, d.dns2} {
+	for _, e := range []*widgets.EscEntry{d.address, d.mask, d.gateway, d.dns1, d.dns2} {
 		e.OnChanged = func(string) { d.validate() }
 		e.OnSubmitted = func(string) { d.submit() }
 	}
@@ -116,17 +118,17 @@ func newAssignIPDialog(h Host, cam discovery.Device) *assignIPDialog {
 // address when it is on this computer's network (a fixed address where it
 // is now), else an example address on this computer's network.
 func (d *assignIPDialog) prefill() {
-	d.prefix.SetText("24")
+	d.mask.SetText(maskText(24))
 	cur, ok := cameraIPv4(d.cam)
 	if ok {
 		if p, on := localPrefixFor(d.local, cur); on {
 			d.address.SetText(cur.String())
-			d.prefix.SetText(strconv.Itoa(p.Bits()))
+			d.mask.SetText(maskText(p.Bits()))
 			return
 		}
 	}
 	if p, ok := firstComputerPrefix(d.local); ok {
-		d.prefix.SetText(strconv.Itoa(p.Bits()))
+		d.mask.SetText(maskText(p.Bits()))
 		example := p.Masked().Addr()
 		for range 50 {
 			example = example.Next()
@@ -141,7 +143,7 @@ func (d *assignIPDialog) dhcp() bool { return d.mode.Selected == 1 }
 
 // config reads the form. Each field's problem is returned separately so
 // it can be shown under that field as the user types.
-func (d *assignIPDialog) config() (cfg vapix.NetworkConfig, addrErr, prefixErr, gwErr, dnsErr string) {
+func (d *assignIPDialog) config() (cfg vapix.NetworkConfig, addrErr, maskErr, gwErr, dnsErr string) {
 	cfg.DHCP = d.dhcp()
 	for _, e := range []*widgets.EscEntry{d.dns1, d.dns2} {
 		s := strings.TrimSpace(e.Text)
@@ -162,11 +164,11 @@ func (d *assignIPDialog) config() (cfg vapix.NetworkConfig, addrErr, prefixErr, 
 	if err != nil || !a.Is4() {
 		addrErr = lang.X("dialog.ip.bad_address", "Type an IPv4 address: four numbers from 0 to 255 with dots, such as 192.168.1.50.")
 	}
-	bits, err := strconv.Atoi(strings.TrimSpace(d.prefix.Text))
-	if err != nil || bits < 1 || bits > 32 {
-		prefixErr = lang.X("dialog.ip.bad_prefix", "Type a number from 1 to 32. Most networks use 24 (subnet mask 255.255.255.0).")
+	bits, ok := parseMask(d.mask.Text)
+	if !ok {
+		maskErr = lang.X("dialog.ip.bad_mask", "Type the subnet mask as four numbers with dots, as on your router's settings page. Most networks use 255.255.255.0.")
 	}
-	if addrErr == "" && prefixErr == "" {
+	if addrErr == "" && maskErr == "" {
 		cfg.Address = netip.PrefixFrom(a, bits)
 	}
 	if s := strings.TrimSpace(d.gateway.Text); s != "" {
@@ -177,7 +179,7 @@ func (d *assignIPDialog) config() (cfg vapix.NetworkConfig, addrErr, prefixErr, 
 			cfg.Gateway = g
 		}
 	}
-	return cfg, addrErr, prefixErr, gwErr, dnsErr
+	return cfg, addrErr, maskErr, gwErr, dnsErr
 }
 
 // validate shows, as the user types, what is wrong with each field, what
@@ -188,21 +190,18 @@ func (d *assignIPDialog) validate() {
 	dhcp := d.dhcp()
 	widgets.SetVisible(d.static, !dhcp)
 	widgets.SetVisible(d.dhcpWhat, dhcp)
-	cfg, addrErr, prefixErr, gwErr, dnsErr := d.config()
+	cfg, addrErr, maskErr, gwErr, dnsErr := d.config()
 	empty := strings.TrimSpace(d.address.Text) == ""
 	if empty {
 		addrErr = ""
 	}
 	widgets.SetReason(d.addressReason, addrErr)
-	widgets.SetReason(d.prefixReason, prefixErr)
-	d.maskHint.SetText("")
-	if bits, err := strconv.Atoi(strings.TrimSpace(d.prefix.Text)); err == nil && bits >= 1 && bits <= 32 {
-		d.maskHint.SetText(lang.X("dialog.ip.mask", "Subnet mask {{.Mask}}", map[string]any{"Mask": maskText(bits)}))
-	}
+	widgets.SetReason(d.maskReason, maskErr)
+	d.describeNetwork(cfg, addrErr == "" && !empty, maskErr == "")
 	widgets.SetReason(d.gatewayReason, gwErr)
 	widgets.SetReason(d.dnsReason, dnsErr)
 
-	fieldsOK := addrErr == "" && prefixErr == "" && gwErr == "" && dnsErr == "" && (dhcp || !empty)
+	fieldsOK := addrErr == "" && maskErr == "" && gwErr == "" && dnsErr == "" && (dhcp || !empty)
 	whole := ""
 	if fieldsOK {
 		if err := cfg.Validate(); err != nil {
@@ -219,9 +218,9 @@ func (d *assignIPDialog) validate() {
 	if fieldsOK && !dhcp {
 		a := cfg.Address.Addr()
 		if !onComputerNetwork(d.local, a) {
-			nets := ComputerNetworks(d.local)
+			nets := ComputerAddressWords(d.local)
 			d.outside.Set(widgets.NoticeWarning, lang.X("dialog.ip.outside", "{{.Addr}} is not on this computer's network ({{.Computer}}).", map[string]any{"Addr": a.String(), "Computer": nets}),
-				lang.X("dialog.ip.outside_next", "After the change this computer cannot reach the camera, unless it is moved to that network too. Choose an address on {{.Computer}} unless you mean to.", map[string]any{"Computer": nets}))
+				lang.X("dialog.ip.outside_next", "After the change this computer cannot reach the camera, unless the computer is moved to that network too. Unless you mean to, choose an address on this computer's network ({{.Computer}}).", map[string]any{"Computer": nets}))
 		}
 		d.checkTaken(a)
 	}
@@ -235,6 +234,26 @@ func (d *assignIPDialog) validate() {
 	d.relayout()
 }
 
+// describeNetwork says, under the mask, which addresses are on the
+// camera's network: people who never met a subnet mask know their
+// addresses, and the prefix length stays in small type for installers.
+func (d *assignIPDialog) describeNetwork(cfg vapix.NetworkConfig, addrOK, maskOK bool) {
+	d.network.SetText("")
+	d.maskTerm.SetText("")
+	if !maskOK {
+		widgets.SetVisible(d.network, false)
+		widgets.SetVisible(d.maskTerm, false)
+		return
+	}
+	bits, _ := parseMask(d.mask.Text)
+	d.maskTerm.SetText(lang.X("dialog.ip.mask_term", "subnet mask /{{.Bits}}", map[string]any{"Bits": bits}))
+	if addrOK && cfg.Address.IsValid() {
+		d.network.SetText(lang.X("dialog.ip.network", "The camera's network: {{.Network}}", map[string]any{"Network": networkWords(cfg.Address)}))
+	}
+	widgets.SetVisible(d.network, d.network.Text != "")
+	widgets.SetVisible(d.maskTerm, true)
+}
+
 // checkTaken knocks at a typed address, unless it is the camera's own, and
 // warns if something answers. The answer is shown only while the address
 // is still the one typed.
@@ -245,7 +264,7 @@ func (d *assignIPDialog) checkTaken(a netip.Addr) {
 		}
 	}
 	d.takenCheck.checkTaken(d.ctx, a, d.ui, func() {
-		if cfg, addrErr, prefixErr, _, _ := d.config(); !d.dhcp() && addrErr == "" && prefixErr == "" && cfg.Address.Addr() == a {
+		if cfg, addrErr, maskErr, _, _ := d.config(); !d.dhcp() && addrErr == "" && maskErr == "" && cfg.Address.Addr() == a {
 			d.showTaken(a)
 			d.relayout()
 		}
@@ -265,7 +284,7 @@ func (d *assignIPDialog) submit() {
 func (d *assignIPDialog) setFormEnabled(on bool) {
 	d.mode.SetEnabled(on)
 	d.login.setEnabled(on)
-	for _, e := range []*widgets.EscEntry{d.address, d.prefix, d.gateway, d.dns1, d.dns2} {
+	for _, e := range []*widgets.EscEntry{d.address, d.mask, d.gateway, d.dns1, d.dns2} {
 		if on {
 			e.Enable()
 		} else {
@@ -275,8 +294,8 @@ func (d *assignIPDialog) setFormEnabled(on bool) {
 }
 
 func (d *assignIPDialog) start() {
-	cfg, addrErr, prefixErr, gwErr, dnsErr := d.config()
-	if addrErr+prefixErr+gwErr+dnsErr != "" || cfg.Validate() != nil || d.login.err() != nil || d.running {
+	cfg, addrErr, maskErr, gwErr, dnsErr := d.config()
+	if addrErr+maskErr+gwErr+dnsErr != "" || cfg.Validate() != nil || d.login.err() != nil || d.running {
 		return
 	}
 	user, pw := d.login.user.Text, d.login.password.Text

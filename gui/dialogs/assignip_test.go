@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/openipu/openipu/core/addrprobe"
 	"github.com/openipu/openipu/core/camsim"
@@ -17,6 +18,7 @@ import (
 	"github.com/openipu/openipu/core/vapix"
 	"github.com/openipu/openipu/core/workflow"
 	"github.com/openipu/openipu/gui/internal/fakes"
+	"github.com/openipu/openipu/gui/internal/uitest"
 )
 
 func cameraAt(mac, addr string) discovery.Device {
@@ -95,14 +97,14 @@ func TestAssignIPExplainsABadAddressPrefixAndGatewayAsTheyAreTyped(t *testing.T)
 		t.Error("Apply is enabled with a bad address")
 	}
 	typeAddress(d, "192.168.1.50")
-	d.prefix.SetText("")
-	test.Type(d.prefix, "33")
-	if !strings.Contains(d.prefixReason.Text, "from 1 to 32") || !d.primary.Disabled() {
-		t.Errorf("prefix 33: %q, Apply disabled %v", d.prefixReason.Text, d.primary.Disabled())
+	d.mask.SetText("")
+	test.Type(d.mask, "33")
+	if !strings.Contains(d.maskReason.Text, "255.255.255.0") || !d.primary.Disabled() {
+		t.Errorf("mask 33: %q, Apply disabled %v", d.maskReason.Text, d.primary.Disabled())
 	}
-	d.prefix.SetText("24")
-	if d.prefixReason.Visible() || d.maskHint.Text != "Subnet mask 255.255.255.0" {
-		t.Errorf("prefix 24: reason %q, explained as %q", d.prefixReason.Text, d.maskHint.Text)
+	d.mask.SetText("255.255.255.0")
+	if d.maskReason.Visible() {
+		t.Errorf("mask 255.255.255.0: reason %q", d.maskReason.Text)
 	}
 	test.Type(d.gateway, "10.0.0.")
 	if !strings.Contains(d.gatewayReason.Text, "router's IPv4 address") {
@@ -125,7 +127,7 @@ func TestAssignIPWarnsWhenTheAddressIsOutsideTheComputersNetworkButAllowsIt(t *t
 	test.Type(d.login.password, "Admin-Pass-1")
 
 	typeAddress(d, "10.1.2.3")
-	if !d.outside.Shown() || !strings.Contains(d.outside.Text.Text, "not on this computer's network (192.168.1.0/24)") {
+	if !d.outside.Shown() || !strings.Contains(d.outside.Text.Text, "not on this computer's network (addresses starting with 192.168.1.)") {
 		t.Errorf("outside warning: shown %v, %q", d.outside.Shown(), d.outside.Text.Text)
 	}
 	if d.primary.Disabled() {
@@ -274,5 +276,53 @@ func TestAssignIPWithDHCPFindsTheCameraWhereDiscoveryHearsIt(t *testing.T) {
 	}
 	if e := h.journal().all(); len(e) != 1 || e[0].Detail != "dhcp" {
 		t.Errorf("journal %+v", e)
+	}
+}
+
+func TestAssignIPAsksForTheSubnetMaskAsOnARoutersPageAndSaysWhichAddressesItMeans(t *testing.T) {
+	h := newFakeHost(t)
+	d := openAssignIP(t, h, cameraAt("ACCC8E000010", "192.168.1.20"))
+	d.knock = thisMachineOnly(t, 1)
+
+	if d.mask.Text != "255.255.255.0" {
+		t.Errorf("the mask starts as %q, not as a router shows it", d.mask.Text)
+	}
+	screen := uitest.OverlayTexts(h.Win)
+	for _, jargon := range []string{"Prefix length", "192.168.1.0/24"} {
+		if strings.Contains(screen, jargon) {
+			t.Errorf("the dialog shows %q:\n%s", jargon, screen)
+		}
+	}
+	for _, c := range []struct {
+		typed, network, term string
+		bits                 int
+	}{
+		{"255.255.255.0", "The camera's network: addresses starting with 192.168.1.", "subnet mask /24", 24},
+		{"/24", "The camera's network: addresses starting with 192.168.1.", "subnet mask /24", 24},
+		{"24", "The camera's network: addresses starting with 192.168.1.", "subnet mask /24", 24},
+		{"255.255.0.0", "The camera's network: addresses starting with 192.168.", "subnet mask /16", 16},
+		{"255.255.255.128", "The camera's network: addresses 192.168.1.0 to 192.168.1.127", "subnet mask /25", 25},
+		{"/23", "The camera's network: addresses 192.168.0.0 to 192.168.1.255", "subnet mask /23", 23},
+	} {
+		d.mask.SetText(c.typed)
+		cfg, _, maskErr, _, _ := d.config()
+		if maskErr != "" || cfg.Address.Bits() != c.bits {
+			t.Errorf("%q: read as /%d (%q), want /%d", c.typed, cfg.Address.Bits(), maskErr, c.bits)
+		}
+		if !d.network.Visible() || d.network.Text != c.network {
+			t.Errorf("%q: the network is described as %q (shown %v), want %q", c.typed, d.network.Text, d.network.Visible(), c.network)
+		}
+		if !d.maskTerm.Visible() || d.maskTerm.Text != c.term || d.maskTerm.SizeName != theme.SizeNameCaptionText {
+			t.Errorf("%q: the installers' term is %q (shown %v, size %q), want %q in small type", c.typed, d.maskTerm.Text, d.maskTerm.Visible(), d.maskTerm.SizeName, c.term)
+		}
+	}
+	for _, bad := range []string{"255.0.255.0", "0.0.0.0", "33", "/0", "255.255.255"} {
+		d.mask.SetText(bad)
+		if !d.maskReason.Visible() || !strings.Contains(d.maskReason.Text, "255.255.255.0") || !d.primary.Disabled() {
+			t.Errorf("%q: reason %q, Apply disabled %v", bad, d.maskReason.Text, d.primary.Disabled())
+		}
+		if d.network.Visible() || d.maskTerm.Visible() {
+			t.Errorf("%q: still described as %q / %q", bad, d.network.Text, d.maskTerm.Text)
+		}
 	}
 }

@@ -88,8 +88,10 @@ func sortedForChoice(all []netif.Interface) []netif.Interface {
 
 func interfaceTitle(i netif.Interface) string {
 	var nets []string
+	// The computer's own address, which people can compare with a
+	// camera's; the prefix length means nothing to most of them.
 	for _, p := range i.Prefixes {
-		nets = append(nets, p.String())
+		nets = append(nets, p.Addr().String())
 	}
 	if len(nets) == 0 {
 		return i.Name

@@ -3,9 +3,13 @@ package dialogs
 import (
 	"context"
 	"fmt"
+	"math/bits"
 	"net/netip"
+	"strconv"
 	"strings"
 	"sync"
+
+	"fyne.io/fyne/v2/lang"
 
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/netif"
@@ -32,6 +36,70 @@ func ComputerNetworks(local []netif.Interface) string {
 		nets = nets[:3]
 	}
 	return strings.Join(nets, ", ")
+}
+
+// ComputerAddressWords names this computer's networks by the addresses on
+// them, for people who do not know what 10.0.4.0/24 means: "addresses
+// starting with 10.0.4.".
+func ComputerAddressWords(local []netif.Interface) string {
+	var nets []string
+	for _, i := range netif.Usable(local) {
+		for _, p := range i.Prefixes {
+			if p.Addr().Is4() && !p.Addr().IsLinkLocalUnicast() {
+				nets = append(nets, networkWords(p))
+			}
+		}
+	}
+	if len(nets) > 3 {
+		nets = nets[:3]
+	}
+	return strings.Join(nets, lang.X("network.or", " or "))
+}
+
+// networkWords names the addresses of network p the way people read them
+// off their devices: "addresses starting with 10.0.4." when p ends at a
+// dot, "addresses 10.0.4.0 to 10.0.4.127" when it does not.
+func networkWords(p netip.Prefix) string {
+	p = p.Masked()
+	n := p.Bits()
+	switch {
+	case !p.Addr().Is4():
+		return p.String()
+	case n == 32:
+		return lang.X("network.single", "only the address {{.Addr}}", map[string]any{"Addr": p.Addr().String()})
+	case n > 0 && n%8 == 0:
+		b := p.Addr().As4()
+		start := ""
+		for _, octet := range b[:n/8] {
+			start += strconv.Itoa(int(octet)) + "."
+		}
+		return lang.X("network.starting_with", "addresses starting with {{.Start}}", map[string]any{"Start": start})
+	}
+	return lang.X("network.range", "addresses {{.First}} to {{.Last}}", map[string]any{"First": p.Addr().String(), "Last": lastAddr(p).String()})
+}
+
+// parseMask reads a subnet mask as people copy it from a router's page
+// (255.255.255.0) or as installers write it (/24, 24), and returns its
+// length in bits.
+func parseMask(s string) (int, bool) {
+	s = strings.TrimPrefix(strings.TrimSpace(s), "/")
+	if s == "" {
+		return 0, false
+	}
+	if n, err := strconv.Atoi(s); err == nil {
+		return n, n >= 1 && n <= 32
+	}
+	a, err := netip.ParseAddr(s)
+	if err != nil || !a.Is4() {
+		return 0, false
+	}
+	b := a.As4()
+	m := uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
+	// A mask is ones then zeros: its complement plus one is a power of two.
+	if m == 0 || (^m)&(^m+1) != 0 {
+		return 0, false
+	}
+	return bits.OnesCount32(m), true
 }
 
 // localPrefixFor is the subnet of this computer's that holds addr, if any.

@@ -10,8 +10,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/core/netif"
 	"github.com/openipu/openipu/gui/i18n"
@@ -30,7 +32,10 @@ const scanProgressEvery = 100 * time.Millisecond
 type scanRangeDialog struct {
 	*frame
 	f     Finder
-	entry *widgets.EscEntry
+	entry *rangeEntry
+	// words says which addresses the typed range holds, for people who
+	// do not read 10.0.4.0/24.
+	words *widget.Label
 }
 
 // ShowScanRange opens "Scan address range…" while the window searches.
@@ -49,17 +54,96 @@ func newScanRangeDialog(f Finder) *scanRangeDialog {
 	s.primary.SetIcon(theme.SearchIcon())
 	finding(s.frame)
 	s.measure = true
-	s.entry = widgets.NewEscEntry(s.escape)
+	s.entry = newRangeEntry(s.escape)
 	s.entry.SetText(suggestRange(Local(f.Backend())))
 	s.entry.SetPlaceHolder(lang.X("scan.placeholder", "for example 192.168.1.0/24"))
 	s.entry.OnSubmitted = func(string) { s.submit() }
+	s.words = widgets.Wrapped("")
+	s.entry.OnChanged = func(string) { s.describe() }
+	s.describe()
 	body.Objects = []fyne.CanvasObject{
 		widgets.Wrapped(lang.X("scan.intro", "OpenIPU asks every address in a range whether it is a camera. Use this when a camera is on another part of the network, behind a router, where the automatic search does not reach.")),
-		s.entry,
+		s.entry, s.words,
 		widgets.Note(lang.X("scan.hint", "A range is written as its first address, a slash and its size: /24 is 256 addresses (192.168.1.0 to 192.168.1.255), /22 is 1024, the most at once.")),
 	}
 	return s
 }
+
+// describe puts the typed range in words under the field, or nothing
+// while it is not a range yet.
+func (s *scanRangeDialog) describe() {
+	p, bad := parseRange(s.entry.Text)
+	if bad != "" {
+		s.words.SetText("")
+		s.words.Hide()
+		return
+	}
+	s.words.SetText(lang.X("scan.range_words", "To be asked: {{.Network}}", map[string]any{"Network": networkWords(p)}))
+	s.words.Show()
+}
+
+// rangeEntry is the range field. It starts with a suggestion, which is
+// selected whenever the field gets the focus, by the keyboard or the
+// mouse, so that what is typed replaces it instead of being added to its
+// end. Escape goes to the dialog, as in every other field.
+type rangeEntry struct {
+	widget.Entry
+	onEscape func()
+	focused  bool
+	// pressFocused: the mouse press that is down gave the focus. The
+	// entry puts the cursor where the press was, after the focus selected
+	// everything, so the release selects everything again.
+	pressFocused bool
+}
+
+func newRangeEntry(onEscape func()) *rangeEntry {
+	e := &rangeEntry{onEscape: onEscape}
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey hands Escape to the dialog.
+func (e *rangeEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(ev)
+}
+
+// FocusGained selects the whole text.
+func (e *rangeEntry) FocusGained() {
+	e.Entry.FocusGained()
+	e.focused = true
+	e.selectAll()
+}
+
+func (e *rangeEntry) FocusLost() {
+	e.focused = false
+	e.pressFocused = false
+	e.Entry.FocusLost()
+}
+
+func (e *rangeEntry) MouseDown(m *desktop.MouseEvent) {
+	fresh := !e.focused
+	e.Entry.MouseDown(m)
+	e.pressFocused = fresh && e.focused
+}
+
+// MouseUp selects the whole text again after the press that gave the
+// focus, unless the press dragged over a part of it to select that.
+func (e *rangeEntry) MouseUp(m *desktop.MouseEvent) {
+	e.Entry.MouseUp(m)
+	if e.pressFocused {
+		e.pressFocused = false
+		if e.SelectedText() == "" {
+			e.selectAll()
+		}
+	}
+}
+
+func (e *rangeEntry) selectAll() { e.TypedShortcut(&fyne.ShortcutSelectAll{}) }
 
 // suggestRange is the computer's first network as a range, which is where
 // people look first.

@@ -149,7 +149,7 @@ func (p stagedPinger) Available(iface string) (bool, usermsg.Message) {
 	if p.possible {
 		return true, usermsg.Message{Key: "arpping.available", Text: "This computer can give a camera an address through {{.Interface}}."}.With("Interface", iface)
 	}
-	return false, usermsg.Message{Key: "arpping.available.needs_admin", Text: "This needs administrator rights. Start OpenIPU as administrator once, or give this computer a second address on 192.168.0.x, or connect it straight to the camera with a network cable."}
+	return false, usermsg.Message{Key: "arpping.available.needs_admin", Text: "This needs administrator rights. Start OpenIPU as administrator once, or give this computer a second address starting with 192.168.0. (such as 192.168.0.100), or connect it straight to the camera with a network cable."}
 }
 
 func (stagedPinger) Assign(context.Context, arpping.Request, func(arpping.Progress)) error {
