@@ -88,7 +88,7 @@ func newAssignIPDialog(h Host, cam discovery.Device) *assignIPDialog {
 	d.dns2.SetPlaceHolder(lang.X("dialog.field.optional", "optional"))
 	d.prefill()
 	d.outside, d.inUse = widgets.NewNotice(), widgets.NewNotice()
-	d.login = newLoginFields(cam, d.submit, esc, d.validate)
+	d.login = newLoginFieldsFor(h, cam, d.submit, esc, d.validate)
 
 	d.static = container.New(layout.NewFormLayout(),
 		widget.NewLabel(lang.X("dialog.field.ip_address", "IP address")), container.NewVBox(d.address, d.addressReason),
@@ -317,7 +317,7 @@ func (d *assignIPDialog) done(res workflow.NetworkResult, err error) {
 		d.validate()
 		return
 	}
-	rememberAdmin(res.User)
+	rememberAdminOf(d.h, d.cam.MAC, res.User)
 	d.moved = true
 	d.primary.Hide()
 	d.status.SetText("")

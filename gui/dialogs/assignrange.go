@@ -126,14 +126,14 @@ func newAssignRangeDialog(h Host, cams []discovery.Device) *assignRangeDialog {
 	d.planHint = widgets.Wrapped("")
 	d.skipped = widgets.Wrapped("")
 	d.skipped.Hide()
-	d.login = bulkLogin(cams, d.submit, esc, d.validate)
+	d.login = bulkLogin(h, cams, d.submit, esc, d.validate)
 	d.prefill(h.Cameras())
 
 	form := container.New(layout.NewFormLayout(),
 		widget.NewLabel(lang.X("dialog.range.first", "First address")), container.NewVBox(d.start, d.startReason),
 		widget.NewLabel(lang.X("dialog.range.mask", "Subnet mask")), container.NewVBox(
 			container.NewGridWithColumns(2, d.mask, container.NewVBox(d.maskWords, d.maskTech)), d.maskReason),
-		widget.NewLabel(lang.X("dialog.field.gateway", "Gateway")), container.NewVBox(d.gateway, d.gatewayReason),
+		widget.NewLabel(lang.X("dialog.field.gateway", "Router (gateway)")), container.NewVBox(d.gateway, d.gatewayReason),
 		widget.NewLabel(lang.X("dialog.range.order", "Order")), container.NewHBox(d.order.Buttons[0], d.order.Buttons[1], d.order.Buttons[2]),
 		layout.NewSpacer(), d.skipAnswering,
 	)
@@ -535,7 +535,7 @@ func rangeStepWords(p workflow.Progress) string {
 // new address is known there from now on.
 func (d *assignRangeDialog) showMoved(r *bulkRow, res workflow.NetworkResult, err error) {
 	if res.Accepted {
-		rememberAdmin(res.User)
+		rememberAdminOf(d.h, r.cam.MAC, res.User)
 	}
 	switch {
 	case res.Located:

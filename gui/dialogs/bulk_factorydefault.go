@@ -81,7 +81,7 @@ func newBulkFactoryDefaultDialog(h Host, cams []discovery.Device) *bulkFactoryDe
 		d.rows = append(d.rows, newBulkRow(c, lang.X("dialog.bulk.waiting", "Waiting")))
 	}
 	table, _ := bulkTable(d.rows)
-	d.login = bulkLogin(cams, d.submit, esc, d.validate)
+	d.login = bulkLogin(h, cams, d.submit, esc, d.validate)
 	dir := h.Backend().BackupDir
 	if dir == "" {
 		dir = lang.X("dialog.bulk_reset.backup_default_folder", "the OpenIPU backups folder")
@@ -224,7 +224,7 @@ func backupNote(path string) string {
 // showReset puts one camera's outcome in its row.
 func (d *bulkFactoryDefaultDialog) showReset(r *bulkRow, res workflow.FactoryDefaultResult, err error, mode vapix.ResetMode) {
 	if res.Accepted || workflow.KindOf(err) == workflow.BackupFailed {
-		rememberAdmin(res.User)
+		rememberAdminOf(d.h, r.cam.MAC, res.User)
 	}
 	if res.BackupPath != "" {
 		r.backup = res.BackupPath

@@ -54,7 +54,7 @@ func newBulkRestartDialog(h Host, cams []discovery.Device) *bulkRestartDialog {
 		d.rows = append(d.rows, newBulkRow(c, lang.X("dialog.bulk.waiting", "Waiting")))
 	}
 	table, _ := bulkTable(d.rows)
-	d.login = bulkLogin(cams, d.submit, d.escape, d.validate)
+	d.login = bulkLogin(h, cams, d.submit, d.escape, d.validate)
 	shared := widgets.Note(lang.X("dialog.bulk.one_login", "One user name and password for all: cameras set up by one installer share them. A camera that refuses them is listed, and can be tried again with others."))
 	body.Objects = []fyne.CanvasObject{d.intro, table, widget.NewSeparator(), d.login.box, shared}
 	d.whenClosed(d.login.clear)
@@ -122,7 +122,7 @@ func restartStepWords(p workflow.Progress) string {
 func (d *bulkRestartDialog) showRestart(r *bulkRow, res workflow.RestartResult, err error) {
 	switch {
 	case res.Accepted && err == nil:
-		rememberAdmin(res.User)
+		rememberAdminOf(d.h, r.cam.MAC, res.User)
 		r.show(rowDone, lang.X("dialog.bulk_restart.row_back", "Back ✓"), "")
 	case res.Accepted:
 		r.show(rowUnsure, lang.X("dialog.bulk_restart.row_sent", "Restart sent"), problemSentence(err))

@@ -140,8 +140,9 @@ func rowsLeft(rows []*bulkRow) []*bulkRow {
 // bulkLogin is the one login of a bulk dialog: the cameras of one site
 // share their installer's administrator. A camera that only knows root
 // (AXIS OS before 11.5) makes root the suggestion, as it is then most
-// likely the name used on all of them.
-func bulkLogin(cams []discovery.Device, onSubmit, onEscape, onChange func()) *loginFields {
+// likely the name used on all of them; otherwise the name remembered for
+// the first camera, if any.
+func bulkLogin(h Host, cams []discovery.Device, onSubmit, onEscape, onChange func()) *loginFields {
 	pick := discovery.Device{}
 	if len(cams) > 0 {
 		pick = cams[0]
@@ -152,5 +153,5 @@ func bulkLogin(cams []discovery.Device, onSubmit, onEscape, onChange func()) *lo
 			break
 		}
 	}
-	return newLoginFields(pick, onSubmit, onEscape, onChange)
+	return newLoginFieldsFor(h, pick, onSubmit, onEscape, onChange)
 }

@@ -28,12 +28,6 @@ type loginFields struct {
 	box        *fyne.Container
 }
 
-// newLoginFields is newLoginFieldsFor without the program's memory of
-// names: it offers the firmware's default name only.
-func newLoginFields(cam discovery.Device, onSubmit, onEscape func(), onChange func()) *loginFields {
-	return newLoginFieldsFor(nil, cam, onSubmit, onEscape, onChange)
-}
-
 // newLoginFieldsFor offers the administrator name this program set or used
 // on cam before, when h's backend remembers one.
 func newLoginFieldsFor(h Host, cam discovery.Device, onSubmit, onEscape func(), onChange func()) *loginFields {
@@ -93,11 +87,6 @@ const defaultAdmin = "root"
 func rememberAdminOf(h Host, mac, user string) {
 	h.Backend().Admins.Remember(mac, user)
 }
-
-// rememberAdmin once kept the last name that worked for every camera, which
-// offered one camera's name on the next. It keeps nothing now; dialogs pass
-// the camera to rememberAdminOf instead.
-func rememberAdmin(string) {}
 
 // check shows why the user name cannot be used, as it is typed.
 func (c *loginFields) check() {

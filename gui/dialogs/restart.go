@@ -36,7 +36,7 @@ func newRestartDialog(h Host, cam discovery.Device) *restartDialog {
 	d.frame = newFrame(h, lang.X("dialog.restart.title", "Restart camera"), body, lang.X("dialog.restart.button", "Restart"), d.start)
 	d.primary.SetIcon(theme.ViewRefreshIcon())
 	d.intro = widgets.Wrapped(lang.X("dialog.restart.intro", "Restart {{.Camera}}? Its settings are kept. It is off the network for about a minute.", map[string]any{"Camera": CameraTitle(cam)}))
-	d.login = newLoginFields(cam, d.submit, d.escape, d.validate)
+	d.login = newLoginFieldsFor(h, cam, d.submit, d.escape, d.validate)
 	body.Objects = []fyne.CanvasObject{d.intro, d.login.box}
 	d.whenClosed(d.login.clear)
 	d.validate()
@@ -81,7 +81,7 @@ func (d *restartDialog) done(res workflow.RestartResult, err error) {
 		d.validate()
 		return
 	}
-	rememberAdmin(res.User)
+	rememberAdminOf(d.h, d.cam.MAC, res.User)
 	d.finished = true
 	d.primary.Hide()
 	d.status.SetText("")

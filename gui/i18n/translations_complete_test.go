@@ -10,11 +10,13 @@ import (
 	"testing"
 
 	"github.com/openipu/openipu/assets"
+	"github.com/openipu/openipu/core/addrplan"
 	"github.com/openipu/openipu/core/arpping"
 	"github.com/openipu/openipu/core/backup"
 	"github.com/openipu/openipu/core/camaddr"
 	"github.com/openipu/openipu/core/demo"
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/hostaddr"
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/tlspin"
 	"github.com/openipu/openipu/core/usermsg"
@@ -55,6 +57,8 @@ func coreMessages(t *testing.T) []usermsg.Message {
 	msgs = append(msgs, journal.Messages()...)
 	msgs = append(msgs, tlspin.Messages()...)
 	msgs = append(msgs, workflow.Messages()...)
+	msgs = append(msgs, hostaddr.Messages()...)
+	msgs = append(msgs, addrplan.Messages()...)
 	return append(msgs, demo.Messages()...)
 }
 
@@ -153,5 +157,6 @@ func writeEnglish[V any](t *testing.T, have map[string]any, want map[string]V, s
 // and regenerated; every other key belongs to the window and is left alone.
 func isCoreKey(k string) bool {
 	return strings.HasPrefix(k, "vapix.") || strings.HasPrefix(k, "discovery.") || strings.HasPrefix(k, "backup.") || strings.HasPrefix(k, "arpping.") ||
+		strings.HasPrefix(k, "hostaddr.") || strings.HasPrefix(k, "addrplan.") ||
 		k == usermsg.Unexpected.Key || k == usermsg.TryAgain.Key
 }
