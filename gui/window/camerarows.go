@@ -110,8 +110,10 @@ type cameraRows struct {
 	byMAC   map[string]discovery.Device
 	busy    map[string]bool
 	checked map[string]bool
-	// view is the MACs shown, filtered and sorted.
+	// view is the MACs shown, filtered and sorted; at is each one's
+	// position in it.
 	view     []string
+	at       map[string]int
 	sortBy   column
 	sortDesc bool
 	filter   string
@@ -126,6 +128,7 @@ func newCameraRows(now func() time.Time) *cameraRows {
 		byMAC:   map[string]discovery.Device{},
 		busy:    map[string]bool{},
 		checked: map[string]bool{},
+		at:      map[string]int{},
 		sortBy:  colIP,
 		now:     now,
 	}
@@ -142,6 +145,7 @@ func (r *cameraRows) upsert(devs []discovery.Device) {
 func (r *cameraRows) clear() {
 	clear(r.byMAC)
 	clear(r.checked)
+	clear(r.at)
 	r.view = r.view[:0]
 }
 
@@ -173,6 +177,10 @@ func (r *cameraRows) rebuild() {
 		}
 		return c
 	})
+	clear(r.at)
+	for i, mac := range r.view {
+		r.at[mac] = i
+	}
 }
 
 // sortOn sorts by c; choosing the same column again reverses the order.
@@ -296,22 +304,38 @@ func (r *cameraRows) counts() counts {
 	return c
 }
 
-// checkedDevices are the ticked cameras still known, in view order first.
-func (r *cameraRows) checkedDevices() []discovery.Device {
+// tickedShown are the ticked cameras the filter shows, in view order:
+// the ones the actions work on. A tick on a camera the filter hides stays,
+// for when the filter is cleared, but counts for nothing meanwhile.
+func (r *cameraRows) tickedShown() []discovery.Device {
 	var out []discovery.Device
 	for _, mac := range r.view {
 		if r.checked[mac] {
 			out = append(out, r.byMAC[mac])
 		}
 	}
-	for mac := range r.checked {
-		if !slices.Contains(r.view, mac) {
-			if d, ok := r.byMAC[mac]; ok {
-				out = append(out, d)
-			}
-		}
-	}
 	return out
 }
 
-func (r *cameraRows) indexOf(mac string) int { return slices.Index(r.view, mac) }
+// tickedHidden counts the ticked cameras the filter hides.
+func (r *cameraRows) tickedHidden() int {
+	n := 0
+	for mac := range r.checked {
+		if _, known := r.byMAC[mac]; known && !r.shown(mac) {
+			n++
+		}
+	}
+	return n
+}
+
+func (r *cameraRows) shown(mac string) bool {
+	_, ok := r.at[mac]
+	return ok
+}
+
+func (r *cameraRows) indexOf(mac string) int {
+	if i, ok := r.at[mac]; ok {
+		return i
+	}
+	return -1
+}

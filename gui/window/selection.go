@@ -8,8 +8,10 @@ import (
 
 // Two kinds of choosing, as in a file manager: the selected camera (one,
 // highlighted, shown in the details) and the ticked cameras (any number,
-// for "Set password" on several at once). Ctrl-click ticks, Shift-click
-// ticks a range. All of it runs on the Fyne goroutine.
+// to work on several at once). Ctrl-click ticks, Shift-click
+// ticks a range. When cameras are ticked, every action works on them;
+// otherwise on the selected one (chosen). All of it runs on the Fyne
+// goroutine.
 
 func (w *MainWindow) selectIndex(i int) {
 	if i < 0 || i >= len(w.rows.view) {
@@ -120,48 +122,65 @@ func (w *MainWindow) setFilter(s string) {
 	w.refreshAll()
 }
 
-// selectedDevice is the camera shown in the details.
+// selectedDevice is the camera shown in the details: the selected one,
+// while the filter shows it. A camera the filter hides is not worked on
+// unseen; the selection comes back with it when the filter is cleared.
 func (w *MainWindow) selectedDevice() (discovery.Device, bool) {
-	if w.selected == "" {
+	if w.selected == "" || !w.rows.shown(w.selected) {
 		return discovery.Device{}, false
 	}
 	return w.rows.device(w.selected)
 }
 
-// target is the camera a one-camera action works on: the selected one, or
-// the only ticked one.
-func (w *MainWindow) target() (discovery.Device, bool) {
+// chosen are the cameras every action works on, by one rule: the ticked
+// cameras the filter shows, when there are any; otherwise the selected
+// camera. ticked says which of the two it is, so buttons can say so.
+func (w *MainWindow) chosen() (cams []discovery.Device, ticked bool) {
+	if t := w.rows.tickedShown(); len(t) > 0 {
+		return t, true
+	}
 	if d, ok := w.selectedDevice(); ok {
-		return d, true
+		return []discovery.Device{d}, false
 	}
-	if t := w.rows.checkedDevices(); len(t) == 1 {
-		return t[0], true
-	}
-	return discovery.Device{}, false
+	return nil, false
 }
 
-// passwordTargets are the cameras "Set password…" works on: the ticked
-// ones that need a password, or else the selected one.
-func (w *MainWindow) passwordTargets() []discovery.Device {
-	if len(w.rows.checked) > 0 {
-		return w.tickedNeedingPassword()
+// targets are the chosen cameras that action a can work on: a ticked
+// camera it cannot apply to is left out, and the button's count and the
+// ticked card say so.
+func (w *MainWindow) targets(a actionID) []discovery.Device {
+	cams, _ := w.chosen()
+	if a == actOpenBrowser && len(cams) != 1 {
+		return nil // a browser window per camera is not what anyone wants
 	}
-	if d, ok := w.selectedDevice(); ok && w.canSetPassword(d) {
-		return []discovery.Device{d}
-	}
-	return nil
-}
-
-func (w *MainWindow) tickedNeedingPassword() []discovery.Device {
 	var out []discovery.Device
-	for _, d := range w.rows.checkedDevices() {
-		if w.canSetPassword(d) {
+	for _, d := range cams {
+		if w.can(a, d) {
 			out = append(out, d)
 		}
 	}
 	return out
 }
 
-func (w *MainWindow) canSetPassword(d discovery.Device) bool {
-	return w.rows.state(d) == stateNeedsPassword
+// can says whether action a can work on camera d.
+func (w *MainWindow) can(a actionID, d discovery.Device) bool {
+	st := w.rows.state(d)
+	if st == stateBusy {
+		return false
+	}
+	switch a {
+	case actSetPassword:
+		return st == stateNeedsPassword
+	case actCopyDetails:
+		return true
+	case actAssignIP:
+		return !d.Lost
+	case actOpenBrowser:
+		return d.HTTPURL != "" && st != stateLost && st != stateUnreachable
+	case actFactoryDefault, actRestart:
+		// A camera without a password has nothing to reset and no one
+		// to log in as; one this computer cannot reach cannot be asked.
+		return st != stateLost && st != stateUnreachable && st != stateNeedsPassword
+	}
+	return false
 }

@@ -92,6 +92,8 @@ type MainWindow struct {
 	demoNote *fyne.Container
 	menu     *fyne.MainMenu
 	items    map[actionID]*fyne.MenuItem
+	// dialogs open the action dialogs (runAction).
+	dialogs actionDialogs
 	// pinsQuestion asks whether to remember certificates in memory when
 	// the certificate file cannot be used.
 	pinsQuestion *dialog.ConfirmDialog
@@ -147,6 +149,7 @@ func newMainWindow(app fyne.App, opts Options, do func(func()), applied func()) 
 		busy:    map[string]bool{},
 		rows:    newCameraRows(opts.Now),
 		items:   map[actionID]*fyne.MenuItem{},
+		dialogs: defaultDialogs(),
 	}
 	w.ctx, w.cancel = context.WithCancel(context.Background())
 	w.win = app.NewWindow(lang.X("window.title", "OpenIPU"))
@@ -573,5 +576,11 @@ func (w *MainWindow) showInterfaces() { dialogs.ShowInterfaces(w) }
 // about the selected camera, if there is one.
 func (w *MainWindow) showResetWizard() {
 	cam, _ := w.selectedDevice()
-	resetwizard.Show(w, cam)
+	w.GuidedReset(cam)
 }
+
+// GuidedReset opens the guided physical factory reset about cam, or about
+// a camera still to be chosen when cam is the zero Device (dialogs.Host):
+// for a dialog that finds nobody knows the camera's password. Fyne
+// goroutine only.
+func (w *MainWindow) GuidedReset(cam discovery.Device) { resetwizard.Show(w, cam) }
