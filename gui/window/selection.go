@@ -1,9 +1,14 @@
 package window
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/gui/apptheme"
 )
 
 // Two kinds of choosing, as in a file manager: the selected camera (one,
@@ -46,11 +51,21 @@ func (w *MainWindow) moveSelection(step int) {
 	w.selectIndex(i)
 }
 
+// doubleClick is the longest time between the two clicks of a
+// double-click.
+const doubleClick = 400 * time.Millisecond
+
 func (w *MainWindow) rowTapped(i int, mods fyne.KeyModifier) {
 	if i < 0 || i >= len(w.rows.view) {
 		return
 	}
 	mac := w.rows.view[i]
+	now := w.clickClock()
+	double := mods == 0 && w.lastClick == mac && now.Sub(w.lastClickAt) < doubleClick
+	w.lastClick, w.lastClickAt = "", time.Time{}
+	if mods == 0 && !double {
+		w.lastClick, w.lastClickAt = mac, now
+	}
 	switch {
 	case mods&(fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0:
 		// The first Ctrl-click keeps the camera already selected, as a
@@ -76,10 +91,70 @@ func (w *MainWindow) rowTapped(i int, mods fyne.KeyModifier) {
 		return
 	default:
 		w.selectMAC(mac)
+		if double {
+			w.rowDoubleClicked()
+		}
 		return
 	}
 	w.anchor = mac
 	w.refreshAll()
+}
+
+// rowDoubleClicked opens the selected camera's web page when this computer
+// can reach it. Otherwise there is no page to open, and the details say
+// why and what to do: they are scrolled to the top, with the suggested
+// action focused so that Enter (or Space) does it.
+func (w *MainWindow) rowDoubleClicked() {
+	d, ok := w.selectedDevice()
+	if !ok {
+		return
+	}
+	if w.can(actOpenBrowser, d) {
+		w.dialogs.openBrowser(w, d)
+		return
+	}
+	w.details.root.ScrollToTop()
+	if w.details.suggest.Visible() {
+		w.win.Canvas().Focus(w.details.suggest)
+	}
+}
+
+// showRowMenu is the right-click on a row. As in a file manager the row is
+// selected first; right-clicking a row outside the ticked ones drops the
+// ticks, so that the menu is about the row clicked. Its items are the
+// action buttons', worded the same way.
+func (w *MainWindow) showRowMenu(i int, at fyne.Position) {
+	if i < 0 || i >= len(w.rows.view) {
+		return
+	}
+	mac := w.rows.view[i]
+	if !w.rows.checked[mac] {
+		clear(w.rows.checked)
+	}
+	w.selectMAC(mac)
+	w.refreshAll()
+	w.rowMenu = w.newRowMenu()
+	widget.ShowPopUpMenuAtPosition(w.rowMenu, w.win.Canvas(), at)
+}
+
+func (w *MainWindow) newRowMenu() *fyne.Menu {
+	var items []*fyne.MenuItem
+	for a := range numActions {
+		it := fyne.NewMenuItem(w.actionLabel(a), func() { w.runAction(a) })
+		it.Icon = actionIcon(a)
+		it.Disabled = !w.enabled(a)
+		if a == actOpenBrowser {
+			items = append(items, fyne.NewMenuItemSeparator())
+		}
+		items = append(items, it)
+	}
+	reset := fyne.NewMenuItem(lang.X("toolbar.reset_wizard", "Guided factory reset…"), w.showResetWizard)
+	reset.Icon = apptheme.IconFactory
+	items = append(items, fyne.NewMenuItemSeparator(), reset)
+	if len(w.rows.checked) > 0 {
+		items = append(items, fyne.NewMenuItem(lang.X("menu.untick_all", "Untick all cameras"), w.untickAll))
+	}
+	return fyne.NewMenu("", items...)
 }
 
 func (w *MainWindow) setTicked(mac string, on bool) {

@@ -131,17 +131,36 @@ func newCameraList(w *MainWindow) *cameraList {
 	return l
 }
 
+// FocusGained and FocusLost keep the List's own focus mark away: it would
+// light a row of its own choosing, beside the selected one the keys move.
+func (l *cameraList) FocusGained() {}
+func (l *cameraList) FocusLost()   {}
+
 func (l *cameraList) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyDown:
 		l.w.moveSelection(1)
 	case fyne.KeyUp:
 		l.w.moveSelection(-1)
+	case fyne.KeyPageDown:
+		l.w.moveSelection(l.page())
+	case fyne.KeyPageUp:
+		l.w.moveSelection(-l.page())
+	case fyne.KeyHome:
+		l.w.selectIndex(0)
+	case fyne.KeyEnd:
+		l.w.selectIndex(len(l.w.rows.view) - 1)
 	case fyne.KeySpace:
 		l.w.toggleSelectedTick()
 	default:
 		l.List.TypedKey(ev)
 	}
+}
+
+// page is how many rows a screenful holds, for Page Up and Page Down.
+func (l *cameraList) page() int {
+	row := newCameraRow(l.w).MinSize().Height + theme.Padding()
+	return max(1, int(l.Size().Height/row)-1)
 }
 
 // cameraRow is one camera in the table.
@@ -220,10 +239,22 @@ func (r *cameraRow) bind(id int) {
 func (r *cameraRow) MouseDown(ev *desktop.MouseEvent) { r.mods = ev.Modifier }
 func (r *cameraRow) MouseUp(*desktop.MouseEvent)      {}
 
+// Tapped selects or ticks; a second click on the same row soon after is a
+// double-click (rowTapped). The row is not a fyne.DoubleTappable: Fyne
+// holds back every single click on one until the double-click time has
+// passed, and the selection would lag behind each click.
 func (r *cameraRow) Tapped(*fyne.PointEvent) {
 	mods := r.mods
 	r.mods = 0
+	// The arrow keys work on the table once it has been clicked.
+	r.w.win.Canvas().Focus(r.w.list)
 	r.w.rowTapped(r.index, mods)
+}
+
+// TappedSecondary is the right-click: the row's menu.
+func (r *cameraRow) TappedSecondary(ev *fyne.PointEvent) {
+	r.mods = 0
+	r.w.showRowMenu(r.index, ev.AbsolutePosition)
 }
 
 // ipCell is the camera's best address; the details list all of them.

@@ -71,9 +71,16 @@ type MainWindow struct {
 	busy    map[string]bool
 
 	// Fyne goroutine only.
-	rows        *cameraRows
-	selected    string
-	anchor      string // where a Shift-click range starts
+	rows     *cameraRows
+	selected string
+	anchor   string // where a Shift-click range starts
+	// lastClick is the row clicked last and when, by clickClock, to tell
+	// a double-click.
+	lastClick   string
+	lastClickAt time.Time
+	clickClock  func() time.Time
+	// rowMenu is the right-click menu shown last.
+	rowMenu     *fyne.Menu
 	searching   bool
 	searchToken int
 	status      discovery.Status
@@ -150,6 +157,9 @@ func newMainWindow(app fyne.App, opts Options, do func(func()), applied func()) 
 		rows:    newCameraRows(opts.Now),
 		items:   map[actionID]*fyne.MenuItem{},
 		dialogs: defaultDialogs(),
+		// Real time even when tests fix the clock: a double-click is
+		// two clicks close together.
+		clickClock: time.Now,
 	}
 	w.ctx, w.cancel = context.WithCancel(context.Background())
 	w.win = app.NewWindow(lang.X("window.title", "OpenIPU"))
