@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/gui/i18n"
 )
 
 // camState is what the table's first column says about a camera, the one
@@ -60,6 +61,21 @@ func stateText(s camState, d discovery.Device, now time.Time) string {
 		return lang.X("camera.state.lost", "Not seen since {{.Since}}", map[string]any{"Since": seenAt(d.LastSeen, now)})
 	}
 	return lang.X("camera.state.checking", "Checking…")
+}
+
+// stateCell is stateText as short as the table's column: a camera not seen
+// since another day says for how long, and the details give the date.
+func stateCell(s camState, d discovery.Device, now time.Time) string {
+	if s != stateLost || d.LastSeen.IsZero() {
+		return stateText(s, d, now)
+	}
+	y1, m1, d1 := d.LastSeen.Date()
+	y2, m2, d2 := now.Date()
+	days := int(time.Date(y2, m2, d2, 0, 0, 0, 0, time.UTC).Sub(time.Date(y1, m1, d1, 0, 0, 0, 0, time.UTC)).Hours() / 24)
+	if days < 1 {
+		return stateText(s, d, now)
+	}
+	return i18n.Counted("camera.state.lost_days", "Not seen for a day", "Not seen for {{.Count}} days", days)
 }
 
 func seenAt(t, now time.Time) string {
@@ -265,7 +281,7 @@ func normalizeFilter(s string) string {
 }
 
 func (r *cameraRows) matches(d discovery.Device, needle string, now time.Time) bool {
-	hay := []string{d.Model, d.FullName, d.Firmware, d.Name, d.MAC, d.Serial, stateText(r.state(d), d, now)}
+	hay := []string{d.Model, d.FullName, d.Firmware, d.Name, d.MAC, d.Serial, stateText(r.state(d), d, now), stateCell(r.state(d), d, now)}
 	for _, a := range d.Addresses {
 		hay = append(hay, a.String())
 	}

@@ -152,13 +152,13 @@ func newDetailsPanel(w *MainWindow) *detailsPanel {
 	}
 	p.cameraSlot = container.NewVBox(p.actions)
 
-	p.resetWizard = widget.NewButtonWithIcon(lang.X("details.reset_wizard", "Lost the password? Guided factory reset…"), apptheme.IconFactory, func() {
+	p.resetWizard = widget.NewButtonWithIcon(lang.X("details.reset_wizard_short", "Password lost? Guided reset…"), apptheme.IconFactory, func() {
 		if d, ok := w.selectedDevice(); ok {
 			w.GuidedReset(d)
 		}
 	})
 	p.resetWizard.Alignment = widget.ButtonAlignLeading
-	p.arpPing = widget.NewButtonWithIcon(lang.X("wizard.arpping", "Assign IP by serial number (ARP/Ping)…"), apptheme.IconNetwork, func() {
+	p.arpPing = widget.NewButtonWithIcon(lang.X("details.arpping", "Assign IP by serial number…"), apptheme.IconNetwork, func() {
 		if d, ok := w.selectedDevice(); ok {
 			dialogs.ShowARPPing(w, d, false)
 		}

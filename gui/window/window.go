@@ -40,6 +40,30 @@ const (
 	statusEvery = time.Second
 )
 
+// minWindow is the smallest the window can be made. Everything stays usable
+// at this size: the toolbar hands what does not fit to its More… menu,
+// the table scrolls sideways, the details panel and the dialogs scroll.
+var minWindow = fyne.NewSize(900, 600)
+
+// atLeast gives its one child at least size: the window cannot be made
+// smaller than its content's minimum, so this is the window's minimum.
+type atLeast struct{ size fyne.Size }
+
+func (l *atLeast) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (l *atLeast) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	s := l.size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return s
+}
+
 // MainWindow is OpenIPU's window: the camera table, the details of the
 // selected camera, and the way into every action. It keeps its widgets as
 // fields so tests can reach them.
@@ -194,7 +218,8 @@ func (w *MainWindow) build() {
 	w.split = container.NewHSplit(container.NewHScroll(table), w.details.root)
 	w.split.Offset = 0.68
 	top := container.NewVBox(w.toolbar.box, w.demoNote)
-	w.win.SetContent(container.NewBorder(top, w.bar.box, nil, nil, container.NewStack(w.split, w.empty.root)))
+	w.win.SetContent(container.New(&atLeast{size: minWindow},
+		container.NewBorder(top, w.bar.box, nil, nil, container.NewStack(w.split, w.empty.root))))
 	w.menu = newMainMenu(w)
 	w.win.SetMainMenu(w.menu)
 	w.addShortcuts()
