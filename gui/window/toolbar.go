@@ -3,7 +3,6 @@ package window
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -197,6 +196,9 @@ func newMainMenu(w *MainWindow) *fyne.MainMenu {
 	camera.Items = append(camera.Items, fyne.NewMenuItemSeparator(), reset)
 
 	help := fyne.NewMenu(lang.X("menu.help", "Help"),
+		fyne.NewMenuItem(lang.X("menu.getting_started", "Getting started"), w.showGuide),
+		fyne.NewMenuItem(lang.X("menu.readme", "Open the README"), w.showReadme),
+		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.X("menu.about", "About OpenIPU"), w.showAbout))
 	return fyne.NewMainMenu(cameras, camera, help)
 }
@@ -224,10 +226,4 @@ func (w *MainWindow) addShortcuts() {
 			w.searchAgain()
 		}
 	})
-}
-
-func (w *MainWindow) showAbout() {
-	dialog.ShowInformation(lang.X("menu.about", "About OpenIPU"),
-		lang.X("about.text", "OpenIPU finds Axis network cameras, sets their first password, resets them to factory settings and gives them network addresses.\n\nIt is free, open-source software."),
-		w.win)
 }

@@ -144,6 +144,10 @@ type Options struct {
 	OpenURL func(*url.URL) error
 	// Now is the clock (tests fix it).
 	Now func() time.Time
+	// Version is this build's version, as About shows it: the module's
+	// version or the commit it was built from; empty for "development
+	// build".
+	Version string
 	// OnFirstCamera, when set, is called once, on Fyne's goroutine, when
 	// the table first shows a camera (the start-up measurement).
 	OnFirstCamera func()
