@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"fyne.io/fyne/v2/app"
@@ -43,7 +44,7 @@ func main() {
 		}
 	}
 
-	opts := window.Options{OpenURL: a.OpenURL, StartDemo: startDemo}
+	opts := window.Options{OpenURL: a.OpenURL, StartDemo: startDemo, Version: buildVersion()}
 	if *simulated {
 		// Nothing of the real network or the user's files is opened: the
 		// office keeps its own records.
@@ -68,4 +69,28 @@ func main() {
 		}
 	}
 	window.NewMainWindow(a, opts).ShowAndRun()
+}
+
+// buildVersion is this program's version for About: the module version Go
+// stamped it with (a release tag, or a pseudo-version naming the commit),
+// else the commit it was built from; empty when neither is known, which
+// About calls a development build.
+func buildVersion() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return ""
+	}
+	return versionOf(info)
+}
+
+func versionOf(info *debug.BuildInfo) string {
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	for _, s := range info.Settings {
+		if s.Key == "vcs.revision" && s.Value != "" {
+			return s.Value[:min(len(s.Value), 12)]
+		}
+	}
+	return ""
 }

@@ -18,6 +18,27 @@ func CopyDetails(h Host, cam discovery.Device) {
 	dialog.ShowInformation(lang.X("dialog.copy.title", "Camera details copied"), lang.X("dialog.copy.done", "The details of {{.Camera}} are on the clipboard. Paste them into an e-mail or a document.", map[string]any{"Camera": CameraTitle(cam)}), h.Window())
 }
 
+// CopyDetailsOfCameras puts the description of every camera in cams on the
+// clipboard, one after the other with a blank line between: a handover
+// sheet for a whole site in one paste. One camera is CopyDetails.
+func CopyDetailsOfCameras(h Host, cams []discovery.Device) {
+	switch len(cams) {
+	case 0:
+		return
+	case 1:
+		CopyDetails(h, cams[0])
+		return
+	}
+	texts := make([]string, len(cams))
+	for i, cam := range cams {
+		texts[i] = cameraDetailsText(cam)
+	}
+	fyne.CurrentApp().Clipboard().SetContent(strings.Join(texts, "\n"))
+	dialog.ShowInformation(lang.X("dialog.copy.title_n", "Details of the cameras copied"),
+		i18n.Counted("dialog.copy.done_n", "The details of {{.Count}} camera are on the clipboard. Paste them into an e-mail or a document.", "The details of {{.Count}} cameras are on the clipboard, one after the other. Paste them into an e-mail or a document.", len(cams)),
+		h.Window())
+}
+
 // cameraDetailsText is what a property manager pastes into a support
 // e-mail or a handover sheet: everything known, one fact a line, in words.
 // It holds no password: the Device has none to give.

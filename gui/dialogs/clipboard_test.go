@@ -52,3 +52,19 @@ func TestCopyDetailsPutsEveryKnownFactOnTheClipboardInWords(t *testing.T) {
 		t.Error("the user is not told that the details were copied")
 	}
 }
+
+func TestCopyDetailsOfCamerasPutsEachOneOnTheClipboardSeparatedByABlankLine(t *testing.T) {
+	h := newFakeHost(t)
+	a, b := cameraAt("ACCC8E000031", "192.168.1.31"), cameraAt("ACCC8E000032", "192.168.1.32")
+	a.Name, b.Name = "Entrance", "Garage"
+	CopyDetailsOfCameras(h, []discovery.Device{a, b})
+	got := fyne.CurrentApp().Clipboard().Content()
+	parts := strings.Split(got, "\n\n")
+	if len(parts) != 2 || !strings.Contains(parts[0], "ACCC8E000031") || !strings.Contains(parts[0], "Name: Entrance") ||
+		!strings.Contains(parts[1], "ACCC8E000032") || !strings.Contains(parts[1], "Name: Garage") {
+		t.Errorf("the clipboard does not hold the two cameras one after the other:\n%s", got)
+	}
+	if said := uitest.OverlayTexts(h.Win); !strings.Contains(said, "The details of 2 cameras are on the clipboard") {
+		t.Errorf("the user is not told that both were copied: %q", said)
+	}
+}

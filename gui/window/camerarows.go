@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/gui/i18n"
 )
 
 // camState is what the table's first column says about a camera, the one
@@ -62,6 +63,21 @@ func stateText(s camState, d discovery.Device, now time.Time) string {
 	return lang.X("camera.state.checking", "Checking…")
 }
 
+// stateCell is stateText as short as the table's column: a camera not seen
+// since another day says for how long, and the details give the date.
+func stateCell(s camState, d discovery.Device, now time.Time) string {
+	if s != stateLost || d.LastSeen.IsZero() {
+		return stateText(s, d, now)
+	}
+	y1, m1, d1 := d.LastSeen.Date()
+	y2, m2, d2 := now.Date()
+	days := int(time.Date(y2, m2, d2, 0, 0, 0, 0, time.UTC).Sub(time.Date(y1, m1, d1, 0, 0, 0, 0, time.UTC)).Hours() / 24)
+	if days < 1 {
+		return stateText(s, d, now)
+	}
+	return i18n.Counted("camera.state.lost_days", "Not seen for a day", "Not seen for {{.Count}} days", days)
+}
+
 func seenAt(t, now time.Time) string {
 	if t.IsZero() {
 		return "?"
@@ -110,8 +126,10 @@ type cameraRows struct {
 	byMAC   map[string]discovery.Device
 	busy    map[string]bool
 	checked map[string]bool
-	// view is the MACs shown, filtered and sorted.
+	// view is the MACs shown, filtered and sorted; at is each one's
+	// position in it.
 	view     []string
+	at       map[string]int
 	sortBy   column
 	sortDesc bool
 	filter   string
@@ -126,6 +144,7 @@ func newCameraRows(now func() time.Time) *cameraRows {
 		byMAC:   map[string]discovery.Device{},
 		busy:    map[string]bool{},
 		checked: map[string]bool{},
+		at:      map[string]int{},
 		sortBy:  colIP,
 		now:     now,
 	}
@@ -142,6 +161,7 @@ func (r *cameraRows) upsert(devs []discovery.Device) {
 func (r *cameraRows) clear() {
 	clear(r.byMAC)
 	clear(r.checked)
+	clear(r.at)
 	r.view = r.view[:0]
 }
 
@@ -173,6 +193,10 @@ func (r *cameraRows) rebuild() {
 		}
 		return c
 	})
+	clear(r.at)
+	for i, mac := range r.view {
+		r.at[mac] = i
+	}
 }
 
 // sortOn sorts by c; choosing the same column again reverses the order.
@@ -257,7 +281,7 @@ func normalizeFilter(s string) string {
 }
 
 func (r *cameraRows) matches(d discovery.Device, needle string, now time.Time) bool {
-	hay := []string{d.Model, d.FullName, d.Firmware, d.Name, d.MAC, d.Serial, stateText(r.state(d), d, now)}
+	hay := []string{d.Model, d.FullName, d.Firmware, d.Name, d.MAC, d.Serial, stateText(r.state(d), d, now), stateCell(r.state(d), d, now)}
 	for _, a := range d.Addresses {
 		hay = append(hay, a.String())
 	}
@@ -296,22 +320,38 @@ func (r *cameraRows) counts() counts {
 	return c
 }
 
-// checkedDevices are the ticked cameras still known, in view order first.
-func (r *cameraRows) checkedDevices() []discovery.Device {
+// tickedShown are the ticked cameras the filter shows, in view order:
+// the ones the actions work on. A tick on a camera the filter hides stays,
+// for when the filter is cleared, but counts for nothing meanwhile.
+func (r *cameraRows) tickedShown() []discovery.Device {
 	var out []discovery.Device
 	for _, mac := range r.view {
 		if r.checked[mac] {
 			out = append(out, r.byMAC[mac])
 		}
 	}
-	for mac := range r.checked {
-		if !slices.Contains(r.view, mac) {
-			if d, ok := r.byMAC[mac]; ok {
-				out = append(out, d)
-			}
-		}
-	}
 	return out
 }
 
-func (r *cameraRows) indexOf(mac string) int { return slices.Index(r.view, mac) }
+// tickedHidden counts the ticked cameras the filter hides.
+func (r *cameraRows) tickedHidden() int {
+	n := 0
+	for mac := range r.checked {
+		if _, known := r.byMAC[mac]; known && !r.shown(mac) {
+			n++
+		}
+	}
+	return n
+}
+
+func (r *cameraRows) shown(mac string) bool {
+	_, ok := r.at[mac]
+	return ok
+}
+
+func (r *cameraRows) indexOf(mac string) int {
+	if i, ok := r.at[mac]; ok {
+		return i
+	}
+	return -1
+}

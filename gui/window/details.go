@@ -17,7 +17,6 @@ import (
 	"github.com/openipu/openipu/gui/apptheme"
 	"github.com/openipu/openipu/gui/dialogs"
 	"github.com/openipu/openipu/gui/i18n"
-	"github.com/openipu/openipu/gui/resetwizard"
 	"github.com/openipu/openipu/gui/widgets"
 )
 
@@ -60,16 +59,23 @@ func fieldTitle(f detailField) string {
 }
 
 // detailsPanel shows everything known about the selected camera, what
-// is wrong with it in plain words, and what to do next.
+// is wrong with it in plain words, and what to do next. With cameras
+// ticked it says so at the top, and the action buttons move there: they
+// then work on the ticked cameras, and say how many.
 type detailsPanel struct {
 	w    *MainWindow
-	root fyne.CanvasObject
+	root *container.Scroll
 
 	// Ticked cameras (shown whatever is selected).
 	ticked      *fyne.Container
 	tickedLabel *widget.Label
-	tickedSetPw *widget.Button
 	untick      *widget.Button
+	// tickedSlot and cameraSlot are where the action buttons sit: in the
+	// ticked card while ticks count, under the camera's diagnosis
+	// otherwise.
+	tickedSlot *fyne.Container
+	cameraSlot *fyne.Container
+	actions    *fyne.Container
 
 	placeholder *widget.Label
 	camera      *fyne.Container
@@ -93,11 +99,10 @@ func newDetailsPanel(w *MainWindow) *detailsPanel {
 
 	p.tickedLabel = widget.NewLabel("")
 	p.tickedLabel.Wrapping = fyne.TextWrapWord
-	p.tickedSetPw = widget.NewButtonWithIcon("", apptheme.IconKey, func() { w.runAction(actSetPassword) })
-	p.tickedSetPw.Importance = widget.HighImportance
-	p.untick = widget.NewButton(lang.X("details.untick", "Untick all"), w.untickAll)
+	p.untick = widget.NewButtonWithIcon(lang.X("details.untick", "Untick all"), theme.ContentClearIcon(), w.untickAll)
+	p.tickedSlot = container.NewVBox()
 	p.ticked = container.NewVBox(
-		widget.NewCard("", "", container.NewVBox(p.tickedLabel, container.NewHBox(p.tickedSetPw, p.untick))),
+		widget.NewCard("", "", container.NewVBox(p.tickedLabel, p.tickedSlot, container.NewHBox(p.untick))),
 	)
 
 	p.placeholder = widget.NewLabel(lang.X("details.none", "Choose a camera in the list to see its details and what can be done with it."))
@@ -136,21 +141,24 @@ func newDetailsPanel(w *MainWindow) *detailsPanel {
 		container.NewBorder(nil, nil, container.NewVBox(p.diagIcon), nil, p.diagWhat),
 		p.diagNext, container.NewHBox(p.suggest)))
 
-	var btns []fyne.CanvasObject
+	// One column: the labels grow with a count ("Assign addresses to 12
+	// cameras…"), and the panel must stay narrow in a small window.
+	p.actions = container.NewVBox()
 	for a := range numActions {
 		b := widget.NewButtonWithIcon(actionTitle(a), actionIcon(a), func() { w.runAction(a) })
 		b.Alignment = widget.ButtonAlignLeading
 		p.buttons[a] = b
-		btns = append(btns, b)
+		p.actions.Add(b)
 	}
+	p.cameraSlot = container.NewVBox(p.actions)
 
-	p.resetWizard = widget.NewButtonWithIcon(lang.X("details.reset_wizard", "Lost the password? Guided factory reset…"), apptheme.IconFactory, func() {
+	p.resetWizard = widget.NewButtonWithIcon(lang.X("details.reset_wizard_short", "Password lost? Guided reset…"), apptheme.IconFactory, func() {
 		if d, ok := w.selectedDevice(); ok {
-			resetwizard.Show(w, d)
+			w.GuidedReset(d)
 		}
 	})
 	p.resetWizard.Alignment = widget.ButtonAlignLeading
-	p.arpPing = widget.NewButtonWithIcon(lang.X("wizard.arpping", "Assign IP by serial number (ARP/Ping)…"), apptheme.IconNetwork, func() {
+	p.arpPing = widget.NewButtonWithIcon(lang.X("details.arpping", "Address by serial number…"), apptheme.IconNetwork, func() {
 		if d, ok := w.selectedDevice(); ok {
 			dialogs.ShowARPPing(w, d, false)
 		}
@@ -160,7 +168,7 @@ func newDetailsPanel(w *MainWindow) *detailsPanel {
 	p.camera = container.NewVBox(
 		p.title,
 		diag,
-		container.NewGridWithColumns(2, btns...),
+		p.cameraSlot,
 		p.arpPing,
 		p.resetWizard,
 		widget.NewSeparator(),
@@ -173,22 +181,19 @@ func newDetailsPanel(w *MainWindow) *detailsPanel {
 // update shows the selected camera (and the ticked ones).
 func (p *detailsPanel) update() {
 	w := p.w
-	ticked := w.rows.checkedDevices()
-	if len(ticked) > 0 {
-		need := len(w.tickedNeedingPassword())
-		p.tickedLabel.SetText(i18n.Counted("details.ticked", "{{.Count}} camera ticked.", "{{.Count}} cameras ticked.", len(ticked)) + " " +
-			i18n.Counted("details.ticked_need", "{{.Count}} of them needs a password.", "{{.Count}} of them need a password.", need))
-		p.tickedSetPw.SetText(i18n.Counted("details.set_password_n", "Set password on {{.Count}} camera…", "Set password on {{.Count}} cameras…", need))
-		widgets.EnableButton(p.tickedSetPw, need > 0)
-		p.ticked.Show()
+	_, tickedMode := w.chosen()
+	p.updateTicked(tickedMode)
+	if tickedMode {
+		p.place(p.tickedSlot, p.cameraSlot)
 	} else {
-		p.ticked.Hide()
+		p.place(p.cameraSlot, p.tickedSlot)
 	}
 
 	d, ok := w.selectedDevice()
 	if !ok {
 		p.camera.Hide()
-		p.placeholder.Show()
+		widgets.SetVisible(p.placeholder, !tickedMode)
+		p.updateActions()
 		return
 	}
 	p.placeholder.Hide()
@@ -232,11 +237,17 @@ func (p *detailsPanel) update() {
 	p.diagWhat.SetText(what)
 	p.diagNext.SetText(next)
 	p.diagIcon.SetResource(stateIcon(st))
+	// While ticks count, every button works on the ticked cameras; the
+	// buttons that can only mean this one camera step aside.
 	// ARP/Ping is for a camera seen on an address a reset leads to that
 	// this computer cannot reach.
 	reach := d.Diagnosis.Reach
-	widgets.SetVisible(p.arpPing, !d.Lost && st != stateBusy && (reach == discovery.ReachFactoryAddress || reach == discovery.ReachLinkLocalOnly))
+	widgets.SetVisible(p.arpPing, !tickedMode && !d.Lost && st != stateBusy && (reach == discovery.ReachFactoryAddress || reach == discovery.ReachLinkLocalOnly))
+	widgets.SetVisible(p.resetWizard, !tickedMode)
 	label, run := p.suggestionFor(d, st)
+	if tickedMode {
+		run = nil
+	}
 	p.suggestion = run
 	if run == nil {
 		p.suggest.Hide()
@@ -245,6 +256,77 @@ func (p *detailsPanel) update() {
 		p.suggest.Show()
 	}
 	p.updateActions()
+}
+
+// place puts the action buttons in slot, out of the other.
+func (p *detailsPanel) place(slot, other *fyne.Container) {
+	if len(other.Objects) > 0 {
+		other.Objects = nil
+		other.Refresh()
+	}
+	if len(slot.Objects) == 0 {
+		slot.Objects = []fyne.CanvasObject{p.actions}
+		slot.Refresh()
+	}
+}
+
+// updateTicked words the ticked card: how many are ticked, and, for each
+// action that leaves some of them out, which and why, so a button that
+// says "Restart 2 cameras" with three ticked is never a puzzle.
+func (p *detailsPanel) updateTicked(tickedMode bool) {
+	w := p.w
+	hidden := w.rows.tickedHidden()
+	if !tickedMode {
+		if hidden == 0 {
+			p.ticked.Hide()
+			return
+		}
+		p.tickedLabel.SetText(i18n.Counted("details.ticked_all_hidden",
+			"{{.Count}} ticked camera is hidden by the filter, so the buttons work on the selected camera.",
+			"{{.Count}} ticked cameras are hidden by the filter, so the buttons work on the selected camera.", hidden))
+		p.ticked.Show()
+		return
+	}
+	cams, _ := w.chosen()
+	n := len(cams)
+	busy := 0
+	for _, d := range cams {
+		if w.rows.state(d) == stateBusy {
+			busy++
+		}
+	}
+	lines := []string{i18n.Counted("details.ticked_apply", "{{.Count}} camera ticked: the buttons below work on it.", "{{.Count}} cameras ticked: the buttons below work on them.", n)}
+	switch need := len(w.targets(actSetPassword)); {
+	case need == 0:
+		lines = append(lines, i18n.Counted("details.ticked_need_none", "It does not need a password.", "None of them needs a password.", n))
+	case need == n:
+		lines = append(lines, i18n.Counted("details.ticked_need_all", "It needs a password.", "They all need a password.", n))
+	default:
+		lines = append(lines, i18n.Counted("details.ticked_need", "{{.Count}} of them needs a password.", "{{.Count}} of them need a password.", need))
+	}
+	if busy > 0 {
+		lines = append(lines, i18n.Counted("details.ticked_busy", "{{.Count}} is busy and left out until its action has finished.", "{{.Count}} are busy and left out until their actions have finished.", busy))
+	}
+	if skip := n - busy - len(w.targets(actRestart)); skip > 0 {
+		lines = append(lines, i18n.Counted("details.ticked_skip_restart",
+			"Restart and factory default leave out {{.Count}} camera: they work only on a camera that has its password and answers.",
+			"Restart and factory default leave out {{.Count}} cameras: they work only on cameras that have their password and answer.", skip))
+	}
+	if skip := n - busy - len(w.targets(actAssignIP)); skip > 0 {
+		lines = append(lines, i18n.Counted("details.ticked_skip_assign",
+			"Assigning addresses leaves out {{.Count}} camera that has not been seen lately.",
+			"Assigning addresses leaves out {{.Count}} cameras that have not been seen lately.", skip))
+	}
+	if n > 1 {
+		lines = append(lines, lang.X("details.ticked_browser", "Open in web browser works on one camera at a time."))
+	}
+	if hidden > 0 {
+		lines = append(lines, i18n.Counted("details.ticked_hidden",
+			"{{.Count}} more ticked camera is hidden by the filter and left out.",
+			"{{.Count}} more ticked cameras are hidden by the filter and left out.", hidden))
+	}
+	p.tickedLabel.SetText(strings.Join(lines, "\n"))
+	p.ticked.Show()
 }
 
 // suggestionFor is the one button that does what the diagnosis advises.
@@ -280,8 +362,15 @@ func (p *detailsPanel) suggestionFor(d discovery.Device, st camState) (string, f
 
 func (p *detailsPanel) updateActions() {
 	for a, b := range p.buttons {
+		if label := p.w.actionLabel(actionID(a)); b.Text != label {
+			b.SetText(label)
+		}
 		widgets.EnableButton(b, p.w.enabled(actionID(a)))
 	}
+	// With nothing chosen there is nothing for them to work on.
+	_, ticked := p.w.chosen()
+	_, selected := p.w.selectedDevice()
+	widgets.SetVisible(p.actions, ticked || selected)
 }
 
 func modelText(d discovery.Device) string {

@@ -31,12 +31,20 @@ func TestScreenshots(t *testing.T) {
 			w.tapRow(t, cams[stateNeedsPassword][0].MAC, 0)
 			w.tapRow(t, cams[stateNeedsPassword][1].MAC, fyne.KeyModifierControl)
 			uitest.Shoot(t, w.win, filepath.Join(dir, "main-"+v.Name+".png"))
+			shootSmall(t, w, filepath.Join(dir, "main-small-"+v.Name+".png"))
 
 			if v.Variant == theme.VariantLight {
 				w.untickAll()
 				w.tapRow(t, cams[stateUnreachable][0].MAC, 0)
 				uitest.Shoot(t, w.win, filepath.Join(dir, "details-factory-address.png"))
 
+				ready := cams[stateReady][0]
+				row := w.rowWidget(t, ready.MAC)
+				w.showRowMenu(row.index, fyne.CurrentApp().Driver().AbsolutePositionForObject(row).AddXY(160, row.Size().Height/2))
+				uitest.Shoot(t, w.win, filepath.Join(dir, "row-menu.png"))
+				closeOverlays(w)
+
+				w.opts.Version = "v1.0.0"
 				for _, d := range []struct {
 					file string
 					open func()
@@ -44,6 +52,8 @@ func TestScreenshots(t *testing.T) {
 					{"add-camera.png", w.showAddCamera},
 					{"scan-range.png", w.showScanRange},
 					{"network-connections.png", w.showInterfaces},
+					{"about.png", w.showAbout},
+					{"getting-started.png", w.showGuide},
 				} {
 					d.open()
 					uitest.Shoot(t, w.win, filepath.Join(dir, d.file))
@@ -64,6 +74,17 @@ func TestScreenshots(t *testing.T) {
 		w.refreshStatus()
 		uitest.Shoot(t, w.win, filepath.Join(dir, "empty.png"))
 	})
+}
+
+// shootSmall draws the window at its smallest size, then gives it back
+// the usual size.
+func shootSmall(t *testing.T, w *testWindow, path string) {
+	t.Helper()
+	usual := uitest.ShotSize
+	uitest.ShotSize = minWindow
+	defer func() { uitest.ShotSize = usual }()
+	uitest.Shoot(t, w.win, path)
+	w.win.Resize(usual)
 }
 
 func demoWindow(t *testing.T, variant fyne.ThemeVariant) *testWindow {

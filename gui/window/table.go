@@ -18,21 +18,58 @@ import (
 // rows and creates widgets only for the rows on screen, so a thousand
 // cameras cost a screenful of widgets.
 
-// columnWidths are the minimum widths; the name column takes what is left.
-// The first entry is the tick box.
-var columnWidths = [numColumns + 1]float32{36, 170, 140, 125, 125, 85, 140}
+// columnWidths are the widths of the columns, the tick box first; the
+// name column takes what is left. The state column holds its longest
+// word ("Not seen since 14:10") beside its icon.
+var columnWidths = [numColumns + 1]float32{36, 180, 130, 125, 125, 85, 140}
+
+// Columns a narrow table leaves out, the details panel showing what they
+// hold: the firmware first, then the name once it would be narrower than
+// leastName. What is left (state, model, address, MAC) is what tells the
+// cameras apart and what they need.
+const (
+	firstOptional = 1 + int(colFirmware)
+	leastName     = 80
+)
+
+// essentialWidth is the width of the columns always shown.
+func essentialWidth() float32 {
+	w := float32(0)
+	for _, cw := range columnWidths[:firstOptional] {
+		w += cw
+	}
+	return w
+}
 
 // columnsLayout places its objects side by side at the column widths, so
-// the header and every row line up.
+// the header and every row line up; both decide from the same width which
+// columns fit.
 type columnsLayout struct{}
 
 func (columnsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	firmware, name := columnWidths[1+colFirmware], float32(0)
+	switch rest := size.Width - essentialWidth(); {
+	case rest >= firmware+leastName:
+		name = rest - firmware
+	case rest >= leastName:
+		firmware, name = 0, rest
+	default:
+		firmware = 0
+	}
 	x := float32(0)
 	for i, o := range objs {
 		w := columnWidths[i]
-		if i == len(objs)-1 && size.Width-x > w {
-			w = size.Width - x
+		switch i {
+		case 1 + int(colFirmware):
+			w = firmware
+		case 1 + int(colName):
+			w = name
 		}
+		if w == 0 {
+			o.Hide()
+			continue
+		}
+		o.Show()
 		h := o.MinSize().Height
 		o.Resize(fyne.NewSize(w, h))
 		o.Move(fyne.NewPos(x, (size.Height-h)/2))
@@ -41,9 +78,8 @@ func (columnsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 func (columnsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var s fyne.Size
-	for i, o := range objs {
-		s.Width += columnWidths[i]
+	s := fyne.NewSize(essentialWidth(), 0)
+	for _, o := range objs {
 		s.Height = max(s.Height, o.MinSize().Height)
 	}
 	return s
@@ -131,17 +167,36 @@ func newCameraList(w *MainWindow) *cameraList {
 	return l
 }
 
+// FocusGained and FocusLost keep the List's own focus mark away: it would
+// light a row of its own choosing, beside the selected one the keys move.
+func (l *cameraList) FocusGained() {}
+func (l *cameraList) FocusLost()   {}
+
 func (l *cameraList) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyDown:
 		l.w.moveSelection(1)
 	case fyne.KeyUp:
 		l.w.moveSelection(-1)
+	case fyne.KeyPageDown:
+		l.w.moveSelection(l.page())
+	case fyne.KeyPageUp:
+		l.w.moveSelection(-l.page())
+	case fyne.KeyHome:
+		l.w.selectIndex(0)
+	case fyne.KeyEnd:
+		l.w.selectIndex(len(l.w.rows.view) - 1)
 	case fyne.KeySpace:
 		l.w.toggleSelectedTick()
 	default:
 		l.List.TypedKey(ev)
 	}
+}
+
+// page is how many rows a screenful holds, for Page Up and Page Down.
+func (l *cameraList) page() int {
+	row := newCameraRow(l.w).MinSize().Height + theme.Padding()
+	return max(1, int(l.Size().Height/row)-1)
 }
 
 // cameraRow is one camera in the table.
@@ -196,7 +251,7 @@ func (r *cameraRow) bind(id int) {
 
 	r.icon.SetResource(stateIcon(st))
 	texts := [numColumns]string{
-		colState:    stateText(st, d, now),
+		colState:    stateCell(st, d, now),
 		colModel:    dashIfEmpty(d.Model),
 		colIP:       ipCell(d),
 		colMAC:      d.MAC,
@@ -220,10 +275,22 @@ func (r *cameraRow) bind(id int) {
 func (r *cameraRow) MouseDown(ev *desktop.MouseEvent) { r.mods = ev.Modifier }
 func (r *cameraRow) MouseUp(*desktop.MouseEvent)      {}
 
+// Tapped selects or ticks; a second click on the same row soon after is a
+// double-click (rowTapped). The row is not a fyne.DoubleTappable: Fyne
+// holds back every single click on one until the double-click time has
+// passed, and the selection would lag behind each click.
 func (r *cameraRow) Tapped(*fyne.PointEvent) {
 	mods := r.mods
 	r.mods = 0
+	// The arrow keys work on the table once it has been clicked.
+	r.w.win.Canvas().Focus(r.w.list)
 	r.w.rowTapped(r.index, mods)
+}
+
+// TappedSecondary is the right-click: the row's menu.
+func (r *cameraRow) TappedSecondary(ev *fyne.PointEvent) {
+	r.mods = 0
+	r.w.showRowMenu(r.index, ev.AbsolutePosition)
 }
 
 // ipCell is the camera's best address; the details list all of them.

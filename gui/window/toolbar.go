@@ -3,7 +3,6 @@ package window
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -23,7 +22,19 @@ type toolbar struct {
 	// reset opens the guided physical reset (gui/resetwizard), for the
 	// camera whose password nobody knows any more.
 	reset *widget.Button
+
+	// buttons are the row's buttons in order; those a narrow window has no
+	// room for (overflow) are hidden and offered by more instead.
+	buttons  []*widget.Button
+	overflow []*widget.Button
+	more     *widget.Button
+	// moreMenu is the More… menu shown last.
+	moreMenu *fyne.Menu
 }
+
+// filterMin is the least width of the filter: room for a model name or
+// an address, and for the start of its hint.
+const filterMin = 240
 
 func newToolbar(w *MainWindow) *toolbar {
 	t := &toolbar{
@@ -36,12 +47,84 @@ func newToolbar(w *MainWindow) *toolbar {
 	}
 	t.filter.SetPlaceHolder(lang.X("toolbar.filter", "Filter by model, IP address or MAC"))
 	t.filter.OnChanged = w.setFilter
-	buttons := container.NewHBox(t.search, t.add, t.scan, t.ifaces, t.reset)
+	t.more = widget.NewButtonWithIcon(lang.X("toolbar.more", "More…"), theme.MoreHorizontalIcon(), func() { t.showMore(w) })
+	t.buttons = []*widget.Button{t.search, t.add, t.scan, t.ifaces, t.reset}
+	objs := []fyne.CanvasObject{}
+	for _, b := range t.buttons {
+		objs = append(objs, b)
+	}
+	objs = append(objs, t.more, t.filter)
 	t.box = container.NewVBox(
-		container.NewBorder(nil, nil, buttons, nil, t.filter),
+		container.New(&toolbarLayout{t: t}, objs...),
 		widget.NewSeparator(),
 	)
 	return t
+}
+
+// showMore offers the buttons the toolbar had no room for, as a menu under
+// More….
+func (t *toolbar) showMore(w *MainWindow) {
+	var items []*fyne.MenuItem
+	for _, b := range t.overflow {
+		it := fyne.NewMenuItem(b.Text, b.OnTapped)
+		it.Icon, it.Disabled = b.Icon, b.Disabled()
+		items = append(items, it)
+	}
+	t.moreMenu = fyne.NewMenu("", items...)
+	widget.ShowPopUpMenuAtRelativePosition(t.moreMenu, w.win.Canvas(), fyne.NewPos(0, t.more.Size().Height), t.more)
+}
+
+// toolbarLayout puts the buttons in a row, then the filter, which takes
+// the rest of the width. When the window is too narrow for every button
+// beside a usable filter, the last buttons step into the More… menu:
+// nothing is cut, and the toolbar stays one line high.
+type toolbarLayout struct{ t *toolbar }
+
+func (l *toolbarLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	t, pad := l.t, theme.Padding()
+	room := size.Width - filterMin - pad
+	all := float32(0)
+	for _, b := range t.buttons {
+		all += b.MinSize().Width + pad
+	}
+	fitsAll := all <= room
+	if !fitsAll {
+		room -= t.more.MinSize().Width + pad
+	}
+	x := float32(0)
+	t.overflow = t.overflow[:0]
+	for _, b := range t.buttons {
+		bw := b.MinSize().Width
+		if len(t.overflow) > 0 || !fitsAll && x+bw+pad > room {
+			t.overflow = append(t.overflow, b)
+			b.Hide()
+			continue
+		}
+		b.Show()
+		b.Move(fyne.NewPos(x, 0))
+		b.Resize(fyne.NewSize(bw, size.Height))
+		x += bw + pad
+	}
+	if fitsAll {
+		t.more.Hide()
+	} else {
+		t.more.Show()
+		mw := t.more.MinSize().Width
+		t.more.Move(fyne.NewPos(x, 0))
+		t.more.Resize(fyne.NewSize(mw, size.Height))
+		x += mw + pad
+	}
+	t.filter.Move(fyne.NewPos(x, 0))
+	t.filter.Resize(fyne.NewSize(size.Width-x, size.Height))
+}
+
+func (l *toolbarLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	t := l.t
+	h := t.filter.MinSize().Height
+	for _, b := range t.buttons {
+		h = max(h, b.MinSize().Height)
+	}
+	return fyne.NewSize(t.more.MinSize().Width+theme.Padding()+filterMin, h)
 }
 
 func (t *toolbar) update(w *MainWindow) {
@@ -113,6 +196,9 @@ func newMainMenu(w *MainWindow) *fyne.MainMenu {
 	camera.Items = append(camera.Items, fyne.NewMenuItemSeparator(), reset)
 
 	help := fyne.NewMenu(lang.X("menu.help", "Help"),
+		fyne.NewMenuItem(lang.X("menu.getting_started", "Getting started"), w.showGuide),
+		fyne.NewMenuItem(lang.X("menu.readme", "Open the README"), w.showReadme),
+		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.X("menu.about", "About OpenIPU"), w.showAbout))
 	return fyne.NewMainMenu(cameras, camera, help)
 }
@@ -140,10 +226,4 @@ func (w *MainWindow) addShortcuts() {
 			w.searchAgain()
 		}
 	})
-}
-
-func (w *MainWindow) showAbout() {
-	dialog.ShowInformation(lang.X("menu.about", "About OpenIPU"),
-		lang.X("about.text", "OpenIPU finds Axis network cameras, sets their first password, resets them to factory settings and gives them network addresses.\n\nIt is free, open-source software."),
-		w.win)
 }

@@ -40,6 +40,30 @@ const (
 	statusEvery = time.Second
 )
 
+// minWindow is the smallest the window can be made. Everything stays usable
+// at this size: the toolbar hands what does not fit to its More… menu,
+// the table scrolls sideways, the details panel and the dialogs scroll.
+var minWindow = fyne.NewSize(900, 600)
+
+// atLeast gives its one child at least size: the window cannot be made
+// smaller than its content's minimum, so this is the window's minimum.
+type atLeast struct{ size fyne.Size }
+
+func (l *atLeast) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (l *atLeast) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	s := l.size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return s
+}
+
 // MainWindow is OpenIPU's window: the camera table, the details of the
 // selected camera, and the way into every action. It keeps its widgets as
 // fields so tests can reach them.
@@ -71,9 +95,16 @@ type MainWindow struct {
 	busy    map[string]bool
 
 	// Fyne goroutine only.
-	rows        *cameraRows
-	selected    string
-	anchor      string // where a Shift-click range starts
+	rows     *cameraRows
+	selected string
+	anchor   string // where a Shift-click range starts
+	// lastClick is the row clicked last and when, by clickClock, to tell
+	// a double-click.
+	lastClick   string
+	lastClickAt time.Time
+	clickClock  func() time.Time
+	// rowMenu is the right-click menu shown last.
+	rowMenu     *fyne.Menu
 	searching   bool
 	searchToken int
 	status      discovery.Status
@@ -92,6 +123,8 @@ type MainWindow struct {
 	demoNote *fyne.Container
 	menu     *fyne.MainMenu
 	items    map[actionID]*fyne.MenuItem
+	// dialogs open the action dialogs (runAction).
+	dialogs actionDialogs
 	// pinsQuestion asks whether to remember certificates in memory when
 	// the certificate file cannot be used.
 	pinsQuestion *dialog.ConfirmDialog
@@ -111,6 +144,10 @@ type Options struct {
 	OpenURL func(*url.URL) error
 	// Now is the clock (tests fix it).
 	Now func() time.Time
+	// Version is this build's version, as About shows it: the module's
+	// version or the commit it was built from; empty for "development
+	// build".
+	Version string
 	// OnFirstCamera, when set, is called once, on Fyne's goroutine, when
 	// the table first shows a camera (the start-up measurement).
 	OnFirstCamera func()
@@ -147,6 +184,10 @@ func newMainWindow(app fyne.App, opts Options, do func(func()), applied func()) 
 		busy:    map[string]bool{},
 		rows:    newCameraRows(opts.Now),
 		items:   map[actionID]*fyne.MenuItem{},
+		dialogs: defaultDialogs(),
+		// Real time even when tests fix the clock: a double-click is
+		// two clicks close together.
+		clickClock: time.Now,
 	}
 	w.ctx, w.cancel = context.WithCancel(context.Background())
 	w.win = app.NewWindow(lang.X("window.title", "OpenIPU"))
@@ -181,7 +222,8 @@ func (w *MainWindow) build() {
 	w.split = container.NewHSplit(container.NewHScroll(table), w.details.root)
 	w.split.Offset = 0.68
 	top := container.NewVBox(w.toolbar.box, w.demoNote)
-	w.win.SetContent(container.NewBorder(top, w.bar.box, nil, nil, container.NewStack(w.split, w.empty.root)))
+	w.win.SetContent(container.New(&atLeast{size: minWindow},
+		container.NewBorder(top, w.bar.box, nil, nil, container.NewStack(w.split, w.empty.root))))
 	w.menu = newMainMenu(w)
 	w.win.SetMainMenu(w.menu)
 	w.addShortcuts()
@@ -573,5 +615,11 @@ func (w *MainWindow) showInterfaces() { dialogs.ShowInterfaces(w) }
 // about the selected camera, if there is one.
 func (w *MainWindow) showResetWizard() {
 	cam, _ := w.selectedDevice()
-	resetwizard.Show(w, cam)
+	w.GuidedReset(cam)
 }
+
+// GuidedReset opens the guided physical factory reset about cam, or about
+// a camera still to be chosen when cam is the zero Device (dialogs.Host):
+// for a dialog that finds nobody knows the camera's password. Fyne
+// goroutine only.
+func (w *MainWindow) GuidedReset(cam discovery.Device) { resetwizard.Show(w, cam) }

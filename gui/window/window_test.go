@@ -132,8 +132,8 @@ func TestSelectingACameraShowsItsDetailsDiagnosisAndMatchingSuggestion(t *testin
 	if p.diagNext.Text != i18n.Text(factory.Diagnosis.Next) {
 		t.Errorf("next step %q", p.diagNext.Text)
 	}
-	if !p.suggest.Visible() || p.suggest.Text != "Assign IP address…" {
-		t.Errorf("suggested action %q (visible %v), want Assign IP address…", p.suggest.Text, p.suggest.Visible())
+	if !p.suggest.Visible() || p.suggest.Text != "Give this camera an address…" {
+		t.Errorf("suggested action %q (visible %v), want Give this camera an address…", p.suggest.Text, p.suggest.Visible())
 	}
 	if got := p.values[fieldAddresses].Text; got != "192.168.0.90 (factory address)" {
 		t.Errorf("addresses %q", got)
@@ -265,14 +265,14 @@ func TestTickingCamerasChoosesThemForSetPasswordOnlyWhereNeeded(t *testing.T) {
 	w.tapRow(t, fleet[0].MAC, fyne.KeyModifierControl) // Ctrl-click keeps the first
 	w.tapRow(t, fleet[2].MAC, fyne.KeyModifierControl)
 	var macs []string
-	for _, c := range w.passwordTargets() {
+	for _, c := range w.targets(actSetPassword) {
 		macs = append(macs, c.MAC)
 	}
 	if want := []string{fleet[1].MAC, fleet[0].MAC}; !slices.Equal(macs, want) {
 		t.Errorf("set password targets %q, want %q (the ready one is left out)", macs, want)
 	}
-	if !w.details.ticked.Visible() || w.details.tickedSetPw.Text != "Set password on 2 cameras…" || w.details.tickedSetPw.Disabled() {
-		t.Errorf("bulk button %q (disabled %v)", w.details.tickedSetPw.Text, w.details.tickedSetPw.Disabled())
+	if setPw := w.details.buttons[actSetPassword]; !w.details.ticked.Visible() || setPw.Text != "Set password on 2 cameras…" || setPw.Disabled() {
+		t.Errorf("bulk button %q (disabled %v)", setPw.Text, setPw.Disabled())
 	}
 	if !strings.Contains(w.details.tickedLabel.Text, "3 cameras ticked") {
 		t.Errorf("ticked note %q", w.details.tickedLabel.Text)

@@ -110,7 +110,7 @@ func TestGuidedResetOpensFromTheEmptyStateTheToolbarTheMenuAndTheDetailsPanel(t 
 		t.Fatal("no ARP/Ping for a camera on the factory address")
 	}
 	test.Tap(w.details.arpPing)
-	if texts := topDialog(w.win); !strings.Contains(texts, "Assign IP by serial number (ARP/Ping)") || !strings.Contains(texts, "E82725000004") {
+	if texts := topDialog(w.win); !strings.Contains(texts, "Give an address by serial number") || !strings.Contains(texts, "E82725000004") {
 		t.Errorf("the details panel's ARP/Ping opens:\n%s", texts)
 	}
 	pressEscape(w.win)
