@@ -9,11 +9,12 @@ import (
 
 var infoCommand = &command{
 	name:    "info",
-	args:    "HOST[:PORT] [--json]",
+	args:    "HOST[:PORT] [options]",
 	summary: "Show what the camera is and whether it still needs its first password.",
 	help: `Asks the camera without logging in, so it works on any Axis camera, new or
 already set up. Nothing is changed and no password is needed.`,
-	run: runInfo,
+	flags: func() *flagSet { return newFlagSet("info", new(options), "") },
+	run:   runInfo,
 }
 
 type infoResult struct {
@@ -33,7 +34,7 @@ type infoResult struct {
 
 func runInfo(ctx context.Context, c *cli, args []string) error {
 	var o options
-	fs := newFlagSet("info", &o, false)
+	fs := newFlagSet("info", &o, "")
 	target, err := c.parseTarget(fs, &o, args)
 	if err != nil {
 		return err
