@@ -32,9 +32,9 @@ func TestGeneralHelpListsEveryCommandOfTheTableWithItsUsageLine(t *testing.T) {
 	bare := h.run()
 	for _, c := range commands {
 		// The usage line and the command's own help begin the same way.
-		line := "  openipu-cli " + c.name + " " + strings.Fields(c.args + " ")[0]
-		if c.args == "" {
-			line = "  openipu-cli " + c.name + "\n"
+		line := "  openipu-cli " + c.name + "\n"
+		if args := strings.Fields(c.args); len(args) > 0 {
+			line = "  openipu-cli " + c.name + " " + args[0]
 		}
 		if !strings.Contains(general.stdout, line) {
 			t.Errorf("help does not list %q", line)

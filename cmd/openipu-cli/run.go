@@ -54,7 +54,7 @@ var commands []*command
 func init() {
 	commands = []*command{
 		discoverCommand, infoCommand, setPasswordCommand, backupCommand, factoryDefaultCommand,
-		restartCommand, setIPCommand, assignIPByMACCommand, helpCommand,
+		restartCommand, setIPCommand, assignIPByMACCommand, helpCommand, versionCommand,
 	}
 }
 
@@ -81,8 +81,11 @@ func run(ctx context.Context, args []string, e env) int {
 		return exitUsage
 	}
 	name := args[0]
-	if isHelpFlag(name) {
+	switch {
+	case isHelpFlag(name):
 		name = helpCommand.name
+	case isVersionFlag(name):
+		name = versionCommand.name
 	}
 	c.cmd = lookup(name)
 	if c.cmd == nil {
