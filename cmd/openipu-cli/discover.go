@@ -314,7 +314,7 @@ func watch(c *cli, asJSON bool, events <-chan discovery.Event, stop <-chan struc
 				continue
 			}
 			d := shown(ev.Device)
-			fmt.Fprintf(c.stdout, "%-8s %-22s %-16s %s  %s\n", ev.Kind, orDash(d.Model), firstAddr(d), d.MAC, stateText(d))
+			fmt.Fprintf(c.stdout, "%-8s %-22s %-16s %s  %s\n", ev.Kind, orDash(d.Model), firstAddr(d), d.MAC, stateText(stateOf(d), d, time.Now()))
 		}
 	}
 }
@@ -332,34 +332,24 @@ func printDevices(c *cli, devices []discovery.Device, st discovery.Status) {
 	}
 	c.say("%-22s %-16s %-13s %-10s %s", "MODEL", "IP ADDRESS", "MAC", "FIRMWARE", "STATE")
 	need, unreachable := 0, 0
+	now := time.Now()
 	for _, d := range devices {
 		d = shown(d)
-		c.say("%-22s %-16s %-13s %-10s %s", orDash(d.Model), firstAddr(d), d.MAC, orDash(d.Firmware), stateText(d))
-		if d.NeedsSetup() {
+		st := stateOf(d)
+		c.say("%-22s %-16s %-13s %-10s %s", orDash(d.Model), firstAddr(d), d.MAC, orDash(d.Firmware), stateText(st, d, now))
+		switch st {
+		case stateNeedsPassword:
 			need++
+		case stateUnreachable:
+			unreachable++
 		}
 		if r := d.Diagnosis.Reach; r != discovery.ReachOK && r != discovery.ReachUnknown {
-			unreachable++
 			c.say("    %s", d.Diagnosis.What.String())
 			c.say("    %s", d.Diagnosis.Next.String())
 		}
 	}
 	c.say("")
 	c.say("%d camera(s) · %d need a password · %d cannot be reached", len(devices), need, unreachable)
-}
-
-func stateText(d discovery.Device) string {
-	switch {
-	case d.Lost:
-		return "not seen since " + d.LastSeen.Format("15:04:05")
-	case d.Diagnosis.Reach != discovery.ReachOK && d.Diagnosis.Reach != discovery.ReachUnknown:
-		return "cannot be reached"
-	case d.NeedsSetup():
-		return "needs a password"
-	case d.Setup == discovery.SetupDone:
-		return "ready"
-	}
-	return "checking…"
 }
 
 func firstAddr(d discovery.Device) string {

@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"time"
 
 	"github.com/openipu/openipu/core/devtext"
+	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/workflow"
 )
 
@@ -95,12 +97,13 @@ func runInfo(ctx context.Context, c *cli, args []string) error {
 	case answered:
 		line("Password", "set (log in with the administrator account)")
 	}
-	if answered {
-		state := "ready"
-		if !id.Ready {
-			state = "still starting up"
-		}
-		line("State", state)
+	// The camera answered, so the state is the one discover and the window
+	// would give it.
+	if d := (discovery.Device{Setup: setupOf(id)}); d.Setup != discovery.SetupUnknown {
+		line("State", stateText(stateOf(d), d, time.Now()))
+	}
+	if answered && !id.Ready {
+		line("Starting up", "the camera has not finished starting; some of its settings may not answer yet")
 	}
 	return nil
 }
