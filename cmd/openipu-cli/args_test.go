@@ -15,7 +15,7 @@ func TestFlagsMayComeBeforeOrAfterTheAddress(t *testing.T) {
 		{"--json", "--user=admin", "10.0.0.5"},
 	} {
 		var o options
-		pos, err := parseArgs(newFlagSet("x", &o, true), args)
+		pos, err := parseArgs(newFlagSet("x", &o, logInUsage), args)
 		if err != nil {
 			t.Fatalf("%v: %v", args, err)
 		}
@@ -27,7 +27,7 @@ func TestFlagsMayComeBeforeOrAfterTheAddress(t *testing.T) {
 
 func TestDoubleDashEndsTheFlags(t *testing.T) {
 	var o options
-	pos, err := parseArgs(newFlagSet("x", &o, true), []string{"--user", "admin", "--", "--json"})
+	pos, err := parseArgs(newFlagSet("x", &o, logInUsage), []string{"--user", "admin", "--", "--json"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +38,7 @@ func TestDoubleDashEndsTheFlags(t *testing.T) {
 
 func TestHelpFlagIsReportedAsHelp(t *testing.T) {
 	var o options
-	if _, err := parseArgs(newFlagSet("x", &o, false), []string{"10.0.0.5", "-h"}); !errors.Is(err, flag.ErrHelp) {
+	if _, err := parseArgs(newFlagSet("x", &o, ""), []string{"10.0.0.5", "-h"}); !errors.Is(err, flag.ErrHelp) {
 		t.Errorf("err = %v", err)
 	}
 }

@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"encoding/hex"
-	"flag"
-	"io"
 	"net/netip"
 	"strings"
 	"time"
@@ -15,20 +13,35 @@ import (
 	"github.com/openipu/openipu/core/workflow"
 )
 
-// hiddenCommands work but are not listed in help: tools for tests and
-// support, whose window counterpart is the real interface.
-var hiddenCommands = []*command{assignIPByMACCommand}
-
 var assignIPByMACCommand = &command{
 	name:    "assign-ip-by-mac",
-	args:    "--mac MAC --ip ADDRESS --interface NAME [--window 2m] [--json]",
+	args:    "--mac MAC --ip ADDRESS --interface NAME [--window D] [--json] [--journal FILE]",
 	summary: "Give a camera this computer cannot reach an address, by its MAC (ARP/Ping).",
 	help: `Pins ADDRESS to the camera's MAC on the network connection NAME and sends it
 408-byte pings until it answers there. A camera only accepts this within about
 2 minutes after it is switched on, so unplug its power, plug it back in, and
 run this at once. ADDRESS must be free and on NAME's network. Needs
 administrator rights; the temporary entry is removed at the end.`,
-	run: runAssignIPByMAC,
+	flags: func() *flagSet { return new(assignFlags).flagSet() },
+	run:   runAssignIPByMAC,
+}
+
+type assignFlags struct {
+	json               bool
+	mac, ip, ifaceName string
+	journal            string
+	window             time.Duration
+}
+
+func (f *assignFlags) flagSet() *flagSet {
+	fs := newCommandFlags("assign-ip-by-mac")
+	fs.StringVar(&f.mac, "mac", "", "The camera's `MAC` address (on its label): 12 hex digits such as ACCC8E270AD8.")
+	fs.StringVar(&f.ip, "ip", "", "The IPv4 `ADDRESS` to give it: free, and on the network of --interface.")
+	fs.StringVar(&f.ifaceName, "interface", "", "The network connection `NAME` the camera is on, such as eth0.")
+	fs.DurationVar(&f.window, "window", arpping.DefaultWindow, "How long to keep trying.")
+	fs.BoolVar(&f.json, "json", false, jsonUsage)
+	fs.StringVar(&f.journal, "journal", "", journalUsage)
+	return fs
 }
 
 type assignResult struct {
@@ -40,25 +53,13 @@ type assignResult struct {
 }
 
 func runAssignIPByMAC(ctx context.Context, c *cli, args []string) error {
-	var (
-		jsonOut            bool
-		mac, ip, ifaceName string
-		journalFile        string
-		window             time.Duration
-	)
-	fs := flag.NewFlagSet("assign-ip-by-mac", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.BoolVar(&jsonOut, "json", false, "")
-	fs.StringVar(&mac, "mac", "", "")
-	fs.StringVar(&ip, "ip", "", "")
-	fs.StringVar(&ifaceName, "interface", "", "")
-	fs.DurationVar(&window, "window", arpping.DefaultWindow, "")
-	fs.StringVar(&journalFile, "journal", "", "")
-	pos, err := parseArgs(fs, args)
+	var f assignFlags
+	pos, err := parseArgs(f.flagSet(), args)
 	if err != nil {
 		return err
 	}
-	c.json = jsonOut
+	c.json = f.json
+	mac, ip, ifaceName, journalFile, window := f.mac, f.ip, f.ifaceName, f.journal, f.window
 	if len(pos) > 0 {
 		return usageErrorf("this command takes no address words; use --mac, --ip and --interface")
 	}

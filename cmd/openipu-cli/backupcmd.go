@@ -9,17 +9,27 @@ import (
 
 var backupCommand = &command{
 	name:    "backup",
-	args:    "HOST[:PORT] --user NAME [-o FILE]",
+	args:    "HOST[:PORT] --user NAME [-o FILE] [options]",
 	summary: "Save all of the camera's settings to a file.",
-	help: `--user NAME   An administrator account on the camera; its password is asked for.
--o FILE       Where to save (a file, or a folder). An existing file is never
-              replaced. By default the file goes to the "backups" folder next
-              to the journal, named openipu-backup-<MAC>-<date>-<time>.txt.
-
-The file holds the camera's own list of settings exactly as it sent it. It may
+	help: `The file holds the camera's own list of settings exactly as it sent it. It may
 contain secrets such as Wi-Fi keys or SNMP communities, so it is readable only
 by you; keep it somewhere private.`,
-	run: runBackup,
+	flags: func() *flagSet { return new(backupFlags).flagSet() },
+	run:   runBackup,
+}
+
+type backupFlags struct {
+	options
+	dest string
+}
+
+func (f *backupFlags) flagSet() *flagSet {
+	fs := newFlagSet("backup", &f.options, logInUsage)
+	fs.StringVar(&f.dest, "o", "", "Where to save: a `FILE`, or a folder. An existing file is never replaced. "+
+		"By default the file goes to the \"backups\" folder next to the journal, named "+
+		"openipu-backup-<MAC>-<date>-<time>.txt.")
+	fs.StringVar(&f.dest, "output", "", "The same as -o `FILE`.")
+	return fs
 }
 
 type backupResult struct {
@@ -29,22 +39,19 @@ type backupResult struct {
 }
 
 func runBackup(ctx context.Context, c *cli, args []string) error {
-	var o options
-	var dest string
-	fs := newFlagSet("backup", &o, true)
-	fs.StringVar(&dest, "o", "", "")
-	fs.StringVar(&dest, "output", "", "")
-	target, err := c.parseTarget(fs, &o, args)
+	var f backupFlags
+	target, err := c.parseTarget(f.flagSet(), &f.options, args)
 	if err != nil {
 		return err
 	}
-	if err := requireUser(&o); err != nil {
+	dest := f.dest
+	if err := requireUser(&f.options); err != nil {
 		return err
 	}
 	if dest == "" && c.backupDir != "" {
 		dest = c.backupDir + string(filepath.Separator)
 	}
-	s, err := c.open(target, &o, true)
+	s, err := c.open(target, &f.options, true)
 	if err != nil {
 		return err
 	}

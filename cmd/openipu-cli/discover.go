@@ -3,9 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
-	"io"
 	"net/netip"
 	"strings"
 	"sync"
@@ -21,7 +19,7 @@ var started = time.Now()
 
 var discoverCommand = &command{
 	name:    "discover",
-	args:    "[--timeout 3s] [--scan CIDR]... [--add HOST]... [--interface NAME]... [--only mdns|ssdp] [--watch] [--json]",
+	args:    "[--timeout D] [--scan CIDR]... [--add HOST]... [--interface NAME]... [--only mdns|ssdp] [--watch] [--json]",
 	summary: "Find the Axis cameras on this computer's networks and say which need a password.",
 	help: `Listens and asks on every network connection of this computer at once, with
 mDNS/Bonjour and SSDP, then asks each camera found (without logging in) what
@@ -29,24 +27,20 @@ it is. Cameras that announcements do not reach (behind a router, or where
 switches filter multicast) can be added by address (--add) or found by
 scanning an address range (--scan 192.168.1.0/24; at most a /22).
 
-  --timeout DURATION  How long to search (default 3s). With --watch: stop
-                      after this long (default: run until Ctrl-C).
-  --scan CIDR         Also try every address of this range. Repeatable.
-  --add HOST          Also ask this address or host name. Repeatable.
-  --interface NAME    Search only this network connection. Repeatable.
-  --only PROTOCOL     Search with mdns or ssdp only (troubleshooting).
-  --liveness DURATION How often cameras are checked again (default 10s).
-  --verbose           Say on standard error what the search runs into
-                      (interfaces skipped, unreadable answers).
-  --watch             Keep running and print cameras as they come and go.
-  --json              Print a JSON array of cameras (with --watch: one JSON
-                      event per line).
-
 A camera that is found but cannot be opened is shown with the reason and what
 to do, for example when it is on the factory address 192.168.0.90 and this
 computer is on another network.`,
-	run: runDiscover,
+	flags: func() *flagSet { return new(discoverFlags).flagSet() },
+	run:   runDiscover,
 }
+
+// searchTime is how long discover searches: long enough for every camera
+// on the network to answer mDNS and SSDP, short enough for a script.
+const searchTime = 3 * time.Second
+
+// defaultLiveness is the discovery engine's own default pace, repeated so
+// that help can show it.
+const defaultLiveness = 10 * time.Second
 
 // deviceRecord is one camera in JSON output.
 type deviceRecord struct {
@@ -123,19 +117,25 @@ type discoverFlags struct {
 	verbose    bool
 }
 
+func (f *discoverFlags) flagSet() *flagSet {
+	fs := newCommandFlags("discover")
+	fs.DurationVar(&f.timeout, "timeout", searchTime, "How long to search.")
+	fs.Var(&f.scans, "scan", "Also try every address of the range `CIDR`, such as 192.168.1.0/24 (at most a /22). Repeatable.")
+	fs.Var(&f.adds, "add", "Also ask `HOST`, an address or host name. Repeatable.")
+	fs.Var(&f.interfaces, "interface", "Search only the network connection `NAME`. Repeatable.")
+	fs.StringVar(&f.only, "only", "", "Search with one `PROTOCOL` only, mdns or ssdp (for troubleshooting).")
+	fs.DurationVar(&f.liveness, "liveness", defaultLiveness, "How often the cameras found are checked again.")
+	fs.BoolVar(&f.verbose, "verbose", false, "Say on standard error what the search runs into (network "+
+		"connections skipped, unreadable answers).")
+	fs.BoolVar(&f.watch, "watch", false, "Keep running and print cameras as they come and go, until Ctrl-C "+
+		"or, when --timeout is given, for that long.")
+	fs.BoolVar(&f.json, "json", false, "Print a JSON array of cameras (with --watch: one JSON event per line).")
+	return fs
+}
+
 func runDiscover(ctx context.Context, c *cli, args []string) error {
 	var f discoverFlags
-	fs := flag.NewFlagSet("discover", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.BoolVar(&f.json, "json", false, "")
-	fs.BoolVar(&f.watch, "watch", false, "")
-	fs.DurationVar(&f.timeout, "timeout", 0, "")
-	fs.Var(&f.scans, "scan", "")
-	fs.Var(&f.adds, "add", "")
-	fs.Var(&f.interfaces, "interface", "")
-	fs.StringVar(&f.only, "only", "", "")
-	fs.DurationVar(&f.liveness, "liveness", 0, "")
-	fs.BoolVar(&f.verbose, "verbose", false, "")
+	fs := f.flagSet()
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -145,11 +145,11 @@ func runDiscover(ctx context.Context, c *cli, args []string) error {
 		// Not repeated back: a word typed here may be a password.
 		return usageErrorf("discover takes no address; use --add ADDRESS to ask one camera")
 	}
-	if f.timeout < 0 {
-		return usageErrorf("--timeout must be a positive duration such as 3s")
+	if f.watch && !isSet(fs, "timeout") {
+		f.timeout = 0
 	}
-	if f.timeout == 0 && !f.watch {
-		f.timeout = 3 * time.Second
+	if f.timeout < 0 || f.timeout == 0 && !f.watch {
+		return usageErrorf("--timeout must be a positive duration such as 3s")
 	}
 	opts := discovery.Options{Interfaces: f.interfaces, Liveness: f.liveness}
 	if f.verbose {
@@ -314,7 +314,7 @@ func watch(c *cli, asJSON bool, events <-chan discovery.Event, stop <-chan struc
 				continue
 			}
 			d := shown(ev.Device)
-			fmt.Fprintf(c.stdout, "%-8s %-22s %-16s %s  %s\n", ev.Kind, orDash(d.Model), firstAddr(d), d.MAC, stateText(d))
+			fmt.Fprintf(c.stdout, "%-8s %-22s %-16s %s  %s\n", ev.Kind, orDash(d.Model), firstAddr(d), d.MAC, stateText(stateOf(d), d, time.Now()))
 		}
 	}
 }
@@ -332,34 +332,24 @@ func printDevices(c *cli, devices []discovery.Device, st discovery.Status) {
 	}
 	c.say("%-22s %-16s %-13s %-10s %s", "MODEL", "IP ADDRESS", "MAC", "FIRMWARE", "STATE")
 	need, unreachable := 0, 0
+	now := time.Now()
 	for _, d := range devices {
 		d = shown(d)
-		c.say("%-22s %-16s %-13s %-10s %s", orDash(d.Model), firstAddr(d), d.MAC, orDash(d.Firmware), stateText(d))
-		if d.NeedsSetup() {
+		st := stateOf(d)
+		c.say("%-22s %-16s %-13s %-10s %s", orDash(d.Model), firstAddr(d), d.MAC, orDash(d.Firmware), stateText(st, d, now))
+		switch st {
+		case stateNeedsPassword:
 			need++
+		case stateUnreachable:
+			unreachable++
 		}
 		if r := d.Diagnosis.Reach; r != discovery.ReachOK && r != discovery.ReachUnknown {
-			unreachable++
 			c.say("    %s", d.Diagnosis.What.String())
 			c.say("    %s", d.Diagnosis.Next.String())
 		}
 	}
 	c.say("")
 	c.say("%d camera(s) · %d need a password · %d cannot be reached", len(devices), need, unreachable)
-}
-
-func stateText(d discovery.Device) string {
-	switch {
-	case d.Lost:
-		return "not seen since " + d.LastSeen.Format("15:04:05")
-	case d.Diagnosis.Reach != discovery.ReachOK && d.Diagnosis.Reach != discovery.ReachUnknown:
-		return "cannot be reached"
-	case d.NeedsSetup():
-		return "needs a password"
-	case d.Setup == discovery.SetupDone:
-		return "ready"
-	}
-	return "checking…"
 }
 
 func firstAddr(d discovery.Device) string {

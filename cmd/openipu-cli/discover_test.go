@@ -19,6 +19,7 @@ func TestDiscoverRefusesBadArgumentsBeforeSearching(t *testing.T) {
 		{"discover", "--scan", "10.0.0.0/16"},
 		{"discover", "--scan", "not-a-range"},
 		{"discover", "--timeout", "-1s"},
+		{"discover", "--timeout", "0s"},
 		{"discover", "--password", "x"},
 	} {
 		r := h.run(args...)

@@ -12,24 +12,34 @@ import (
 
 var factoryDefaultCommand = &command{
 	name:    "factory-default",
-	args:    "HOST[:PORT] --mode soft|hard --user NAME --yes [--backup FILE | --no-backup] [--no-wait]",
+	args:    "HOST[:PORT] --mode soft|hard --user NAME --yes [--backup FILE | --no-backup] [--no-wait] [options]",
 	summary: "Back up the camera's settings, then reset it to factory settings.",
-	help: `--mode soft    Erase every setting except the network settings: the camera keeps
-               its IP address.
---mode hard    Erase everything, including the IP address: the camera may come
-               back at a different address.
---user NAME    An administrator account on the camera; its password is asked for.
---yes          Required: confirms that the settings may be erased.
---backup FILE  Where to save the settings before the reset (a file, or a folder).
-               By default they go to the "backups" folder next to the journal.
---no-backup    Reset without saving the settings first.
---no-wait      Do not wait for the camera to come back.
---wait-timeout DURATION
-               How long to wait for it (default 3m; large PTZ models can be slow).
-
-If the settings cannot be saved, the camera is not reset. After the reset the
+	help: `If the settings cannot be saved, the camera is not reset. After the reset the
 camera has no password: set one with the set-password command.`,
-	run: runFactoryDefault,
+	flags: func() *flagSet { return new(factoryDefaultFlags).flagSet() },
+	run:   runFactoryDefault,
+}
+
+type factoryDefaultFlags struct {
+	options
+	mode                  string
+	yes, noBackup, noWait bool
+	backupDest            string
+	waitTimeout           time.Duration
+}
+
+func (f *factoryDefaultFlags) flagSet() *flagSet {
+	fs := newFlagSet("factory-default", &f.options, logInUsage)
+	fs.StringVar(&f.mode, "mode", "", "How much to erase (`soft|hard`): soft erases every setting except the "+
+		"network settings, so the camera keeps its IP address; hard erases everything, including the IP "+
+		"address, so the camera may come back at a different address.")
+	fs.BoolVar(&f.yes, "yes", false, "Required: confirms that the settings may be erased.")
+	fs.StringVar(&f.backupDest, "backup", "", "Where to save the settings before the reset: a `FILE`, or a "+
+		"folder. By default they go to the \"backups\" folder next to the journal.")
+	fs.BoolVar(&f.noBackup, "no-backup", false, "Reset without saving the settings first.")
+	fs.BoolVar(&f.noWait, "no-wait", false, noWaitUsage)
+	fs.DurationVar(&f.waitTimeout, "wait-timeout", defaultWaitTimeout, waitUsage)
+	return fs
 }
 
 type factoryDefaultResult struct {
@@ -42,22 +52,12 @@ type factoryDefaultResult struct {
 }
 
 func runFactoryDefault(ctx context.Context, c *cli, args []string) error {
-	var o options
-	var mode string
-	var yes, noBackup, noWait bool
-	var backupDest string
-	var waitTimeout time.Duration
-	fs := newFlagSet("factory-default", &o, true)
-	fs.StringVar(&mode, "mode", "", "")
-	fs.BoolVar(&yes, "yes", false, "")
-	fs.StringVar(&backupDest, "backup", "", "")
-	fs.BoolVar(&noBackup, "no-backup", false, "")
-	fs.BoolVar(&noWait, "no-wait", false, "")
-	fs.DurationVar(&waitTimeout, "wait-timeout", defaultWaitTimeout, "")
-	target, err := c.parseTarget(fs, &o, args)
+	var f factoryDefaultFlags
+	target, err := c.parseTarget(f.flagSet(), &f.options, args)
 	if err != nil {
 		return err
 	}
+	mode, yes, noBackup, backupDest, waitTimeout := f.mode, f.yes, f.noBackup, f.backupDest, f.waitTimeout
 	m := vapix.ResetMode(mode)
 	switch m {
 	case vapix.Soft, vapix.Hard:
@@ -75,7 +75,7 @@ func runFactoryDefault(ctx context.Context, c *cli, args []string) error {
 	if noBackup && backupDest != "" {
 		return usageErrorf("--backup and --no-backup contradict each other")
 	}
-	if err := requireUser(&o); err != nil {
+	if err := requireUser(&f.options); err != nil {
 		return err
 	}
 	if waitTimeout <= 0 {
@@ -85,12 +85,12 @@ func runFactoryDefault(ctx context.Context, c *cli, args []string) error {
 		backupDest = c.backupDir + string(filepath.Separator)
 	}
 
-	s, err := c.open(target, &o, true)
+	s, err := c.open(target, &f.options, true)
 	if err != nil {
 		return err
 	}
 	defer s.close()
-	if noWait {
+	if f.noWait {
 		waitTimeout = 0
 	}
 	return factoryDefault(ctx, s, m, backupDest, noBackup, waitTimeout)

@@ -2,18 +2,21 @@ package main
 
 import (
 	"context"
+	"time"
 
 	"github.com/openipu/openipu/core/devtext"
+	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/workflow"
 )
 
 var infoCommand = &command{
 	name:    "info",
-	args:    "HOST[:PORT] [--json]",
+	args:    "HOST[:PORT] [options]",
 	summary: "Show what the camera is and whether it still needs its first password.",
 	help: `Asks the camera without logging in, so it works on any Axis camera, new or
 already set up. Nothing is changed and no password is needed.`,
-	run: runInfo,
+	flags: func() *flagSet { return newFlagSet("info", new(options), "") },
+	run:   runInfo,
 }
 
 type infoResult struct {
@@ -33,7 +36,7 @@ type infoResult struct {
 
 func runInfo(ctx context.Context, c *cli, args []string) error {
 	var o options
-	fs := newFlagSet("info", &o, false)
+	fs := newFlagSet("info", &o, "")
 	target, err := c.parseTarget(fs, &o, args)
 	if err != nil {
 		return err
@@ -94,12 +97,13 @@ func runInfo(ctx context.Context, c *cli, args []string) error {
 	case answered:
 		line("Password", "set (log in with the administrator account)")
 	}
-	if answered {
-		state := "ready"
-		if !id.Ready {
-			state = "still starting up"
-		}
-		line("State", state)
+	// The camera answered, so the state is the one discover and the window
+	// would give it.
+	if d := (discovery.Device{Setup: setupOf(id)}); d.Setup != discovery.SetupUnknown {
+		line("State", stateText(stateOf(d), d, time.Now()))
+	}
+	if answered && !id.Ready {
+		line("Starting up", "the camera has not finished starting; some of its settings may not answer yet")
 	}
 	return nil
 }

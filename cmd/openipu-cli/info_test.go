@@ -83,7 +83,7 @@ func TestUsageAndExitCodes(t *testing.T) {
 		t.Errorf("help: exit %d", r.code)
 	}
 	for _, c := range commands {
-		if !strings.Contains(r.stdout, "  "+c.name+" ") {
+		if !strings.Contains(r.stdout, "  openipu-cli "+c.name) {
 			t.Errorf("help does not list %s", c.name)
 		}
 	}

@@ -9,13 +9,23 @@ import (
 
 var restartCommand = &command{
 	name:    "restart",
-	args:    "HOST[:PORT] --user NAME [--no-wait]",
+	args:    "HOST[:PORT] --user NAME [--no-wait] [options]",
 	summary: "Restart the camera; its settings are kept.",
-	help: `--user NAME   An administrator account on the camera; its password is asked for.
---no-wait     Do not wait for the camera to come back.
---wait-timeout DURATION
-              How long to wait for it (default 3m; large PTZ models can be slow).`,
-	run: runRestart,
+	flags:   func() *flagSet { return new(restartFlags).flagSet() },
+	run:     runRestart,
+}
+
+type restartFlags struct {
+	options
+	noWait      bool
+	waitTimeout time.Duration
+}
+
+func (f *restartFlags) flagSet() *flagSet {
+	fs := newFlagSet("restart", &f.options, logInUsage)
+	fs.BoolVar(&f.noWait, "no-wait", false, noWaitUsage)
+	fs.DurationVar(&f.waitTimeout, "wait-timeout", defaultWaitTimeout, waitUsage)
+	return fs
 }
 
 type restartResult struct {
@@ -25,29 +35,25 @@ type restartResult struct {
 }
 
 func runRestart(ctx context.Context, c *cli, args []string) error {
-	var o options
-	var noWait bool
-	var waitTimeout time.Duration
-	fs := newFlagSet("restart", &o, true)
-	fs.BoolVar(&noWait, "no-wait", false, "")
-	fs.DurationVar(&waitTimeout, "wait-timeout", defaultWaitTimeout, "")
-	target, err := c.parseTarget(fs, &o, args)
+	var f restartFlags
+	target, err := c.parseTarget(f.flagSet(), &f.options, args)
 	if err != nil {
 		return err
 	}
-	if err := requireUser(&o); err != nil {
+	waitTimeout := f.waitTimeout
+	if err := requireUser(&f.options); err != nil {
 		return err
 	}
 	if waitTimeout <= 0 {
 		return usageErrorf("--wait-timeout must be a positive duration such as 3m")
 	}
-	s, err := c.open(target, &o, true)
+	s, err := c.open(target, &f.options, true)
 	if err != nil {
 		return err
 	}
 	defer s.close()
 
-	if noWait {
+	if f.noWait {
 		waitTimeout = 0
 	}
 	r, err := workflow.Restart(ctx, s.env, s.target, s.login(), waitTimeout, s.reportProgress())

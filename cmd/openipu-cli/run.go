@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strings"
 )
 
 // Exit codes, the contract with scripts.
@@ -37,20 +36,30 @@ type env struct {
 // command is one subcommand.
 type command struct {
 	name    string
-	args    string // synopsis after the name
-	summary string // one line for the command list
-	help    string // the rest of its help text
-	run     func(ctx context.Context, c *cli, args []string) error
+	args    string // synopsis after the name; defaults belong in the flags, not here
+	summary string // one sentence for the command list
+	help    string // paragraphs of prose, reflowed to the width of the help
+	// flags makes the flag set the command parses, for help to list; nil
+	// for a command without flags.
+	flags func() *flagSet
+	run   func(ctx context.Context, c *cli, args []string) error
 }
 
-// commands are listed in help in this order: the order of a first setup.
-var commands = []*command{
-	discoverCommand, infoCommand, setPasswordCommand, backupCommand, factoryDefaultCommand,
-	restartCommand, setIPCommand,
+// commands is the one table of commands: run looks them up here and help
+// lists them from here, in this order, the order of a first setup. It is
+// filled in init because help's own run reads it, and a variable cannot
+// depend on itself.
+var commands []*command
+
+func init() {
+	commands = []*command{
+		discoverCommand, infoCommand, setPasswordCommand, backupCommand, factoryDefaultCommand,
+		restartCommand, setIPCommand, assignIPByMACCommand, helpCommand, versionCommand,
+	}
 }
 
 func lookup(name string) *command {
-	for _, c := range append(commands, hiddenCommands...) {
+	for _, c := range commands {
 		if c.name == name {
 			return c
 		}
@@ -71,18 +80,14 @@ func run(ctx context.Context, args []string, e env) int {
 		fmt.Fprint(c.stderr, usageText())
 		return exitUsage
 	}
-	switch args[0] {
-	case "help", "-h", "-help", "--help":
-		if len(args) > 1 {
-			if cmd := lookup(args[1]); cmd != nil {
-				fmt.Fprint(c.stdout, cmd.usage())
-				return exitOK
-			}
-		}
-		fmt.Fprint(c.stdout, usageText())
-		return exitOK
+	name := args[0]
+	switch {
+	case isHelpFlag(name):
+		name = helpCommand.name
+	case isVersionFlag(name):
+		name = versionCommand.name
 	}
-	c.cmd = lookup(args[0])
+	c.cmd = lookup(name)
 	if c.cmd == nil {
 		fmt.Fprintf(c.stderr, "openipu-cli: there is no command %q.\n\n%s", args[0], usageText())
 		return exitUsage
@@ -97,6 +102,8 @@ func (c *cli) finish(ctx context.Context, err error) int {
 	switch {
 	case err == nil:
 		return exitOK
+	case errors.Is(err, errExplained):
+		return exitUsage
 	case errors.Is(err, flag.ErrHelp):
 		fmt.Fprint(c.stdout, c.cmd.usage())
 		return exitOK
@@ -129,12 +136,5 @@ type withNote struct {
 func (e *withNote) Error() string { return e.err.Error() }
 func (e *withNote) Unwrap() error { return e.err }
 
-func (c *command) usage() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "Usage: openipu-cli %s %s\n\n%s\n", c.name, c.args, c.summary)
-	if c.help != "" {
-		fmt.Fprintf(&b, "\n%s\n", strings.TrimSpace(c.help))
-	}
-	b.WriteString("\n" + commonHelp)
-	return b.String()
-}
+// errExplained is a usage error whose explanation has been printed already.
+var errExplained = errors.New("usage explained")

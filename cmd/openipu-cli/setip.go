@@ -11,18 +11,29 @@ import (
 
 var setIPCommand = &command{
 	name:    "set-ip",
-	args:    "HOST[:PORT] --user NAME (--static A.B.C.D/NN [--gateway G] [--dns D]... | --dhcp)",
+	args:    "HOST[:PORT] --user NAME (--static A.B.C.D/NN [--gateway G] [--dns D]... | --dhcp) [options]",
 	summary: "Give the camera a fixed IP address, or let it take one from DHCP.",
-	help: `--user NAME              An administrator account on the camera; its password is asked for.
---static A.B.C.D/NN      The new address with its prefix length, e.g. 192.168.1.50/24
-                         (/24 is the subnet mask 255.255.255.0).
---gateway G              The router, on the same network as the new address (optional).
---dns D                  A name server; give it up to twice (optional).
---dhcp                   Take the address from the network's DHCP server instead.
-
-The camera stops answering at its old address right away. With --static, this
+	help: `The camera stops answering at its old address right away. With --static, this
 computer must be on the same network as the new address to reach it again.`,
-	run: runSetIP,
+	flags: func() *flagSet { return new(setIPFlags).flagSet() },
+	run:   runSetIP,
+}
+
+type setIPFlags struct {
+	options
+	static, gateway string
+	dns             stringList
+	dhcp            bool
+}
+
+func (f *setIPFlags) flagSet() *flagSet {
+	fs := newFlagSet("set-ip", &f.options, logInUsage)
+	fs.StringVar(&f.static, "static", "", "The new address `A.B.C.D/NN` with its prefix length, such as "+
+		"192.168.1.50/24 (/24 is the subnet mask 255.255.255.0).")
+	fs.StringVar(&f.gateway, "gateway", "", "The router's address `G`, on the same network as the new address (optional).")
+	fs.Var(&f.dns, "dns", "A name server's address `D`; give it up to twice (optional).")
+	fs.BoolVar(&f.dhcp, "dhcp", false, "Take the address from the network's DHCP server instead.")
+	return fs
 }
 
 // maxDNS is what every camera accepts: the param.cgi fallback has two slots.
@@ -38,27 +49,19 @@ type setIPResult struct {
 }
 
 func runSetIP(ctx context.Context, c *cli, args []string) error {
-	var o options
-	var static, gateway string
-	var dns stringList
-	var dhcp bool
-	fs := newFlagSet("set-ip", &o, true)
-	fs.StringVar(&static, "static", "", "")
-	fs.StringVar(&gateway, "gateway", "", "")
-	fs.Var(&dns, "dns", "")
-	fs.BoolVar(&dhcp, "dhcp", false, "")
-	target, err := c.parseTarget(fs, &o, args)
+	var f setIPFlags
+	target, err := c.parseTarget(f.flagSet(), &f.options, args)
 	if err != nil {
 		return err
 	}
-	cfg, err := networkConfig(static, gateway, dns, dhcp)
+	cfg, err := networkConfig(f.static, f.gateway, f.dns, f.dhcp)
 	if err != nil {
 		return err
 	}
-	if err := requireUser(&o); err != nil {
+	if err := requireUser(&f.options); err != nil {
 		return err
 	}
-	s, err := c.open(target, &o, true)
+	s, err := c.open(target, &f.options, true)
 	if err != nil {
 		return err
 	}

@@ -9,19 +9,19 @@ import (
 
 var setPasswordCommand = &command{
 	name:    "set-password",
-	args:    "HOST[:PORT] --user NAME",
+	args:    "HOST[:PORT] --user NAME [options]",
 	summary: "Create the first administrator account of a new or reset camera.",
 	help: `The password is typed twice when asked, without being shown; in a script,
 send it as the first line of standard input. Use 1 to 64 characters from the
 keyboard's letters, digits, spaces and punctuation; 8 or more is recommended.
 
---user NAME   The account to create: 1 to 14 letters and digits. Cameras with
-              software older than 11.5 only accept "root"; on those the account
-              is created as root, and this command says so.
-
 The new password is tried by logging in with it before success is reported.`,
-	run: runSetPassword,
+	flags: func() *flagSet { return newFlagSet("set-password", new(options), newUserUsage) },
+	run:   runSetPassword,
 }
+
+const newUserUsage = "Create the account `NAME`: 1 to 14 letters and digits. Cameras with software " +
+	"older than 11.5 only accept \"root\"; on those the account is created as root, and this command says so."
 
 type setPasswordResult struct {
 	OK             bool       `json:"ok"`
@@ -34,7 +34,7 @@ type setPasswordResult struct {
 
 func runSetPassword(ctx context.Context, c *cli, args []string) error {
 	var o options
-	fs := newFlagSet("set-password", &o, true)
+	fs := newFlagSet("set-password", &o, newUserUsage)
 	target, err := c.parseTarget(fs, &o, args)
 	if err != nil {
 		return err
