@@ -200,15 +200,15 @@ var (
 	msgFactory = usermsg.Message{Key: "discovery.reach.factory_address",
 		Text: "This camera is on {{.Addr}}, the factory address, but this computer uses addresses starting with {{.Computer}}"}
 	msgFactoryNext = usermsg.Message{Key: "discovery.reach.factory_address.next",
-		Text: "Use 'Assign IP address', or give this computer a second address starting with 192.168.0. (such as 192.168.0.100)."}
+		Text: "Press 'Give this camera an address': OpenIPU reaches it (this computer takes an address starting with 192.168.0. for a while, or the camera one on your network), then sets its password and the address it keeps."}
 	msgLinkLocal = usermsg.Message{Key: "discovery.reach.link_local_only",
 		Text: "This camera only has the automatic address {{.Addr}}: it found no DHCP server, and this computer uses addresses starting with {{.Computer}}"}
 	msgLinkLocalNext = usermsg.Message{Key: "discovery.reach.link_local_only.next",
-		Text: "Use 'Assign IP address', or connect the computer straight to the camera and let it take an automatic address starting with 169.254. too."}
+		Text: "Press 'Give this camera an address': OpenIPU reaches it (this computer takes an automatic address starting with 169.254. for a while, or the camera one on your network), then sets its password and the address it keeps."}
 	msgOtherSubnet = usermsg.Message{Key: "discovery.reach.other_subnet",
 		Text: "This camera is on {{.Addr}}, another network than this computer's, which uses addresses starting with {{.Computer}}"}
 	msgOtherSubnetNext = usermsg.Message{Key: "discovery.reach.other_subnet.next",
-		Text: "Use 'Assign IP address' to move it to your network, or give this computer an address starting with {{.CameraNet}} too."}
+		Text: "Press 'Give this camera an address' to move it to your network, or give this computer an address starting with {{.CameraNet}} too."}
 	// msgNoComputerNetwork stands for the three above when this computer
 	// has no address of its own to compare with.
 	msgNoComputerNetwork = usermsg.Message{Key: "discovery.reach.no_computer_network",

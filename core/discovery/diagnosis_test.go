@@ -34,7 +34,7 @@ func TestDiagnoseFactoryAddressOnAnotherSubnetNamesBothNetworks(t *testing.T) {
 	if d.What.String() != want {
 		t.Fatalf("what %q", d.What.String())
 	}
-	if !strings.Contains(d.Next.String(), "Assign IP address") || !strings.Contains(d.Next.String(), "starting with 192.168.0.") {
+	if !strings.Contains(d.Next.String(), "Give this camera an address") || !strings.Contains(d.Next.String(), "starting with 192.168.0.") {
 		t.Fatalf("next %q", d.Next.String())
 	}
 }

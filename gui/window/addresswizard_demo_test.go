@@ -149,7 +149,7 @@ func entryTexts(es []*widgets.EscEntry) []string {
 // at the smallest window size, in both themes, and draws every page.
 func TestScreenshotsOfGiveThisCameraAnAddress(t *testing.T) {
 	dir := uitest.ShotDir(t)
-	small := fyne.NewSize(1000, 650)
+	small := fyne.NewSize(900, 600)
 	for _, v := range uitest.Variants {
 		t.Run(v.Name, func(t *testing.T) {
 			w, factory := factoryCameraInTheDemo(t)

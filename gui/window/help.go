@@ -90,7 +90,7 @@ func (w *MainWindow) showGuide() {
 		step(lang.X("guide.password_title", "3. Set the first password"),
 			lang.X("guide.password", "Select the camera, or tick several, and choose “Set password…”. Write the password down for whoever takes the cameras over.")),
 		step(lang.X("guide.address_title", "4. Give it its address on the site network"),
-			lang.X("guide.address", "Choose “Assign IP address…” and type the address the site's network expects for this camera.")),
+			lang.X("guide.address", "Choose “Assign IP address…” and type the address the site's network expects for this camera. A camera the list calls “Unreachable” (after a reset it is often on 192.168.0.90) gets “Give this camera an address…”, which reaches it first, then sets its password and its address in one go.")),
 		step(lang.X("guide.check_title", "5. Check that it answers"),
 			lang.X("guide.check", "The camera's state turns to “Ready”. “Open in web browser” shows its own page, where the rest of its settings are.")),
 		widgets.Wrapped(lang.X("guide.more", "Right-click a camera for what can be done with it. When cameras are ticked, the buttons work on the ticked ones and say how many.")),
