@@ -15,11 +15,11 @@ import (
 	"github.com/openipu/openipu/gui/widgets"
 )
 
-// The project's pages. The repository has no licence file of its own, so
-// About sends people to the README for the terms.
+// The project's pages; About links the licence's own text.
 const (
 	websiteURL = "https://github.com/openipu/openipu"
 	readmeURL  = websiteURL + "#readme"
+	licenceURL = websiteURL + "/blob/main/LICENSE"
 )
 
 // helpWidth keeps the guide's sentences a comfortable length and fits the
@@ -63,7 +63,7 @@ func (w *MainWindow) showAbout() {
 	}
 	facts := container.New(layout.NewFormLayout(),
 		bold(lang.X("about.version", "Version")), widget.NewLabel(version),
-		bold(lang.X("about.licence", "Licence")), w.link(lang.X("about.licence_see_readme", "see the README"), readmeURL),
+		bold(lang.X("about.licence", "Licence")), w.link(lang.X("about.licence_mit", "MIT licence"), licenceURL),
 		bold(lang.X("about.website", "Website")), w.link(websiteURL, websiteURL),
 	)
 	body := container.NewVBox(

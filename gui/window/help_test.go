@@ -46,7 +46,7 @@ func TestAboutShowsVersionLicenceAndWebsiteAndEnterOrEscapeCloseIt(t *testing.T)
 
 	w.helpItem(t, "About OpenIPU")
 	texts := uitest.TopTexts(w.win)
-	for _, want := range []string{"Version", "v1.4.0", "Licence", "see the README", "Website", "https://github.com/openipu/openipu"} {
+	for _, want := range []string{"Version", "v1.4.0", "Licence", "MIT licence", "Website", "https://github.com/openipu/openipu"} {
 		if !strings.Contains(texts, want) {
 			t.Errorf("About lacks %q:\n%s", want, texts)
 		}
