@@ -16,6 +16,8 @@ import (
 	"github.com/openipu/openipu/core/hostaddr"
 	"github.com/openipu/openipu/core/vapix"
 	"github.com/openipu/openipu/core/workflow"
+	"github.com/openipu/openipu/gui/apptheme"
+	"github.com/openipu/openipu/gui/dialogs"
 	"github.com/openipu/openipu/gui/widgets"
 )
 
@@ -31,6 +33,9 @@ type addressPage struct {
 	netText *widget.Label
 	gateway *widgets.EscEntry
 	gwNote  *widget.Label
+	// lost opens the guided physical reset when the camera refuses the
+	// password typed for it: nobody knows its password any more.
+	lost *widget.Button
 	// within bounds the wait for the camera at its new address (tests
 	// shorten it).
 	within time.Duration
@@ -62,12 +67,26 @@ func newAddressPage(w *Wizard) *addressPage {
 		widget.NewLabel(lang.X("addrwiz.address.address", "Address")), container.NewVBox(p.addr, p.netText, p.reason),
 		widget.NewLabel(lang.X("addrwiz.address.gateway", "Router (gateway)")), container.NewVBox(p.gateway, p.gwNote),
 	)
+	p.lost = widget.NewButtonWithIcon(lang.X("addrwiz.guided_reset", "Guided factory reset…"), apptheme.IconFactory, p.guidedReset)
+	p.lost.Hide()
 	p.box = container.NewVBox(
 		widgets.Wrapped(lang.X("addrwiz.address.intro", "Last step: the address the camera keeps on your network. Everyone uses it to reach the camera from now on.")),
 		container.NewVBox(p.kind.Buttons[0], p.kind.Buttons[1]),
 		p.fixed,
+		container.NewHBox(p.lost),
 	)
 	return p
+}
+
+// guidedReset closes this flow and opens the guided physical reset for the
+// camera, when the window offers it.
+func (p *addressPage) guidedReset() {
+	g, ok := p.w.h.(dialogs.GuidedResetter)
+	if !ok {
+		return
+	}
+	p.w.dlg.Hide()
+	g.GuidedReset(p.w.cam)
 }
 
 func (p *addressPage) enter() {
@@ -149,6 +168,10 @@ func (p *addressPage) start() {
 		res, err := workflow.ChangeNetwork(ctx, env, target, login, cfg, follow, w.sayStep)
 		return func() {
 			if err != nil {
+				// A password nobody knows: the camera's button is the
+				// way back.
+				_, canReset := w.h.(dialogs.GuidedResetter)
+				widgets.SetVisible(p.lost, canReset && vapix.KindOf(err) == vapix.WrongPassword && !res.Accepted)
 				if res.Accepted {
 					// The camera took the settings: going back would
 					// send them to an address it has left.

@@ -322,9 +322,16 @@ func (w *Wizard) updateButtons() {
 	w.Primary.SetText(label)
 	w.Primary.SetIcon(icon)
 	widgets.EnableButton(&w.Primary.Button, ok && w.running == nil)
-	// Back leads to another way of reaching the camera; once its password
-	// is set there is no going back to that.
-	widgets.EnableButton(&w.Back.Button, w.running == nil && len(w.history) > 0 && w.page != pageAddress && w.page != pageDone && w.page != pagePassword)
+	// Back leads to another way of reaching the camera, or to the password
+	// of a camera that had one; a password set here is not undone.
+	back := w.running == nil && len(w.history) > 0
+	switch w.page {
+	case pagePassword, pageDone:
+		back = false
+	case pageAddress:
+		back = back && w.password.existing
+	}
+	widgets.EnableButton(&w.Back.Button, back)
 	// On the last page there is nothing left to cancel; the button stays,
 	// so that Close is where the main button always was.
 	widgets.EnableButton(&w.Cancel.Button, w.page != pageDone)

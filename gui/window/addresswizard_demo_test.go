@@ -15,6 +15,7 @@ import (
 	"github.com/openipu/openipu/core/demo"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/hostaddr"
+	"github.com/openipu/openipu/core/workflow"
 	"github.com/openipu/openipu/gui/internal/uitest"
 	"github.com/openipu/openipu/gui/widgets"
 )
@@ -279,4 +280,70 @@ func (w *testWindow) wizardNoticeShown() bool {
 		}
 	})
 	return found
+}
+
+func TestACameraWhosePasswordNobodyKnowsIsAskedForItAndAWrongOneLeadsToTheGuidedReset(t *testing.T) {
+	w, factory := factoryCameraInTheDemo(t)
+	// Someone set the camera up before and left, and it fell back to the
+	// factory address: it has a password nobody here knows.
+	ctx := context.Background()
+	b := w.Backend()
+	second, err := b.SecondAddress.Add(ctx, demo.Interface, netip.MustParsePrefix("192.168.0.222/24"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := b.Env.Connect(ctx, workflow.TargetOf(factory), workflow.ConnectOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.CreateFirstAccount(ctx, "root", "Forgotten-by-everyone-1"); err != nil {
+		t.Fatal(err)
+	}
+	c.Close()
+	second.Remove(ctx)
+
+	w.tapRow(t, factory.MAC, 0)
+	test.Tap(w.details.suggest)
+	defer closeOverlays(w)
+	test.Tap(dialogButton(t, w.win, "Give this computer a second address on the camera's network for a while"))
+	test.Tap(dialogButton(t, w.win, "Next"))
+	test.Tap(dialogButton(t, w.win, "Add the address for me"))
+	w.ui.UntilWithin(t, time.Minute, "the password page", func() bool {
+		return strings.Contains(shownDialog(w.win), "Choose the camera's password")
+	})
+	entries := dialogEntries(w.win)
+	test.Type(entries[1], "A-new-password-2026")
+	test.Type(entries[2], "A-new-password-2026")
+	test.Tap(dialogButton(t, w.win, "Set password"))
+	w.ui.UntilWithin(t, time.Minute, "the wizard learns the camera has a password and asks for it", func() bool {
+		return strings.Contains(shownDialog(w.win), "already has a password")
+	})
+	entries = dialogEntries(w.win) // name, password
+	if len(entries) != 2 {
+		t.Fatalf("asking for the existing password shows fields %v", entryTexts(entries))
+	}
+	entries[1].SetText("")
+	test.Type(entries[1], "a-guess-that-is-wrong")
+	test.Tap(dialogButton(t, w.win, "Set password"))
+	test.Tap(dialogButton(t, w.win, "Give it this address"))
+	var reset *widget.Button
+	w.ui.UntilWithin(t, time.Minute, "the wrong password is refused and the guided reset offered", func() bool {
+		uitest.WalkShown(w.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+			if b, ok := o.(*widget.Button); ok && b.Text == "Guided factory reset…" {
+				reset = b
+			}
+		})
+		return reset != nil
+	})
+	if !strings.Contains(shownDialog(w.win), "did not accept that user name and password") {
+		t.Errorf("the refusal is not explained:\n%s", shownDialog(w.win))
+	}
+	// Back leads to the password, to type it again.
+	if dialogButton(t, w.win, "Back").Disabled() {
+		t.Error("Back is off after a refused password: the user cannot type it again")
+	}
+	test.Tap(reset)
+	w.ui.Until(t, "the guided reset opens about this camera", func() bool {
+		return strings.Contains(topDialog(w.win), factory.MAC)
+	})
 }
