@@ -314,7 +314,7 @@ func watch(c *cli, asJSON bool, events <-chan discovery.Event, stop <-chan struc
 				continue
 			}
 			d := shown(ev.Device)
-			fmt.Fprintf(c.stdout, "%-8s %-22s %-16s %s  %s\n", ev.Kind, orDash(d.Model), firstAddr(d), d.MAC, stateText(stateOf(d), d, time.Now()))
+			fmt.Fprintf(c.stdout, "%-8s %-22s %-16s %s  %s\n", ev.Kind, orDash(d.Model), firstAddr(d), d.MAC, stateText(d, time.Now()))
 		}
 	}
 }
@@ -335,12 +335,12 @@ func printDevices(c *cli, devices []discovery.Device, st discovery.Status) {
 	now := time.Now()
 	for _, d := range devices {
 		d = shown(d)
-		st := stateOf(d)
-		c.say("%-22s %-16s %-13s %-10s %s", orDash(d.Model), firstAddr(d), d.MAC, orDash(d.Firmware), stateText(st, d, now))
+		st := discovery.StateOf(d)
+		c.say("%-22s %-16s %-13s %-10s %s", orDash(d.Model), firstAddr(d), d.MAC, orDash(d.Firmware), stateText(d, now))
 		switch st {
-		case stateNeedsPassword:
+		case discovery.StateNeedsPassword:
 			need++
-		case stateUnreachable:
+		case discovery.StateUnreachable:
 			unreachable++
 		}
 		if r := d.Diagnosis.Reach; r != discovery.ReachOK && r != discovery.ReachUnknown {

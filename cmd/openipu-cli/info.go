@@ -99,8 +99,8 @@ func runInfo(ctx context.Context, c *cli, args []string) error {
 	}
 	// The camera answered, so the state is the one discover and the window
 	// would give it.
-	if d := (discovery.Device{Setup: setupOf(id)}); d.Setup != discovery.SetupUnknown {
-		line("State", stateText(stateOf(d), d, time.Now()))
+	if d := (discovery.Device{Setup: discovery.SetupOf(id)}); d.Setup != discovery.SetupUnknown {
+		line("State", stateText(d, time.Now()))
 	}
 	if answered && !id.Ready {
 		line("Starting up", "the camera has not finished starting; some of its settings may not answer yet")

@@ -36,7 +36,7 @@ func TestStateWordsAreTheWindowsByTheWindowsRule(t *testing.T) {
 		{"gone yesterday", lostYesterday, "Not seen since 2026-11-25 10:07"},
 		{"not asked yet", reach(discovery.ReachOK, discovery.SetupUnknown), "Checking…"},
 	} {
-		if got := stateText(stateOf(tc.d), tc.d, now); got != tc.want {
+		if got := stateText(tc.d, now); got != tc.want {
 			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
 		}
 	}

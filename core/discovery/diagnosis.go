@@ -235,5 +235,6 @@ func Messages() []usermsg.Message {
 		msgFactory, msgFactoryNext, msgLinkLocal, msgLinkLocalNext, msgOtherSubnet, msgOtherSubnetNext, msgNoComputerNetwork,
 		msgNoHTTP, msgNoHTTPNext, msgLost, msgLostNext, MsgNothingFound, MsgNothingFoundNext,
 	}
+	out = append(out, StateMessages()...)
 	return append(out, usermsg.Catalogue(errorMessages)...)
 }

@@ -89,14 +89,7 @@ func (e *Engine) probe(ctx context.Context, reg *registry, mac string) {
 }
 
 func enrichmentOf(id vapix.Identity, addr netip.Addr) Enrichment {
-	en := Enrichment{OK: true, Addr: addr, Serial: id.Serial, Model: id.Model, FullName: id.FullName, Firmware: id.Firmware}
-	switch {
-	case id.NeedsSetup:
-		en.Setup = SetupNeeded
-	case id.Ready2.APIVersion != "" || id.Ready:
-		en.Setup = SetupDone
-	}
-	return en
+	return Enrichment{OK: true, Addr: addr, Serial: id.Serial, Model: id.Model, FullName: id.FullName, Firmware: id.Firmware, Setup: SetupOf(id)}
 }
 
 // AddHost adds a camera by IP address or host name (with an optional port),

@@ -420,29 +420,8 @@ func (w *Wizard) env() workflow.Env {
 			w.notice.Set(widgets.NoticeWarning, what, next)
 		})
 	}
-	env.ConfirmPlainHTTP = w.confirmPlainHTTP
+	env.ConfirmPlainHTTP = func(ctx context.Context, cam *workflow.Camera) bool { return dialogs.AskPlainHTTP(ctx, w.h, cam) }
 	return env
-}
-
-// confirmPlainHTTP asks, on the Fyne goroutine, whether the password may
-// cross the network unencrypted; the work waits for the answer, and
-// stopping the work is a no.
-func (w *Wizard) confirmPlainHTTP(ctx context.Context, _ *workflow.Camera) bool {
-	answer := make(chan bool, 1)
-	w.h.Do(func() {
-		c := dialog.NewConfirm(lang.X("dialog.plain_http.title", "No encrypted connection"),
-			lang.X("addrwiz.plain_http", "This camera does not offer an encrypted connection (HTTPS). The password would cross the network readable by anyone on it. Send it anyway?"),
-			func(yes bool) { answer <- yes }, w.h.Window())
-		c.SetConfirmText(lang.X("dialog.plain_http.send", "Send without encryption"))
-		c.SetDismissText(lang.X("dialog.plain_http.dont", "Do not send"))
-		c.Show()
-	})
-	select {
-	case yes := <-answer:
-		return yes
-	case <-ctx.Done():
-		return false
-	}
 }
 
 // sayStep shows a workflow's step; safe from the work's goroutine.

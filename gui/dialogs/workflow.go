@@ -25,17 +25,24 @@ func (f *frame) env() workflow.Env {
 // goroutine.
 func (f *frame) step(p workflow.Progress) { f.say(i18n.Text(p.Message())) }
 
-// confirmPlainHTTP asks, on the Fyne goroutine, whether a password may go
-// to this camera although anyone on the network could read it; the work
-// goroutine waits for the answer. Stopping the work is a no.
+// confirmPlainHTTP asks whether a password may go to this camera
+// unencrypted (AskPlainHTTP).
 func (f *frame) confirmPlainHTTP(ctx context.Context, cam *workflow.Camera) bool {
+	return AskPlainHTTP(ctx, f.h, cam)
+}
+
+// AskPlainHTTP asks, on the Fyne goroutine, whether a password may go to
+// this camera although anyone on the network could read it; the work
+// goroutine waits for the answer. Stopping the work is a no. It is every
+// dialog's and wizard's workflow.Env.ConfirmPlainHTTP.
+func AskPlainHTTP(ctx context.Context, h Host, cam *workflow.Camera) bool {
 	answer := make(chan bool, 1)
-	f.ui(func() {
+	h.Do(func() {
 		title := lang.X("dialog.plain_http.title", "No encrypted connection")
 		text := lang.X("dialog.plain_http.text",
 			"{{.Camera}} does not offer an encrypted connection (HTTPS). The password would cross the network readable by anyone on it. Send it anyway?",
 			map[string]any{"Camera": cameraOf(cam)})
-		c := dialog.NewConfirm(title, text, func(yes bool) { answer <- yes }, f.h.Window())
+		c := dialog.NewConfirm(title, text, func(yes bool) { answer <- yes }, h.Window())
 		c.SetConfirmText(lang.X("dialog.plain_http.send", "Send without encryption"))
 		c.SetDismissText(lang.X("dialog.plain_http.dont", "Do not send"))
 		c.Show()

@@ -13,7 +13,9 @@ import (
 )
 
 // camState is what the table's first column says about a camera, the one
-// thing a property manager looks for: which cameras still need work.
+// thing a property manager looks for: which cameras still need work. It is
+// discovery's State (the command line says the same by the same rule), and
+// Busy while this window works on the camera.
 type camState int
 
 const (
@@ -25,42 +27,33 @@ const (
 	stateBusy
 )
 
+var fromCore = map[discovery.State]camState{
+	discovery.StateChecking:      stateChecking,
+	discovery.StateNeedsPassword: stateNeedsPassword,
+	discovery.StateReady:         stateReady,
+	discovery.StateUnreachable:   stateUnreachable,
+	discovery.StateLost:          stateLost,
+}
+
 func stateOf(d discovery.Device, busy bool) camState {
-	switch {
-	case busy:
+	if busy {
 		return stateBusy
-	case d.Lost:
-		return stateLost
 	}
-	switch d.Diagnosis.Reach {
-	case discovery.ReachFactoryAddress, discovery.ReachLinkLocalOnly, discovery.ReachOtherSubnet, discovery.ReachNoHTTP:
-		return stateUnreachable
-	}
-	switch d.Setup {
-	case discovery.SetupNeeded:
-		return stateNeedsPassword
-	case discovery.SetupDone:
-		return stateReady
-	}
-	return stateChecking
+	return fromCore[discovery.StateOf(d)]
 }
 
 // stateText words a state; now decides whether "not seen since" needs the
 // date as well as the time.
 func stateText(s camState, d discovery.Device, now time.Time) string {
-	switch s {
-	case stateNeedsPassword:
-		return lang.X("camera.state.needs_password", "Needs a password")
-	case stateReady:
-		return lang.X("camera.state.ready", "Ready")
-	case stateUnreachable:
-		return lang.X("camera.state.unreachable", "Unreachable")
-	case stateBusy:
+	if s == stateBusy {
 		return lang.X("camera.state.busy", "Busy…")
-	case stateLost:
-		return lang.X("camera.state.lost", "Not seen since {{.Since}}", map[string]any{"Since": seenAt(d.LastSeen, now)})
 	}
-	return lang.X("camera.state.checking", "Checking…")
+	for core, st := range fromCore {
+		if st == s {
+			return i18n.Text(discovery.StateMessage(core, d, now))
+		}
+	}
+	return i18n.Text(discovery.StateMessage(discovery.StateChecking, d, now))
 }
 
 // stateCell is stateText as short as the table's column: a camera not seen
@@ -76,18 +69,6 @@ func stateCell(s camState, d discovery.Device, now time.Time) string {
 		return stateText(s, d, now)
 	}
 	return i18n.Counted("camera.state.lost_days", "Not seen for a day", "Not seen for {{.Count}} days", days)
-}
-
-func seenAt(t, now time.Time) string {
-	if t.IsZero() {
-		return "?"
-	}
-	y1, m1, d1 := t.Date()
-	y2, m2, d2 := now.Date()
-	if y1 == y2 && m1 == m2 && d1 == d2 {
-		return t.Format("15:04")
-	}
-	return t.Format("2006-01-02 15:04")
 }
 
 // column is one column of the camera table.
