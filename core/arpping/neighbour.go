@@ -8,6 +8,8 @@ import (
 	"os/exec"
 	"strings"
 	"time"
+
+	"github.com/openipu/openipu/core/systool"
 )
 
 // commandTimeout bounds one neighbour-table command.
@@ -54,9 +56,7 @@ func macString(mac [6]byte, sep byte) string {
 type runner func(ctx context.Context, name string, args ...string) ([]byte, error)
 
 func execRunner(ctx context.Context, name string, args ...string) ([]byte, error) {
-	ctx, cancel := context.WithTimeout(ctx, commandTimeout)
-	defer cancel()
-	return exec.CommandContext(ctx, name, args...).CombinedOutput()
+	return systool.Run(ctx, commandTimeout, name, args...)
 }
 
 // classify turns a failed neighbour command into a Kind from what the OS

@@ -8,6 +8,8 @@ import (
 	"runtime"
 	"sync"
 	"time"
+
+	"github.com/openipu/openipu/core/systool"
 )
 
 // commandTimeout bounds one run of a system tool: adding an address is
@@ -56,12 +58,10 @@ func (e *toolError) Error() string { return e.err.Error() }
 func (e *toolError) Unwrap() error { return e.err }
 
 func (s System) run(ctx context.Context, c command) error {
-	ctx, cancel := context.WithTimeout(ctx, commandTimeout)
-	defer cancel()
 	run := s.Run
 	if run == nil {
 		run = func(ctx context.Context, name string, args ...string) ([]byte, error) {
-			return exec.CommandContext(ctx, name, args...).CombinedOutput()
+			return systool.Run(ctx, commandTimeout, name, args...)
 		}
 	}
 	out, err := run(ctx, c.name, c.args...)
