@@ -80,7 +80,7 @@ func recordOf(d discovery.Device) deviceRecord {
 		MAC: d.MAC, Serial: d.Serial, Model: d.Model, FullName: d.FullName, Firmware: d.Firmware, Name: d.Name,
 		HTTPURL: d.HTTPURL, Lost: d.Lost, Enriched: d.Enriched, Interfaces: d.Interfaces,
 		LastSeen: d.LastSeen.UTC().Format(time.RFC3339),
-		Reach:    d.Diagnosis.Reach.String(), Diagnosis: d.Diagnosis.What.String(), NextStep: d.Diagnosis.Next.String(),
+		Reach:    d.Diagnosis.Reach.String(), Diagnosis: d.Diagnosis.What.String(), NextStep: nextStep(d),
 		Addresses: []string{}, Sources: []string{},
 	}
 	if r.Serial == "" {
@@ -222,7 +222,7 @@ func runDiscover(ctx context.Context, c *cli, args []string) error {
 			defer wg.Done()
 			n, _ := eng.Scan(runCtx, p, nil)
 			if !f.json && runCtx.Err() == nil {
-				c.progress("Scanned %s: %d camera(s) answered.", p, n)
+				c.progress("Scanned %s: %s answered.", p, counted(n, "camera", "cameras"))
 			}
 		}()
 	}
@@ -345,11 +345,11 @@ func printDevices(c *cli, devices []discovery.Device, st discovery.Status) {
 		}
 		if r := d.Diagnosis.Reach; r != discovery.ReachOK && r != discovery.ReachUnknown {
 			c.say("    %s", d.Diagnosis.What.String())
-			c.say("    %s", d.Diagnosis.Next.String())
+			c.say("    %s", nextStep(d))
 		}
 	}
 	c.say("")
-	c.say("%d camera(s) · %d need a password · %d cannot be reached", len(devices), need, unreachable)
+	c.say("%s · %d %s a password · %d cannot be reached", counted(len(devices), "camera", "cameras"), need, plural(need, "needs", "need"), unreachable)
 }
 
 func firstAddr(d discovery.Device) string {
@@ -364,4 +364,27 @@ func orDash(s string) string {
 		return "-"
 	}
 	return s
+}
+
+// nextStep is the diagnosis's next step, in this program's terms where the
+// window's differ: the window offers "Give this camera an address", here
+// it is assign-ip-by-mac, with the camera's own MAC filled in.
+func nextStep(d discovery.Device) string {
+	switch d.Diagnosis.Reach {
+	case discovery.ReachFactoryAddress, discovery.ReachLinkLocalOnly:
+		return "Give it an address on your network within two minutes of switching it on: " +
+			"openipu-cli assign-ip-by-mac --mac " + d.MAC + " --ip ADDRESS --interface NAME " +
+			"(as administrator). Or give this computer a second address on the camera's network for a while."
+	}
+	return d.Diagnosis.Next.String()
+}
+
+// counted is "1 camera", "3 cameras".
+func counted(n int, one, other string) string { return fmt.Sprintf("%d %s", n, plural(n, one, other)) }
+
+func plural(n int, one, other string) string {
+	if n == 1 {
+		return one
+	}
+	return other
 }

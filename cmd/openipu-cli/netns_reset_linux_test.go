@@ -170,7 +170,7 @@ func TestPhysicalResetIsSeenLostThenBackOnEachGenerationsFactoryAddress(t *testi
 	if !slices.Contains(back.Addresses, "192.168.0.90") || !hasAddrIn(back.Addresses, "169.254.") || hasAddrIn(back.Addresses, "10.82.") {
 		t.Errorf("11.11 back on %v, want 192.168.0.90 and a 169.254 address only", back.Addresses)
 	}
-	if !strings.Contains(back.NextStep, "Assign IP address") {
+	if !strings.Contains(back.NextStep, "assign-ip-by-mac --mac "+gen11.MAC) {
 		t.Errorf("11.11 next step %q", back.NextStep)
 	}
 

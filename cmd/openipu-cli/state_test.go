@@ -89,3 +89,14 @@ func TestDiscoverCallsCamerasByTheWindowsStateWords(t *testing.T) {
 		}
 	}
 }
+
+func TestCountsAreSaidInTheRightGrammaticalNumber(t *testing.T) {
+	for n, want := range map[int]string{0: "0 cameras", 1: "1 camera", 2: "2 cameras"} {
+		if got := counted(n, "camera", "cameras"); got != want {
+			t.Errorf("counted(%d) = %q, want %q", n, got, want)
+		}
+	}
+	if plural(1, "needs", "need") != "needs" || plural(4, "needs", "need") != "need" {
+		t.Error("the verb does not follow the count")
+	}
+}
