@@ -121,7 +121,7 @@ func newARPPingDialog(h Host, cam discovery.Device, afterReset bool) *arpPingDia
 	d.availability, d.inUse = widgets.NewNotice(), widgets.NewNotice()
 	d.alternatives = widgets.Wrapped(widgets.Bullets(
 		lang.X("arpping_dialog.other_ways", "Other ways to reach the camera, without administrator rights:"),
-		lang.X("arpping_dialog.other_second", "give this computer a second address on the camera's network (for a camera on 192.168.0.90, for example 192.168.0.100 with subnet mask 255.255.255.0), search again, and use Assign IP address…;"),
+		lang.X("arpping_dialog.other_second", "give this computer a second address on the camera's network (for a camera on 192.168.0.90, for example 192.168.0.100 with subnet mask 255.255.255.0), or let “Give this camera an address…” do it for you and take it away afterwards;"),
 		lang.X("arpping_dialog.other_cable", "or connect this computer with a cable straight to the camera or its switch, so it takes an automatic address starting with 169.254. too, and search again."),
 	))
 	d.alternatives.Hide()
