@@ -45,7 +45,7 @@ func (p Page) Build(win fyne.Window) *fyne.Container {
 	scroll := container.NewVScroll(padded)
 	fit := &fitHeight{content: padded}
 	fit.limit = func() float32 {
-		room := win.Canvas().Size().Height - dialogChrome
+		room := Room(win)
 		if p.Header != nil {
 			room -= p.Header.MinSize().Height + theme.Padding()
 		}
@@ -56,13 +56,97 @@ func (p Page) Build(win fyne.Window) *fyne.Container {
 		}
 		return max(room, p.MinBody)
 	}
+	l := &pageLayout{width: width, header: p.Header != nil}
 	var objs []fyne.CanvasObject
 	if p.Header != nil {
 		objs = append(objs, p.Header)
 	}
 	objs = append(objs, container.New(fit, scroll))
 	objs = append(objs, p.Footer...)
-	return container.New(&column{width: width}, objs...)
+	return container.New(l, objs...)
+}
+
+// Room is the most height a dialog's content can have on win: the window's
+// height less the dialog's title and buttons.
+func Room(win fyne.Window) float32 {
+	return win.Canvas().Size().Height - dialogChrome
+}
+
+// Natural is the size a page made by Build needs for what it shows now,
+// its body no taller than the window lets it be.
+func Natural(page *fyne.Container) fyne.Size {
+	l, ok := page.Layout.(*pageLayout)
+	if !ok {
+		return page.MinSize()
+	}
+	return l.natural(page.Objects)
+}
+
+// Hold keeps a page made by Build at size, whatever it shows later: the
+// dialog around it neither grows nor shrinks, so it stays where it is on
+// the window and nothing in it jumps while the user types. The header
+// stays at the top and the lines under the body at the bottom; the body
+// takes the height between and scrolls if it needs more. A zero size lets
+// the page follow its content again.
+func Hold(page *fyne.Container, size fyne.Size) {
+	if l, ok := page.Layout.(*pageLayout); ok {
+		l.held = size
+	}
+}
+
+// pageLayout puts a page's header at the top, its footer lines at the
+// bottom and its body between them.
+type pageLayout struct {
+	width  float32
+	header bool
+	// held is the size Hold fixed; zero while the page follows its
+	// content.
+	held fyne.Size
+}
+
+func (l *pageLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	if !l.held.IsZero() {
+		return l.held
+	}
+	return l.natural(objects)
+}
+
+// natural stacks what is shown, each given the page's width before its
+// height is asked (see column).
+func (l *pageLayout) natural(objects []fyne.CanvasObject) fyne.Size {
+	return (&column{width: l.width}).MinSize(objects)
+}
+
+func (l *pageLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	top := float32(0)
+	rest := objects
+	if l.header {
+		if h := objects[0]; h.Visible() {
+			h.Resize(fyne.NewSize(size.Width, h.MinSize().Height))
+			hh := h.MinSize().Height
+			h.Move(fyne.NewPos(0, 0))
+			h.Resize(fyne.NewSize(size.Width, hh))
+			top = hh + pad
+		}
+		rest = objects[1:]
+	}
+	body, footers := rest[0], rest[1:]
+	bottom := size.Height
+	for i := len(footers) - 1; i >= 0; i-- {
+		f := footers[i]
+		if !f.Visible() {
+			continue
+		}
+		f.Resize(fyne.NewSize(size.Width, f.MinSize().Height))
+		fh := f.MinSize().Height
+		bottom -= fh
+		f.Move(fyne.NewPos(0, bottom))
+		f.Resize(fyne.NewSize(size.Width, fh))
+		bottom -= pad
+	}
+	body.Move(fyne.NewPos(0, top))
+	body.Resize(fyne.NewSize(size.Width, max(bottom-top, 0)))
 }
 
 // column stacks its children like a VBox at a fixed width. A label that
