@@ -86,7 +86,7 @@ func newFrame(h Host, title string, body fyne.CanvasObject, primaryText string, 
 	// The bar and the progress line show while the work runs, the problem
 	// mostly after it: they share one room under the form, kept while
 	// none shows, so none pushes the form up nor covers it when it comes.
-	under := container.New(&underForm{f}, f.problem.Box, f.progress, f.measured, f.status)
+	under := container.New(&underForm{f: f}, f.problem.Box, f.progress, f.measured, f.status)
 	f.content = Page{MinBody: 120, Body: body, Footer: []fyne.CanvasObject{under, f.note}}.Build(h.Window())
 	f.dlg = dialog.NewCustomWithoutButtons(title, f.content, h.Window())
 	f.dlg.SetButtons([]fyne.CanvasObject{f.buttons})
@@ -241,7 +241,10 @@ func (f *frame) relayout() {
 // the progress bar and the progress line, and keeps the room of the
 // problem's box or of a bar with its line, whichever is taller, even when
 // none shows.
-type underForm struct{ f *frame }
+type underForm struct {
+	f             *frame
+	line, lineFor float32
+}
 
 // shown are the objects there is something to see of: the problem's box
 // keeps its room while empty, and an empty line is left out too.
@@ -261,7 +264,7 @@ func (l *underForm) shown(objects []fyne.CanvasObject) []fyne.CanvasObject {
 
 func (l *underForm) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	f := l.f
-	room := f.problem.Box.MinSize().Max(f.progress.MinSize().Max(f.measured.MinSize()).AddWidthHeight(0, theme.Padding()+lineHeight(f.status)))
+	room := f.problem.Box.MinSize().Max(f.progress.MinSize().Max(f.measured.MinSize()).AddWidthHeight(0, theme.Padding()+l.lineHeight()))
 	h := float32(0)
 	for i, o := range l.shown(objects) {
 		if i > 0 {
@@ -289,9 +292,14 @@ func (l *underForm) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-// lineHeight is the height of a line of l's text.
-func lineHeight(l *widget.Label) float32 {
-	one := widget.NewLabelWithStyle("X", l.Alignment, l.TextStyle)
-	one.SizeName = l.SizeName
-	return one.MinSize().Height
+// lineHeight is the height of one line of the progress line, measured
+// once per text size: a dialog asks for sizes many times a frame.
+func (l *underForm) lineHeight() float32 {
+	if text := theme.TextSize(); l.line == 0 || l.lineFor != text {
+		st := l.f.status
+		one := widget.NewLabelWithStyle("X", st.Alignment, st.TextStyle)
+		one.SizeName = st.SizeName
+		l.line, l.lineFor = one.MinSize().Height, text
+	}
+	return l.line
 }

@@ -152,6 +152,12 @@ func (n *Notice) Shown() bool { return n.shown }
 type noticeRoom struct {
 	n     *Notice
 	lines int
+	// measured caches reserved: a dialog asks for sizes many times a frame.
+	measured struct {
+		lines     int
+		text, pad float32
+		height    float32
+	}
 }
 
 func (r *noticeRoom) MinSize(objects []fyne.CanvasObject) fyne.Size {
@@ -176,6 +182,15 @@ func (r *noticeRoom) reserved() float32 {
 	if r.lines == 0 {
 		return 0
 	}
+	m := &r.measured
+	if text, pad := theme.TextSize(), theme.InnerPadding(); m.lines != r.lines || m.text != text || m.pad != pad {
+		m.lines, m.text, m.pad, m.height = r.lines, text, pad, r.measure()
+	}
+	return m.height
+}
+
+// measure is reserved, measured anew.
+func (r *noticeRoom) measure() float32 {
 	bold := widget.NewLabelWithStyle("X", fyne.TextAlignLeading, r.n.Text.TextStyle)
 	h := bold.MinSize().Height
 	if r.lines > 1 {
