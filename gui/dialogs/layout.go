@@ -30,6 +30,10 @@ type Page struct {
 	Header  fyne.CanvasObject
 	Body    fyne.CanvasObject
 	Footer  []fyne.CanvasObject
+	// BodyWants, when set, is the height the body would like: more than
+	// its MinSize when part of it can shrink (a picture, a list that
+	// scrolls). Natural gives the body that much if the window allows.
+	BodyWants func() float32
 }
 
 // Build lays the page out for a dialog on win.
@@ -38,12 +42,14 @@ func (p Page) Build(win fyne.Window) *fyne.Container {
 	if width == 0 {
 		width = dialogWidth
 	}
-	bodyColumn := container.New(&column{width: width}, p.Body)
+	// The body is given all the height the dialog has for it: a part of it
+	// that can grow (a picture, a list) then takes what is left.
+	bodyColumn := container.New(&column{width: width, fill: true}, p.Body)
 	// The gap on the right keeps the scroll bar off the entries and the
 	// buttons in a page.
 	padded := container.New(layout.NewCustomPaddedLayout(0, 0, 0, theme.Padding()*3), bodyColumn)
 	scroll := container.NewVScroll(padded)
-	fit := &fitHeight{content: padded}
+	fit := &fitHeight{content: padded, wants: p.BodyWants}
 	fit.limit = func() float32 {
 		room := Room(win)
 		if p.Header != nil {
@@ -56,7 +62,7 @@ func (p Page) Build(win fyne.Window) *fyne.Container {
 		}
 		return max(room, p.MinBody)
 	}
-	l := &pageLayout{width: width, header: p.Header != nil}
+	l := &pageLayout{width: width, header: p.Header != nil, fit: fit}
 	var objs []fyne.CanvasObject
 	if p.Header != nil {
 		objs = append(objs, p.Header)
@@ -99,6 +105,7 @@ func Hold(page *fyne.Container, size fyne.Size) {
 type pageLayout struct {
 	width  float32
 	header bool
+	fit    *fitHeight
 	// held is the size Hold fixed; zero while the page follows its
 	// content.
 	held fyne.Size
@@ -112,9 +119,10 @@ func (l *pageLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 }
 
 // natural stacks what is shown, each given the page's width before its
-// height is asked (see column).
+// height is asked (see column), the body as tall as it would like.
 func (l *pageLayout) natural(objects []fyne.CanvasObject) fyne.Size {
-	return (&column{width: l.width}).MinSize(objects)
+	m := (&column{width: l.width}).MinSize(objects)
+	return m.AddWidthHeight(0, l.fit.natural()-l.fit.MinSize(nil).Height)
 }
 
 func (l *pageLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
@@ -153,7 +161,11 @@ func (l *pageLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 // wraps words only knows its height once it knows its width, so the
 // children are given the width before their height is asked; otherwise a
 // dialog full of sentences is measured as one very long line.
-type column struct{ width float32 }
+type column struct {
+	width float32
+	// fill gives the last object the height left below the others.
+	fill bool
+}
 
 func (l *column) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	h := float32(0)
@@ -162,7 +174,9 @@ func (l *column) MinSize(objects []fyne.CanvasObject) fyne.Size {
 		if !o.Visible() {
 			continue
 		}
-		o.Resize(fyne.NewSize(l.width, o.MinSize().Height))
+		// Only the width matters here. Keeping a taller height spares a
+		// picture in the body from being drawn anew at every measure.
+		o.Resize(fyne.NewSize(l.width, max(o.Size().Height, o.MinSize().Height)))
 		h += o.MinSize().Height
 		shown++
 	}
@@ -174,12 +188,15 @@ func (l *column) MinSize(objects []fyne.CanvasObject) fyne.Size {
 
 func (l *column) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	y := float32(0)
-	for _, o := range objects {
+	for i, o := range objects {
 		if !o.Visible() {
 			continue
 		}
-		o.Resize(fyne.NewSize(size.Width, o.MinSize().Height))
+		o.Resize(fyne.NewSize(size.Width, max(o.Size().Height, o.MinSize().Height)))
 		h := o.MinSize().Height
+		if l.fill && i == len(objects)-1 {
+			h = max(h, size.Height-y)
+		}
 		o.Move(fyne.NewPos(0, y))
 		o.Resize(fyne.NewSize(size.Width, h))
 		y += h + theme.Padding()
@@ -192,6 +209,18 @@ type fitHeight struct {
 	content fyne.CanvasObject
 	// limit is the most height the window can give.
 	limit func() float32
+	// wants is the height the body would like, if more than its MinSize;
+	// nil when the MinSize is all it wants.
+	wants func() float32
+}
+
+// natural is the height the body would like, as far as the window allows.
+func (l *fitHeight) natural() float32 {
+	h := l.content.MinSize().Height
+	if l.wants != nil {
+		h = max(h, l.wants())
+	}
+	return min(h, l.limit())
 }
 
 func (l *fitHeight) MinSize(objects []fyne.CanvasObject) fyne.Size {
