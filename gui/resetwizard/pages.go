@@ -34,6 +34,24 @@ func picturePage(ill assets.Illustration, objs ...fyne.CanvasObject) (*fyne.Cont
 	return newStretch(v, func() float32 { return v.size.Height }, append([]fyne.CanvasObject{v}, objs...)...), v
 }
 
+// waitingPicture is the camera starting up: its status light not lit yet,
+// and no tick. The green light means the camera is back, so the wizard
+// shows it only once it is.
+var waitingPicture = unlit(assets.IllustrationLEDGreen)
+
+// unlit is ill without the status light's own colours and without the
+// tick drawn in the primary colour.
+func unlit(ill assets.Illustration) assets.Illustration {
+	out := assets.Illustration{Name: ill.Name + "-unlit"}
+	for _, l := range ill.Layers {
+		th, themed := l.(*theme.ThemedResource)
+		if themed && th.ThemeColorName() != theme.ColorNamePrimary {
+			out.Layers = append(out.Layers, l)
+		}
+	}
+	return out
+}
+
 // chooserRows is how many cameras the chooser shows at least before its
 // list scrolls.
 const chooserRows = 3
@@ -281,7 +299,8 @@ func (p *buttonPage) openManual() {
 	}
 }
 
-// waitPage is the camera starting up, with its light turning green.
+// waitPage is the camera starting up. Its picture shows the status light
+// not lit: nothing has come back yet.
 type waitPage struct {
 	box     *fyne.Container
 	picture *pictureView
@@ -293,6 +312,6 @@ func newWaitPage(wz *resetWizard) *waitPage {
 	text := widgets.Wrapped(lang.X("wizard.wait.text", "Let go of the button if you have not. The camera now starts with factory settings: its status light turns green when it is ready, which can take a minute or two. OpenIPU looks for it on the network meanwhile."))
 	p.stuck = widgets.NewEscButton(lang.X("wizard.wait.stuck", "It does not come back…"), theme.QuestionIcon(), func() { wz.goTo(pageTrouble) }, wz.close)
 	p.stuck.Importance = widget.LowImportance
-	p.box, p.picture = picturePage(assets.IllustrationLEDGreen, text, container.NewHBox(p.stuck))
+	p.box, p.picture = picturePage(waitingPicture, text, container.NewHBox(p.stuck))
 	return p
 }

@@ -2,12 +2,16 @@ package resetwizard
 
 import (
 	"fmt"
+	"image/color"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
+	"github.com/openipu/openipu/assets"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/gui/internal/fakes"
 	"github.com/openipu/openipu/gui/internal/uitest"
@@ -176,5 +180,45 @@ func TestResetWizardChooserScrollsAListOfEightCamerasWithinTheWizard(t *testing.
 	r.tapNext()
 	if r.content.Size() != sizeOnChooser {
 		t.Errorf("the wizard is %v on the chooser and %v after it", sizeOnChooser, r.content.Size())
+	}
+}
+
+// greenPixels counts the pixels of the status light's green in ill as the
+// wizard draws it.
+func greenPixels(t *testing.T, ill assets.Illustration) int {
+	t.Helper()
+	img := drawPictures(t, theme.VariantLight, pictureSize, ill)
+	green := color.NRGBA{R: 0x1f, G: 0xa6, B: 0x4a, A: 0xff}
+	n := 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if near(img.At(x, y), green, 12) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func TestResetWizardShowsTheGreenLightOnlyOnceTheCameraIsBack(t *testing.T) {
+	cam := fakes.Camera(macLost, discovery.SetupDone, "192.168.1.41")
+	r := openWizard(t, cam, cam)
+	r.walkTo(pageWait)
+	r.network(gone(cam))
+	r.advance(30 * time.Second)
+	if n := greenPixels(t, r.wait.picture.ill); n != 0 {
+		t.Errorf("while the camera is away the wait page's picture shows %d green pixels of a ready status light", n)
+	}
+	r.network(fakes.Camera(macLost, discovery.SetupNeeded, "192.168.1.77"))
+	r.until("the camera is back", func() bool { return r.page == pageBack })
+	var back *pictureView
+	uitest.Walk(r.done.box, func(o fyne.CanvasObject) {
+		if v, ok := o.(*pictureView); ok {
+			back = v
+		}
+	})
+	if back == nil || greenPixels(t, back.ill) == 0 {
+		t.Error("the page that says the camera is back shows no green light")
 	}
 }
