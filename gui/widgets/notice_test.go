@@ -47,3 +47,22 @@ func TestNoticeThatKeepsNoRoomIsHiddenWhileEmpty(t *testing.T) {
 		t.Error("emptied again, it stays on screen")
 	}
 }
+
+func TestReasonKeptInItsLinesTakesTheSameRoomShownOrHidden(t *testing.T) {
+	test.NewTempApp(t)
+	r := Reason()
+	box := KeepLines(r, 2)
+	hidden := box.MinSize().Height
+	SetReason(r, "Use 1 to 14 letters and digits.\nFor example admin.")
+	box.Resize(fyne.NewSize(400, box.MinSize().Height))
+	if shown := box.MinSize().Height; shown != hidden || hidden == 0 {
+		t.Errorf("a two-line reason takes %.0f px shown and %.0f hidden", shown, hidden)
+	}
+	if !r.Visible() {
+		t.Error("the reason does not show")
+	}
+	SetReason(r, "")
+	if r.Visible() || box.MinSize().Height != hidden {
+		t.Errorf("cleared, the reason shows %v and its box is %.0f px (kept %.0f)", r.Visible(), box.MinSize().Height, hidden)
+	}
+}
