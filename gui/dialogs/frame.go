@@ -82,19 +82,25 @@ func newFrame(h Host, title string, body fyne.CanvasObject, primaryText string, 
 	f.primary.Importance = widget.HighImportance
 	f.buttons = container.NewHBox(f.cancel, f.primary)
 
-	progressRow := container.NewVBox(f.progress, f.measured, f.status)
 	f.progress.Hide()
-	f.content = Page{MinBody: 120, Body: body, Footer: []fyne.CanvasObject{f.problem.Box, progressRow, f.note}}.Build(h.Window())
+	// The bar and the progress line show while the work runs, the problem
+	// mostly after it: they share one room under the form, kept while
+	// none shows, so none pushes the form up nor covers it when it comes.
+	under := container.New(&underForm{f: f}, f.problem.Box, f.progress, f.measured, f.status)
+	f.content = Page{MinBody: 120, Body: body, Footer: []fyne.CanvasObject{under, f.note}}.Build(h.Window())
 	f.dlg = dialog.NewCustomWithoutButtons(title, f.content, h.Window())
 	f.dlg.SetButtons([]fyne.CanvasObject{f.buttons})
 	f.dlg.SetOnClosed(f.closedByDialog)
 	return f
 }
 
-// show opens the dialog and puts the keyboard focus on first.
+// show opens the dialog and puts the keyboard focus on first. The dialog
+// keeps the size it opens with: a warning or a reason that comes and goes
+// must not move the fields the user is about to click.
 func (f *frame) show(first fyne.Focusable) {
 	c := f.h.Window().Canvas()
 	f.onClose = append(f.onClose, f.keys.Take(c))
+	Hold(f.content, Natural(f.content))
 	f.dlg.Show()
 	if first != nil {
 		c.Focus(first)
@@ -223,9 +229,77 @@ func (f *frame) journalFailed(err error) {
 	f.note.Show()
 }
 
-// relayout lets the dialog grow or shrink after parts were shown or hidden.
+// relayout lays the dialog out again after parts were shown or hidden,
+// within the size it opened with.
 func (f *frame) relayout() {
 	if f.dlg != nil {
 		f.dlg.Refresh()
 	}
+}
+
+// underForm stacks, under the form, what there is to see of the problem,
+// the progress bar and the progress line, and keeps the room of the
+// problem's box or of a bar with its line, whichever is taller, even when
+// none shows.
+type underForm struct {
+	f             *frame
+	line, lineFor float32
+}
+
+// shown are the objects there is something to see of: the problem's box
+// keeps its room while empty, and an empty line is left out too.
+func (l *underForm) shown(objects []fyne.CanvasObject) []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	for _, o := range objects {
+		switch {
+		case !o.Visible():
+		case o == l.f.problem.Box && !l.f.problem.Shown():
+		case o == l.f.status && l.f.status.Text == "":
+		default:
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+func (l *underForm) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	f := l.f
+	room := f.problem.Box.MinSize().Max(f.progress.MinSize().Max(f.measured.MinSize()).AddWidthHeight(0, theme.Padding()+l.lineHeight()))
+	h := float32(0)
+	for i, o := range l.shown(objects) {
+		if i > 0 {
+			h += theme.Padding()
+		}
+		h += o.MinSize().Height
+	}
+	return fyne.NewSize(room.Width, max(room.Height, h))
+}
+
+func (l *underForm) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	shown := l.shown(objects)
+	if st := l.f.status; st.Visible() && st.Text == "" {
+		// Its place all the same: a line set without a relayout after it
+		// (Stopping…) then shows where it belongs.
+		shown = append(shown, st)
+	}
+	for _, o := range shown {
+		o.Resize(fyne.NewSize(size.Width, o.MinSize().Height))
+		h := o.MinSize().Height
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h + theme.Padding()
+	}
+}
+
+// lineHeight is the height of one line of the progress line, measured
+// once per text size: a dialog asks for sizes many times a frame.
+func (l *underForm) lineHeight() float32 {
+	if text := theme.TextSize(); l.line == 0 || l.lineFor != text {
+		st := l.f.status
+		one := widget.NewLabelWithStyle("X", st.Alignment, st.TextStyle)
+		one.SizeName = st.SizeName
+		l.line, l.lineFor = one.MinSize().Height, text
+	}
+	return l.line
 }

@@ -39,7 +39,6 @@ type holdCountdown struct {
 
 func newHoldCountdown(wz *resetWizard) *holdCountdown {
 	c := &holdCountdown{wz: wz, from: holdSeconds, left: holdSeconds}
-	c.picture = newPictureView(assets.IllustrationHold, pictureSize)
 	steps := widgets.Wrapped(lang.X("wizard.hold.steps", "1.  Press the control button and keep it pressed.\n2.  Still holding it, plug the power (or network) cable back in.\n3.  With your other hand, press Start: OpenIPU counts the seconds for you."))
 	c.number = widget.NewLabel("")
 	c.number.TextStyle = fyne.TextStyle{Bold: true}
@@ -50,7 +49,9 @@ func newHoldCountdown(wz *resetWizard) *holdCountdown {
 	c.start.Importance = widget.HighImportance
 	c.simulate = widgets.NewEscButton(lang.X("wizard.simulate_plug", "Simulate: plug it in holding the button"), apptheme.IconPower, wz.simulatePlug, wz.close)
 	count := container.NewBorder(nil, nil, container.NewCenter(container.NewHBox(c.start, c.number)), nil, c.say)
-	c.box = container.NewVBox(centred(c.picture), steps, count, container.NewHBox(c.simulate))
+	// The picture gives way first: Start and the count are what someone
+	// holding the button with one hand needs in view.
+	c.box, c.picture = picturePage(assets.IllustrationHold, steps, count, container.NewHBox(c.simulate))
 	c.show()
 	return c
 }

@@ -100,7 +100,7 @@ type backPage struct {
 func newBackPage(wz *resetWizard) *backPage {
 	p := &backPage{wz: wz, what: widgets.Wrapped(""), next: widgets.Wrapped("")}
 	p.what.TextStyle.Bold = true
-	p.box = container.NewVBox(centred(newPictureView(assets.IllustrationLEDGreen, pictureSize)),
+	p.box, _ = picturePage(assets.IllustrationLEDGreen,
 		container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()))), nil, p.what),
 		p.next)
 	return p
@@ -126,8 +126,12 @@ func (p *backPage) update() {
 }
 
 // handOverText words Next on this page.
-func (p *backPage) handOverText() (string, fyne.Resource) {
-	if p.away {
+func (p *backPage) handOverText() (string, fyne.Resource) { return handOverText(p.away) }
+
+// handOverText words Next on the last page: what comes next for a camera
+// back where this computer reaches it, or away from it.
+func handOverText(away bool) (string, fyne.Resource) {
+	if away {
 		return lang.X("wizard.arpping", "Assign IP by serial number (ARP/Ping)…"), apptheme.IconNetwork
 	}
 	return lang.X("action.set_password", "Set password…"), apptheme.IconKey

@@ -22,7 +22,39 @@ import (
 // are drawn for.
 var pictureSize = fyne.NewSize(480, 270)
 
-func centred(o fyne.CanvasObject) fyne.CanvasObject { return container.NewCenter(o) }
+// leastPicture is the smallest the wizard draws a picture, when the window
+// is short: a third of its size, at which each is still clear (see
+// picture_test.go).
+var leastPicture = fyne.NewSize(160, 90)
+
+// picturePage is a page of a picture above objs. The picture shrinks when
+// the window is short, so what to press stays in view.
+func picturePage(ill assets.Illustration, objs ...fyne.CanvasObject) (*fyne.Container, *pictureView) {
+	v := newPictureView(ill, pictureSize).shrinkable(leastPicture)
+	return newStretch(v, func() float32 { return v.size.Height }, append([]fyne.CanvasObject{v}, objs...)...), v
+}
+
+// waitingPicture is the camera starting up: its status light not lit yet,
+// and no tick. The green light means the camera is back, so the wizard
+// shows it only once it is.
+var waitingPicture = unlit(assets.IllustrationLEDGreen)
+
+// unlit is ill without the status light's own colours and without the
+// tick drawn in the primary colour.
+func unlit(ill assets.Illustration) assets.Illustration {
+	out := assets.Illustration{Name: ill.Name + "-unlit"}
+	for _, l := range ill.Layers {
+		th, themed := l.(*theme.ThemedResource)
+		if themed && th.ThemeColorName() != theme.ColorNamePrimary {
+			out.Layers = append(out.Layers, l)
+		}
+	}
+	return out
+}
+
+// chooserRows is how many cameras the chooser shows at least before its
+// list scrolls.
+const chooserRows = 3
 
 // choosePage asks which camera the reset is about.
 type choosePage struct {
@@ -30,6 +62,7 @@ type choosePage struct {
 	box         *fyne.Container
 	cams        []discovery.Device
 	options     *widgets.OptionGroup
+	list        *container.Scroll
 	notListedAt int
 	macBox      *fyne.Container
 	mac         *widgets.EscEntry
@@ -58,8 +91,7 @@ func newChoosePage(wz *resetWizard, pre discovery.Device) *choosePage {
 	p.mac.OnChanged = func(string) { p.changed() }
 	p.mac.OnSubmitted = func(string) { wz.goNext() }
 	p.macReason = widgets.Reason()
-	macNote := widgets.Wrapped(lang.X("wizard.choose.mac_note", "Without it, OpenIPU watches for any camera that comes back with factory settings."))
-	macNote.Importance = widget.LowImportance
+	macNote := widgets.Note(lang.X("wizard.choose.mac_note", "Without it, OpenIPU watches for any camera that comes back with factory settings."))
 	p.macBox = container.NewVBox(
 		widgets.Wrapped(lang.X("wizard.choose.mac", "Its MAC address, printed on a label on the camera (optional):")),
 		p.mac, p.macReason, macNote)
@@ -69,7 +101,12 @@ func newChoosePage(wz *resetWizard, pre discovery.Device) *choosePage {
 	for _, b := range p.options.Buttons {
 		list.Add(b)
 	}
-	p.box = container.NewVBox(intro, list, p.macBox)
+	// A long list scrolls within the wizard, under the question and
+	// above the MAC address field, which stay in view.
+	p.list = container.NewVScroll(list)
+	rows := min(chooserRows, len(p.options.Buttons))
+	p.list.SetMinSize(fyne.NewSize(0, float32(rows)*(p.options.Buttons[0].MinSize().Height+theme.Padding())-theme.Padding()))
+	p.box = newStretch(p.list, func() float32 { return list.MinSize().Height }, intro, p.list, p.macBox)
 	p.changed()
 	return p
 }
@@ -132,6 +169,11 @@ func (p *choosePage) changed() {
 	if p.wz.choose == p {
 		p.wz.updateButtons()
 		p.wz.relayout()
+		if p.notListed() {
+			// The field under the list took some of its room: keep the
+			// choice just made, the list's last, in view.
+			p.list.ScrollToBottom()
+		}
 	}
 }
 
@@ -196,7 +238,7 @@ func newUnplugPage(wz *resetWizard) *unplugPage {
 	p := &unplugPage{}
 	text := widgets.Wrapped(lang.X("wizard.unplug.text", "If the camera gets its power through its network cable (PoE), unplug that cable, at the camera or at the switch. If it has its own power adapter, unplug the adapter instead. Leave it unplugged: the next steps say when to plug it back in."))
 	p.simulate = widgets.NewEscButton(lang.X("wizard.simulate_unplug", "Simulate: unplug the camera"), apptheme.IconPower, wz.simulateUnplug, wz.close)
-	p.box = container.NewVBox(centred(newPictureView(assets.IllustrationUnplug, pictureSize)), text, container.NewHBox(p.simulate))
+	p.box, _ = picturePage(assets.IllustrationUnplug, text, container.NewHBox(p.simulate))
 	return p
 }
 
@@ -220,7 +262,7 @@ func newButtonPage(wz *resetWizard) *buttonPage {
 	p.manual = widgets.NewEscButton("", apptheme.IconLaunch, p.openManual, wz.close)
 	p.manual.Importance = widget.LowImportance
 	manualIntro := widgets.Wrapped(lang.X("wizard.button.manual", "Check your model's manual for where it is on yours:"))
-	p.box = container.NewVBox(centred(newPictureView(assets.IllustrationButton, pictureSize)), where,
+	p.box, _ = picturePage(assets.IllustrationButton, where,
 		container.NewBorder(nil, nil, nil, p.manual, manualIntro), notYet)
 	p.update()
 	return p
@@ -257,10 +299,12 @@ func (p *buttonPage) openManual() {
 	}
 }
 
-// waitPage is the camera starting up, with its light turning green.
+// waitPage is the camera starting up. Its picture shows the status light
+// not lit: nothing has come back yet.
 type waitPage struct {
-	box   *fyne.Container
-	stuck *widgets.EscButton
+	box     *fyne.Container
+	picture *pictureView
+	stuck   *widgets.EscButton
 }
 
 func newWaitPage(wz *resetWizard) *waitPage {
@@ -268,6 +312,6 @@ func newWaitPage(wz *resetWizard) *waitPage {
 	text := widgets.Wrapped(lang.X("wizard.wait.text", "Let go of the button if you have not. The camera now starts with factory settings: its status light turns green when it is ready, which can take a minute or two. OpenIPU looks for it on the network meanwhile."))
 	p.stuck = widgets.NewEscButton(lang.X("wizard.wait.stuck", "It does not come back…"), theme.QuestionIcon(), func() { wz.goTo(pageTrouble) }, wz.close)
 	p.stuck.Importance = widget.LowImportance
-	p.box = container.NewVBox(centred(newPictureView(assets.IllustrationLEDGreen, pictureSize)), text, container.NewHBox(p.stuck))
+	p.box, p.picture = picturePage(waitingPicture, text, container.NewHBox(p.stuck))
 	return p
 }

@@ -12,16 +12,25 @@ import (
 // pictureView draws one of the reset's illustrations: its layers on top of
 // each other, on the paper colour their covering shapes are filled with.
 // It is a widget so that a theme change repaints the paper and recolours
-// the layers.
+// the layers. Given more room than its MinSize, it draws the picture as
+// large as fits, up to the size it was drawn for, centred.
 type pictureView struct {
 	widget.BaseWidget
-	ill  assets.Illustration
-	size fyne.Size
+	ill assets.Illustration
+	// size is the largest the picture is shown, least the smallest.
+	size, least fyne.Size
 }
 
 func newPictureView(ill assets.Illustration, size fyne.Size) *pictureView {
-	v := &pictureView{ill: ill, size: size}
+	v := &pictureView{ill: ill, size: size, least: size}
 	v.ExtendBaseWidget(v)
+	return v
+}
+
+// shrinkable lets the picture be drawn as small as least when the room is
+// short.
+func (v *pictureView) shrinkable(least fyne.Size) *pictureView {
+	v.least = least
 	return v
 }
 
@@ -34,7 +43,7 @@ func (v *pictureView) set(ill assets.Illustration) {
 	v.Refresh()
 }
 
-func (v *pictureView) MinSize() fyne.Size { return v.size }
+func (v *pictureView) MinSize() fyne.Size { return v.least }
 
 func (v *pictureView) CreateRenderer() fyne.WidgetRenderer {
 	r := &pictureRenderer{v: v, paper: canvas.NewRectangle(nil)}
@@ -68,16 +77,23 @@ func (r *pictureRenderer) paint() {
 }
 
 func (r *pictureRenderer) Layout(size fyne.Size) {
-	r.paper.Resize(size)
+	// The picture keeps its proportions, so it fits the room by its
+	// width or its height, whichever is shorter.
+	want := r.v.size
+	scale := max(min(size.Width/want.Width, size.Height/want.Height, 1), 0)
+	drawn := fyne.NewSize(want.Width*scale, want.Height*scale)
+	at := fyne.NewPos((size.Width-drawn.Width)/2, 0)
+	r.paper.Move(at)
+	r.paper.Resize(drawn)
 	pad := theme.Padding()
-	inner := fyne.NewSize(size.Width-2*pad, size.Height-2*pad)
+	inner := fyne.NewSize(drawn.Width-2*pad, drawn.Height-2*pad)
 	for _, img := range r.layers {
-		img.Move(fyne.NewPos(pad, pad))
+		img.Move(at.AddXY(pad, pad))
 		img.Resize(inner)
 	}
 }
 
-func (r *pictureRenderer) MinSize() fyne.Size { return r.v.size }
+func (r *pictureRenderer) MinSize() fyne.Size { return r.v.least }
 
 func (r *pictureRenderer) Refresh() {
 	if r.shown != r.v.ill.Name {

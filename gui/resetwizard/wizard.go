@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -154,6 +153,8 @@ func newResetWizard(h dialogs.Host, cam discovery.Device) *resetWizard {
 	wz.heading.SizeName = theme.SizeNameSubHeadingText
 	wz.heading.Wrapping = fyne.TextWrapWord
 	wz.live = widgets.NewNotice()
+	// What the network shows is a sentence of one or two lines.
+	wz.live.Reserve(2)
 	wz.back = widgets.NewEscButton(lang.X("wizard.back", "Back"), theme.NavigateBackIcon(), wz.goBack, esc)
 	wz.next = widgets.NewEscButton(lang.X("wizard.next", "Next"), theme.NavigateNextIcon(), wz.goNext, esc)
 	wz.next.Importance = widget.HighImportance
@@ -182,12 +183,55 @@ func newResetWizard(h dialogs.Host, cam discovery.Device) *resetWizard {
 	wz.content = dialogs.Page{
 		Width: wizardWidth, MinBody: 160,
 		Header: container.NewVBox(wz.stepNo, wz.heading), Body: wz.body, Footer: []fyne.CanvasObject{wz.live.Box},
+		BodyWants: func() float32 {
+			if len(wz.body.Objects) == 0 {
+				return 0
+			}
+			return stretchWants(wz.body.Objects[0])
+		},
 	}.Build(h.Window())
 	wz.dlg = dialog.NewCustomWithoutButtons(lang.X("wizard.title", "Guided factory reset"), wz.content, h.Window())
-	wz.dlg.SetButtons([]fyne.CanvasObject{container.NewHBox(wz.cancel, layout.NewSpacer(), wz.back, wz.next)})
+	wz.dlg.SetButtons([]fyne.CanvasObject{wz.buttonBar()})
 	wz.dlg.SetOnClosed(wz.closedByDialog)
 	wz.goTo(pageChoose)
 	return wz
+}
+
+// buttonBar lays out Cancel, Back and Next, each as wide as the widest of
+// its wordings.
+func (wz *resetWizard) buttonBar() *fyne.Container {
+	next := []wording{
+		{lang.X("wizard.next", "Next"), theme.NavigateNextIcon()},
+		{lang.X("wizard.keep_waiting", "Keep waiting"), theme.HistoryIcon()},
+	}
+	for _, away := range []bool{false, true} {
+		text, icon := handOverText(away)
+		next = append(next, wording{text, icon})
+	}
+	widths := []float32{
+		widestOf(wz.cancel, wording{lang.X("wizard.cancel", "Cancel"), theme.CancelIcon()}, wording{lang.X("wizard.close", "Close"), theme.CancelIcon()}),
+		wz.back.MinSize().Width,
+		widestOf(wz.next, next...),
+	}
+	return container.New(&buttonBar{width: wizardWidth, widths: widths}, wz.cancel, wz.back, wz.next)
+}
+
+// holdSize gives the wizard one size for all its pages: what the page that
+// needs most would like, as far as the window allows. Its buttons then stay
+// put from page to page, and a page that needs less leaves room at its
+// bottom, where nothing is.
+func (wz *resetWizard) holdSize() {
+	dialogs.Hold(wz.content, fyne.Size{})
+	var most fyne.Size
+	for p := range numPages {
+		wz.dress(p)
+		// Measured twice: the first lays the page out at the wizard's
+		// width, so that the second knows how its sentences wrap.
+		dialogs.Natural(wz.content)
+		most = most.Max(dialogs.Natural(wz.content))
+	}
+	wz.dress(wz.page)
+	dialogs.Hold(wz.content, most)
 }
 
 // show opens the wizard and starts watching the network.
@@ -198,6 +242,7 @@ func (wz *resetWizard) show() {
 		}
 	}}
 	wz.onClose = append(wz.onClose, keys.Take(wz.h.Window().Canvas()))
+	wz.holdSize()
 	wz.dlg.Show()
 	wz.shown = true
 	wz.focusPage()
@@ -230,15 +275,7 @@ func (wz *resetWizard) goTo(p wizardPage) {
 		wz.poweredUp()
 	}
 	wz.page = p
-	wz.body.Objects = []fyne.CanvasObject{wz.pages[p]}
-	wz.body.Refresh()
-	if p < pageTrouble {
-		wz.stepNo.SetText(lang.X("wizard.step", "Step {{.N}} of {{.Of}}", map[string]any{"N": int(p) + 1, "Of": numSteps}))
-		wz.stepNo.Show()
-	} else {
-		wz.stepNo.Hide()
-	}
-	wz.heading.SetText(wz.pageTitle(p))
+	wz.dress(p)
 	switch p {
 	case pageTrouble:
 		wz.trouble.update()
@@ -249,6 +286,19 @@ func (wz *resetWizard) goTo(p wizardPage) {
 	wz.updateLive()
 	wz.relayout()
 	wz.focusPage()
+}
+
+// dress shows page p's body and titles, and nothing else of going to it.
+func (wz *resetWizard) dress(p wizardPage) {
+	wz.body.Objects = []fyne.CanvasObject{wz.pages[p]}
+	wz.body.Refresh()
+	if p < pageTrouble {
+		wz.stepNo.SetText(lang.X("wizard.step", "Step {{.N}} of {{.Of}}", map[string]any{"N": int(p) + 1, "Of": numSteps}))
+		wz.stepNo.Show()
+	} else {
+		wz.stepNo.Hide()
+	}
+	wz.heading.SetText(wz.pageTitle(p))
 }
 
 func (wz *resetWizard) pageTitle(p wizardPage) string {
@@ -350,7 +400,8 @@ func (wz *resetWizard) focusPage() {
 	wz.h.Window().Canvas().Focus(f)
 }
 
-// relayout lets the dialog grow or shrink after parts were shown or hidden.
+// relayout lays the wizard out again after parts were shown or hidden,
+// within its one size.
 func (wz *resetWizard) relayout() {
 	if wz.dlg != nil {
 		wz.dlg.Refresh()

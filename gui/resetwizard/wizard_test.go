@@ -85,7 +85,7 @@ func (r *wizardRig) until(what string, cond func() bool) {
 }
 
 func (r *wizardRig) liveText() string {
-	if !r.live.Box.Visible() {
+	if !r.live.Shown() {
 		return ""
 	}
 	return r.live.Text.Text
