@@ -9,6 +9,7 @@ import (
 
 	"github.com/openipu/openipu/assets"
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/gui/addresswizard"
 	"github.com/openipu/openipu/gui/apptheme"
 	"github.com/openipu/openipu/gui/dialogs"
 	"github.com/openipu/openipu/gui/widgets"
@@ -30,7 +31,7 @@ type troublePage struct {
 func newTroublePage(wz *resetWizard) *troublePage {
 	p := &troublePage{wz: wz, what: widgets.Wrapped(""), next: widgets.Wrapped("")}
 	p.what.TextStyle.Bold = true
-	p.arp = widgets.NewEscButton(lang.X("wizard.arpping", "Assign IP by serial number (ARP/Ping)…"), apptheme.IconNetwork, wz.assignBySerial, wz.close)
+	p.arp = widgets.NewEscButton(lang.X("details.give_address", "Give this camera an address…"), apptheme.IconNetwork, wz.assignBySerial, wz.close)
 	p.search = widgets.NewEscButton(lang.X("toolbar.search_again", "Search again"), theme.ViewRefreshIcon(), wz.searchAgain, wz.close)
 	p.again = widgets.NewEscButton(lang.X("wizard.start_again", "Start again"), theme.MediaReplayIcon(), wz.startAgain, wz.close)
 	p.box = container.NewVBox(
@@ -56,10 +57,10 @@ func (p *troublePage) update() {
 	switch p.kind {
 	case troubleFactory:
 		what = lang.X("wizard.trouble.factory", "The camera is at 192.168.0.90, its factory address, but this computer is on {{.Computer}}, so it cannot reach it there.", args)
-		next = lang.X("wizard.trouble.factory_next", "Give it an address on your network by its serial number: Assign IP by serial number (ARP/Ping), which needs administrator rights. Or give this computer a second address on 192.168.0.x, such as 192.168.0.100 with subnet mask 255.255.255.0, and search again.", args)
+		next = lang.X("wizard.trouble.factory_next", "Give this camera an address: OpenIPU reaches it (by its serial number, or with a second address on this computer starting with 192.168.0. for a while), then sets its password and its address on your network.", args)
 	case troubleLinkLocal:
 		what = lang.X("wizard.trouble.link_local", "The camera only has an automatic address, {{.Addr}}: AXIS OS 12 does this when no DHCP server gives it one. This computer is on {{.Computer}}, so it cannot reach it there.", args)
-		next = lang.X("wizard.trouble.link_local_next", "Give it an address on your network by its serial number: Assign IP by serial number (ARP/Ping), which needs administrator rights. Or let this computer take an automatic address too: unplug it from your network, connect it with a cable to the camera's switch (or straight to the camera), wait a minute and search again.", args)
+		next = lang.X("wizard.trouble.link_local_next", "Give this camera an address: OpenIPU reaches it (by its serial number, or with an automatic address on this computer starting with 169.254. for a while), then sets its password and its address on your network.", args)
 	case troubleNotReset:
 		what = lang.X("wizard.trouble.not_reset", "The camera is back at {{.Addr}}, but it still has its password: the reset did not take.", args)
 		next = lang.X("wizard.trouble.not_reset_next", "Try again: unplug the power, press and hold the control button, and plug the power back in while holding it. Keep holding for a full 30 seconds. A short press while the camera is running does not reset it.", args)
@@ -118,10 +119,10 @@ func (p *backPage) update() {
 		p.next.SetText(lang.X("wizard.back_page.ready_next", "Next, give it a new administrator password. If it is not on your own network afterwards, OpenIPU offers to give it an address there.", args))
 	case p.dev.Diagnosis.Reach == discovery.ReachLinkLocalOnly:
 		p.what.SetText(lang.X("wizard.back_page.link_local", "{{.Camera}} is back with an automatic address only, {{.Addr}}, because no DHCP server gave it one. This computer, on {{.Computer}}, cannot reach it there.", args))
-		p.next.SetText(lang.X("wizard.back_page.away_next", "Give it an address on your network by its serial number (ARP/Ping, needs administrator rights); then set its password. Or connect this computer with a cable to the camera's switch, so it takes an automatic address too, and search again.", args))
+		p.next.SetText(lang.X("wizard.back_page.give_address_next", "Next, give this camera an address: OpenIPU reaches it where it is, sets its password and then its address on your network.", args))
 	default:
 		p.what.SetText(lang.X("wizard.back_page.factory", "{{.Camera}} is back at its factory address, {{.Addr}}. This computer, on {{.Computer}}, cannot reach it there.", args))
-		p.next.SetText(lang.X("wizard.back_page.factory_next", "Give it an address on your network by its serial number (ARP/Ping, needs administrator rights); then set its password. Or give this computer a second address on 192.168.0.x and search again.", args))
+		p.next.SetText(lang.X("wizard.back_page.give_address_next", "Next, give this camera an address: OpenIPU reaches it where it is, sets its password and then its address on your network.", args))
 	}
 }
 
@@ -132,7 +133,7 @@ func (p *backPage) handOverText() (string, fyne.Resource) { return handOverText(
 // back where this computer reaches it, or away from it.
 func handOverText(away bool) (string, fyne.Resource) {
 	if away {
-		return lang.X("wizard.arpping", "Assign IP by serial number (ARP/Ping)…"), apptheme.IconNetwork
+		return lang.X("details.give_address", "Give this camera an address…"), apptheme.IconNetwork
 	}
 	return lang.X("action.set_password", "Set password…"), apptheme.IconKey
 }
@@ -142,20 +143,21 @@ func (p *backPage) handOver() {
 	wz, dev := p.wz, p.dev
 	wz.close()
 	if p.away {
-		dialogs.ShowARPPing(wz.h, dev, true)
+		addresswizard.Show(wz.h, dev)
 		return
 	}
 	dialogs.HandOverToSetPassword(wz.h, dev)
 }
 
-// assignBySerial opens ARP/Ping for the camera as it is seen now.
+// assignBySerial opens "Give this camera an address" for the camera as it
+// is seen now.
 func (wz *resetWizard) assignBySerial() {
 	dev := wz.view.dev
 	if !wz.view.found {
 		dev = wz.cam
 	}
 	wz.close()
-	dialogs.ShowARPPing(wz.h, dev, true)
+	addresswizard.Show(wz.h, dev)
 }
 
 func (wz *resetWizard) searchAgain() {

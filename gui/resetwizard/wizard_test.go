@@ -239,7 +239,7 @@ func TestResetWizardOpensTheTroubleshooterOnlyAfterTheComeBackTimeFromPowerUp(t 
 	}
 }
 
-func TestResetWizardBackOnTheFactoryAddressHandsOverToARPPing(t *testing.T) {
+func TestResetWizardBackOnTheFactoryAddressHandsOverToGiveThisCameraAnAddress(t *testing.T) {
 	cam := fakes.Camera(macLost, discovery.SetupDone, "192.168.1.41")
 	h := fakes.NewHost(t)
 	h.B.Discovery, h.B.ARPPing = &fakes.Discoverer{}, fakeARPPinger{}
@@ -248,11 +248,11 @@ func TestResetWizardBackOnTheFactoryAddressHandsOverToARPPing(t *testing.T) {
 	r.network(gone(cam))
 	r.network(fakes.Camera(macLost, discovery.SetupDone, "192.168.0.90", "169.254.7.8"))
 	r.until("the camera is back", func() bool { return r.page == pageBack })
-	if !strings.Contains(r.done.what.Text, "back at its factory address") || r.next.Text != "Assign IP by serial number (ARP/Ping)…" {
+	if !strings.Contains(r.done.what.Text, "back at its factory address") || r.next.Text != "Give this camera an address…" {
 		t.Errorf("back page %q, Next %q", r.done.what.Text, r.next.Text)
 	}
 	r.tapNext()
-	if got := uitest.TopTexts(h.Win); !strings.Contains(got, "Assign IP by serial number (ARP/Ping)") {
+	if got := uitest.TopTexts(h.Win); !strings.Contains(got, "Give this camera an address") || !strings.Contains(got, "cannot reach this camera yet") {
 		t.Errorf("the dialog opened is %q", got)
 	}
 }
