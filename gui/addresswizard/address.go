@@ -64,7 +64,7 @@ func newAddressPage(w *Wizard) *addressPage {
 	p.netText = widgets.Note("")
 	p.gwNote = widgets.Note(lang.X("addrwiz.address.gateway_note", "The router's address on this network, for the camera to reach the internet (time servers, updates). Leave it empty if the cameras stay on this network."))
 	p.fixed = container.New(layout.NewFormLayout(),
-		widget.NewLabel(lang.X("addrwiz.address.address", "Address")), container.NewVBox(p.addr, p.netText, p.reason),
+		widget.NewLabel(lang.X("addrwiz.address.address", "Address")), container.NewVBox(p.addr, p.netText, widgets.KeepLines(p.reason, 2)),
 		widget.NewLabel(lang.X("addrwiz.address.gateway", "Router (gateway)")), container.NewVBox(p.gateway, p.gwNote),
 	)
 	p.lost = widget.NewButtonWithIcon(lang.X("addrwiz.guided_reset", "Guided factory reset…"), apptheme.IconFactory, p.guidedReset)

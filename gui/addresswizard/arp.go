@@ -47,7 +47,7 @@ func newARPPage(w *Wizard) *arpPage {
 		widgets.Wrapped(lang.X("addrwiz.arp.intro", "This computer calls the camera by its serial number, and the camera takes the address it is called at.")),
 		steps,
 		container.New(layout.NewFormLayout(),
-			widget.NewLabel(lang.X("addrwiz.arp.address", "Address for the camera")), container.NewVBox(p.addr, p.reason)),
+			widget.NewLabel(lang.X("addrwiz.arp.address", "Address for the camera")), container.NewVBox(p.addr, widgets.KeepLines(p.reason, 2))),
 	)
 	return p
 }

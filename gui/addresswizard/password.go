@@ -60,7 +60,7 @@ func newPasswordPage(w *Wizard) *passwordPage {
 		container.New(layout.NewFormLayout(),
 			widget.NewLabel(lang.X("dialog.field.user_name", "User name")), p.user,
 			widget.NewLabel(lang.X("dialog.field.password", "Password")), container.NewVBox(p.pw, p.meter),
-			repeatLabel, container.NewVBox(p.repeat, p.reason),
+			repeatLabel, container.NewVBox(p.repeat, widgets.KeepLines(p.reason, 2)),
 		),
 		container.NewHBox(p.suggest, p.show),
 		p.note,

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/gui/internal/uitest"
 	"github.com/openipu/openipu/gui/widgets"
 )
@@ -88,5 +89,33 @@ func TestProblemShownUnderTheFormMovesNeitherTheFieldsNorTheDialog(t *testing.T)
 	}
 	if got := absolute(d.login.password); got != password {
 		t.Errorf("the password field moved from %v to %v when the problem showed", password, got)
+	}
+}
+
+// The reasons under the fields come and go as the user types (a short
+// password, two passwords not yet the same, a user name with a space): the
+// fields under them stay where the user is about to click.
+func TestReasonsThatComeAndGoWhileTypingMoveNoFieldBelowThem(t *testing.T) {
+	h := newFakeHost(t)
+	d := newSetPasswordDialog(h, []discovery.Device{cameraAt("ACCC8E000010", "192.168.1.20")})
+	d.show(d.password)
+	dialogBox(t, h.Win)
+	password, confirm, primary := absolute(d.password), absolute(d.confirm), absolute(d.primary)
+
+	d.user.SetText("ro ot") // not a name a camera takes
+	test.Type(d.password, "short")
+	test.Type(d.confirm, "sho")
+	if !d.userReason.Visible() || !d.passwordReason.Visible() || !d.confirmReason.Visible() {
+		t.Fatal("the reasons did not show; the test would prove nothing")
+	}
+	dialogBox(t, h.Win)
+	if got := absolute(d.password); got != password {
+		t.Errorf("the password field moved from %v to %v when the user-name reason showed", password, got)
+	}
+	if got := absolute(d.confirm); got != confirm {
+		t.Errorf("the repeat field moved from %v to %v when the password reason showed", confirm, got)
+	}
+	if got := absolute(d.primary); got != primary {
+		t.Errorf("the main button moved from %v to %v when the reasons showed", primary, got)
 	}
 }

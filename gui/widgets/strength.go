@@ -39,7 +39,9 @@ func NewStrengthMeter() *StrengthMeter {
 		m.bars = append(m.bars, r)
 		row.Add(r)
 	}
-	m.box = container.NewVBox(row, m.label)
+	// Two lines kept: the verdict is longer than the hint for an empty
+	// field, and the field under the meter must not move as it comes.
+	m.box = container.NewVBox(row, KeepLines(m.label, 2))
 	m.ExtendBaseWidget(m)
 	m.paint()
 	return m
