@@ -111,13 +111,18 @@ func newWizard(h dialogs.Host, cam discovery.Device) *Wizard {
 	esc := w.escape
 
 	w.stepNo = widget.NewLabel("")
+	w.stepNo.SizeName = theme.SizeNameCaptionText
 	w.heading = widget.NewLabel("")
 	w.heading.TextStyle = fyne.TextStyle{Bold: true}
 	w.heading.SizeName = theme.SizeNameSubHeadingText
 	w.heading.Wrapping = fyne.TextWrapWord
 	w.notice = widgets.NewNotice()
+	// Two lines kept (what went wrong, what to do): the wizard is one
+	// size already, and a 600-pixel window needs the room for the page.
+	w.notice.Reserve(2)
 	w.status = widget.NewLabel("")
 	w.status.Wrapping = fyne.TextWrapWord
+	w.status.Alignment = fyne.TextAlignLeading
 
 	w.Back = widgets.NewEscButton(lang.X("addrwiz.back", "Back"), theme.NavigateBackIcon(), w.goBack, esc)
 	w.Primary = widgets.NewEscButton("", nil, w.primary, esc)
@@ -143,7 +148,10 @@ func newWizard(h dialogs.Host, cam discovery.Device) *Wizard {
 		Width: width, MinBody: 220,
 		Header: container.NewVBox(w.stepNo, w.heading),
 		Body:   w.body,
-		Footer: []fyne.CanvasObject{w.notice.Box, w.status},
+		// The progress line and a problem never show at once (work
+		// clears the problem, its end clears the progress), so they
+		// share one room: a 600-pixel window needs it for the page.
+		Footer: []fyne.CanvasObject{container.NewStack(w.notice.Box, w.status)},
 	}.Build(h.Window())
 	w.dlg = dialog.NewCustomWithoutButtons(lang.X("addrwiz.title", "Give this camera an address"), content, h.Window())
 	// The buttons keep their places on every page: fixed widths, so a

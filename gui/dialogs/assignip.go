@@ -92,7 +92,7 @@ func newAssignIPDialog(h Host, cam discovery.Device) *assignIPDialog {
 
 	d.static = container.New(layout.NewFormLayout(),
 		widget.NewLabel(lang.X("dialog.field.ip_address", "IP address")), container.NewVBox(d.address, widgets.KeepLines(d.addressReason, 2)),
-		widget.NewLabel(lang.X("dialog.field.subnet_mask", "Subnet mask")), container.NewVBox(d.mask, widgets.KeepLines(d.maskReason, 1), d.network, d.maskTerm),
+		widget.NewLabel(lang.X("dialog.field.subnet_mask", "Subnet mask")), container.NewVBox(d.mask, d.network, d.maskTerm, widgets.KeepLines(d.maskReason, 1)),
 		widget.NewLabel(lang.X("dialog.field.gateway", "Router (gateway)")), container.NewVBox(d.gateway, widgets.KeepLines(d.gatewayReason, 1)),
 		widget.NewLabel(lang.X("dialog.field.dns", "Name servers (DNS)")), container.NewVBox(container.NewGridWithColumns(2, d.dns1, d.dns2), d.dnsReason),
 	)

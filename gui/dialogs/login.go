@@ -57,7 +57,7 @@ func newLoginFieldsFor(h Host, cam discovery.Device, onSubmit, onEscape func(), 
 	}
 	c.box = container.NewVBox(
 		container.New(layout.NewFormLayout(),
-			widget.NewLabel(lang.X("dialog.field.user_name", "User name")), container.NewVBox(c.user, widgets.KeepLines(c.userReason, 2), c.rule),
+			widget.NewLabel(lang.X("dialog.field.user_name", "User name")), container.NewVBox(c.user, c.rule, widgets.KeepLines(c.userReason, 2)),
 			widget.NewLabel(lang.X("dialog.field.password", "Password")), c.password,
 		),
 	)

@@ -162,7 +162,7 @@ func newSetPasswordDialog(h Host, cams []discovery.Device) *setPasswordDialog {
 	}
 
 	form := container.New(layout.NewFormLayout(),
-		widget.NewLabel(lang.X("dialog.field.user_name", "User name")), container.NewVBox(d.user, widgets.KeepLines(d.userReason, 2), d.nameRule),
+		widget.NewLabel(lang.X("dialog.field.user_name", "User name")), container.NewVBox(d.user, d.nameRule, widgets.KeepLines(d.userReason, 2)),
 		widget.NewLabel(lang.X("dialog.field.password", "Password")), container.NewVBox(d.password, widgets.KeepLines(d.passwordReason, 2), d.meter),
 		widget.NewLabel(lang.X("dialog.field.confirm_password", "Repeat password")), container.NewVBox(d.confirm, widgets.KeepLines(d.confirmReason, 1)),
 		layout.NewSpacer(), container.NewVBox(
