@@ -58,6 +58,7 @@ type Wizard struct {
 
 	ctx    context.Context
 	stop   context.CancelFunc
+	shown  bool
 	closed bool
 	// running is the work in progress, stopped by Cancel.
 	running context.CancelFunc
@@ -169,6 +170,7 @@ func (w *Wizard) show() {
 	keys := dialogs.Keys{Escape: w.escape, Enter: w.primary}
 	w.onClose = append(w.onClose, keys.Take(w.h.Window().Canvas()))
 	w.dlg.Show()
+	w.shown = true
 	w.focus()
 }
 
@@ -367,6 +369,10 @@ func (l *tallestPage) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 }
 
 func (w *Wizard) focus() {
+	if !w.shown || w.closed {
+		// Fyne refuses (and logs) focus on what is not on screen.
+		return
+	}
 	c := w.h.Window().Canvas()
 	switch w.page {
 	case pageARPPing:
