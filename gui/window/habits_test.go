@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -144,5 +145,26 @@ func TestArrowHomeAndEndKeysMoveTheSelectionOnceTheTableIsClicked(t *testing.T) 
 	typed(fyne.KeyPageDown)
 	if w.selected != w.rows.view[4] {
 		t.Errorf("Page Down selected %s, want the last row of five", w.selected)
+	}
+}
+
+func TestTheKeyboardsMenuKeyOpensTheSelectedRowsMenu(t *testing.T) {
+	d := &fakes.Discoverer{}
+	w := newTestWindow(t, d)
+	fleet := fleetOfFive()
+	d.Send(discovery.Added, fleet...)
+	w.waitRows(t, 5)
+	w.tapRow(t, fleet[2].MAC, 0)
+	w.list.TypedKey(&fyne.KeyEvent{Name: desktop.KeyMenu})
+	shown := false
+	uitest.WalkShown(w.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		_, ok := o.(*widget.PopUpMenu)
+		shown = shown || ok
+	})
+	if !shown || w.rowMenu == nil || w.selected != fleet[2].MAC {
+		t.Fatalf("the menu key opened no menu for the selected camera (selected %q)", w.selected)
+	}
+	if got := menuLabels(w.rowMenu); len(got) == 0 || got[len(got)-1] != "Guided factory reset…" {
+		t.Errorf("the menu key's menu is %q, not the row's", got)
 	}
 }

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/core/discovery"
@@ -135,6 +136,20 @@ func (w *MainWindow) showRowMenu(i int, at fyne.Position) {
 	w.refreshAll()
 	w.rowMenu = w.newRowMenu()
 	widget.ShowPopUpMenuAtPosition(w.rowMenu, w.win.Canvas(), at)
+}
+
+// rowMenuFromKeys opens the selected row's menu under the row, for the
+// keyboard's menu key.
+func (w *MainWindow) rowMenuFromKeys() {
+	i := w.rows.indexOf(w.selected)
+	if i < 0 {
+		return
+	}
+	w.list.ScrollTo(i)
+	row := newCameraRow(w).MinSize().Height + theme.Padding()
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(w.list).
+		Add(fyne.NewPos(4*theme.Padding(), float32(i+1)*row-w.list.GetScrollOffset()))
+	w.showRowMenu(i, at)
 }
 
 func (w *MainWindow) newRowMenu() *fyne.Menu {

@@ -188,6 +188,10 @@ func (l *cameraList) TypedKey(ev *fyne.KeyEvent) {
 		l.w.selectIndex(len(l.w.rows.view) - 1)
 	case fyne.KeySpace:
 		l.w.toggleSelectedTick()
+	case desktop.KeyMenu:
+		// The keyboard's menu key: the selected row's menu, as the
+		// right-click opens it.
+		l.w.rowMenuFromKeys()
 	default:
 		l.List.TypedKey(ev)
 	}
