@@ -488,7 +488,7 @@ func (d *assignRangeDialog) apply() {
 		return
 	}
 	login := workflow.As(workflow.Credentials{User: d.login.user.Text, Password: d.login.password.Text})
-	env, in, inUse := d.env(), d.planned, d.inUse
+	env, in, inUse := d.envForMany(), d.planned, d.inUse
 	follow := workflow.Follow{Within: d.followFor, Every: d.followEvery}
 	for _, r := range todo {
 		r.show(rowWaiting, lang.X("dialog.range.row_planned", "→ {{.Addr}}", map[string]any{"Addr": r.target.String()}), "")

@@ -166,7 +166,7 @@ func (d *bulkFactoryDefaultDialog) start() {
 		return
 	}
 	login := workflow.As(workflow.Credentials{User: d.login.user.Text, Password: d.login.password.Text})
-	mode, env := d.resetMode(), d.env()
+	mode, env := d.resetMode(), d.envForMany()
 	dest := d.h.Backend().BackupDir
 	if dest != "" {
 		dest += string(filepath.Separator)

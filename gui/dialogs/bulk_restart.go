@@ -87,7 +87,7 @@ func (d *bulkRestartDialog) start() {
 		return
 	}
 	login := workflow.As(workflow.Credentials{User: d.login.user.Text, Password: d.login.password.Text})
-	env, wait := d.env(), d.wait
+	env, wait := d.envForMany(), d.wait
 	for _, r := range todo {
 		r.show(rowWaiting, lang.X("dialog.bulk.waiting", "Waiting"), "")
 	}

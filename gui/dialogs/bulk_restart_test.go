@@ -6,12 +6,15 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/core/camsim"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/vapix"
+	"github.com/openipu/openipu/core/workflow"
 	"github.com/openipu/openipu/gui/internal/uitest"
 )
 
@@ -173,4 +176,74 @@ func countCalls(fc *fakeClient, what string) int {
 		}
 	}
 	return n
+}
+
+// Cameras reached without encryption: the question is asked once for the
+// whole run, not once per camera, and the answer holds for all of them.
+func TestBulkRestartAsksOnceWhetherToGoOnWithoutEncryption(t *testing.T) {
+	h := newFakeHost(t)
+	const pw = "Harbor-Signal-64"
+	sims := []*camsim.Camera{
+		startSim(t, camsim.Config{Generation: camsim.Gen12, Admin: &camsim.Account{User: "admin", Password: pw}}),
+		startSim(t, camsim.Config{Generation: camsim.Gen11, Admin: &camsim.Account{User: "admin", Password: pw}}),
+		startSim(t, camsim.Config{Generation: camsim.Gen12, Admin: &camsim.Account{User: "admin", Password: pw}}),
+	}
+	// Reached over plain HTTP, as a camera that offers no HTTPS is.
+	h.connectTo(func(_ context.Context, t workflow.Target, _ workflow.ConnectOptions) (workflow.Client, error) {
+		for _, s := range sims {
+			if s.MAC() == t.MAC {
+				return vapix.New(s.HTTPURL(), vapix.Options{Serial: s.MAC()})
+			}
+		}
+		return vapix.New("http://127.0.0.1:1", vapix.Options{Timeout: time.Second})
+	})
+	var cams []discovery.Device
+	boots := map[string]string{}
+	for _, s := range sims {
+		cams = append(cams, simDevice(s))
+		boots[s.MAC()] = s.Snapshot().BootID
+	}
+	d := newBulkRestartDialog(h, cams)
+	d.show(d.login.password)
+	d.login.user.SetText("admin")
+	test.Type(d.login.password, pw)
+	test.Tap(d.primary)
+
+	questions := 0
+	for d.running {
+		h.UI.UntilWithin(t, time.Minute, "a question, or the end of the run", func() bool {
+			return !d.running || strings.Contains(uitest.TopTexts(h.Win), "does not offer an encrypted connection")
+		})
+		if !d.running {
+			break
+		}
+		questions++
+		if !strings.Contains(uitest.TopTexts(h.Win), "holds for every camera of this run") {
+			t.Errorf("the question does not say its answer holds for the run:\n%s", uitest.TopTexts(h.Win))
+		}
+		pressButton(t, h.Win, "Send without encryption")
+	}
+	if questions != 1 {
+		t.Errorf("asked %d times whether to go on without encryption, want once for the run", questions)
+	}
+	for i, s := range sims {
+		if s.Snapshot().BootID == boots[s.MAC()] {
+			t.Errorf("camera %d was not restarted after the one yes", i)
+		}
+	}
+}
+
+// pressButton taps the button labelled text on the dialog on top of w.
+func pressButton(t *testing.T, w fyne.Window, text string) {
+	t.Helper()
+	var found *widget.Button
+	uitest.WalkShown(w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			found = b
+		}
+	})
+	if found == nil {
+		t.Fatalf("no %q button on top:\n%s", text, uitest.TopTexts(w))
+	}
+	test.Tap(found)
 }

@@ -400,6 +400,9 @@ func (d *setPasswordDialog) start() {
 	d.setFormEnabled(false)
 	d.resetUnconfirmed = 0
 	env := d.env()
+	if len(todo) > 1 {
+		env = d.envForMany()
+	}
 	targets := make([]workflow.Target, len(todo))
 	for i, r := range todo {
 		targets[i] = workflow.TargetOf(r.cam)

@@ -2,6 +2,7 @@ package dialogs
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2/dialog"
@@ -21,6 +22,28 @@ func (f *frame) env() workflow.Env {
 	return env
 }
 
+// envForMany is env for a run on several cameras: the question whether
+// to go on without encryption is asked once, for the first camera that
+// offers none, and the answer holds for the others of the run; the
+// others wait for it. One question per camera would stack a dialog per
+// camera over the window.
+func (f *frame) envForMany() workflow.Env {
+	env := f.env()
+	var mu sync.Mutex
+	asked, answer := false, false
+	env.ConfirmPlainHTTP = func(ctx context.Context, cam *workflow.Camera) bool {
+		mu.Lock()
+		defer mu.Unlock()
+		if !asked {
+			answer = askPlainHTTP(ctx, f.h, cam, true)
+			// Stopping the run is no answer: the next run asks again.
+			asked = ctx.Err() == nil
+		}
+		return answer
+	}
+	return env
+}
+
 // step shows a workflow step on the progress line; safe from the work
 // goroutine.
 func (f *frame) step(p workflow.Progress) { f.say(i18n.Text(p.Message())) }
@@ -36,12 +59,21 @@ func (f *frame) confirmPlainHTTP(ctx context.Context, cam *workflow.Camera) bool
 // goroutine waits for the answer. Stopping the work is a no. It is every
 // dialog's and wizard's workflow.Env.ConfirmPlainHTTP.
 func AskPlainHTTP(ctx context.Context, h Host, cam *workflow.Camera) bool {
+	return askPlainHTTP(ctx, h, cam, false)
+}
+
+// askPlainHTTP is AskPlainHTTP; forMany says the answer holds for every
+// camera of the run.
+func askPlainHTTP(ctx context.Context, h Host, cam *workflow.Camera, forMany bool) bool {
 	answer := make(chan bool, 1)
 	h.Do(func() {
 		title := lang.X("dialog.plain_http.title", "No encrypted connection")
 		text := lang.X("dialog.plain_http.text",
 			"{{.Camera}} does not offer an encrypted connection (HTTPS). The password would cross the network readable by anyone on it. Send it anyway?",
 			map[string]any{"Camera": cameraOf(cam)})
+		if forMany {
+			text += "\n\n" + lang.X("dialog.plain_http.for_many", "Your answer holds for every camera of this run that offers no encrypted connection.")
+		}
 		c := dialog.NewConfirm(title, text, func(yes bool) { answer <- yes }, h.Window())
 		c.SetConfirmText(lang.X("dialog.plain_http.send", "Send without encryption"))
 		c.SetDismissText(lang.X("dialog.plain_http.dont", "Do not send"))
