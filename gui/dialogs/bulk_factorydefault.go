@@ -2,14 +2,12 @@ package dialogs
 
 import (
 	"context"
-	"image/color"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -72,11 +70,6 @@ func newBulkFactoryDefaultDialog(h Host, cams []discovery.Device) *bulkFactoryDe
 	d.mode = widgets.NewOptionGroup([]string{lang.X("dialog.bulk_reset.soft", "Soft reset (recommended)"), lang.X("dialog.bulk_reset.hard", "Hard reset")}, 0, func(int) { d.validate() }, esc)
 	softWhat := widgets.Wrapped(lang.X("dialog.bulk_reset.soft_what", "Erases users, passwords and all other settings. Keeps the network settings: each camera stays at its address."))
 	hardWhat := widgets.Wrapped(lang.X("dialog.bulk_reset.hard_what", "Erases everything, the address too. Each camera comes back at 192.168.0.90 or with an address from the network's DHCP server, and the camera list has to find it again."))
-	indent := func(o fyne.CanvasObject) fyne.CanvasObject {
-		gap := canvas.NewRectangle(color.Transparent)
-		gap.SetMinSize(fyne.NewSize(theme.IconInlineSize()+2*theme.Padding(), 0))
-		return container.NewBorder(nil, nil, gap, nil, o)
-	}
 	for _, c := range cams {
 		d.rows = append(d.rows, newBulkRow(c, lang.X("dialog.bulk.waiting", "Waiting")))
 	}
@@ -101,8 +94,8 @@ func newBulkFactoryDefaultDialog(h Host, cams []discovery.Device) *bulkFactoryDe
 
 	body.Objects = []fyne.CanvasObject{
 		d.intro,
-		d.mode.Buttons[0], indent(softWhat),
-		d.mode.Buttons[1], indent(hardWhat),
+		d.mode.Buttons[0], underOption(softWhat),
+		d.mode.Buttons[1], underOption(hardWhat),
 		table,
 		widget.NewSeparator(),
 		d.login.box,
@@ -114,12 +107,7 @@ func newBulkFactoryDefaultDialog(h Host, cams []discovery.Device) *bulkFactoryDe
 	return d
 }
 
-func (d *bulkFactoryDefaultDialog) resetMode() vapix.ResetMode {
-	if d.mode.Selected == 1 {
-		return vapix.Hard
-	}
-	return vapix.Soft
-}
+func (d *bulkFactoryDefaultDialog) resetMode() vapix.ResetMode { return resetModeOf(d.mode) }
 
 // confirmed is the typed word a hard reset of several cameras needs: no
 // single MAC stands for them all.

@@ -68,11 +68,6 @@ func newFactoryDefaultDialog(h Host, cam discovery.Device) *factoryDefaultDialog
 	d.intro = widgets.Wrapped(lang.X("dialog.reset.intro", "Reset {{.Camera}} to its factory settings. Choose how much to erase:", map[string]any{"Camera": CameraTitle(cam)}))
 	d.mode = widgets.NewOptionGroup([]string{lang.X("dialog.reset.soft", "Soft reset (recommended)"), lang.X("dialog.reset.hard", "Hard reset")}, 0, func(int) { d.validate() }, esc)
 	softWhat, hardWhat := widgets.Wrapped(lang.X("dialog.reset.soft_what", "Erases users, passwords and settings, keeps the IP address.")), widgets.Wrapped(lang.X("dialog.reset.hard_what", "Erases everything including the IP address — the camera may come back at 192.168.0.90 or 169.254.x.x."))
-	indent := func(o fyne.CanvasObject) fyne.CanvasObject {
-		gap := canvas.NewRectangle(color.Transparent)
-		gap.SetMinSize(fyne.NewSize(theme.IconInlineSize()+2*theme.Padding(), 0))
-		return container.NewBorder(nil, nil, gap, nil, o)
-	}
 	d.login = newLoginFieldsFor(h, cam, d.submit, esc, d.validate)
 	dir := h.Backend().BackupDir
 	if dir == "" {
@@ -107,8 +102,8 @@ func newFactoryDefaultDialog(h Host, cam discovery.Device) *factoryDefaultDialog
 
 	body.Objects = []fyne.CanvasObject{
 		d.intro,
-		d.mode.Buttons[0], indent(softWhat),
-		d.mode.Buttons[1], indent(hardWhat),
+		d.mode.Buttons[0], underOption(softWhat),
+		d.mode.Buttons[1], underOption(hardWhat),
 		widget.NewSeparator(),
 		d.login.box,
 		d.backupWhere,
@@ -120,12 +115,7 @@ func newFactoryDefaultDialog(h Host, cam discovery.Device) *factoryDefaultDialog
 	return d
 }
 
-func (d *factoryDefaultDialog) resetMode() vapix.ResetMode {
-	if d.mode.Selected == 1 {
-		return vapix.Hard
-	}
-	return vapix.Soft
-}
+func (d *factoryDefaultDialog) resetMode() vapix.ResetMode { return resetModeOf(d.mode) }
 
 // confirmed is the typed confirmation a hard reset needs: the camera's MAC
 // (in any of the usual spellings) or the word RESET.
@@ -370,4 +360,21 @@ func fileURL(path string) *url.URL {
 		p = "/" + p
 	}
 	return &url.URL{Scheme: "file", Path: p}
+}
+
+// underOption indents an option's explanation to where the option's text
+// starts, past its radio icon.
+func underOption(o fyne.CanvasObject) fyne.CanvasObject {
+	gap := canvas.NewRectangle(color.Transparent)
+	gap.SetMinSize(fyne.NewSize(theme.IconInlineSize()+2*theme.Padding(), 0))
+	return container.NewBorder(nil, nil, gap, nil, o)
+}
+
+// resetModeOf reads the soft/hard choice both reset dialogs offer, soft
+// first.
+func resetModeOf(g *widgets.OptionGroup) vapix.ResetMode {
+	if g.Selected == 1 {
+		return vapix.Hard
+	}
+	return vapix.Soft
 }
