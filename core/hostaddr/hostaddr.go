@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"net/netip"
 
+	"github.com/openipu/openipu/core/addrplan"
 	"github.com/openipu/openipu/core/usermsg"
 )
 
@@ -181,12 +182,4 @@ func random() (uint32, error) {
 
 // Mask is p's network size written the way every system's settings ask for
 // it: 255.255.255.0.
-func Mask(p netip.Prefix) string {
-	bits := p.Bits()
-	var m [4]byte
-	for i := range m {
-		n := min(max(bits-8*i, 0), 8)
-		m[i] = byte(0xff << (8 - n))
-	}
-	return netip.AddrFrom4(m).String()
-}
+func Mask(p netip.Prefix) string { return addrplan.MaskText(p.Bits()) }

@@ -102,7 +102,7 @@ func (p *addressPage) enter() {
 	}
 	if home, ok := w.homeNetwork(); ok {
 		p.netText.SetText(lang.X("addrwiz.address.network", "This network uses {{.Range}} (subnet mask {{.Mask}}).",
-			map[string]any{"Range": rangeText(home), "Mask": hostaddr.Mask(home)}))
+			map[string]any{"Range": dialogs.NetworkWords(home), "Mask": hostaddr.Mask(home)}))
 	}
 	p.validate()
 }

@@ -2,8 +2,6 @@ package addresswizard
 
 import (
 	"context"
-	"encoding/binary"
-	"fmt"
 	"net/netip"
 	"strings"
 	"time"
@@ -16,6 +14,7 @@ import (
 
 	"github.com/openipu/openipu/core/arpping"
 	"github.com/openipu/openipu/core/workflow"
+	"github.com/openipu/openipu/gui/dialogs"
 	"github.com/openipu/openipu/gui/widgets"
 )
 
@@ -136,22 +135,5 @@ func (w *Wizard) notHomeText() string {
 	if !ok {
 		return lang.X("addrwiz.no_home", "This computer has no address on a network of its own to give the camera one from.")
 	}
-	return lang.X("addrwiz.not_home", "Choose a free address on this computer's network: {{.Range}}.", map[string]any{"Range": rangeText(home)})
-}
-
-// rangeText is a network in everyday words: "addresses starting with
-// 10.0.4." for the usual size, the first and last address otherwise.
-func rangeText(p netip.Prefix) string {
-	net := p.Masked()
-	b := net.Addr().As4()
-	switch net.Bits() {
-	case 24:
-		return lang.X("addrwiz.range24", "addresses starting with {{.Start}}", map[string]any{"Start": fmt.Sprintf("%d.%d.%d.", b[0], b[1], b[2])})
-	case 16:
-		return lang.X("addrwiz.range16", "addresses starting with {{.Start}}", map[string]any{"Start": fmt.Sprintf("%d.%d.", b[0], b[1])})
-	}
-	v := binary.BigEndian.Uint32(b[:]) | (1<<(32-net.Bits()) - 1)
-	var l [4]byte
-	binary.BigEndian.PutUint32(l[:], v)
-	return lang.X("addrwiz.range", "addresses {{.First}} to {{.Last}}", map[string]any{"First": net.Addr().String(), "Last": netip.AddrFrom4(l).String()})
+	return lang.X("addrwiz.not_home", "Choose a free address on this computer's network: {{.Range}}.", map[string]any{"Range": dialogs.NetworkWords(home)})
 }

@@ -2,8 +2,8 @@ package addresswizard
 
 import (
 	"net/netip"
-	"slices"
 
+	"github.com/openipu/openipu/core/addrplan"
 	"github.com/openipu/openipu/core/netif"
 	"github.com/openipu/openipu/gui/dialogs"
 )
@@ -68,7 +68,7 @@ func (w *Wizard) freeAddress() (netip.Addr, bool) {
 		start = net.Addr().Next()
 	}
 	for a := start; net.Contains(a); a = a.Next() {
-		if taken[a] || isBroadcast(net, a) {
+		if taken[a] || a == addrplan.Broadcast(net) {
 			continue
 		}
 		return a, true
@@ -76,18 +76,11 @@ func (w *Wizard) freeAddress() (netip.Addr, bool) {
 	return netip.Addr{}, false
 }
 
-func isBroadcast(net netip.Prefix, a netip.Addr) bool {
-	b := a.As4()
-	host := 32 - net.Bits()
-	v := uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
-	return v&(1<<host-1) == 1<<host-1
-}
-
 // onHomeNetwork says a is an address for a camera on the computer's
 // network: inside it, not its first or last address, not the computer's.
 func (w *Wizard) onHomeNetwork(a netip.Addr) bool {
 	home, ok := w.homeNetwork()
 	net := home.Masked()
-	return ok && net.Contains(a) && a != net.Addr() && !isBroadcast(net, a) && a != home.Addr() &&
-		!slices.Contains([]netip.Addr{w.tempPrefix.Addr()}, a)
+	return ok && net.Contains(a) && a != net.Addr() && a != addrplan.Broadcast(net) && a != home.Addr() &&
+		a != w.tempPrefix.Addr()
 }

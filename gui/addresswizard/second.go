@@ -102,7 +102,7 @@ func (p *secondPage) enter() {
 		}
 		w.tempPrefix = pfx
 	}
-	args := map[string]any{"Addr": w.tempPrefix.Addr().String(), "Camera": camAt.String(), "Range": rangeText(w.tempPrefix)}
+	args := map[string]any{"Addr": w.tempPrefix.Addr().String(), "Camera": camAt.String(), "Range": dialogs.NetworkWords(w.tempPrefix)}
 	if p.byHand {
 		p.intro.SetText(lang.X("addrwiz.second.by_hand", "Give this computer the address {{.Addr}} ({{.Range}}), so that it can reach the camera at {{.Camera}}. Then press Check again.", args))
 	} else {

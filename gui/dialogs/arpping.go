@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/openipu/openipu/core/addrplan"
 	"github.com/openipu/openipu/core/arpping"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/netif"
@@ -225,25 +226,17 @@ func (d *arpPingDialog) addressProblem() (netip.Addr, string) {
 		switch {
 		case a == p.Addr():
 			return a, lang.X("arpping_dialog.own_address", "{{.Addr}} is this computer's own address. Choose a free one.", args)
-		case p.Bits() <= 30 && (a == p.Masked().Addr() || a == lastAddr(p)):
+		case p.Bits() <= 30 && (a == p.Masked().Addr() || a == addrplan.Broadcast(p)):
 			return a, lang.X("arpping_dialog.reserved", "{{.Addr}} is the network's own address, not one a device can have. Choose another.", args)
 		}
 		return a, ""
 	}
 	var nets []string
 	for _, p := range routablePrefixes(i) {
-		nets = append(nets, networkWords(p))
+		nets = append(nets, NetworkWords(p))
 	}
 	args["Network"] = strings.Join(nets, lang.X("network.or", " or "))
 	return a, lang.X("arpping_dialog.outside", "{{.Addr}} is not on the network of {{.Interface}} ({{.Network}}). This way the camera can only be given an address on this computer's own network.", args)
-}
-
-// lastAddr is a prefix's broadcast address.
-func lastAddr(p netip.Prefix) netip.Addr {
-	b := p.Masked().Addr().As4()
-	host := uint32(1)<<(32-p.Bits()) - 1
-	v := uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3]) | host
-	return netip.AddrFrom4([4]byte{byte(v >> 24), byte(v >> 16), byte(v >> 8), byte(v)})
 }
 
 func (d *arpPingDialog) validate() {

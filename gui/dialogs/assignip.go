@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/openipu/openipu/core/addrplan"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/netif"
 	"github.com/openipu/openipu/core/usermsg"
@@ -118,17 +119,17 @@ func newAssignIPDialog(h Host, cam discovery.Device) *assignIPDialog {
 // address when it is on this computer's network (a fixed address where it
 // is now), else an example address on this computer's network.
 func (d *assignIPDialog) prefill() {
-	d.mask.SetText(maskText(24))
+	d.mask.SetText(addrplan.MaskText(24))
 	cur, ok := cameraIPv4(d.cam)
 	if ok {
 		if p, on := localPrefixFor(d.local, cur); on {
 			d.address.SetText(cur.String())
-			d.mask.SetText(maskText(p.Bits()))
+			d.mask.SetText(addrplan.MaskText(p.Bits()))
 			return
 		}
 	}
 	if p, ok := firstComputerPrefix(d.local); ok {
-		d.mask.SetText(maskText(p.Bits()))
+		d.mask.SetText(addrplan.MaskText(p.Bits()))
 		example := p.Masked().Addr()
 		for range 50 {
 			example = example.Next()
@@ -248,7 +249,7 @@ func (d *assignIPDialog) describeNetwork(cfg vapix.NetworkConfig, addrOK, maskOK
 	bits, _ := parseMask(d.mask.Text)
 	d.maskTerm.SetText(lang.X("dialog.ip.mask_term", "subnet mask /{{.Bits}}", map[string]any{"Bits": bits}))
 	if addrOK && cfg.Address.IsValid() {
-		d.network.SetText(lang.X("dialog.ip.network", "The camera's network: {{.Network}}", map[string]any{"Network": networkWords(cfg.Address)}))
+		d.network.SetText(lang.X("dialog.ip.network", "The camera's network: {{.Network}}", map[string]any{"Network": NetworkWords(cfg.Address)}))
 	}
 	widgets.SetVisible(d.network, d.network.Text != "")
 	widgets.SetVisible(d.maskTerm, true)

@@ -2,7 +2,6 @@ package dialogs
 
 import (
 	"context"
-	"fmt"
 	"math/bits"
 	"net/netip"
 	"strconv"
@@ -11,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"github.com/openipu/openipu/core/addrplan"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/netif"
 )
@@ -46,7 +46,7 @@ func ComputerAddressWords(local []netif.Interface) string {
 	for _, i := range netif.Usable(local) {
 		for _, p := range i.Prefixes {
 			if p.Addr().Is4() && !p.Addr().IsLinkLocalUnicast() {
-				nets = append(nets, networkWords(p))
+				nets = append(nets, NetworkWords(p))
 			}
 		}
 	}
@@ -56,10 +56,10 @@ func ComputerAddressWords(local []netif.Interface) string {
 	return strings.Join(nets, lang.X("network.or", " or "))
 }
 
-// networkWords names the addresses of network p the way people read them
+// NetworkWords names the addresses of network p the way people read them
 // off their devices: "addresses starting with 10.0.4." when p ends at a
 // dot, "addresses 10.0.4.0 to 10.0.4.127" when it does not.
-func networkWords(p netip.Prefix) string {
+func NetworkWords(p netip.Prefix) string {
 	p = p.Masked()
 	n := p.Bits()
 	switch {
@@ -75,7 +75,7 @@ func networkWords(p netip.Prefix) string {
 		}
 		return lang.X("network.starting_with", "addresses starting with {{.Start}}", map[string]any{"Start": start})
 	}
-	return lang.X("network.range", "addresses {{.First}} to {{.Last}}", map[string]any{"First": p.Addr().String(), "Last": lastAddr(p).String()})
+	return lang.X("network.range", "addresses {{.First}} to {{.Last}}", map[string]any{"First": p.Addr().String(), "Last": addrplan.Broadcast(p).String()})
 }
 
 // parseMask reads a subnet mask as people copy it from a router's page
@@ -132,16 +132,6 @@ func cameraIPv4(d discovery.Device) (netip.Addr, bool) {
 		}
 	}
 	return netip.Addr{}, false
-}
-
-// maskText is the dotted subnet mask of a prefix length, which is what
-// most people know from their router's settings page.
-func maskText(bits int) string {
-	m := uint32(0)
-	if bits > 0 {
-		m = ^uint32(0) << uint(32-bits)
-	}
-	return fmt.Sprintf("%d.%d.%d.%d", m>>24, m>>16&255, m>>8&255, m&255)
 }
 
 // takenCheck knocks, off the Fyne goroutine, at an address being typed to

@@ -78,7 +78,7 @@ func (s *scanRangeDialog) describe() {
 		s.words.Hide()
 		return
 	}
-	s.words.SetText(lang.X("scan.range_words", "To be asked: {{.Network}}", map[string]any{"Network": networkWords(p)}))
+	s.words.SetText(lang.X("scan.range_words", "To be asked: {{.Network}}", map[string]any{"Network": NetworkWords(p)}))
 	s.words.Show()
 }
 
