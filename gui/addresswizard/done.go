@@ -51,7 +51,7 @@ func (p *donePage) enter() {
 				p.tidy.SetText(lang.X("addrwiz.done.removed", "This computer no longer has the temporary address {{.Addr}}.", map[string]any{"Addr": addr}))
 			})
 		}()
-	case w.tempByHand && w.tempPrefix.IsValid():
+	case w.addedByHand:
 		steps := hostaddr.Steps(w.second.goos, w.iface(), w.tempPrefix)
 		p.tidy.SetText(lang.X("addrwiz.done.by_hand", "Now take the temporary address off this computer:") + " " + i18n.Text(steps[len(steps)-1]))
 	default:

@@ -29,9 +29,6 @@ type secondPage struct {
 	cable *widget.Label
 	intro *widget.Label
 	steps *widget.Label
-	// byHand: the address is to be added by the user (not offered, or
-	// refused for lack of rights).
-	byHand bool
 	// goos is the system whose steps are shown (tests choose).
 	goos string
 }
@@ -81,7 +78,6 @@ func cameraAddr(cam discovery.Device) (netip.Addr, bool) {
 func (p *secondPage) enter() {
 	w := p.w
 	widgets.SetVisible(p.cable, w.how.choice() == wayCable)
-	p.byHand = w.h.Backend().SecondAddress == nil || w.tempByHand
 	camAt, ok := cameraAddr(w.cam)
 	if !ok {
 		p.intro.SetText(lang.X("addrwiz.second.no_v4", "This camera announced no IPv4 address, so this computer cannot join its network. Restart the camera, or connect it to a network with a DHCP server."))
@@ -103,7 +99,7 @@ func (p *secondPage) enter() {
 		w.tempPrefix = pfx
 	}
 	args := map[string]any{"Addr": w.tempPrefix.Addr().String(), "Camera": camAt.String(), "Range": dialogs.NetworkWords(w.tempPrefix)}
-	if p.byHand {
+	if p.byHand() {
 		p.intro.SetText(lang.X("addrwiz.second.by_hand", "Give this computer the address {{.Addr}} ({{.Range}}), so that it can reach the camera at {{.Camera}}. Then press Check again.", args))
 	} else {
 		p.intro.SetText(lang.X("addrwiz.second.auto", "OpenIPU gives this computer the address {{.Addr}} as well as its own, so that it can reach the camera at {{.Camera}}, and takes it away again at the end.", args))
@@ -114,7 +110,7 @@ func (p *secondPage) enter() {
 // showSteps writes out the steps for this computer's system when the
 // address is to be added by hand.
 func (p *secondPage) showSteps() {
-	if !p.byHand {
+	if !p.byHand() {
 		p.steps.SetText("")
 		p.steps.Hide()
 		return
@@ -128,8 +124,14 @@ func (p *secondPage) showSteps() {
 	p.steps.Show()
 }
 
+// byHand says the address is the user's to add: this computer offers no
+// way to add it, or refused for lack of rights.
+func (p *secondPage) byHand() bool {
+	return p.w.h.Backend().SecondAddress == nil || p.w.refused
+}
+
 func (p *secondPage) primaryLabel() string {
-	if p.byHand {
+	if p.byHand() {
 		return lang.X("addrwiz.second.check", "Check again")
 	}
 	return lang.X("addrwiz.second.add", "Add the address for me")
@@ -142,18 +144,21 @@ func (p *secondPage) primary() {
 		return
 	}
 	adder, iface, prefix := w.h.Backend().SecondAddress, w.iface(), w.tempPrefix
-	byHand := p.byHand || w.temporary != nil
+	byHand := p.byHand()
+	addNow := !byHand && w.temporary == nil
 	env, target := w.env(), workflow.TargetOf(w.cam).At(camAt)
 	w.run(func(ctx context.Context) func() {
 		var added hostaddr.Added
-		if !byHand {
+		if addNow {
 			w.say(lang.X("addrwiz.second.adding", "Giving this computer the address {{.Addr}}…", map[string]any{"Addr": prefix.Addr().String()}))
 			a, err := adder.Add(ctx, iface, prefix)
 			if err != nil {
 				return func() {
 					w.showError(err)
-					if k := hostaddr.KindOf(err); k == hostaddr.NeedsAdmin || k == hostaddr.NotPossible || k == hostaddr.Unknown {
-						w.tempByHand, p.byHand = true, true
+					// Only a stop is not a refusal: for anything else
+					// the steps by hand are the way on.
+					if hostaddr.KindOf(err) != hostaddr.Canceled {
+						w.refused = true
 						p.enter()
 					}
 				}
@@ -170,7 +175,7 @@ func (p *secondPage) primary() {
 				w.showError(err)
 				return
 			}
-			w.reach = target
+			w.reach, w.addedByHand = target, byHand
 			w.goTo(pagePassword)
 		}
 	})

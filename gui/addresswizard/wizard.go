@@ -88,10 +88,14 @@ type Wizard struct {
 	// address, after a second address at its old one.
 	reach workflow.Target
 	// temporary is the address this program added to this computer, to be
-	// taken away when the flow ends; tempByHand is one the user added.
-	temporary  hostaddr.Added
-	tempPrefix netip.Prefix
-	tempByHand bool
+	// taken away when the flow ends; tempPrefix is the address, added by
+	// this program or by the user. refused: this computer would not let
+	// the program add it; addedByHand: the user did, and reached the
+	// camera through it, so the last page says how to take it off again.
+	temporary   hostaddr.Added
+	tempPrefix  netip.Prefix
+	refused     bool
+	addedByHand bool
 	// login is the administrator chosen on the password page, held in
 	// memory until the wizard closes, for the address page.
 	login workflow.Credentials
