@@ -3,7 +3,6 @@ package workflow
 import (
 	"context"
 	"fmt"
-	"sync"
 
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/vapix"
@@ -137,32 +136,18 @@ const defaultParallel = 4
 // a few at a time, and returns one result per camera in the order given. A
 // camera not yet started when ctx ends is NotSent: nothing reached it.
 func SetPasswords(ctx context.Context, env Env, targets []Target, req PasswordRequest, bulk Bulk, progress func(Progress)) []PasswordResult {
-	n := bulk.Parallel
-	if n <= 0 {
-		n = defaultParallel
-	}
 	results := make([]PasswordResult, len(targets))
-	sem := make(chan struct{}, n)
-	var wg sync.WaitGroup
-	for i, t := range targets {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			select {
-			case sem <- struct{}{}:
-				defer func() { <-sem }()
-			case <-ctx.Done():
-			}
-			if ctx.Err() != nil {
-				results[i] = PasswordResult{Target: t, Outcome: NotSent, Err: ctx.Err()}
-			} else {
-				results[i] = SetPassword(ctx, env, t, req, progress)
-			}
-			if bulk.Done != nil {
-				bulk.Done(i, results[i])
-			}
-		}()
+	done := func(i int) {
+		if bulk.Done != nil {
+			bulk.Done(i, results[i])
+		}
 	}
-	wg.Wait()
+	Each(ctx, len(targets), bulk.Parallel, func(ctx context.Context, i int) {
+		results[i] = SetPassword(ctx, env, targets[i], req, progress)
+		done(i)
+	}, func(i int) {
+		results[i] = PasswordResult{Target: targets[i], Outcome: NotSent, Err: ctx.Err()}
+		done(i)
+	})
 	return results
 }
