@@ -156,7 +156,7 @@ func (p *addressPage) start() {
 	w := p.w
 	b := w.h.Backend()
 	env, target, login, inUse, within := w.env(), w.reach, workflow.As(w.login), b.AddressInUse, p.within
-	follow := workflow.Follow{Within: within, Candidates: w.following()}
+	follow := workflow.Follow{Within: within, Candidates: dialogs.Following(w.h)}
 	w.run(func(ctx context.Context) func() {
 		if !cfg.DHCP && cfg.Address.Addr().String() != target.Host && inUse != nil {
 			a := cfg.Address.Addr()
@@ -185,22 +185,4 @@ func (p *addressPage) start() {
 			w.goTo(pageDone)
 		}
 	})
-}
-
-// following lists where the camera has been heard since a moment, from the
-// window's list, asking for a new search every so often: with DHCP nobody
-// knows the new address in advance.
-func (w *Wizard) following() func(ctx context.Context, mac string, since time.Time) []workflow.Target {
-	var last time.Time
-	return func(_ context.Context, mac string, since time.Time) []workflow.Target {
-		if time.Since(last) >= 10*time.Second {
-			last = time.Now()
-			w.h.Refresh()
-		}
-		d, ok := w.h.Camera(mac)
-		if !ok || d.Lost || !d.LastSeen.After(since) {
-			return nil
-		}
-		return []workflow.Target{workflow.TargetOf(d)}
-	}
 }

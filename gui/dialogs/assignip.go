@@ -301,7 +301,7 @@ func (d *assignIPDialog) start() {
 	}
 	user, pw := d.login.user.Text, d.login.password.Text
 	env, cam := d.env(), d.cam
-	follow := workflow.Follow{Within: d.followFor, Every: d.followEvery, Candidates: following(d.h)}
+	follow := workflow.Follow{Within: d.followFor, Every: d.followEvery, Candidates: Following(d.h)}
 	login := workflow.As(workflow.Credentials{User: user, Password: pw})
 	d.setFormEnabled(false)
 	d.run([]string{cam.MAC}, func(ctx context.Context) func() {

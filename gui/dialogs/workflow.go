@@ -92,11 +92,11 @@ func cameraOf(cam *workflow.Camera) string {
 	return cameraTitle(cam.Model(), cam.MAC(), cam.Target().Address())
 }
 
-// following lists where the camera with mac has been seen since a moment,
+// Following lists where the camera with mac has been seen since a moment,
 // from the window's list: with DHCP its new address is the DHCP server's
 // choice, and the window hears of it first. The search is asked to look
 // again every so often.
-func following(h Host) func(ctx context.Context, mac string, since time.Time) []workflow.Target {
+func Following(h Host) func(ctx context.Context, mac string, since time.Time) []workflow.Target {
 	var lastRefresh time.Time
 	return func(_ context.Context, mac string, since time.Time) []workflow.Target {
 		if time.Since(lastRefresh) >= followRefreshes {
