@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/openipu/openipu/core/arpping"
 	"github.com/openipu/openipu/core/hostaddr"
 	"github.com/openipu/openipu/core/vapix"
 	"github.com/openipu/openipu/core/workflow"
@@ -158,11 +157,9 @@ func (p *addressPage) start() {
 	env, target, login, inUse, within := w.env(), w.reach, workflow.As(w.login), b.AddressInUse, p.within
 	follow := workflow.Follow{Within: within, Candidates: dialogs.Following(w.h)}
 	w.run(func(ctx context.Context) func() {
-		if !cfg.DHCP && cfg.Address.Addr().String() != target.Host && inUse != nil {
-			a := cfg.Address.Addr()
-			w.say(lang.X("addrwiz.checking_free", "Checking that nothing answers at {{.Addr}} yet…", map[string]any{"Addr": a.String()}))
-			if inUse(ctx, a) {
-				return func() { w.showError(&arpping.Error{Kind: arpping.AddressInUse, Addr: a.String(), MAC: w.cam.MAC}) }
+		if a := cfg.Address.Addr(); !cfg.DHCP && a.String() != target.Host {
+			if err := w.taken(ctx, inUse, a, ""); err != nil {
+				return func() { w.showError(err) }
 			}
 		}
 		res, err := workflow.ChangeNetwork(ctx, env, target, login, cfg, follow, w.sayStep)

@@ -97,11 +97,8 @@ func (p *arpPage) start() {
 	env, pinger, mac, iface, window := w.env(), b.ARPPing, w.cam.MAC, w.iface(), p.window
 	inUse := b.AddressInUse
 	w.run(func(ctx context.Context) func() {
-		w.say(lang.X("addrwiz.checking_free", "Checking that nothing answers at {{.Addr}} yet…", map[string]any{"Addr": addr.String()}))
-		if inUse != nil && inUse(ctx, addr) {
-			return func() {
-				w.notice.ShowError(&arpping.Error{Kind: arpping.AddressInUse, Addr: addr.String(), MAC: mac, Interface: iface})
-			}
+		if err := w.taken(ctx, inUse, addr, iface); err != nil {
+			return func() { w.showError(err) }
 		}
 		req := arpping.Request{MAC: mac, Addr: addr, Interface: iface, Window: window}
 		err := workflow.AssignByMAC(ctx, env, pinger, req, func(pr arpping.Progress) { w.say(arpText(pr, addr)) })
@@ -136,4 +133,19 @@ func (w *Wizard) notHomeText() string {
 		return lang.X("addrwiz.no_home", "This computer has no address on a network of its own to give the camera one from.")
 	}
 	return lang.X("addrwiz.not_home", "Choose a free address on this computer's network: {{.Range}}.", map[string]any{"Range": dialogs.NetworkWords(home)})
+}
+
+// taken asks, off the Fyne goroutine, whether something already answers at
+// a, where the camera is about to go, saying so on the progress line; the
+// error is what to show when something does. Without a way to ask (nil)
+// nothing is refused.
+func (w *Wizard) taken(ctx context.Context, inUse func(context.Context, netip.Addr) bool, a netip.Addr, iface string) error {
+	if inUse == nil {
+		return nil
+	}
+	w.say(lang.X("addrwiz.checking_free", "Checking that nothing answers at {{.Addr}} yet…", map[string]any{"Addr": a.String()}))
+	if inUse(ctx, a) {
+		return &arpping.Error{Kind: arpping.AddressInUse, Addr: a.String(), MAC: w.cam.MAC, Interface: iface}
+	}
+	return nil
 }
