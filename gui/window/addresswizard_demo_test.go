@@ -347,3 +347,20 @@ func TestACameraWhosePasswordNobodyKnowsIsAskedForItAndAWrongOneLeadsToTheGuided
 		return strings.Contains(topDialog(w.win), factory.MAC)
 	})
 }
+
+func TestTheWizardRefusesAnAddressSomethingAlreadyAnswersAt(t *testing.T) {
+	w, factory := factoryCameraInTheDemo(t)
+	w.tapRow(t, factory.MAC, 0)
+	test.Tap(w.details.suggest)
+	defer closeOverlays(w)
+	test.Tap(dialogButton(t, w.win, "Next")) // by serial number
+	entries := dialogEntries(w.win)
+	entries[0].SetText("10.0.4.101") // another camera of the office
+	test.Tap(dialogButton(t, w.win, "Give it this address"))
+	w.ui.UntilWithin(t, time.Minute, "the wizard says something answers there", func() bool {
+		return strings.Contains(shownDialog(w.win), "Another device already answers at 10.0.4.101")
+	})
+	if d := w.rows.byMAC[factory.MAC]; len(d.Addresses) == 0 || d.Addresses[0] != discovery.FactoryAddress {
+		t.Errorf("the camera moved to %v although the address was taken", d.Addresses)
+	}
+}
