@@ -3,15 +3,17 @@ package main
 import (
 	"context"
 	"fmt"
-	"runtime/debug"
+
+	"github.com/openipu/openipu/core/buildinfo"
 )
 
 var versionCommand = &command{
 	name:    "version",
 	summary: "Show which version of openipu-cli this is; --version does the same.",
-	help: `The version is the module's release version when the program was built from
-one, otherwise the revision it was built from, marked "(modified)" when the
-source had changes that were not committed, or "devel" when neither is known.`,
+	help: `The version is the one stamped by the build from git (0.1.0 for a release,
+0.1.0-dev.N+gCOMMIT between releases); for a plain "go build" it is the
+revision it was built from, marked "(modified)" when the source had changes
+that were not committed, or "devel" when neither is known.`,
 	flags: func() *flagSet { return newCommandFlags("version") },
 	run:   runVersion,
 }
@@ -27,43 +29,15 @@ func runVersion(_ context.Context, c *cli, args []string) error {
 		// Not repeated back: a word typed here may be a password.
 		return usageErrorf("version takes no arguments")
 	}
-	info, ok := debug.ReadBuildInfo()
-	if !ok {
-		info = nil
-	}
-	fmt.Fprintf(c.stdout, "openipu-cli %s\n", versionOf(info))
+	fmt.Fprintf(c.stdout, "openipu-cli %s\n", versionText())
 	return nil
 }
 
-// versionOf is the version a build says it is: the main module's version
-// when it has one, otherwise the commit it was built from (marked when the
-// work tree had changes), otherwise "devel".
-func versionOf(info *debug.BuildInfo) string {
-	if info == nil {
-		return "devel"
-	}
-	if v := info.Main.Version; v != "" && v != "(devel)" {
+// versionText is the build's version, or "devel" for a build that does not
+// know it.
+func versionText() string {
+	if v := buildinfo.Version(); v != "" {
 		return v
 	}
-	var revision string
-	modified := false
-	for _, s := range info.Settings {
-		switch s.Key {
-		case "vcs.revision":
-			revision = s.Value
-		case "vcs.modified":
-			modified = s.Value == "true"
-		}
-	}
-	if revision == "" {
-		return "devel"
-	}
-	// As long as Go's own short form of a revision, in pseudo-versions.
-	if len(revision) > 12 {
-		revision = revision[:12]
-	}
-	if modified {
-		revision += " (modified)"
-	}
-	return revision
+	return "devel"
 }

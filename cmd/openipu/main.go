@@ -7,14 +7,15 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
-	"runtime/debug"
 	"time"
 
 	"fyne.io/fyne/v2/app"
 
 	"github.com/openipu/openipu/assets"
 	"github.com/openipu/openipu/core/backend"
+	"github.com/openipu/openipu/core/buildinfo"
 	"github.com/openipu/openipu/core/demo"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/gui/i18n"
@@ -26,7 +27,13 @@ var started = time.Now()
 
 func main() {
 	simulated := flag.Bool("demo", false, "show simulated cameras instead of searching the real network")
+	showVersion := flag.Bool("version", false, "print the version and exit")
 	flag.Parse()
+	if *showVersion {
+		attachConsole()
+		printVersion(os.Stdout)
+		return
+	}
 
 	a := app.NewWithID("io.github.openipu.openipu")
 	a.SetIcon(assets.Icon)
@@ -44,7 +51,7 @@ func main() {
 		}
 	}
 
-	opts := window.Options{OpenURL: a.OpenURL, StartDemo: startDemo, Version: buildVersion()}
+	opts := window.Options{OpenURL: a.OpenURL, StartDemo: startDemo, Version: buildinfo.Version()}
 	if *simulated {
 		// Nothing of the real network or the user's files is opened: the
 		// office keeps its own records.
@@ -71,26 +78,12 @@ func main() {
 	window.NewMainWindow(a, opts).ShowAndRun()
 }
 
-// buildVersion is this program's version for About: the module version Go
-// stamped it with (a release tag, or a pseudo-version naming the commit),
-// else the commit it was built from; empty when neither is known, which
-// About calls a development build.
-func buildVersion() string {
-	info, ok := debug.ReadBuildInfo()
-	if !ok {
-		return ""
+// printVersion answers --version, for support and for checking which build
+// a download is.
+func printVersion(w io.Writer) {
+	v := buildinfo.Version()
+	if v == "" {
+		v = "devel"
 	}
-	return versionOf(info)
-}
-
-func versionOf(info *debug.BuildInfo) string {
-	if v := info.Main.Version; v != "" && v != "(devel)" {
-		return v
-	}
-	for _, s := range info.Settings {
-		if s.Key == "vcs.revision" && s.Value != "" {
-			return s.Value[:min(len(s.Value), 12)]
-		}
-	}
-	return ""
+	fmt.Fprintf(w, "OpenIPU %s\n", v)
 }
