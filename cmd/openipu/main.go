@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"time"
 
@@ -44,7 +45,11 @@ func main() {
 		}
 	}
 
-	opts := window.Options{OpenURL: a.OpenURL, StartDemo: startDemo, Version: buildVersion()}
+	opts := window.Options{OpenURL: a.OpenURL, StartDemo: startDemo, Version: buildVersion(),
+		// Windows Defender Firewall asks about the first socket the search
+		// opens; the window explains the question first (once; --demo
+		// opens none, and the window does not ask then).
+		ExplainFirewall: runtime.GOOS == "windows"}
 	if *simulated {
 		// Nothing of the real network or the user's files is opened: the
 		// office keeps its own records.
