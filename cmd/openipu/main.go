@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"time"
 
 	"fyne.io/fyne/v2/app"
@@ -51,7 +52,11 @@ func main() {
 		}
 	}
 
-	opts := window.Options{OpenURL: a.OpenURL, StartDemo: startDemo, Version: buildinfo.Version()}
+	opts := window.Options{OpenURL: a.OpenURL, StartDemo: startDemo, Version: buildinfo.Version(),
+		// Windows Defender Firewall asks about the first socket the search
+		// opens; the window explains the question first (once; --demo
+		// opens none, and the window does not ask then).
+		ExplainFirewall: runtime.GOOS == "windows"}
 	if *simulated {
 		// Nothing of the real network or the user's files is opened: the
 		// office keeps its own records.

@@ -62,6 +62,8 @@ type Engine struct {
 	// window may ask for the status, the list or a camera by address at
 	// any moment, even while Run is still starting.
 	run atomic.Pointer[session]
+	// ssdp is the SSDP search of this run, for the notices it has.
+	ssdp atomic.Pointer[ssdpClient]
 
 	mu       sync.Mutex
 	pending  map[string]bool
@@ -95,6 +97,9 @@ type Status struct {
 	// camera answered on any interface: a firewall is the usual cause.
 	NothingHeard bool
 	What, Next   usermsg.Message // set when NothingHeard
+	// Notices are what the search cannot do on this computer while it
+	// still finds cameras (announcements not heard, for one).
+	Notices []usermsg.Problem
 }
 
 // New makes an engine.
@@ -178,6 +183,8 @@ func (e *Engine) Run(ctx context.Context) (<-chan Event, error) {
 		if err := ssdpc.start(ctx, &wg); err != nil {
 			e.opts.Logf("%v", err)
 			ssdpc = nil
+		} else {
+			e.ssdp.Store(ssdpc)
 		}
 	}
 	for range e.opts.ProbeConcurrency {
@@ -250,6 +257,9 @@ func (e *Engine) Status() Status {
 		return Status{}
 	}
 	st := Status{Interfaces: s.searched}
+	if c := e.ssdp.Load(); c != nil {
+		st.Notices = c.notices()
+	}
 	// Only Axis devices answer these searches, so "no device" after a
 	// while is "no answer": the computer's own queries, which loop back,
 	// must not count as one.

@@ -24,6 +24,7 @@ import (
 	"github.com/openipu/openipu/core/devtext"
 	"github.com/openipu/openipu/core/macaddr"
 	"github.com/openipu/openipu/core/netif"
+	"github.com/openipu/openipu/core/usermsg"
 )
 
 // The SSDP search targets: Axis' own service type, and the root device that
@@ -62,8 +63,8 @@ type senderHub struct {
 	mu        sync.Mutex
 	installed bool
 	listeners map[*ssdpClient]bool
-	// ifaces guards go-ssdp's Interfaces, which it reads when a search or
-	// the monitor opens its sockets: searches hold it for reading, and a
+	// ifaces guards go-ssdp's Interfaces, which it reads when a search
+	// opens its socket: searches hold it for reading, and a
 	// new selection is written only when no search of an earlier engine
 	// is under way (each ends by itself within its window).
 	ifaces  sync.RWMutex
@@ -134,14 +135,16 @@ func (w hubWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// ssdpClient searches actively and listens for NOTIFY alive/byebye.
+// ssdpClient searches actively and listens for NOTIFY alive/byebye. A
+// search (go-ssdp's Search) sends from a socket on 0.0.0.0 and a port the
+// system picks, and reads the unicast replies there, so searching never
+// needs port 1900; only the announcements do (listenNotify).
 type ssdpClient struct {
-	ifaces  []netif.Interface
-	out     chan<- Sighting
-	stats   *counters
-	logf    func(string, ...any)
-	fetch   *http.Client
-	monitor *ssdp.Monitor
+	ifaces []netif.Interface
+	out    chan<- Sighting
+	stats  *counters
+	logf   func(string, ...any)
+	fetch  *http.Client
 	// known reports that a device's HTTP probe already answered: its
 	// description would tell nothing new.
 	known func(mac string) bool
@@ -150,6 +153,9 @@ type ssdpClient struct {
 	mu      sync.Mutex
 	senders map[string]map[netip.Addr]bool // USN -> who sent it
 	fetched map[string]time.Time           // MAC -> last description fetch
+	// unheard is set when port 1900 could not be opened to hear
+	// announcements.
+	unheard *AnnouncementsUnheardError
 }
 
 func newSSDPClient(ifaces []netif.Interface, out chan<- Sighting, stats *counters, logf func(string, ...any)) *ssdpClient {
@@ -164,38 +170,53 @@ func newSSDPClient(ifaces []netif.Interface, out chan<- Sighting, stats *counter
 func (c *ssdpClient) start(ctx context.Context, wg *sync.WaitGroup) error {
 	c.ctx = ctx
 	ssdpHub.add(c, c.ifaces)
-	m := &ssdp.Monitor{
-		Alive: func(a *ssdp.AliveMessage) {
-			c.notify(a.From, a.USN, a.Location, a.MaxAge(), false)
-		},
-		Bye: func(b *ssdp.ByeMessage) {
-			c.notify(b.From, b.USN, "", 0, true)
-		},
-	}
-	ssdpHub.ifaces.RLock()
-	err := m.Start()
-	ssdpHub.ifaces.RUnlock()
+	pc, err := listenNotify(ctx, c.ifaces)
 	if err != nil {
-		// Another program may hold port 1900 exclusively; active search
-		// still works.
+		// Active search still works: it sends from, and is answered on, a
+		// port of its own.
 		c.logf("ssdp: passive listening disabled: %v", err)
-	} else {
-		c.monitor = m
+		var unheard *AnnouncementsUnheardError
+		if errors.As(err, &unheard) {
+			c.mu.Lock()
+			c.unheard = unheard
+			c.mu.Unlock()
+		}
+	}
+	var reader sync.WaitGroup
+	if pc != nil {
+		reader.Add(1)
+		go func() {
+			defer reader.Done()
+			c.readNotify(pc)
+		}()
 	}
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
 		<-ctx.Done()
 		ssdpHub.remove(c)
-		if c.monitor != nil {
-			c.monitor.Close()
+		if pc != nil {
+			pc.Close()
+			reader.Wait()
 		}
 	}()
 	return nil
 }
 
+// notices are what the user should know about this search: that
+// announcements cannot be heard, when they cannot.
+func (c *ssdpClient) notices() []usermsg.Problem {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.unheard == nil {
+		return nil
+	}
+	return []usermsg.Problem{c.unheard.Explain()}
+}
+
 // search runs one M-SEARCH window for each target. go-ssdp blocks for the
 // whole window and knows no context; the goroutine ends by itself after it.
+// The empty local address is what makes go-ssdp bind an ephemeral port.
 func (c *ssdpClient) search(waitSec int) {
 	for _, st := range []string{ssdpAxisST, ssdpRootST} {
 		go func() {

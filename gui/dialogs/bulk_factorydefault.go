@@ -280,7 +280,12 @@ func (d *bulkFactoryDefaultDialog) openBackupFolder() {
 		return
 	}
 	if err := d.h.OpenURL(fileURL(dir)); err != nil {
-		d.problem.ShowError(err)
+		// The backups are saved; why this computer could not show the
+		// folder (no file manager for the URL) is nothing to act on, where
+		// the folder is: it is said in full, to open by hand.
+		d.problem.Set(widgets.NoticeWarning,
+			lang.X("dialog.bulk_reset.open_folder_failed", "The backups folder could not be opened here."),
+			lang.X("dialog.bulk_reset.open_folder_by_hand", "Open it yourself: {{.Dir}}", map[string]any{"Dir": dir}))
 		d.relayout()
 	}
 }

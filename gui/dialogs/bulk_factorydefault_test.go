@@ -2,6 +2,7 @@ package dialogs
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -128,5 +129,24 @@ func TestShowFactoryDefaultCamerasWithOneCameraOpensTheSingleCameraDialog(t *tes
 	ShowFactoryDefaultCameras(h, []discovery.Device{readyDevice("ACCC8E270AD8")})
 	if got := uitest.OverlayTexts(h.Win); !strings.Contains(got, "type the camera's MAC address") && !strings.Contains(got, "keeps the IP address") {
 		t.Errorf("dialog shows %q", got)
+	}
+}
+
+func TestBulkFactoryDefaultOpensTheBackupsFolderAsAFileURLOrSaysWhereItIs(t *testing.T) {
+	h := newFakeHost(t)
+	h.B.BackupDir = filepath.Join(t.TempDir(), "Anna Svensson", "backups")
+	d := newBulkFactoryDefaultDialog(h, []discovery.Device{readyDevice("ACCC8E270AD8")})
+	d.show(d.login.password)
+
+	d.openBackupFolder()
+	want := fileURL(h.B.BackupDir).String()
+	if got := h.OpenedURLs(); len(got) != 1 || got[0] != want || !strings.Contains(got[0], "Anna%20Svensson") {
+		t.Errorf("opened %v, want %s", got, want)
+	}
+
+	h.OpenFails = errors.New("no file manager")
+	d.openBackupFolder()
+	if !strings.Contains(d.problem.Text.Text+"\n"+d.problem.Next.Text, h.B.BackupDir) {
+		t.Errorf("the folder is not shown to open by hand: %q %q", d.problem.Text.Text, d.problem.Next.Text)
 	}
 }

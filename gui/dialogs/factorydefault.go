@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/fileurl"
 	"github.com/openipu/openipu/core/macaddr"
 	"github.com/openipu/openipu/core/vapix"
 	"github.com/openipu/openipu/core/workflow"
@@ -353,14 +354,8 @@ func (d *factoryDefaultDialog) forget() {
 }
 
 // fileURL makes a file:// URL that the system opens with the default
-// program; a Windows path "C:\x" becomes file:///C:/x.
-func fileURL(path string) *url.URL {
-	p := filepath.ToSlash(path)
-	if len(p) > 0 && p[0] != '/' {
-		p = "/" + p
-	}
-	return &url.URL{Scheme: "file", Path: p}
-}
+// program, by this computer's rules for paths.
+func fileURL(path string) *url.URL { return fileurl.FromPath(path) }
 
 // underOption indents an option's explanation to where the option's text
 // starts, past its radio icon.

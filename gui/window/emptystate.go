@@ -107,13 +107,26 @@ func (e *emptyState) update(empty, searching bool, st discovery.Status, runErr e
 	case st.NothingHeard:
 		problem = i18n.Text(st.What) + "\n" + i18n.Text(st.Next)
 	}
-	e.problem.SetText(problem)
-	// The engine's "nothing heard" says what the checklist says, and more.
-	if problem == "" {
+	// Notices are what the search cannot do here while it still works:
+	// said with the problem, they do not replace the checklist.
+	said := []string{}
+	if problem != "" {
+		said = append(said, problem)
+	}
+	for _, n := range st.Notices {
+		what, next := i18n.ProblemText(n)
+		said = append(said, what+"\n"+next)
+	}
+	e.problem.SetText(strings.Join(said, "\n\n"))
+	if len(said) == 0 {
 		e.problemBox.Hide()
-		e.checklist.Show()
 	} else {
 		e.problemBox.Show()
+	}
+	// The engine's "nothing heard" says what the checklist says, and more.
+	if problem == "" {
+		e.checklist.Show()
+	} else {
 		e.checklist.Hide()
 	}
 	if canDemo {

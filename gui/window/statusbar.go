@@ -20,7 +20,9 @@ type statusBar struct {
 	searching *widget.Label
 	counts    *widget.Label
 	where     *widget.Label
-	box       *fyne.Container
+	// notice says what the search cannot do on this computer.
+	notice *widget.Label
+	box    *fyne.Container
 }
 
 func newStatusBar() *statusBar {
@@ -29,9 +31,13 @@ func newStatusBar() *statusBar {
 		searching: widget.NewLabel(lang.X("status.searching", "Searching…")),
 		counts:    widget.NewLabel(""),
 		where:     widget.NewLabel(""),
+		notice:    widget.NewLabel(""),
 	}
 	s.where.Truncation = fyne.TextTruncateEllipsis
-	s.box = container.NewVBox(widget.NewSeparator(),
+	s.notice.Wrapping = fyne.TextWrapWord
+	s.notice.Importance = widget.WarningImportance
+	s.notice.Hide()
+	s.box = container.NewVBox(widget.NewSeparator(), s.notice,
 		container.NewBorder(nil, nil, container.NewHBox(s.activity, s.searching, s.counts), nil, s.where))
 	return s
 }
@@ -63,6 +69,20 @@ func (s *statusBar) update(c counts, searching bool, st discovery.Status, simula
 	s.where.Alignment = fyne.TextAlignTrailing
 	if s.where.Text != where {
 		s.where.SetText(where)
+	}
+	// A notice stays in view while cameras are listed, where the empty
+	// state that also says it is gone.
+	notice := ""
+	if len(st.Notices) > 0 {
+		notice = i18n.Text(st.Notices[0].What)
+	}
+	if s.notice.Text != notice {
+		s.notice.SetText(notice)
+	}
+	if notice == "" {
+		s.notice.Hide()
+	} else {
+		s.notice.Show()
 	}
 }
 

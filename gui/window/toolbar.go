@@ -1,6 +1,8 @@
 package window
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -200,6 +202,9 @@ func newMainMenu(w *MainWindow) *fyne.MainMenu {
 		fyne.NewMenuItem(lang.X("menu.readme", "Open the README"), w.showReadme),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.X("menu.about", "About OpenIPU"), w.showAbout))
+	if w.opts.ExplainFirewall {
+		help.Items = slices.Insert(help.Items, 2, fyne.NewMenuItem(lang.X("menu.firewall", "Windows firewall…"), w.showFirewallHelp))
+	}
 	return fyne.NewMainMenu(cameras, camera, help)
 }
 

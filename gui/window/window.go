@@ -128,6 +128,9 @@ type MainWindow struct {
 	// pinsQuestion asks whether to remember certificates in memory when
 	// the certificate file cannot be used.
 	pinsQuestion *dialog.ConfirmDialog
+	// firewallDialog explains Windows' firewall question before the first
+	// search.
+	firewallDialog *dialog.CustomDialog
 }
 
 // Options are what the program hands the window.
@@ -151,6 +154,11 @@ type Options struct {
 	// OnFirstCamera, when set, is called once, on Fyne's goroutine, when
 	// the table first shows a camera (the start-up measurement).
 	OnFirstCamera func()
+	// ExplainFirewall is set where the system's firewall asks the user
+	// about the search's first socket (Windows): the first search waits
+	// until its question is explained (firewall.go), and Help explains it
+	// again.
+	ExplainFirewall bool
 }
 
 // NewMainWindow builds the window and starts searching with
@@ -195,7 +203,10 @@ func newMainWindow(app fyne.App, opts Options, do func(func()), applied func()) 
 	w.win.SetMaster()
 	w.win.SetOnClosed(w.cancel)
 	w.win.Resize(fyne.NewSize(1240, 740))
-	if opts.Backend.Discovery != nil {
+	if opts.Backend.Discovery != nil && w.mustExplainFirewall() {
+		w.refreshAll()
+		w.explainFirewall(func() { w.startBackend(opts.Backend) })
+	} else if opts.Backend.Discovery != nil {
 		w.startBackend(opts.Backend)
 	} else {
 		w.refreshAll()
