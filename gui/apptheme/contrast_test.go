@@ -47,7 +47,7 @@ func contrastPairs() []contrastPair {
 		text("link", theme.ColorNameHyperlink, bg)
 		text("error text", theme.ColorNameError, bg)
 		text("warning text", theme.ColorNameWarning, bg)
-		text("success text (Done ✓ verified, Ready)", theme.ColorNameSuccess, bg)
+		text("success text (Done · verified, Ready)", theme.ColorNameSuccess, bg)
 		text("text of a selected row", theme.ColorNameForeground, bg, theme.ColorNameSelection)
 		// An empty check box or radio is its outline; a checked one is
 		// filled with the primary colour. Error, warning and success

@@ -341,7 +341,7 @@ func (d *assignRangeDialog) showCameras() {
 	for _, c := range d.cams {
 		r := newBulkRow(c, "")
 		if d.moved[c.MAC] {
-			r.show(rowDone, lang.X("dialog.range.row_moved", "At {{.Addr}} ✓", map[string]any{"Addr": CameraAddress(c)}), "")
+			r.show(rowDone, lang.X("dialog.range.row_moved", "Now at {{.Addr}}", map[string]any{"Addr": CameraAddress(c)}), "")
 		}
 		d.table.Add(r.box)
 	}
@@ -412,7 +412,7 @@ func (d *assignRangeDialog) showPlan(in rangeInputs, cams []discovery.Device, pl
 	for _, a := range plan.Assignments {
 		r := newBulkRow(byMAC[a.MAC], "")
 		r.target = a.Addr
-		r.show(rowWaiting, lang.X("dialog.range.row_planned", "→ {{.Addr}}", map[string]any{"Addr": a.Addr.String()}), "")
+		r.show(rowWaiting, lang.X("dialog.range.row_planned", "To {{.Addr}}", map[string]any{"Addr": a.Addr.String()}), "")
 		if a.Stays {
 			widgets.SetReason(r.detail, lang.X("dialog.range.row_stays", "Already at this address; it is made fixed."))
 		}
@@ -491,7 +491,7 @@ func (d *assignRangeDialog) apply() {
 	env, in, inUse := d.envForMany(), d.planned, d.inUse
 	follow := workflow.Follow{Within: d.followFor, Every: d.followEvery}
 	for _, r := range todo {
-		r.show(rowWaiting, lang.X("dialog.range.row_planned", "→ {{.Addr}}", map[string]any{"Addr": r.target.String()}), "")
+		r.show(rowWaiting, lang.X("dialog.range.row_planned", "To {{.Addr}}", map[string]any{"Addr": r.target.String()}), "")
 	}
 	d.setFormEnabled(false)
 	d.problem.Hide()
@@ -542,7 +542,7 @@ func (d *assignRangeDialog) showMoved(r *bulkRow, res workflow.NetworkResult, er
 		d.moved[r.cam.MAC] = true
 		d.relocate(r.cam.MAC, r.target)
 		r.cam = atAddress(r.cam, r.target)
-		r.show(rowDone, lang.X("dialog.range.row_moved", "At {{.Addr}} ✓", map[string]any{"Addr": r.target.String()}), "")
+		r.show(rowDone, lang.X("dialog.range.row_moved", "Now at {{.Addr}}", map[string]any{"Addr": r.target.String()}), "")
 	case res.Accepted:
 		// Sent and taken: the camera is on its way there, and trying again
 		// would only knock at the old address.

@@ -220,7 +220,7 @@ func (d *bulkFactoryDefaultDialog) showReset(r *bulkRow, res workflow.FactoryDef
 	backup := backupNote(res.BackupPath)
 	switch {
 	case res.Accepted && err == nil:
-		r.show(rowDone, lang.X("dialog.bulk_reset.row_back", "Back ✓ needs a password"), backup)
+		r.show(rowDone, lang.X("dialog.bulk_reset.row_back", "Back · needs a password"), backup)
 	case res.Accepted && mode == vapix.Hard && vapix.KindOf(err) == vapix.RebootTimeout:
 		r.show(rowUnsure, lang.X("dialog.bulk_reset.row_elsewhere", "Reset; not back here"),
 			joinLines(backup, lang.X("dialog.bulk_reset.row_elsewhere_why", "After a hard reset it may come back at 192.168.0.90 or with an address from DHCP; the camera list is searching for it.")))

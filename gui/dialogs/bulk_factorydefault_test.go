@@ -88,7 +88,7 @@ func TestBulkFactoryDefaultWritesOneBackupPerCameraAndResetsNoneWithoutOne(t *te
 		if data, err := os.ReadFile(r.backup); err != nil || !strings.Contains(string(data), s.MAC()) && !strings.Contains(string(data), "Brand") {
 			t.Errorf("camera %d: backup %v, %d bytes", i, err, len(data))
 		}
-		if r.status.Text != "Back ✓ needs a password" {
+		if r.status.Text != "Back · needs a password" {
 			t.Errorf("camera %d: row %q", i, r.status.Text)
 		}
 	}

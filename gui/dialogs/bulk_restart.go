@@ -123,7 +123,7 @@ func (d *bulkRestartDialog) showRestart(r *bulkRow, res workflow.RestartResult, 
 	switch {
 	case res.Accepted && err == nil:
 		rememberAdminOf(d.h, r.cam.MAC, res.User)
-		r.show(rowDone, lang.X("dialog.bulk_restart.row_back", "Back ✓"), "")
+		r.show(rowDone, lang.X("dialog.bulk_restart.row_back", "Back"), "")
 	case res.Accepted:
 		r.show(rowUnsure, lang.X("dialog.bulk_restart.row_sent", "Restart sent"), problemSentence(err))
 	default:

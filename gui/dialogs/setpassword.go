@@ -242,7 +242,7 @@ func (r *passwordRow) set(state rowState, reason string) {
 	case rowDone:
 		r.icon.SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
 		r.status.Importance = widget.SuccessImportance
-		r.status.SetText(lang.X("dialog.setpw.row_done", "Done ✓ verified"))
+		r.status.SetText(lang.X("dialog.setpw.row_done", "Done · verified"))
 	case rowFailed:
 		r.icon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
 		r.status.Importance = widget.DangerImportance

@@ -148,7 +148,7 @@ func TestSetPasswordOnTwoSimulatedCamerasShowsOneDoneAndOneFailedWithAPlainReaso
 	waitRun(t, d.frame)
 
 	ok, bad := d.rows[0], d.rows[1]
-	if ok.state != rowDone || ok.status.Text != "Done ✓ verified" || !strings.Contains(ok.reason.Text, "admin") {
+	if ok.state != rowDone || ok.status.Text != "Done · verified" || !strings.Contains(ok.reason.Text, "admin") {
 		t.Errorf("fresh camera: state %v, %q, %q", ok.state, ok.status.Text, ok.reason.Text)
 	}
 	if bad.state != rowFailed || !strings.Contains(bad.reason.Text, "already has an administrator password") {

@@ -38,7 +38,7 @@ func firewallText() fyne.CanvasObject {
 		widgets.Wrapped(lang.X("firewall.what", "When OpenIPU starts looking for cameras, Windows will ask whether to “Allow OpenIPU to communicate on these networks”.")),
 		bold(lang.X("firewall.answer", "Tick “Private networks” and choose “Allow”.")),
 		widgets.Wrapped(lang.X("firewall.why", "Cameras answer OpenIPU's search by sending a message back to this computer, and announce themselves when they start: on UDP port 5353 (mDNS), on UDP port 1900 (SSDP), and to the port OpenIPU searched from, which changes every time. Windows lets those answers in only if you allow it. The site's network is usually a private network; allow public networks only if Windows calls this network public and you trust it.")),
-		widgets.Wrapped(lang.X("firewall.refused", "If you do not allow it, cameras that only answer or announce themselves will not show. You can still add a camera by its IP address. To change your answer later: Windows Security → Firewall & network protection → Allow an app through firewall, then tick OpenIPU.")),
+		widgets.Wrapped(lang.X("firewall.refused", "If you do not allow it, cameras that only answer or announce themselves will not show. You can still add a camera by its IP address. To change your answer later: Windows Security › Firewall & network protection › Allow an app through firewall, then tick OpenIPU.")),
 	)
 }
 

@@ -80,7 +80,7 @@ func TestDemoWizardTakesACameraWithALostPasswordToANewPasswordOnTheNetwork(t *te
 	test.Type(entries[2], pw)
 	test.Tap(dialogButton(t, w.win, "Set password"))
 	w.ui.UntilWithin(t, time.Minute, "the new password is set and checked by logging in", func() bool {
-		return strings.Contains(topDialog(w.win), "Done ✓ verified")
+		return strings.Contains(topDialog(w.win), "Done · verified")
 	})
 	pressEscape(w.win)
 	w.ui.Until(t, "the table shows the camera ready on the office network", func() bool {
