@@ -13,6 +13,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/openipu/openipu/core/testdir"
 )
 
 func sampleEntry(i int) Entry {
@@ -28,7 +30,7 @@ func sampleEntry(i int) Entry {
 
 func openTemp(t *testing.T) (*Journal, string) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "sub", "journal.jsonl")
+	path := filepath.Join(testdir.New(t), "sub", "journal.jsonl")
 	j, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -103,7 +105,7 @@ func TestOpenCreatesFileReadableOnlyByItsOwner(t *testing.T) {
 // by a power loss would leave them.
 func tornCopy(t *testing.T) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "journal.jsonl")
+	path := filepath.Join(testdir.New(t), "journal.jsonl")
 	var b bytes.Buffer
 	for i := 0; i < 2; i++ {
 		line, _ := json.Marshal(sampleEntry(i))
@@ -155,7 +157,7 @@ func TestAppendAfterATornLineStartsOnAFreshLine(t *testing.T) {
 }
 
 func TestReadSkipsALineLongerThanAnyEntry(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "journal.jsonl")
+	path := filepath.Join(testdir.New(t), "journal.jsonl")
 	good, _ := json.Marshal(sampleEntry(1))
 	data := append(append(bytes.Repeat([]byte("x"), 3*maxLine), '\n'), good...)
 	if err := os.WriteFile(path, append(data, '\n'), 0o600); err != nil {
@@ -171,7 +173,7 @@ func TestReadSkipsALineLongerThanAnyEntry(t *testing.T) {
 }
 
 func TestReadOfAMissingJournalSaysItDoesNotExist(t *testing.T) {
-	_, err := Read(filepath.Join(t.TempDir(), "none.jsonl"))
+	_, err := Read(filepath.Join(testdir.New(t), "none.jsonl"))
 	if !errors.Is(err, os.ErrNotExist) {
 		t.Fatalf("err = %v, want one wrapping os.ErrNotExist", err)
 	}

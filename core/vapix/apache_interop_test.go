@@ -18,6 +18,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/openipu/openipu/core/testdir"
+
 	"github.com/openipu/openipu/core/vapix"
 )
 
@@ -72,7 +74,7 @@ func startApache(t *testing.T, password string) *apacheServer {
 	t.Helper()
 	requireApache(t)
 
-	dir := t.TempDir()
+	dir := testdir.New(t)
 	port := freeLoopbackPort(t)
 	docroot := filepath.Join(dir, "htdocs")
 	write := func(name, content string) {
