@@ -184,15 +184,18 @@ func merge(known, disk map[string]string) map[string]string {
 // used: the pins already known stay trusted, and SetPin is where a damaged
 // file is reported.
 func (s *FileStore) refresh() {
-	info, err := os.Stat(s.path)
-	if err != nil || (s.seen != nil && sameVersion(s.seen, info)) {
-		return
-	}
+	// The look at the file happens under the lock too: on Windows
+	// os.SameFile opens the file, and while it is open another store's
+	// rename onto it fails.
 	unlock, err := s.lock()
 	if err != nil {
 		return
 	}
 	defer unlock()
+	info, err := os.Stat(s.path)
+	if err != nil || (s.seen != nil && sameVersion(s.seen, info)) {
+		return
+	}
 	data, info, err := s.load()
 	if err != nil || info == nil {
 		return
