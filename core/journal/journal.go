@@ -52,7 +52,10 @@ func Open(path string) (*Journal, error) {
 	}
 	// 0600: the journal names cameras, addresses and admin accounts, which
 	// is no one else's business on a shared computer.
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
+	// Read access too, because Windows locks a byte range (appendLocked)
+	// only through a handle that may read or write data, and Go's O_APPEND
+	// handle may only append.
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_APPEND, 0o600)
 	if err != nil {
 		return nil, fmt.Errorf("open the journal: %w", err)
 	}
@@ -172,9 +175,9 @@ func (j *Journal) Append(e Entry) error {
 	if j.f == nil {
 		return errors.New("journal: already closed")
 	}
-	// One Write per line: with O_APPEND the line lands whole at the end even
-	// if another OpenIPU process is appending at the same time.
-	if _, err := j.f.Write(line); err != nil {
+	// One write per line, so that the line lands whole at the end even if
+	// another OpenIPU process is appending at the same time.
+	if err := appendLocked(j.f, line); err != nil {
 		return fmt.Errorf("journal: write entry: %w", err)
 	}
 	if err := j.f.Sync(); err != nil {
