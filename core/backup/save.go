@@ -31,7 +31,7 @@ var (
 		return err
 	}
 	link   = os.Link
-	rename = os.Rename
+	rename = renameNoReplace
 )
 
 const (
@@ -156,9 +156,10 @@ func writeTemp(dir, head string, raw []byte) (string, error) {
 
 // place gives the finished temporary file its final name without ever
 // replacing an existing file. A hard link fails if the name is taken, which
-// rename does not (on Windows it replaces); file systems without hard links
-// (FAT on a USB stick, some network shares) get a check-then-rename, which
-// leaves only a tiny window for a file appearing at that instant.
+// a plain rename does not; file systems without hard links (FAT on a USB
+// stick, some network shares) get a check-then-rename, which on Unix leaves
+// a tiny window for a file appearing at that instant (Windows' rename
+// refuses to replace, see renameNoReplace).
 func place(tmp, path, host string) error {
 	err := link(tmp, path)
 	if errors.Is(err, os.ErrExist) {
@@ -168,7 +169,9 @@ func place(tmp, path, host string) error {
 		if _, serr := os.Lstat(path); serr == nil {
 			return &Error{Kind: Exists, Path: path, Host: host}
 		}
-		if err := rename(tmp, path); err != nil {
+		if err := rename(tmp, path); errors.Is(err, os.ErrExist) {
+			return &Error{Kind: Exists, Path: path, Host: host}
+		} else if err != nil {
 			return &Error{Kind: CannotWrite, Path: path, Host: host, Err: err}
 		}
 	}
