@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/openipu/openipu/core/durable"
+	"github.com/openipu/openipu/core/owneronly"
 	"github.com/openipu/openipu/core/vapix"
 )
 
@@ -133,11 +134,14 @@ func resolve(dest string) (dir, name string, err error) {
 }
 
 func writeTemp(dir, head string, raw []byte) (string, error) {
-	// CreateTemp makes the file 0600, which is what a backup must be.
+	// CreateTemp makes the file 0600, which is what a backup must be; on
+	// Windows Restrict does that, before any setting is in the file. Best
+	// effort, as the mode is on a file system without permissions.
 	f, err := os.CreateTemp(dir, tempPattern)
 	if err != nil {
 		return "", err
 	}
+	_ = owneronly.Restrict(f.Name())
 	err = writeData(f, head, raw)
 	if err == nil {
 		err = f.Sync()

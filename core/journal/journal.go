@@ -7,10 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
 	"time"
+
+	"github.com/openipu/openipu/core/owneronly"
 )
 
 // maxLine bounds one encoded entry. Real entries are a few hundred bytes;
@@ -50,6 +53,8 @@ func Open(path string) (*Journal, error) {
 	if err != nil {
 		return nil, err
 	}
+	_, err = os.Lstat(path)
+	created := errors.Is(err, fs.ErrNotExist)
 	// 0600: the journal names cameras, addresses and admin accounts, which
 	// is no one else's business on a shared computer.
 	// Read access too, because Windows locks a byte range (appendLocked)
@@ -58,6 +63,12 @@ func Open(path string) (*Journal, error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_APPEND, 0o600)
 	if err != nil {
 		return nil, fmt.Errorf("open the journal: %w", err)
+	}
+	if created {
+		// Best effort, as the mode is on a file system without
+		// permissions: a journal nobody else may read is worth having,
+		// one that cannot be written is not.
+		_ = owneronly.Restrict(path)
 	}
 	if torn {
 		if _, err := f.Write([]byte{'\n'}); err != nil {

@@ -18,6 +18,7 @@ import (
 
 	"github.com/openipu/openipu/core/durable"
 	"github.com/openipu/openipu/core/macaddr"
+	"github.com/openipu/openipu/core/owneronly"
 )
 
 // fileFormat is the JSON on disk. Version lets a later release change the
@@ -383,6 +384,8 @@ func (s *FileStore) write(pins map[string]string) (err error) {
 			}
 		}
 	}()
+	// Before the pins are in it; best effort, as the mode is.
+	_ = owneronly.Restrict(tmp.Name())
 	if err := writeData(tmp, append(data, '\n')); err != nil {
 		return err
 	}

@@ -15,6 +15,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/openipu/openipu/core/internal/wine"
+	"github.com/openipu/openipu/core/owneronly"
+
 	"github.com/openipu/openipu/core/testdir"
 
 	"github.com/openipu/openipu/core/tlspin"
@@ -180,6 +183,11 @@ func TestSetPinReplacesAndLeavesOnlyTheListAndItsLock(t *testing.T) {
 		if info, err := os.Stat(p); err == nil && info.Mode().Perm()&0o077 != 0 && os.PathSeparator == '/' {
 			t.Fatalf("%s has mode %v, readable by others", p, info.Mode().Perm())
 		}
+	}
+	// The lock holds nothing; the list is what others must not read.
+	wine.SkipWithoutFileACLs(t)
+	if err := owneronly.Check(path); err != nil {
+		t.Fatal(err)
 	}
 }
 
