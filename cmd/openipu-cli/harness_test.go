@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/openipu/openipu/core/testdir"
+
 	"github.com/openipu/openipu/core/camsim"
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/vapix"
@@ -34,7 +36,7 @@ type harness struct {
 }
 
 func newHarness(t *testing.T) *harness {
-	dir := t.TempDir()
+	dir := testdir.New(t)
 	return &harness{
 		t: t, dir: dir,
 		journal: filepath.Join(dir, "journal.jsonl"),

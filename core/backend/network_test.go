@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/openipu/openipu/core/testdir"
+
 	"github.com/openipu/openipu/core/camsim"
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/journal"
@@ -29,7 +31,7 @@ func quiet() discovery.Options {
 }
 
 func files(t *testing.T) Files {
-	dir := t.TempDir()
+	dir := testdir.New(t)
 	return Files{Pins: filepath.Join(dir, "pins.json"), Journal: filepath.Join(dir, "journal.jsonl"), Backups: filepath.Join(dir, "backups")}
 }
 
@@ -127,7 +129,7 @@ func TestAnUnusableCertificateFileIsSaidAndNothingFallsBackToPlainHTTP(t *testin
 
 func TestAJournalThatCannotBeOpenedRefusesEntriesWithItsReason(t *testing.T) {
 	f := files(t)
-	f.Journal = t.TempDir() // a folder, not a file
+	f.Journal = testdir.New(t) // a folder, not a file
 	b := Network(quiet(), f)
 	defer b.Shutdown()
 	if len(b.Problems) == 0 {

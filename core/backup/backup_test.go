@@ -7,10 +7,14 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/openipu/openipu/core/internal/wine"
+	"github.com/openipu/openipu/core/owneronly"
+
+	"github.com/openipu/openipu/core/testdir"
 
 	"github.com/openipu/openipu/core/usermsg"
 	"github.com/openipu/openipu/core/vapix"
@@ -60,7 +64,7 @@ func filesIn(t *testing.T, dir string) []string {
 }
 
 func TestSaveWritesTheHeaderThenTheReplyByteForByte(t *testing.T) {
-	dest := filepath.Join(t.TempDir(), "cam.txt")
+	dest := filepath.Join(testdir.New(t), "cam.txt")
 	path, err := Save(context.Background(), oddSource(), testID, dest)
 	if err != nil {
 		t.Fatal(err)
@@ -99,24 +103,18 @@ func TestSaveWritesTheHeaderThenTheReplyByteForByte(t *testing.T) {
 }
 
 func TestSavedFileIsReadableOnlyByItsOwner(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("Windows has no Unix permission bits")
-	}
-	path, err := Save(context.Background(), oddSource(), testID, filepath.Join(t.TempDir(), "cam.txt"))
+	wine.SkipWithoutFileACLs(t)
+	path, err := Save(context.Background(), oddSource(), testID, filepath.Join(testdir.New(t), "cam.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := os.Stat(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if st.Mode().Perm() != 0o600 {
-		t.Errorf("mode %v, want 0600", st.Mode().Perm())
+	if err := owneronly.Check(path); err != nil {
+		t.Error(err)
 	}
 }
 
 func TestSaveInAFolderUsesTheDefaultName(t *testing.T) {
-	dir := t.TempDir()
+	dir := testdir.New(t)
 	path, err := Save(context.Background(), oddSource(), testID, dir)
 	if err != nil {
 		t.Fatal(err)
@@ -133,7 +131,7 @@ func TestSaveInAFolderUsesTheDefaultName(t *testing.T) {
 }
 
 func TestSaveCreatesAFolderNamedWithATrailingSeparator(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "new", "backups")
+	dir := filepath.Join(testdir.New(t), "new", "backups")
 	path, err := Save(context.Background(), oddSource(), testID, dir+string(filepath.Separator))
 	if err != nil {
 		t.Fatal(err)
@@ -144,7 +142,7 @@ func TestSaveCreatesAFolderNamedWithATrailingSeparator(t *testing.T) {
 }
 
 func TestSaveNeverReplacesANamedFileAndAsksTheCameraNothing(t *testing.T) {
-	dest := filepath.Join(t.TempDir(), "cam.txt")
+	dest := filepath.Join(testdir.New(t), "cam.txt")
 	if err := os.WriteFile(dest, []byte("precious"), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -170,7 +168,7 @@ func TestSaveInAFolderPicksAFreeNameWhenTwoBackupsShareASecond(t *testing.T) {
 	now = func() time.Time { return fixed }
 	defer func() { now = time.Now }()
 
-	dir := t.TempDir()
+	dir := testdir.New(t)
 	first, err := Save(context.Background(), oddSource(), testID, dir)
 	if err != nil {
 		t.Fatal(err)
@@ -191,7 +189,7 @@ func TestSaveInAFolderPicksAFreeNameWhenTwoBackupsShareASecond(t *testing.T) {
 }
 
 func TestSaveStopsWithTheCamerasOwnExplanationWhenListingFails(t *testing.T) {
-	dir := t.TempDir()
+	dir := testdir.New(t)
 	src := &fixedList{err: &vapix.Error{Kind: vapix.WrongPassword, Op: "list the settings", Host: "10.0.0.5", Status: 401}}
 	_, err := Save(context.Background(), src, testID, dir)
 	if !errors.Is(err, vapix.WrongPassword) {
@@ -206,7 +204,7 @@ func TestSaveStopsWithTheCamerasOwnExplanationWhenListingFails(t *testing.T) {
 }
 
 func TestSaveRefusesAnEmptySettingsList(t *testing.T) {
-	dir := t.TempDir()
+	dir := testdir.New(t)
 	_, err := Save(context.Background(), &fixedList{raw: []byte("\n")}, testID, dir)
 	if !errors.Is(err, Empty) {
 		t.Fatalf("err = %v, want Empty", err)
@@ -217,7 +215,7 @@ func TestSaveRefusesAnEmptySettingsList(t *testing.T) {
 }
 
 func TestSaveWhereNoFolderCanBeMadeSaysItCannotWrite(t *testing.T) {
-	blocker := filepath.Join(t.TempDir(), "a-file")
+	blocker := filepath.Join(testdir.New(t), "a-file")
 	if err := os.WriteFile(blocker, nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -230,7 +228,7 @@ func TestSaveWhereNoFolderCanBeMadeSaysItCannotWrite(t *testing.T) {
 func TestAModelNameCannotForgeAHeaderLine(t *testing.T) {
 	id := testID
 	id.Model = "AXIS X\n# MAC: 000000000000"
-	path, err := Save(context.Background(), oddSource(), id, filepath.Join(t.TempDir(), "cam.txt"))
+	path, err := Save(context.Background(), oddSource(), id, filepath.Join(testdir.New(t), "cam.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -248,7 +246,7 @@ func TestAModelNameCannotForgeAHeaderLine(t *testing.T) {
 }
 
 func TestReadReturnsWhatSaveWrote(t *testing.T) {
-	path, err := Save(context.Background(), oddSource(), testID, filepath.Join(t.TempDir(), "cam.txt"))
+	path, err := Save(context.Background(), oddSource(), testID, filepath.Join(testdir.New(t), "cam.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -287,7 +285,7 @@ func TestReadRejectsAFileThatIsNotABackup(t *testing.T) {
 		"bad time":       firstLine + "\n# Time: yesterday\n" + endMarker + "\n",
 	} {
 		t.Run(name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "x.txt")
+			path := filepath.Join(testdir.New(t), "x.txt")
 			if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
 				t.Fatal(err)
 			}
@@ -316,7 +314,7 @@ func TestDefaultDirIsInTheUserConfigFolder(t *testing.T) {
 func TestSaveKeepsAListingThatHasErrorLinesForSomeGroups(t *testing.T) {
 	src := oddSource()
 	src.err = &vapix.Error{Kind: vapix.CameraRefused, Op: "read the camera's settings", Detail: "Error -1 getting param in group 'Properties.Image.Resolution'"}
-	path, err := Save(context.Background(), src, testID, filepath.Join(t.TempDir(), "cam.txt"))
+	path, err := Save(context.Background(), src, testID, filepath.Join(testdir.New(t), "cam.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -327,7 +325,7 @@ func TestSaveKeepsAListingThatHasErrorLinesForSomeGroups(t *testing.T) {
 }
 
 func TestSaveFailsWhenTheCameraRefusesEverything(t *testing.T) {
-	dir := t.TempDir()
+	dir := testdir.New(t)
 	src := &fixedList{err: &vapix.Error{Kind: vapix.CameraRefused, Op: "read the camera's settings"}}
 	if _, err := Save(context.Background(), src, testID, dir); !errors.Is(err, vapix.CameraRefused) {
 		t.Fatalf("err = %v, want CameraRefused", err)

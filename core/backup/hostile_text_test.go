@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/openipu/openipu/core/testdir"
+
 	"github.com/openipu/openipu/core/devtext/devtexttest"
 )
 
@@ -18,7 +20,7 @@ func TestAHeaderFromAHostileDeviceHoldsNoControlSequences(t *testing.T) {
 		Firmware: "12.9.57" + devtexttest.Payload,
 		Host:     "10.0.0.5" + devtexttest.Vanishing,
 	}
-	path, err := Save(context.Background(), oddSource(), id, filepath.Join(t.TempDir(), "cam.txt"))
+	path, err := Save(context.Background(), oddSource(), id, filepath.Join(testdir.New(t), "cam.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/openipu/openipu/core/durable"
+	"github.com/openipu/openipu/core/owneronly"
 	"github.com/openipu/openipu/core/vapix"
 )
 
@@ -31,7 +32,7 @@ var (
 		return err
 	}
 	link   = os.Link
-	rename = os.Rename
+	rename = renameNoReplace
 )
 
 const (
@@ -133,11 +134,14 @@ func resolve(dest string) (dir, name string, err error) {
 }
 
 func writeTemp(dir, head string, raw []byte) (string, error) {
-	// CreateTemp makes the file 0600, which is what a backup must be.
+	// CreateTemp makes the file 0600, which is what a backup must be; on
+	// Windows Restrict does that, before any setting is in the file. Best
+	// effort, as the mode is on a file system without permissions.
 	f, err := os.CreateTemp(dir, tempPattern)
 	if err != nil {
 		return "", err
 	}
+	_ = owneronly.Restrict(f.Name())
 	err = writeData(f, head, raw)
 	if err == nil {
 		err = f.Sync()
@@ -156,9 +160,10 @@ func writeTemp(dir, head string, raw []byte) (string, error) {
 
 // place gives the finished temporary file its final name without ever
 // replacing an existing file. A hard link fails if the name is taken, which
-// rename does not (on Windows it replaces); file systems without hard links
-// (FAT on a USB stick, some network shares) get a check-then-rename, which
-// leaves only a tiny window for a file appearing at that instant.
+// a plain rename does not; file systems without hard links (FAT on a USB
+// stick, some network shares) get a check-then-rename, which on Unix leaves
+// a tiny window for a file appearing at that instant (Windows' rename
+// refuses to replace, see renameNoReplace).
 func place(tmp, path, host string) error {
 	err := link(tmp, path)
 	if errors.Is(err, os.ErrExist) {
@@ -168,7 +173,9 @@ func place(tmp, path, host string) error {
 		if _, serr := os.Lstat(path); serr == nil {
 			return &Error{Kind: Exists, Path: path, Host: host}
 		}
-		if err := rename(tmp, path); err != nil {
+		if err := rename(tmp, path); errors.Is(err, os.ErrExist) {
+			return &Error{Kind: Exists, Path: path, Host: host}
+		} else if err != nil {
 			return &Error{Kind: CannotWrite, Path: path, Host: host, Err: err}
 		}
 	}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/openipu/openipu/core/testdir"
 )
 
 // failing swaps one of the file hooks for the length of a test.
@@ -34,7 +36,7 @@ func noTemporaryFiles(t *testing.T, dir string) {
 func failsLeavingNothing(t *testing.T) {
 	t.Helper()
 	for _, dest := range []string{"", "cam.txt"} {
-		dir := t.TempDir()
+		dir := testdir.New(t)
 		_, err := Save(context.Background(), oddSource(), testID, filepath.Join(dir, dest))
 		if !errors.Is(err, CannotWrite) {
 			t.Fatalf("Save(%q) = %v, want CannotWrite", dest, err)
@@ -60,7 +62,7 @@ func TestAFailedRenameLeavesNoTemporaryFile(t *testing.T) {
 
 func TestSaveWithoutHardLinksRenamesAndLeavesOnlyTheBackup(t *testing.T) {
 	failing(t, &link, func(string, string) error { return errors.New("operation not supported") })
-	dir := t.TempDir()
+	dir := testdir.New(t)
 	path, err := Save(context.Background(), oddSource(), testID, filepath.Join(dir, "cam.txt"))
 	if err != nil {
 		t.Fatal(err)
@@ -76,7 +78,7 @@ func TestSaveWithoutHardLinksRenamesAndLeavesOnlyTheBackup(t *testing.T) {
 func TestSaveWhenEveryNameIsTakenLeavesNoTemporaryFile(t *testing.T) {
 	fixed := time.Date(2026, 11, 26, 17, 30, 5, 0, time.Local)
 	failing(t, &now, func() time.Time { return fixed })
-	dir := t.TempDir()
+	dir := testdir.New(t)
 	base := strings.TrimSuffix(FileName(testID.MAC, fixed), ".txt")
 	taken := []string{base + ".txt"}
 	for i := 2; i < 100; i++ {
@@ -98,7 +100,7 @@ func TestSaveWhenEveryNameIsTakenLeavesNoTemporaryFile(t *testing.T) {
 }
 
 func TestSaveRemovesStaleTemporaryFilesAndKeepsFreshOnes(t *testing.T) {
-	dir := t.TempDir()
+	dir := testdir.New(t)
 	stale := filepath.Join(dir, ".openipu-backup-123.tmp")
 	fresh := filepath.Join(dir, ".openipu-backup-456.tmp")
 	other := filepath.Join(dir, "notes.tmp")

@@ -7,11 +7,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/openipu/openipu/core/testdir"
+
 	"github.com/openipu/openipu/core/durable"
 )
 
 func TestRemoveStaleRemovesOnlyOldTemporaryFiles(t *testing.T) {
-	dir := t.TempDir()
+	dir := testdir.New(t)
 	stale := filepath.Join(dir, ".thing-123.tmp")
 	fresh := filepath.Join(dir, ".thing-456.tmp")
 	other := filepath.Join(dir, "notes.tmp")
@@ -45,11 +47,11 @@ func TestRemoveStaleRemovesOnlyOldTemporaryFiles(t *testing.T) {
 }
 
 func TestRemoveStaleIgnoresAMissingFolder(t *testing.T) {
-	durable.RemoveStale(filepath.Join(t.TempDir(), "missing"), "*.tmp", time.Minute, time.Now())
+	durable.RemoveStale(filepath.Join(testdir.New(t), "missing"), "*.tmp", time.Minute, time.Now())
 }
 
 func TestSyncDirFlushesAFolder(t *testing.T) {
-	dir := t.TempDir()
+	dir := testdir.New(t)
 	if err := os.WriteFile(filepath.Join(dir, "file"), []byte("x"), 0o600); err != nil {
 		t.Fatal(err)
 	}

@@ -7,10 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
 	"time"
+
+	"github.com/openipu/openipu/core/owneronly"
 )
 
 // maxLine bounds one encoded entry. Real entries are a few hundred bytes;
@@ -50,11 +53,22 @@ func Open(path string) (*Journal, error) {
 	if err != nil {
 		return nil, err
 	}
+	_, err = os.Lstat(path)
+	created := errors.Is(err, fs.ErrNotExist)
 	// 0600: the journal names cameras, addresses and admin accounts, which
 	// is no one else's business on a shared computer.
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
+	// Read access too, because Windows locks a byte range (appendLocked)
+	// only through a handle that may read or write data, and Go's O_APPEND
+	// handle may only append.
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_APPEND, 0o600)
 	if err != nil {
 		return nil, fmt.Errorf("open the journal: %w", err)
+	}
+	if created {
+		// Best effort, as the mode is on a file system without
+		// permissions: a journal nobody else may read is worth having,
+		// one that cannot be written is not.
+		_ = owneronly.Restrict(path)
 	}
 	if torn {
 		if _, err := f.Write([]byte{'\n'}); err != nil {
@@ -172,9 +186,9 @@ func (j *Journal) Append(e Entry) error {
 	if j.f == nil {
 		return errors.New("journal: already closed")
 	}
-	// One Write per line: with O_APPEND the line lands whole at the end even
-	// if another OpenIPU process is appending at the same time.
-	if _, err := j.f.Write(line); err != nil {
+	// One write per line, so that the line lands whole at the end even if
+	// another OpenIPU process is appending at the same time.
+	if err := appendLocked(j.f, line); err != nil {
 		return fmt.Errorf("journal: write entry: %w", err)
 	}
 	if err := j.f.Sync(); err != nil {

@@ -8,11 +8,15 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/openipu/openipu/core/internal/wine"
+	"github.com/openipu/openipu/core/owneronly"
+
+	"github.com/openipu/openipu/core/testdir"
 )
 
 func sampleEntry(i int) Entry {
@@ -28,7 +32,7 @@ func sampleEntry(i int) Entry {
 
 func openTemp(t *testing.T) (*Journal, string) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "sub", "journal.jsonl")
+	path := filepath.Join(testdir.New(t), "sub", "journal.jsonl")
 	j, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -86,16 +90,10 @@ func TestAppendFillsInAMissingTime(t *testing.T) {
 }
 
 func TestOpenCreatesFileReadableOnlyByItsOwner(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("Windows has no Unix permission bits")
-	}
+	wine.SkipWithoutFileACLs(t)
 	_, path := openTemp(t)
-	st, err := os.Stat(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if st.Mode().Perm() != 0o600 {
-		t.Errorf("mode %v, want 0600", st.Mode().Perm())
+	if err := owneronly.Check(path); err != nil {
+		t.Error(err)
 	}
 }
 
@@ -103,7 +101,7 @@ func TestOpenCreatesFileReadableOnlyByItsOwner(t *testing.T) {
 // by a power loss would leave them.
 func tornCopy(t *testing.T) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "journal.jsonl")
+	path := filepath.Join(testdir.New(t), "journal.jsonl")
 	var b bytes.Buffer
 	for i := 0; i < 2; i++ {
 		line, _ := json.Marshal(sampleEntry(i))
@@ -155,7 +153,7 @@ func TestAppendAfterATornLineStartsOnAFreshLine(t *testing.T) {
 }
 
 func TestReadSkipsALineLongerThanAnyEntry(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "journal.jsonl")
+	path := filepath.Join(testdir.New(t), "journal.jsonl")
 	good, _ := json.Marshal(sampleEntry(1))
 	data := append(append(bytes.Repeat([]byte("x"), 3*maxLine), '\n'), good...)
 	if err := os.WriteFile(path, append(data, '\n'), 0o600); err != nil {
@@ -171,7 +169,7 @@ func TestReadSkipsALineLongerThanAnyEntry(t *testing.T) {
 }
 
 func TestReadOfAMissingJournalSaysItDoesNotExist(t *testing.T) {
-	_, err := Read(filepath.Join(t.TempDir(), "none.jsonl"))
+	_, err := Read(filepath.Join(testdir.New(t), "none.jsonl"))
 	if !errors.Is(err, os.ErrNotExist) {
 		t.Fatalf("err = %v, want one wrapping os.ErrNotExist", err)
 	}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/openipu/openipu/core/testdir"
+
 	"github.com/openipu/openipu/core/usermsg"
 )
 
@@ -65,7 +67,7 @@ func TestOpenRefusesAFileThatIsNotAJournalAndLeavesItUntouched(t *testing.T) {
 	}
 	for name, contents := range cases {
 		t.Run(name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "notes.txt")
+			path := filepath.Join(testdir.New(t), "notes.txt")
 			if err := os.WriteFile(path, []byte(contents), 0o600); err != nil {
 				t.Fatal(err)
 			}
@@ -75,11 +77,11 @@ func TestOpenRefusesAFileThatIsNotAJournalAndLeavesItUntouched(t *testing.T) {
 }
 
 func TestOpenRefusesAFolder(t *testing.T) {
-	refused(t, t.TempDir(), nil)
+	refused(t, testdir.New(t), nil)
 }
 
 func TestOpenAcceptsAnEmptyFileAndAppendsToIt(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "journal.jsonl")
+	path := filepath.Join(testdir.New(t), "journal.jsonl")
 	if err := os.WriteFile(path, nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +109,7 @@ func TestOpenAcceptsAJournalWhoseFirstEntriesWereCutShort(t *testing.T) {
 	}
 	for name, contents := range cases {
 		t.Run(name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "journal.jsonl")
+			path := filepath.Join(testdir.New(t), "journal.jsonl")
 			if err := os.WriteFile(path, contents, 0o600); err != nil {
 				t.Fatal(err)
 			}

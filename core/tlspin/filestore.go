@@ -18,6 +18,7 @@ import (
 
 	"github.com/openipu/openipu/core/durable"
 	"github.com/openipu/openipu/core/macaddr"
+	"github.com/openipu/openipu/core/owneronly"
 )
 
 // fileFormat is the JSON on disk. Version lets a later release change the
@@ -184,15 +185,18 @@ func merge(known, disk map[string]string) map[string]string {
 // used: the pins already known stay trusted, and SetPin is where a damaged
 // file is reported.
 func (s *FileStore) refresh() {
-	info, err := os.Stat(s.path)
-	if err != nil || (s.seen != nil && sameVersion(s.seen, info)) {
-		return
-	}
+	// The look at the file happens under the lock too: on Windows
+	// os.SameFile opens the file, and while it is open another store's
+	// rename onto it fails.
 	unlock, err := s.lock()
 	if err != nil {
 		return
 	}
 	defer unlock()
+	info, err := os.Stat(s.path)
+	if err != nil || (s.seen != nil && sameVersion(s.seen, info)) {
+		return
+	}
 	data, info, err := s.load()
 	if err != nil || info == nil {
 		return
@@ -380,6 +384,8 @@ func (s *FileStore) write(pins map[string]string) (err error) {
 			}
 		}
 	}()
+	// Before the pins are in it; best effort, as the mode is.
+	_ = owneronly.Restrict(tmp.Name())
 	if err := writeData(tmp, append(data, '\n')); err != nil {
 		return err
 	}

@@ -15,6 +15,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/openipu/openipu/core/internal/wine"
+	"github.com/openipu/openipu/core/owneronly"
+
+	"github.com/openipu/openipu/core/testdir"
+
 	"github.com/openipu/openipu/core/tlspin"
 	"github.com/openipu/openipu/core/usermsg"
 )
@@ -75,7 +80,7 @@ func TestTwoProcessesWritingAHundredPinsEachKeepAllTwoHundred(t *testing.T) {
 }
 
 func twoWriters(t *testing.T, fresh bool) {
-	path := filepath.Join(t.TempDir(), "pins.json")
+	path := filepath.Join(testdir.New(t), "pins.json")
 	prefixes := []string{"E82725", "B8A44F"}
 	type child struct {
 		cmd    *exec.Cmd
@@ -135,7 +140,7 @@ func twoWriters(t *testing.T, fresh bool) {
 }
 
 func TestPinsSurviveReopening(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "sub", "pins.json")
+	path := filepath.Join(testdir.New(t), "sub", "pins.json")
 	s, err := tlspin.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -157,7 +162,7 @@ func TestPinsSurviveReopening(t *testing.T) {
 }
 
 func TestSetPinReplacesAndLeavesOnlyTheListAndItsLock(t *testing.T) {
-	dir := t.TempDir()
+	dir := testdir.New(t)
 	path := filepath.Join(dir, "pins.json")
 	s, err := tlspin.Open(path)
 	if err != nil {
@@ -178,6 +183,11 @@ func TestSetPinReplacesAndLeavesOnlyTheListAndItsLock(t *testing.T) {
 		if info, err := os.Stat(p); err == nil && info.Mode().Perm()&0o077 != 0 && os.PathSeparator == '/' {
 			t.Fatalf("%s has mode %v, readable by others", p, info.Mode().Perm())
 		}
+	}
+	// The lock holds nothing; the list is what others must not read.
+	wine.SkipWithoutFileACLs(t)
+	if err := owneronly.Check(path); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -218,7 +228,7 @@ func TestInvalidContentsAreRefusedAndSetAsideNeverTreatedAsEmpty(t *testing.T) {
 	}
 	for name, contents := range cases {
 		t.Run(name, func(t *testing.T) {
-			dir := t.TempDir()
+			dir := testdir.New(t)
 			path := filepath.Join(dir, "certificate-pins.json")
 			if err := os.WriteFile(path, []byte(contents), 0o600); err != nil {
 				t.Fatal(err)
@@ -259,7 +269,7 @@ func TestInvalidContentsAreRefusedAndSetAsideNeverTreatedAsEmpty(t *testing.T) {
 }
 
 func TestAListFromANewerVersionIsRefusedAndLeftInPlace(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "pins.json")
+	path := filepath.Join(testdir.New(t), "pins.json")
 	contents := `{"version":2,"cameras":{"ACCC8E270AD8":{"sha256":"` + fp(1) + `"}}}`
 	if err := os.WriteFile(path, []byte(contents), 0o600); err != nil {
 		t.Fatal(err)
@@ -277,7 +287,7 @@ func TestAListFromANewerVersionIsRefusedAndLeftInPlace(t *testing.T) {
 }
 
 func TestAFileThatCannotBeReadIsAnErrorNotAnEmptyList(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "pins.json")
+	path := filepath.Join(testdir.New(t), "pins.json")
 	// A folder where the file should be: opening works, reading fails, on
 	// every system and for every user, root included.
 	if err := os.Mkdir(path, 0o700); err != nil {
@@ -293,7 +303,7 @@ func TestAFileThatCannotBeReadIsAnErrorNotAnEmptyList(t *testing.T) {
 }
 
 func TestSetPinRefusesASerialThatIsNotAMAC(t *testing.T) {
-	dir := t.TempDir()
+	dir := testdir.New(t)
 	path := filepath.Join(dir, "pins.json")
 	s, err := tlspin.Open(path)
 	if err != nil {
@@ -320,7 +330,7 @@ func TestSetPinRefusesASerialThatIsNotAMAC(t *testing.T) {
 }
 
 func TestSetPinRefusesAFingerprintThatIsNotSHA256(t *testing.T) {
-	s, err := tlspin.Open(filepath.Join(t.TempDir(), "pins.json"))
+	s, err := tlspin.Open(filepath.Join(testdir.New(t), "pins.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -332,7 +342,7 @@ func TestSetPinRefusesAFingerprintThatIsNotSHA256(t *testing.T) {
 }
 
 func TestAFileDamagedAfterOpenIsSetAsideBySetPinAndTheKnownPinsAreWrittenAgain(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "pins.json")
+	path := filepath.Join(testdir.New(t), "pins.json")
 	s, err := tlspin.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -364,7 +374,7 @@ func TestAFileDamagedAfterOpenIsSetAsideBySetPinAndTheKnownPinsAreWrittenAgain(t
 }
 
 func TestPinsWrittenByAnotherStoreAreKept(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "pins.json")
+	path := filepath.Join(testdir.New(t), "pins.json")
 	a, err := tlspin.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -391,7 +401,7 @@ func TestPinsWrittenByAnotherStoreAreKept(t *testing.T) {
 }
 
 func TestPinFindsAPinAnotherStoreSavedAfterOpening(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "pins.json")
+	path := filepath.Join(testdir.New(t), "pins.json")
 	window, err := tlspin.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -422,7 +432,7 @@ func TestPinFindsAPinAnotherStoreSavedAfterOpening(t *testing.T) {
 }
 
 func TestConcurrentSetPinKeepsEveryPin(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "pins.json")
+	path := filepath.Join(testdir.New(t), "pins.json")
 	stores := make([]*tlspin.FileStore, 3)
 	for i := range stores {
 		s, err := tlspin.Open(path)
@@ -456,7 +466,7 @@ func TestConcurrentSetPinKeepsEveryPin(t *testing.T) {
 }
 
 func TestOpenRemovesStaleTemporaryFilesAndKeepsFreshOnes(t *testing.T) {
-	dir := t.TempDir()
+	dir := testdir.New(t)
 	path := filepath.Join(dir, "certificate-pins.json")
 	stale := filepath.Join(dir, ".certificate-pins-123.tmp")
 	fresh := filepath.Join(dir, ".certificate-pins-456.tmp")

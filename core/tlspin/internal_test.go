@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/openipu/openipu/core/testdir"
 )
 
 func validFP(i int) string { return fmt.Sprintf("%064x", i) }
@@ -39,7 +41,7 @@ func onlyList(t *testing.T, dir string) {
 
 func storeWithOnePin(t *testing.T) (*FileStore, string) {
 	t.Helper()
-	dir := t.TempDir()
+	dir := testdir.New(t)
 	s, err := Open(filepath.Join(dir, "pins.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -80,7 +82,7 @@ func TestAFailedRenameLeavesNoTemporaryFileAndTheOldList(t *testing.T) {
 }
 
 func TestADamagedFileThatCannotBeMovedIsReportedAsStillInPlace(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "pins.json")
+	path := filepath.Join(testdir.New(t), "pins.json")
 	if err := os.WriteFile(path, []byte(`{"version":1,"pins":null}`), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +100,7 @@ func TestADamagedFileThatCannotBeMovedIsReportedAsStillInPlace(t *testing.T) {
 func TestTwoDamagedFilesInOneSecondAreBothKept(t *testing.T) {
 	at := time.Date(2026, 11, 26, 17, 0, 0, 0, time.UTC)
 	failing(t, &now, func() time.Time { return at })
-	path := filepath.Join(t.TempDir(), "pins.json")
+	path := filepath.Join(testdir.New(t), "pins.json")
 	var aside []string
 	for _, contents := range []string{"first", "second"} {
 		if err := os.WriteFile(path, []byte(contents), 0o600); err != nil {
@@ -145,7 +147,7 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		// What was accepted survives being written and read back.
-		s := &FileStore{path: filepath.Join(t.TempDir(), "pins.json")}
+		s := &FileStore{path: filepath.Join(testdir.New(t), "pins.json")}
 		if err := s.write(pins); err != nil {
 			t.Fatal(err)
 		}

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/openipu/openipu/core/testdir"
+
 	"github.com/openipu/openipu/core/camsim"
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/vapix"
@@ -74,7 +76,7 @@ type site struct {
 
 func newSite(t *testing.T) *site {
 	t.Helper()
-	dir := t.TempDir()
+	dir := testdir.New(t)
 	path := filepath.Join(dir, "journal.jsonl")
 	j, err := journal.Open(path)
 	if err != nil {
