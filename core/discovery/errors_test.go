@@ -12,18 +12,21 @@ import (
 	"github.com/miekg/dns"
 
 	"github.com/openipu/openipu/core/camaddr"
-	"github.com/openipu/openipu/core/internal/wine"
 	"github.com/openipu/openipu/core/usermsg"
 	"github.com/openipu/openipu/core/vapix"
 )
 
-// nameServer answers on a real UDP socket (TCP under Wine 8): cam.openipu.test is 10.0.4.60,
+// nameServer answers on a real UDP socket: cam.openipu.test is 10.0.4.60,
 // names starting with "broken." get a server failure, every other name
 // does not exist. It counts the questions it is asked.
 func nameServer(t *testing.T) (*net.Resolver, *atomic.Int32) {
 	t.Helper()
+	pc, err := net.ListenPacket("udp4", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
 	var asked atomic.Int32
-	srv := &dns.Server{Handler: dns.HandlerFunc(func(w dns.ResponseWriter, q *dns.Msg) {
+	srv := &dns.Server{PacketConn: pc, Handler: dns.HandlerFunc(func(w dns.ResponseWriter, q *dns.Msg) {
 		asked.Add(1)
 		m := new(dns.Msg)
 		m.SetReply(q)
@@ -38,29 +41,11 @@ func nameServer(t *testing.T) (*net.Resolver, *atomic.Int32) {
 		}
 		_ = w.WriteMsg(m)
 	})}
-	network := "udp4"
-	pc, err := net.ListenPacket(network, "127.0.0.1:0")
-	var addr string
-	switch {
-	case wine.LacksUDP(err):
-		// Under Wine 8 no Go program can open a UDP socket, so the same
-		// answers come over TCP, which Go's resolver speaks as well.
-		network = "tcp4"
-		l, lerr := net.Listen(network, "127.0.0.1:0")
-		if lerr != nil {
-			t.Fatal(lerr)
-		}
-		srv.Listener, addr = l, l.Addr().String()
-	case err != nil:
-		t.Fatal(err)
-	default:
-		srv.PacketConn, addr = pc, pc.LocalAddr().String()
-	}
 	go func() { _ = srv.ActivateAndServe() }()
 	t.Cleanup(func() { _ = srv.Shutdown() })
 	return &net.Resolver{PreferGo: true, Dial: func(ctx context.Context, _, _ string) (net.Conn, error) {
 		var d net.Dialer
-		return d.DialContext(ctx, network, addr)
+		return d.DialContext(ctx, "udp4", pc.LocalAddr().String())
 	}}, &asked
 }
 

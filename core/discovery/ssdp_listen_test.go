@@ -24,14 +24,6 @@ import (
 // with its first IPv4 address; the test skips when there is none.
 func multicastInterface(t *testing.T) (netif.Interface, netip.Addr) {
 	t.Helper()
-	// Wine 8 refuses the SIO_UDP_NETRESET control Go 1.24+ sets on every
-	// UDP socket on Windows (WSAEOPNOTSUPP, 10045), so no UDP socket opens
-	// there at all; that is not port 1900 being held.
-	probe, err := net.ListenPacket("udp4", "0.0.0.0:0")
-	if err != nil {
-		t.Skipf("this system cannot open a UDP socket (under Wine 8, Go's SIO_UDP_NETRESET is not supported): %v", err)
-	}
-	probe.Close()
 	all, err := netif.List()
 	if err != nil {
 		t.Skipf("cannot list interfaces: %v", err)
