@@ -11,6 +11,7 @@ import (
 	"golang.org/x/net/ipv4"
 
 	"github.com/openipu/openipu/core/camsim/internal/nstest"
+	"github.com/openipu/openipu/core/internal/wine"
 	"github.com/openipu/openipu/core/netif"
 )
 
@@ -110,6 +111,12 @@ func TestSendersSendEachCameraFromItsOwnAddress(t *testing.T) {
 }
 
 func TestBoundSenderNamesItsResponderWhenItCannotOpenASocket(t *testing.T) {
+	if wine.Running() {
+		// Windows, like Linux, refuses to bind an address no interface has
+		// (WSAEADDRNOTAVAIL); Wine 8 lets the bind succeed, so there is no
+		// failure to name.
+		t.Skip("Wine 8 binds a UDP socket to an address no interface has, which Windows refuses")
+	}
 	s := newBoundSender(SenderConfig{Name: "ssdpresp", TTL: 4})
 	defer s.Close()
 	notHere := netip.MustParseAddr("192.0.2.1") // TEST-NET-1: no interface has it
