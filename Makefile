@@ -73,7 +73,7 @@ staticcheck:
 unit:
 	$(GO) test -race ./...
 
-test: deps fmt-check vet staticcheck unit build smoke-window test-package-linux
+test: deps fmt-check vet staticcheck unit build smoke-window test-package-linux test-windows
 
 # The real window under a virtual display, built with Fyne's thread checks
 # on: fails on a widget touched outside Fyne's goroutine, a crash or an
