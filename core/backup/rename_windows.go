@@ -1,9 +1,9 @@
 package backup
 
 import (
-	"os"
-
 	"golang.org/x/sys/windows"
+
+	"github.com/openipu/openipu/core/durable"
 )
 
 // renameNoReplace renames from to to and fails with an error matching
@@ -11,16 +11,5 @@ import (
 // refuses to replace, in the same step, so no file that appears at to is
 // ever overwritten.
 func renameNoReplace(from, to string) error {
-	f, err := windows.UTF16PtrFromString(from)
-	if err != nil {
-		return err
-	}
-	t, err := windows.UTF16PtrFromString(to)
-	if err != nil {
-		return err
-	}
-	if err := windows.MoveFileEx(f, t, windows.MOVEFILE_WRITE_THROUGH); err != nil {
-		return &os.LinkError{Op: "rename", Old: from, New: to, Err: err}
-	}
-	return nil
+	return durable.MoveFile(from, to, windows.MOVEFILE_WRITE_THROUGH)
 }

@@ -2,10 +2,11 @@ package tlspin
 
 import (
 	"errors"
-	"os"
 	"time"
 
 	"golang.org/x/sys/windows"
+
+	"github.com/openipu/openipu/core/durable"
 )
 
 // Tests shorten how long replace keeps trying and watch each failed try.
@@ -25,23 +26,15 @@ var (
 // moment on their own. Those refusals are tried again for a while instead
 // of losing a pin to them.
 func replace(from, to string) error {
-	f, err := windows.UTF16PtrFromString(from)
-	if err != nil {
-		return err
-	}
-	t, err := windows.UTF16PtrFromString(to)
-	if err != nil {
-		return err
-	}
 	deadline := time.Now().Add(replaceFor)
 	wait := time.Millisecond
 	for {
-		err = windows.MoveFileEx(f, t, windows.MOVEFILE_REPLACE_EXISTING|windows.MOVEFILE_WRITE_THROUGH)
+		err := durable.MoveFile(from, to, windows.MOVEFILE_REPLACE_EXISTING|windows.MOVEFILE_WRITE_THROUGH)
 		if err == nil {
 			return nil
 		}
 		if !errors.Is(err, windows.ERROR_ACCESS_DENIED) && !errors.Is(err, windows.ERROR_SHARING_VIOLATION) || time.Now().After(deadline) {
-			return &os.LinkError{Op: "rename", Old: from, New: to, Err: err}
+			return err
 		}
 		replaceRetry(err)
 		time.Sleep(wait)
