@@ -234,7 +234,7 @@ func Messages() []usermsg.Message {
 		msgOK, msgOKNext, msgChecking, msgCheckingNext, msgNoAddress, msgNoAddressNext,
 		msgFactory, msgFactoryNext, msgLinkLocal, msgLinkLocalNext, msgOtherSubnet, msgOtherSubnetNext, msgNoComputerNetwork,
 		msgNoHTTP, msgNoHTTPNext, msgLost, msgLostNext, MsgNothingFound, MsgNothingFoundNext,
-		MsgAnnouncementsUnheard, MsgAnnouncementsUnheardNext,
+		MsgAnnouncementsUnheard, MsgAnnouncementsNotListening, MsgAnnouncementsUnheardNext,
 	}
 	out = append(out, StateMessages()...)
 	return append(out, usermsg.Catalogue(errorMessages)...)

@@ -22,11 +22,16 @@ import (
 var ssdpGroup = &net.UDPAddr{IP: net.IPv4(239, 255, 255, 250), Port: 1900}
 
 // AnnouncementsUnheardError says that port 1900, where cameras announce
-// themselves, could not be opened: another program holds it without
-// sharing it. Searching goes on from a port of its own, and cameras answer
-// it there, so they are still found; a camera that only announces itself
-// is not heard until the next search.
-type AnnouncementsUnheardError struct{ Err error }
+// themselves, could not be opened: most often another program holds it
+// without sharing it (PortHeld). Searching goes on from a port of its own,
+// and cameras answer it there, so they are still found; a camera that only
+// announces itself is not heard until the next search.
+type AnnouncementsUnheardError struct {
+	Err error
+	// PortHeld is true when the system said the port is in use; only then
+	// does the notice blame another program.
+	PortHeld bool
+}
 
 func (e *AnnouncementsUnheardError) Error() string {
 	return fmt.Sprintf("ssdp: cannot listen for announcements on UDP port 1900: %v", e.Err)
@@ -36,6 +41,9 @@ func (e *AnnouncementsUnheardError) Unwrap() error { return e.Err }
 
 // Explain is the plain-language notice; it is not a failure of the search.
 func (e *AnnouncementsUnheardError) Explain() usermsg.Problem {
+	if !e.PortHeld {
+		return usermsg.Problem{What: MsgAnnouncementsNotListening, Next: MsgAnnouncementsUnheardNext}
+	}
 	return usermsg.Problem{What: MsgAnnouncementsUnheard, Next: MsgAnnouncementsUnheardNext}
 }
 
@@ -44,6 +52,8 @@ func (e *AnnouncementsUnheardError) Explain() usermsg.Problem {
 var (
 	MsgAnnouncementsUnheard = usermsg.Message{Key: "discovery.ssdp_port_held",
 		Text: "Announcements from cameras cannot be heard here because another program holds UDP port 1900; searching still finds them."}
+	MsgAnnouncementsNotListening = usermsg.Message{Key: "discovery.ssdp_listen_refused",
+		Text: "Announcements from cameras cannot be heard here: this computer did not let OpenIPU listen on UDP port 1900. Searching still looks for cameras."}
 	MsgAnnouncementsUnheardNext = usermsg.Message{Key: "discovery.ssdp_port_held.next",
 		Text: "Nothing needs to be done. A camera that was just plugged in appears at the next search; “Search again” looks at once."}
 )
@@ -57,7 +67,7 @@ func listenNotify(ctx context.Context, ifaces []netif.Interface) (*ipv4.PacketCo
 	lc := net.ListenConfig{Control: reuseAddrControl}
 	c, err := lc.ListenPacket(ctx, "udp4", fmt.Sprintf("0.0.0.0:%d", ssdpGroup.Port))
 	if err != nil {
-		return nil, &AnnouncementsUnheardError{Err: err}
+		return nil, &AnnouncementsUnheardError{Err: err, PortHeld: portInUse(err)}
 	}
 	pc := ipv4.NewPacketConn(c)
 	var errs []error
