@@ -4,18 +4,15 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"io"
 	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/openipu/openipu/core/discovery"
 )
 
 // macOSAdditions is the fragment .ci/package-macos merges into the app's
@@ -120,61 +117,6 @@ func readMacOSAdditions(t *testing.T) ([]string, map[string]plistEntry) {
 	return order, entries
 }
 
-// queriedMDNSServices reads the service types core/discovery sends mDNS
-// queries for from its source: the package keeps them in the unexported
-// variable mdnsServices, which its query loop ranges over.
-func queriedMDNSServices(t *testing.T) []string {
-	t.Helper()
-	dir := filepath.Join("..", "core", "discovery")
-	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, decl := range f.Decls {
-			gen, ok := decl.(*ast.GenDecl)
-			if !ok || gen.Tok != token.VAR {
-				continue
-			}
-			for _, spec := range gen.Specs {
-				vs := spec.(*ast.ValueSpec)
-				for i, id := range vs.Names {
-					if id.Name != "mdnsServices" || i >= len(vs.Values) {
-						continue
-					}
-					lit, ok := vs.Values[i].(*ast.CompositeLit)
-					if !ok {
-						t.Fatalf("%s: mdnsServices is no longer a literal list; read it another way", name)
-					}
-					var out []string
-					for _, el := range lit.Elts {
-						bl, ok := el.(*ast.BasicLit)
-						if !ok || bl.Kind != token.STRING {
-							t.Fatalf("%s: mdnsServices holds %T, not a string literal", name, el)
-						}
-						s, err := strconv.Unquote(bl.Value)
-						if err != nil {
-							t.Fatal(err)
-						}
-						out = append(out, s)
-					}
-					return out
-				}
-			}
-		}
-	}
-	t.Fatalf("no var mdnsServices in %s: the test cannot tell which service types discovery queries", dir)
-	return nil
-}
-
 func TestMacOSBonjourServicesAreExactlyTheTypesDiscoveryQueries(t *testing.T) {
 	_, entries := readMacOSAdditions(t)
 	e, ok := entries["NSBonjourServices"]
@@ -182,7 +124,7 @@ func TestMacOSBonjourServicesAreExactlyTheTypesDiscoveryQueries(t *testing.T) {
 		t.Fatalf("%s has no NSBonjourServices array", macOSAdditions)
 	}
 	var want []string
-	for _, svc := range queriedMDNSServices(t) {
+	for _, svc := range discovery.MDNSServiceTypes() {
 		// Info.plist lists "_type._proto", without the domain the query carries.
 		want = append(want, strings.TrimSuffix(strings.TrimSuffix(svc, "."), ".local"))
 	}

@@ -2,6 +2,7 @@ package discovery
 
 import (
 	"net/netip"
+	"slices"
 	"strings"
 	"time"
 
@@ -21,6 +22,11 @@ var mdnsServices = []string{
 	"_axis-nvr._tcp.local.",
 	"_axis-bwsc._tcp.local.",
 }
+
+// MDNSServiceTypes are the DNS-SD service types discovery queries, for the
+// places outside the code that must name them too (the macOS app's
+// NSBonjourServices, which macOS checks every browse against).
+func MDNSServiceTypes() []string { return slices.Clone(mdnsServices) }
 
 // maxMDNSRecords bounds the work one packet can cause; a camera's answer
 // carries a handful of records.
