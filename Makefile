@@ -87,6 +87,10 @@ test-package-linux:
 # Windows programs under Wine: the core and command tests, the command-line
 # tool against the simulator, and the window in demo mode (.ci/test-windows).
 test-windows:
+	@.ci/test-windows
+
+# The Windows download: OpenIPU.exe and openipu-cli.exe in a zip (.ci/build-windows).
+windows:
 	@.ci/build-windows
 
 package-linux:
