@@ -29,15 +29,6 @@ func runVersion(_ context.Context, c *cli, args []string) error {
 		// Not repeated back: a word typed here may be a password.
 		return usageErrorf("version takes no arguments")
 	}
-	fmt.Fprintf(c.stdout, "openipu-cli %s\n", versionText())
+	fmt.Fprintf(c.stdout, "openipu-cli %s\n", buildinfo.Text())
 	return nil
-}
-
-// versionText is the build's version, or "devel" for a build that does not
-// know it.
-func versionText() string {
-	if v := buildinfo.Version(); v != "" {
-		return v
-	}
-	return "devel"
 }

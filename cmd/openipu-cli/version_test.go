@@ -3,10 +3,12 @@ package main
 import (
 	"strings"
 	"testing"
+
+	"github.com/openipu/openipu/core/buildinfo"
 )
 
 func TestVersionFlagAndCommandPrintTheBuildsVersionAndExitZero(t *testing.T) {
-	want := "openipu-cli " + versionText() + "\n"
+	want := "openipu-cli " + buildinfo.Text() + "\n"
 	h := newHarness(t)
 	for _, args := range [][]string{{"--version"}, {"-version"}, {"version"}} {
 		r := h.run(args...)

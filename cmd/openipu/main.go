@@ -86,9 +86,5 @@ func main() {
 // printVersion answers --version, for support and for checking which build
 // a download is.
 func printVersion(w io.Writer) {
-	v := buildinfo.Version()
-	if v == "" {
-		v = "devel"
-	}
-	fmt.Fprintf(w, "OpenIPU %s\n", v)
+	fmt.Fprintf(w, "OpenIPU %s\n", buildinfo.Text())
 }

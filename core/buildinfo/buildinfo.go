@@ -25,6 +25,15 @@ func Version() string {
 	return FromBuildInfo(info)
 }
 
+// Text is Version for a program to print: "devel" when the build does not
+// know its version.
+func Text() string {
+	if v := Version(); v != "" {
+		return v
+	}
+	return "devel"
+}
+
 // FromBuildInfo is Version's answer for a binary that was not stamped.
 func FromBuildInfo(info *debug.BuildInfo) string {
 	if info == nil {
