@@ -68,22 +68,7 @@ func TestIconPNGIsLogoRenderedAt512(t *testing.T) {
 		t.Fatalf("icon.png is %dx%d, want %dx%d", b.Dx(), b.Dy(), iconSize, iconSize)
 	}
 
-	// Rasteriser rounding may differ by a step or two between CPUs (fused
-	// multiply-add on arm64); an edited SVG changes whole shapes far more.
-	const tolerance = 8
-	bad := 0
-	for y := 0; y < iconSize; y++ {
-		for x := 0; x < iconSize; x++ {
-			g := color.NRGBAModel.Convert(got.At(x, y)).(color.NRGBA)
-			w := want.NRGBAAt(x, y)
-			if far(g.R, w.R, tolerance) || far(g.G, w.G, tolerance) || far(g.B, w.B, tolerance) || far(g.A, w.A, tolerance) {
-				if bad < 5 {
-					t.Errorf("pixel (%d,%d) is %v, the SVG renders %v", x, y, g, w)
-				}
-				bad++
-			}
-		}
-	}
+	bad := differingPixels(t, got, want, 5)
 	if bad > 0 {
 		t.Fatalf("%d pixels differ: icon.png is stale; regenerate it with -update", bad)
 	}
@@ -97,6 +82,32 @@ func TestIconHasOpaqueArtworkAndTransparentCorners(t *testing.T) {
 	if c := img.NRGBAAt(iconSize/2, 60); c.A != 255 {
 		t.Errorf("background alpha at the top centre is %d, want opaque", c.A)
 	}
+}
+
+// pixelTolerance allows for rasteriser rounding, which may differ by a step
+// or two between CPUs (fused multiply-add on arm64); an edited SVG changes
+// whole shapes far more.
+const pixelTolerance = 8
+
+// differingPixels counts the pixels of got that differ from want by more
+// than pixelTolerance in any channel, and reports the first report of them.
+func differingPixels(t *testing.T, got image.Image, want *image.NRGBA, report int) int {
+	t.Helper()
+	bad := 0
+	b := want.Bounds()
+	for y := 0; y < b.Dy(); y++ {
+		for x := 0; x < b.Dx(); x++ {
+			g := color.NRGBAModel.Convert(got.At(x, y)).(color.NRGBA)
+			w := want.NRGBAAt(x, y)
+			if far(g.R, w.R, pixelTolerance) || far(g.G, w.G, pixelTolerance) || far(g.B, w.B, pixelTolerance) || far(g.A, w.A, pixelTolerance) {
+				if bad < report {
+					t.Errorf("pixel (%d,%d) is %v, the SVG renders %v", x, y, g, w)
+				}
+				bad++
+			}
+		}
+	}
+	return bad
 }
 
 func far(a, b, tol uint8) bool {
