@@ -23,7 +23,7 @@ STAMP := -X github.com/openipu/openipu/core/buildinfo.version=$(VERSION)
 PREFIX ?= /usr/local
 
 .DEFAULT_GOAL := help
-.PHONY: help deps build test fmt-check vet staticcheck unit smoke-window test-package-linux test-windows bench fuzz demo demo-cli run screenshots windows package-linux package-macos install uninstall checksums version clean
+.PHONY: help deps build test check-targets fmt-check vet staticcheck unit smoke-window test-package-linux test-windows bench fuzz demo demo-cli run screenshots windows package-linux package-macos install uninstall checksums version clean
 
 help:
 	@echo "OpenIPU make targets:"
@@ -57,6 +57,10 @@ build:
 		echo "Building $(notdir $(COMMANDS)) into bin/"; \
 		$(GO) build -ldflags "$(STAMP)" -o bin/ $(COMMANDS); fi
 
+# Every make command the README, docs/ and help name exists (.ci/check-targets).
+check-targets:
+	@.ci/check-targets
+
 fmt-check:
 	@unformatted=$$(find . -name '*.go' -not -path './.git/*' -not -path '*/testdata/*' -print0 | xargs -0 -r $(GOFMT) -l); \
 	if [ -n "$$unformatted" ]; then \
@@ -73,7 +77,7 @@ staticcheck:
 unit:
 	$(GO) test -race ./...
 
-test: deps fmt-check vet staticcheck unit build smoke-window test-package-linux test-windows
+test: deps check-targets fmt-check vet staticcheck unit build smoke-window test-package-linux test-windows
 
 # The real window under a virtual display, built with Fyne's thread checks
 # on: fails on a widget touched outside Fyne's goroutine, a crash or an
@@ -83,6 +87,31 @@ smoke-window:
 
 test-package-linux:
 	@.ci/test-package-linux
+
+bench:
+	@echo "Benchmarks (no tests run; numbers vary with machine load, compare on one machine):"
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+	@.ci/bench-window-start
+
+fuzz:
+	@FUZZTIME=$(FUZZTIME) .ci/fuzz
+
+demo: deps
+	@mkdir -p bin
+	@$(GO) build -ldflags "$(STAMP)" -o bin/ ./cmd/openipu
+	@echo "Opening OpenIPU on a simulated fleet (nothing is sent to your network)."
+	bin/openipu --demo
+
+demo-cli: deps
+	@mkdir -p bin
+	@$(GO) build -ldflags "$(STAMP)" -o bin/ ./cmd/camsim ./cmd/openipu-cli
+	@.ci/demo
+
+run: deps build
+	bin/openipu
+
+screenshots:
+	@.ci/screenshots
 
 # Windows programs under Wine: the core and command tests, the command-line
 # tool against the simulator, and the window in demo mode (.ci/test-windows).
