@@ -237,6 +237,7 @@ func runDiscover(ctx context.Context, c *cli, args []string) error {
 				"event": "stats", "t_ms": sinceStart(), "devices": st.Devices,
 				"datagrams_sent": st.DatagramsSent, "datagrams_received": st.DatagramsReceived,
 				"datagrams_dropped": st.DatagramsDropped, "http_requests": st.HTTPRequests,
+				"mdns_answers": st.MDNSAnswers,
 			})
 		}
 		return nil

@@ -178,6 +178,7 @@ type watchEvent struct {
 	DatagramsSent     int64 `json:"datagrams_sent"`
 	DatagramsReceived int64 `json:"datagrams_received"`
 	HTTPRequests      int64 `json:"http_requests"`
+	MDNSAnswers       int64 `json:"mdns_answers"`
 }
 
 // watcher is a running `discover --watch --json`.

@@ -70,6 +70,7 @@ type figures struct {
 	found, enriched              int
 	firstMS, listedMS, enrichMS  int64
 	datagrams, received, httpReq int64
+	mdnsAnswers                  int64
 	peakMB                       float64
 }
 
@@ -100,6 +101,7 @@ func measure(run watchRun, want map[string]camLine) figures {
 	}
 	f.found, f.enriched = len(listed), len(enriched)
 	f.datagrams, f.received, f.httpReq = run.stats.DatagramsSent, run.stats.DatagramsReceived, run.stats.HTTPRequests
+	f.mdnsAnswers = run.stats.MDNSAnswers
 	f.peakMB = float64(run.peakKB) / 1024
 	return f
 }
@@ -120,6 +122,11 @@ func BenchmarkDiscoverFleet(b *testing.B) {
 			last = strings.TrimSuffix(last, "/16")
 			f := startFleet(b, cams, n, "--count", fmt.Sprint(n), "--firmware", "mixed", "--ips", "10.80.0.10-"+last)
 			want := f.byMAC()
+			// On a site the cameras have been up for long: their start-up
+			// announcements (two, a second apart) are not part of a
+			// search. One unmeasured search lets them pass, and warms the
+			// programs' pages.
+			runWatch(b, client, 60*time.Second, "--timeout", "3s")
 			var sum figures
 			b.ResetTimer()
 			for range b.N {
@@ -132,6 +139,8 @@ func BenchmarkDiscoverFleet(b *testing.B) {
 				sum.enrichMS += fig.enrichMS
 				sum.datagrams += fig.datagrams
 				sum.httpReq += fig.httpReq
+				sum.received += fig.received
+				sum.mdnsAnswers += fig.mdnsAnswers
 				sum.peakMB = max(sum.peakMB, fig.peakMB)
 			}
 			b.StopTimer()
@@ -141,6 +150,9 @@ func BenchmarkDiscoverFleet(b *testing.B) {
 			b.ReportMetric(per(sum.enrichMS), "all-enriched-ms")
 			b.ReportMetric(per(sum.datagrams), "datagrams-sent")
 			b.ReportMetric(per(sum.httpReq), "http-requests")
+			perCam := func(v int64) float64 { return per(v) / float64(n) }
+			b.ReportMetric(perCam(sum.received), "datagrams-received/camera")
+			b.ReportMetric(perCam(sum.mdnsAnswers), "mdns-answers/camera")
 			b.ReportMetric(sum.peakMB, "peak-MB")
 			b.ReportMetric(0, "ns/op")
 		})

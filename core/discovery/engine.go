@@ -86,7 +86,10 @@ type Stats struct {
 	DatagramsReceived int64
 	DatagramsDropped  int64
 	HTTPRequests      int64
-	Devices           int
+	// MDNSAnswers are the datagrams received that answered for a camera
+	// (DatagramsReceived also counts this computer's own queries and SSDP).
+	MDNSAnswers int64
+	Devices     int
 }
 
 // Status says what the engine is doing, for the window's status bar and
@@ -242,6 +245,7 @@ func (e *Engine) Stats() Stats {
 		DatagramsReceived: e.stats.received.Load(),
 		DatagramsDropped:  e.stats.dropped.Load(),
 		HTTPRequests:      e.stats.httpRequests.Load(),
+		MDNSAnswers:       e.stats.mdnsAnswers.Load(),
 	}
 	if run := e.run.Load(); run != nil {
 		s.Devices = len(run.reg.devices())

@@ -65,6 +65,10 @@ type knownAnswer struct {
 // half the true one, so known answers are sent as if heard by multicast.
 const ptrTTL = 4500 * time.Second
 
+// maxKnownListed bounds the known answers one query lists: about 25
+// packets, room for every name of a few thousand cameras.
+const maxKnownListed = 5000
+
 // knownFor is how long after hearing an answer it is listed as known.
 const knownFor = time.Minute
 
@@ -242,7 +246,11 @@ func (b *mdnsBrowser) ifaceName(index int) string {
 
 func (b *mdnsBrowser) parse(ctx context.Context, raw <-chan datagram) {
 	for d := range raw {
-		for _, s := range parseMDNS(d.data, d.from, d.iface) {
+		sightings := parseMDNS(d.data, d.from, d.iface)
+		if len(sightings) > 0 {
+			b.stats.mdnsAnswers.Add(1)
+		}
+		for _, s := range sightings {
 			if s.Interface == "" {
 				s.Interface = b.ifaceFor(d.from)
 			}
@@ -313,7 +321,7 @@ func (b *mdnsBrowser) knownAnswers(svc string) []dns.RR {
 	return out
 }
 
-// query sends one PTR query per service type on every interface, listing
+// query sends one query for every service type on every interface, listing
 // the answers already heard when withKnown is set.
 //
 // Queries go out from port 5353 when the shared socket could be opened, as
@@ -323,19 +331,25 @@ func (b *mdnsBrowser) knownAnswers(svc string) []dns.RR {
 // a unicast reply back). Without that socket, one-shot queries from each
 // interface's own port draw unicast replies (RFC 6762 §6.7) instead.
 func (b *mdnsBrowser) query(withKnown bool) {
-	for _, svc := range mdnsServices {
-		var known []dns.RR
-		if withKnown {
-			known = b.knownAnswers(svc)
+	var known []dns.RR
+	if withKnown {
+		for _, svc := range mdnsServices {
+			known = append(known, b.knownAnswers(svc)...)
 		}
-		pkt, err := buildMDNSQuery(svc, known)
-		if err != nil {
-			continue
-		}
-		for _, c := range b.conns {
+		// Past this, a flood of fake names would make every query a
+		// burst of packets; the cameras left out merely answer again.
+		known = known[:min(len(known), maxKnownListed)]
+	}
+	pkts, err := buildMDNSQuery(mdnsServices, known)
+	if err != nil {
+		b.logf("mdns: building the query: %v", err)
+		return
+	}
+	for _, c := range b.conns {
+		for _, pkt := range pkts {
 			if err := b.send(c, pkt); err != nil {
 				b.logf("mdns: sending on %s: %v", c.iface.Name, err)
-				continue
+				break
 			}
 			b.stats.sent.Add(1)
 		}
@@ -377,4 +391,7 @@ func escapeLabel(label string) string {
 // counters are the engine's traffic figures, reported by the benchmark.
 type counters struct {
 	sent, received, dropped, httpRequests atomic.Int64
+	// mdnsAnswers counts the datagrams that answered for a camera: what the
+	// cameras and the switches pay for a search.
+	mdnsAnswers atomic.Int64
 }

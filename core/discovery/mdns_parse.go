@@ -227,22 +227,42 @@ func modelFromInstance(label string) string {
 	return strings.TrimSpace(label)
 }
 
-// buildMDNSQuery makes a one-shot PTR query for service with the known
-// answers (RFC 6762 §7.1) that fit in one packet, so cameras already heard
-// stay quiet and the rest of a large fleet gets through.
-func buildMDNSQuery(service string, known []dns.RR) ([]byte, error) {
-	m := new(dns.Msg)
-	m.Id = 0
-	m.Question = []dns.Question{{Name: service, Qtype: dns.TypePTR, Qclass: dns.ClassINET}}
-	const maxPacket = 8900 // RFC 6762 §17: 9000 bytes including IP/UDP headers
-	size := m.Len()
+// maxQueryPacket is the largest query OpenIPU sends: RFC 6762 §17 allows
+// 9000 bytes including the IP and UDP headers.
+const maxQueryPacket = 8900
+
+// buildMDNSQuery makes one PTR query asking for every service at once, so
+// that a camera answers all of them in one packet, followed by the known
+// answers (RFC 6762 §7.1) that do not fit it: each packet but the last has
+// the TC bit, and the packets after the first carry known answers only
+// (§7.2), so that every camera already heard stays quiet however large the
+// fleet. The known answers are bounded by the caller (the browser keeps at
+// most a few thousand).
+func buildMDNSQuery(services []string, known []dns.RR) ([][]byte, error) {
+	first := new(dns.Msg)
+	for _, svc := range services {
+		first.Question = append(first.Question, dns.Question{Name: svc, Qtype: dns.TypePTR, Qclass: dns.ClassINET})
+	}
+	msgs := []*dns.Msg{first}
+	cur, size := first, first.Len()
 	for _, rr := range known {
 		n := dns.Len(rr) // upper bound; compression only shrinks it
-		if size+n > maxPacket {
-			break
+		if size+n > maxQueryPacket {
+			cur.Truncated = true
+			cur = new(dns.Msg)
+			msgs = append(msgs, cur)
+			size = cur.Len()
 		}
-		m.Answer = append(m.Answer, rr)
+		cur.Answer = append(cur.Answer, rr)
 		size += n
 	}
-	return m.Pack()
+	out := make([][]byte, 0, len(msgs))
+	for _, m := range msgs {
+		b, err := m.Pack()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, b)
+	}
+	return out, nil
 }

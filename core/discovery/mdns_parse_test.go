@@ -86,8 +86,8 @@ func TestParseMDNSDropsOtherServicesQueriesAndGarbage(t *testing.T) {
 	if got := parseMDNS(other, netip.MustParseAddr("10.0.4.9"), ""); len(got) != 0 {
 		t.Fatalf("printer accepted: %+v", got)
 	}
-	q, _ := buildMDNSQuery("_axis-video._tcp.local.", nil)
-	if got := parseMDNS(q, netip.MustParseAddr("10.0.4.9"), ""); len(got) != 0 {
+	q, _ := buildMDNSQuery(mdnsServices, nil)
+	if got := parseMDNS(q[0], netip.MustParseAddr("10.0.4.9"), ""); len(got) != 0 {
 		t.Fatalf("query accepted: %+v", got)
 	}
 	noMAC := axisAnswer(t, "_axis-video._tcp.local.", "AXIS P1375 - B8A44F42B4C6", "txtvers=1", "x.local.", 80, 120, "10.0.4.9")
@@ -99,7 +99,7 @@ func TestParseMDNSDropsOtherServicesQueriesAndGarbage(t *testing.T) {
 	}
 }
 
-func TestBuildMDNSQueryCarriesKnownAnswersWithinOnePacket(t *testing.T) {
+func TestBuildMDNSQueryAsksEveryServiceOnceAndListsEveryKnownAnswerOverTruncatedPackets(t *testing.T) {
 	var known []dns.RR
 	for i := range 1000 {
 		known = append(known, &dns.PTR{
@@ -107,19 +107,36 @@ func TestBuildMDNSQueryCarriesKnownAnswersWithinOnePacket(t *testing.T) {
 			Ptr: escapeLabel("AXIS M1075-L ("+itoa(i)+")") + "._axis-video._tcp.local.",
 		})
 	}
-	pkt, err := buildMDNSQuery("_axis-video._tcp.local.", known)
+	pkts, err := buildMDNSQuery(mdnsServices, known)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(pkt) > 8900 {
-		t.Fatalf("query of %d bytes exceeds the mDNS packet limit", len(pkt))
+	if len(pkts) < 2 {
+		t.Fatalf("1000 known answers in %d packet(s)", len(pkts))
 	}
-	var m dns.Msg
-	if err := m.Unpack(pkt); err != nil {
-		t.Fatal(err)
+	listed := 0
+	for i, pkt := range pkts {
+		if len(pkt) > 8900 {
+			t.Fatalf("packet %d of %d bytes exceeds the mDNS packet limit", i, len(pkt))
+		}
+		var m dns.Msg
+		if err := m.Unpack(pkt); err != nil {
+			t.Fatal(err)
+		}
+		if last := i == len(pkts)-1; m.Truncated == last {
+			t.Errorf("packet %d of %d: TC bit %v; want it on every packet but the last", i+1, len(pkts), m.Truncated)
+		}
+		if i == 0 {
+			if len(m.Question) != len(mdnsServices) {
+				t.Errorf("first packet asks %d questions, want one per service (%d)", len(m.Question), len(mdnsServices))
+			}
+		} else if len(m.Question) != 0 {
+			t.Errorf("packet %d repeats the questions", i+1)
+		}
+		listed += len(m.Answer)
 	}
-	if len(m.Question) != 1 || m.Question[0].Qtype != dns.TypePTR || len(m.Answer) < 100 {
-		t.Fatalf("questions %v, %d known answers", m.Question, len(m.Answer))
+	if listed != len(known) {
+		t.Errorf("%d of %d known answers listed", listed, len(known))
 	}
 }
 

@@ -11,13 +11,13 @@ import (
 	"golang.org/x/net/ipv4"
 )
 
-// Bounds on the work one packet can cause. A real query has a handful of
-// questions and at most a few hundred known answers (RFC 6762 §17: 9000
-// bytes).
+// Bounds on the work one query can cause. A packet holds at most a few
+// hundred known answers (RFC 6762 §17: 9000 bytes); a query continued over
+// several packets (§7.2) lists a whole fleet's, a few per camera.
 const (
 	maxPacket       = 9000
 	maxQuestions    = 32
-	maxKnownAnswers = 1024
+	maxKnownAnswers = 16384
 )
 
 // The answer delay for shared records (RFC 6762 §6). Answers made only of
@@ -58,8 +58,8 @@ type reply struct {
 	allQU   bool
 }
 
-// handle answers one query for every camera that can answer it: one packet
-// per camera, each after its own delay.
+// handle answers one query packet for every camera that can answer it: one
+// packet per camera, each after its own delay.
 func (r *Responder) handle(pkt []byte, cm *ipv4.ControlMessage, from netip.AddrPort) {
 	var q dns.Msg
 	if err := q.Unpack(pkt); err != nil {
@@ -68,10 +68,100 @@ func (r *Responder) handle(pkt []byte, cm *ipv4.ControlMessage, from netip.AddrP
 	if q.Response || q.Opcode != dns.OpcodeQuery || q.Rcode != dns.RcodeSuccess {
 		return // RFC 6762 §18: ignore responses and anything but plain queries
 	}
-	if len(q.Question) == 0 || len(q.Question) > maxQuestions {
+	if len(q.Question) > maxQuestions {
 		return
 	}
 	from = netip.AddrPortFrom(from.Addr().Unmap(), from.Port())
+	if len(q.Question) == 0 || q.Truncated {
+		// Known answers that did not fit one packet (RFC 6762 §7.2):
+		// held until the last packet of the query, or a moment.
+		r.continued(&q, cm, from)
+		return
+	}
+	r.answer(&q, cm, from)
+}
+
+// truncatedWait is how long a query with the TC bit waits for the rest of
+// its known answers (RFC 6762 §7.2: 400–500 ms).
+const truncatedWait = 450 * time.Millisecond
+
+// maxTruncated bounds the queries held for more known answers at once, so
+// that a flood of TC packets from many sources costs bounded memory.
+const maxTruncated = 256
+
+// heldQuery is a query whose known answers continue in further packets.
+type heldQuery struct {
+	q     dns.Msg
+	cm    *ipv4.ControlMessage
+	timer *time.Timer
+}
+
+// continued takes a packet of a multi-packet query: the first (questions,
+// TC set) is held; later ones (no questions) add their known answers; the
+// one without TC, or the timer, answers it.
+func (r *Responder) continued(q *dns.Msg, cm *ipv4.ControlMessage, from netip.AddrPort) {
+	if h := r.collect(q, cm, from); h != nil {
+		r.answer(&h.q, h.cm, from)
+	}
+}
+
+// collect adds a packet to the query held for its source and returns that
+// query when the packet was its last.
+func (r *Responder) collect(q *dns.Msg, cm *ipv4.ControlMessage, from netip.AddrPort) *heldQuery {
+	r.tmu.Lock()
+	defer r.tmu.Unlock()
+	if r.held == nil {
+		r.held = map[netip.AddrPort]*heldQuery{}
+	}
+	h := r.held[from]
+	if len(q.Question) > 0 {
+		// A new query from the same source replaces one still held.
+		if h != nil {
+			h.timer.Stop()
+		} else if len(r.held) >= maxTruncated {
+			return nil
+		}
+		var cmCopy *ipv4.ControlMessage
+		if cm != nil {
+			c := *cm
+			cmCopy = &c
+		}
+		h = &heldQuery{q: *q, cm: cmCopy}
+		r.held[from] = h
+		h.timer = time.AfterFunc(truncatedWait, func() { r.release(from, h) })
+		return nil
+	}
+	if h == nil {
+		return nil // known answers with no query held: nothing to answer
+	}
+	if room := maxKnownAnswers - len(h.q.Answer); room > 0 {
+		h.q.Answer = append(h.q.Answer, q.Answer[:min(room, len(q.Answer))]...)
+	}
+	if q.Truncated {
+		h.timer.Reset(truncatedWait)
+		return nil
+	}
+	h.timer.Stop()
+	delete(r.held, from)
+	return h
+}
+
+// release answers a held query whose last packet never came.
+func (r *Responder) release(from netip.AddrPort, h *heldQuery) {
+	r.tmu.Lock()
+	if r.held[from] != h {
+		r.tmu.Unlock()
+		return
+	}
+	delete(r.held, from)
+	r.tmu.Unlock()
+	if !r.closed.Load() {
+		r.answer(&h.q, h.cm, from)
+	}
+}
+
+// answer answers one whole query for every camera that can answer it.
+func (r *Responder) answer(q *dns.Msg, cm *ipv4.ControlMessage, from netip.AddrPort) {
 	known := knownAnswers(q.Answer)
 
 	// Who hears the query: a camera on the interface it came in on, or
@@ -136,7 +226,7 @@ func (r *Responder) handle(pkt []byte, cm *ipv4.ControlMessage, from netip.AddrP
 		if legacy || direct.IsValid() || rp.allQU {
 			dst = from
 		}
-		b, shared, err := rp.pack(&q, known, legacy)
+		b, shared, err := rp.pack(q, known, legacy)
 		if err != nil {
 			r.opts.logf("mdnsresp: answer of %s: %v", rp.cam.mac, err)
 			continue

@@ -50,6 +50,9 @@ type Responder struct {
 	order     map[*camera]int             // announce order, for stable output
 	seq       int
 	joined    map[int]bool // interfaces the group is joined on
+
+	tmu  sync.Mutex
+	held map[netip.AddrPort]*heldQuery // queries waiting for more known answers
 }
 
 var _ camsim.Announcer = (*Responder)(nil)

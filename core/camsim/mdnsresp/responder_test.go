@@ -232,6 +232,73 @@ func TestKnownAnswersSilenceTheCamerasAlreadyHeard(t *testing.T) {
 	q.until(each(ips, 1, answersTo(axisVideo)))
 }
 
+// A browser that knows more cameras than one packet holds sends its known
+// answers in several packets, TC set on all but the last (RFC 6762 §7.2):
+// the cameras listed in any of them stay quiet.
+func TestKnownAnswersSpreadOverTruncatedPacketsSilenceEveryCameraListed(t *testing.T) {
+	needNetwork(t)
+	r := startResponder(t)
+	q := newQuerier(t, "0.0.0.0:5353")
+	ips := tnet.CamIPs[:4]
+	for i := range 4 {
+		r.Announce(camInfo(mac(i), camsim.Gen11, "M1075-L", tnet.CamIPs[i], true))
+	}
+	q.settle(ips...)
+	q.send(ptrQuery(axisVideo))
+	first := bySource(q.until(each(ips, 1, answersTo(axisVideo))))
+	if len(first) != 4 {
+		t.Fatalf("%d cameras answered, want 4", len(first))
+	}
+	known := func(ip netip.Addr) dns.RR {
+		ptr := dns.Copy(first[ip][0].msg.Answer[0])
+		ptr.Header().Ttl = 4500
+		return ptr
+	}
+	m := ptrQuery(axisVideo)
+	m.Truncated = true
+	m.Answer = []dns.RR{known(tnet.CamIPs[0]), known(tnet.CamIPs[1])}
+	rest := new(dns.Msg)
+	rest.Answer = []dns.RR{known(tnet.CamIPs[2])}
+	q.send(m)
+	q.send(rest)
+	// The _vapix-http query after it is answered by every camera: it
+	// marks when the listed ones would have answered.
+	q.send(ptrQuery("_vapix-http._tcp.local."))
+	vapixAnswered, lastAnswered := each(ips, 1, answersTo("_vapix-http._tcp.local.")), each(tnet.CamIPs[3:4], 1, answersTo(axisVideo))
+	got := q.until(func(ps []packet) bool { return vapixAnswered(ps) && lastAnswered(ps) })
+	if by := bySource(only(got, answersTo(axisVideo))); len(by) != 1 || len(by[tnet.CamIPs[3]]) != 1 {
+		t.Errorf("with three cameras known over two packets, answers came from %v; want only %v", keys(by), tnet.CamIPs[3])
+	}
+}
+
+// A truncated query whose last packet is lost is still answered, with the
+// known answers that did arrive.
+func TestTruncatedQueryWithoutItsLastPacketIsAnsweredAfterTheWait(t *testing.T) {
+	needNetwork(t)
+	r := startResponder(t)
+	q := newQuerier(t, "0.0.0.0:5353")
+	ips := tnet.CamIPs[:2]
+	for i := range 2 {
+		r.Announce(camInfo(mac(i), camsim.Gen11, "M1075-L", tnet.CamIPs[i], true))
+	}
+	q.settle(ips...)
+	q.send(ptrQuery(axisVideo))
+	first := bySource(q.until(each(ips, 1, answersTo(axisVideo))))
+	ptr := dns.Copy(first[tnet.CamIPs[0]][0].msg.Answer[0])
+	ptr.Header().Ttl = 4500
+	m := ptrQuery(axisVideo)
+	m.Truncated = true
+	m.Answer = []dns.RR{ptr}
+	sent := q.send(m)
+	got := q.until(each(tnet.CamIPs[1:2], 1, answersTo(axisVideo)))
+	if d := got[len(got)-1].at.Sub(sent); d < truncatedWait {
+		t.Errorf("answered %v after a truncated query, before waiting %v for its other packets", d, truncatedWait)
+	}
+	if by := bySource(only(got, answersTo(axisVideo))); len(by[tnet.CamIPs[0]]) != 0 {
+		t.Errorf("the camera listed as known answered anyway")
+	}
+}
+
 func TestLegacyUnicastQueryIsAnsweredAtItsSourcePort(t *testing.T) {
 	needNetwork(t)
 	r := startResponder(t)
