@@ -53,13 +53,16 @@ type Device struct {
 	Firmware string // e.g. "12.9.57"
 	Name     string // friendly name as announced
 
-	Addresses  []netip.Addr // best first: reachable, routable, then link-local
-	HTTPPort   int
-	HTTPSPort  int
-	HTTPURL    string
-	Setup      Setup
-	Sources    []Source
-	Interfaces []string // local network connections that heard it
+	Addresses []netip.Addr // best first: reachable, routable, then link-local
+	// AnnouncedBy is the mDNS gateway that last answered on the camera's
+	// behalf; unset when the camera was last heard answering for itself.
+	AnnouncedBy netip.Addr
+	HTTPPort    int
+	HTTPSPort   int
+	HTTPURL     string
+	Setup       Setup
+	Sources     []Source
+	Interfaces  []string // local network connections that heard it
 
 	FirstSeen time.Time
 	LastSeen  time.Time
@@ -81,6 +84,11 @@ type Sighting struct {
 	Interface string     // the local interface that received it; "" for unicast
 	Addr      netip.Addr // where it was seen (the packet's sender or its A record)
 	Extra     []netip.Addr
+	// Via is who sent an answer on the camera's behalf (an mDNS gateway),
+	// and Claimed the addresses that answer gave it: not the camera's until
+	// a probe at one of them finds this MAC. Addr is then unset.
+	Via       netip.Addr
+	Claimed   []netip.Addr
 	HTTPPort  int
 	HTTPSPort int
 	Model     string

@@ -21,7 +21,9 @@ type Options struct {
 	Interfaces  []string
 	DisableMDNS bool
 	DisableSSDP bool
-	// ProbeConcurrency bounds simultaneous anonymous HTTP probes (default 64).
+	// ProbeConcurrency bounds simultaneous anonymous HTTP probes (default
+	// 512). Within it the bound adapts: it starts at 128, grows while
+	// probes are answered and halves when one times out (probelimit.go).
 	ProbeConcurrency int
 	// ProbeTimeout bounds one probe (default 3 s).
 	ProbeTimeout time.Duration
@@ -53,6 +55,8 @@ type Engine struct {
 	in        chan []Event
 	refresh   chan struct{}
 	probeQ    chan string
+	limit     *probeLimit
+	claims    *claimChecks
 	// scanPort is the web port Scan knocks on; tests move it off 80.
 	scanPort uint16
 	// resolver looks up names given to AddHost (nil: the system's); tests
@@ -108,7 +112,7 @@ type Status struct {
 // New makes an engine.
 func New(opts Options) *Engine {
 	if opts.ProbeConcurrency <= 0 {
-		opts.ProbeConcurrency = 64
+		opts.ProbeConcurrency = 512
 	}
 	if opts.ProbeTimeout <= 0 {
 		opts.ProbeTimeout = 3 * time.Second
@@ -141,6 +145,8 @@ func New(opts Options) *Engine {
 		in:        make(chan []Event, 1024),
 		refresh:   make(chan struct{}, 1),
 		probeQ:    make(chan string, opts.MaxDevices),
+		limit:     newProbeLimit(128, 8, opts.ProbeConcurrency),
+		claims:    newClaimChecks(),
 		scanPort:  80,
 		pending:   map[string]bool{},
 		answered:  map[string]probeMark{},
@@ -320,6 +326,10 @@ func (e *Engine) merge(ctx context.Context, reg *registry) {
 		case <-ctx.Done():
 			return
 		case s := <-e.sightings:
+			if s.Via.IsValid() && len(s.Claimed) > 0 {
+				e.claimed(ctx, reg, s)
+				continue
+			}
 			evs, needProbe := reg.observe(s)
 			e.emit(ctx, evs)
 			if needProbe {

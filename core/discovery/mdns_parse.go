@@ -33,10 +33,14 @@ func MDNSServiceTypes() []string { return slices.Clone(mdnsServices) }
 const maxMDNSRecords = 64
 
 // parseMDNS turns one mDNS response into sightings. from is the packet's
-// sender. Every field is untrusted: the MAC must be a real MAC, and address
-// records are only believed when the sender is among them (a real camera
-// answers from one of its own addresses), so a hostile packet cannot point
-// the probe at another host.
+// sender, iface the interface it came in on. Every field is untrusted: the
+// MAC must be a real MAC, and address records are believed as they are
+// only when the sender is among them (a camera answering for itself). An
+// answer from elsewhere is an mDNS gateway's (a router re-sending a camera
+// VLAN's answers) or a forgery: its private, link-local or unique-local
+// address records come back as Claimed, for the engine to check with one
+// anonymous probe each before they are the camera's; the sender stands in
+// only when there is no such record.
 func parseMDNS(data []byte, from netip.Addr, iface string) []Sighting {
 	var m dns.Msg
 	if err := m.Unpack(data); err != nil || !m.Response {
@@ -128,11 +132,22 @@ func parseMDNS(data []byte, from netip.Addr, iface string) []Sighting {
 		if sn := macaddr.Normalize(in.txt["sn"]); sn != "" {
 			s.Serial = sn
 		}
-		if addrs := hosts[in.target]; containsAddr(addrs, from) {
+		addrs := hosts[in.target]
+		switch {
+		case containsAddr(addrs, from):
 			for _, a := range addrs {
-				if a != from {
-					s.Extra = append(s.Extra, a)
+				if a != from && claimable(a) {
+					s.Extra = append(s.Extra, withZone(a, iface))
 				}
+			}
+		default:
+			for _, a := range addrs {
+				if claimable(a) && (!a.IsLinkLocalUnicast() || a.Is4() || iface != "") {
+					s.Claimed = append(s.Claimed, withZone(a, iface))
+				}
+			}
+			if len(s.Claimed) > 0 {
+				s.Addr, s.Via = netip.Addr{}, from
 			}
 		}
 		switch in.service {
@@ -151,6 +166,23 @@ func parseMDNS(data []byte, from netip.Addr, iface string) []Sighting {
 		out = append(out, s)
 	}
 	return out
+}
+
+// claimable reports whether an address record may name a camera: private,
+// link-local or unique-local. Loopback, multicast and public addresses
+// would point the probe at this computer, a group or the internet.
+func claimable(a netip.Addr) bool {
+	a = a.Unmap()
+	return a.IsPrivate() || a.IsLinkLocalUnicast()
+}
+
+// withZone scopes an IPv6 link-local address to the interface it was heard
+// on, without which it cannot be reached.
+func withZone(a netip.Addr, iface string) netip.Addr {
+	if a.Is6() && !a.Is4In6() && a.IsLinkLocalUnicast() && iface != "" {
+		return a.WithZone(iface)
+	}
+	return a.Unmap()
 }
 
 func containsAddr(list []netip.Addr, a netip.Addr) bool {

@@ -3,6 +3,7 @@ package discovery
 import (
 	"net"
 	"net/netip"
+	"slices"
 	"testing"
 	"time"
 
@@ -25,6 +26,10 @@ func axisAnswer(t testing.TB, service, instance, mac, host string, port uint16, 
 		&dns.TXT{Hdr: dns.RR_Header{Name: name, Rrtype: dns.TypeTXT, Class: dns.ClassINET | 1<<15, Ttl: 4500}, Txt: []string{mac}},
 	)
 	for _, a := range addrs {
+		if ip := net.ParseIP(a); ip.To4() == nil {
+			m.Extra = append(m.Extra, &dns.AAAA{Hdr: dns.RR_Header{Name: host, Rrtype: dns.TypeAAAA, Class: dns.ClassINET | 1<<15, Ttl: 120}, AAAA: ip})
+			continue
+		}
 		m.Extra = append(m.Extra, &dns.A{Hdr: dns.RR_Header{Name: host, Rrtype: dns.TypeA, Class: dns.ClassINET | 1<<15, Ttl: 120}, A: net.ParseIP(a)})
 	}
 	b, err := m.Pack()
@@ -63,12 +68,31 @@ func TestParseMDNSVapixServiceGivesSerialAndModelWithoutSerialInName(t *testing.
 	}
 }
 
-func TestParseMDNSIgnoresAddressRecordsThatDoNotIncludeTheSender(t *testing.T) {
-	pkt := axisAnswer(t, "_axis-video._tcp.local.", "AXIS P1375 - B8A44F42B4C6", "macaddress=B8A44F42B4C6",
-		"axis-b8a44f42b4c6.local.", 80, 120, "192.0.2.99")
-	got := parseMDNS(pkt, netip.MustParseAddr("10.0.4.52"), "eth0")
-	if len(got) != 1 || got[0].Addr != netip.MustParseAddr("10.0.4.52") || len(got[0].Extra) != 0 {
-		t.Fatalf("hostile A record believed: %+v", got)
+func TestParseMDNSNeverTakesAPublicLoopbackOrMulticastAddressRecordAndFallsBackToTheSender(t *testing.T) {
+	for _, bad := range []string{"192.0.2.99", "8.8.8.8", "127.0.0.1", "224.0.0.251", "0.0.0.0", "::1", "2001:db8::1", "ff02::fb"} {
+		pkt := axisAnswer(t, "_axis-video._tcp.local.", "AXIS P1375 - B8A44F42B4C6", "macaddress=B8A44F42B4C6",
+			"axis-b8a44f42b4c6.local.", 80, 120, bad)
+		got := parseMDNS(pkt, netip.MustParseAddr("10.0.4.52"), "eth0")
+		if len(got) != 1 || got[0].Addr != netip.MustParseAddr("10.0.4.52") || len(got[0].Extra) != 0 || len(got[0].Claimed) != 0 || got[0].Via.IsValid() {
+			t.Errorf("address record %s was taken: %+v", bad, got)
+		}
+	}
+}
+
+// Behind an mDNS gateway the answer comes from the router, and only its
+// address records name the camera: they are claims to check, and the
+// router's address is not the camera's.
+func TestParseMDNSAnswerFromAGatewayClaimsItsPrivateLinkLocalAndUniqueLocalRecords(t *testing.T) {
+	pkt := axisAnswer(t, "_vapix-http._tcp.local.", "AXIS Q1961-TE", "sn=E82725000001",
+		"axis-e82725000001.local.", 80, 4500, "10.0.2.15", "169.254.7.7", "fd00:2::15", "fe80::40:8cff:fe00:1", "8.8.8.8")
+	got := parseMDNS(pkt, netip.MustParseAddr("10.0.1.1"), "eth0")
+	if len(got) != 1 {
+		t.Fatalf("sightings %+v", got)
+	}
+	s := got[0]
+	want := []netip.Addr{ip("10.0.2.15"), ip("169.254.7.7"), ip("fd00:2::15"), ip("fe80::40:8cff:fe00:1").WithZone("eth0")}
+	if s.Addr.IsValid() || s.Via != ip("10.0.1.1") || !slices.Equal(s.Claimed, want) || len(s.Extra) != 0 {
+		t.Fatalf("addr %v via %v claimed %v extra %v; want no address, via 10.0.1.1, claimed %v", s.Addr, s.Via, s.Claimed, s.Extra, want)
 	}
 }
 
@@ -175,8 +199,13 @@ func FuzzParseMDNS(f *testing.F) {
 			if macaddr.Normalize(s.MAC) != s.MAC || s.MAC == "" {
 				t.Fatalf("unnormalised MAC %q", s.MAC)
 			}
-			if !s.Addr.IsValid() || len(s.Extra) > 8 {
-				t.Fatalf("bad addresses %v %v", s.Addr, s.Extra)
+			if s.Addr.IsValid() == s.Via.IsValid() || s.Via.IsValid() && len(s.Claimed) == 0 || len(s.Extra)+len(s.Claimed) > 8 {
+				t.Fatalf("bad addresses %v %v via %v claimed %v", s.Addr, s.Extra, s.Via, s.Claimed)
+			}
+			for _, a := range append(s.Extra, s.Claimed...) {
+				if !claimable(a) {
+					t.Fatalf("address record %v taken", a)
+				}
 			}
 			sightingTextOK(t, s)
 		}

@@ -17,7 +17,11 @@ import (
 // re-probe), a device whose best address answered a moment ago is not asked
 // again just because another protocol reported it too.
 func (e *Engine) queueProbe(reg *registry, mac string, force bool) {
-	target, epoch, _ := reg.probeTarget(mac)
+	var target netip.AddrPort
+	targets, epoch := reg.probeTargets(mac)
+	if len(targets) > 0 {
+		target = targets[0]
+	}
 	e.mu.Lock()
 	if e.pending[mac] {
 		e.mu.Unlock()
@@ -58,32 +62,63 @@ func (e *Engine) probeWorker(ctx context.Context, reg *registry) {
 	}
 }
 
-// probe runs the anonymous HTTP probe for a device at its best address.
-func (e *Engine) probe(ctx context.Context, reg *registry, mac string) {
-	target, epoch, ok := reg.probeTarget(mac)
-	if !ok {
-		return
+// identify runs one anonymous probe at ap within the adaptive bound on
+// probes in flight.
+func (e *Engine) identify(ctx context.Context, ap netip.AddrPort) (vapix.Identity, error) {
+	if !e.limit.acquire(ctx) {
+		return vapix.Identity{}, ctx.Err()
 	}
 	pctx, cancel := context.WithTimeout(ctx, e.opts.ProbeTimeout)
 	defer cancel()
 	e.stats.httpRequests.Add(1)
-	id, err := e.opts.Identify(pctx, vapix.CameraURL(false, target.Addr(), int(target.Port())))
-	if ctx.Err() != nil {
+	id, err := e.opts.Identify(pctx, vapix.CameraURL(false, ap.Addr(), int(ap.Port())))
+	e.limit.release(err != nil && ctx.Err() == nil && timedOut(err))
+	return id, err
+}
+
+// timedOut reports whether err is a probe's deadline running out: the
+// sign of a congested network, unlike a refusal, which is quick.
+func timedOut(err error) bool {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return true
+	}
+	var ne net.Error
+	return errors.As(err, &ne) && ne.Timeout()
+}
+
+// probe runs the anonymous HTTP probe for a device at each of its known
+// addresses in turn, most likely first, until one answers as this camera.
+// An address where another camera answers is dropped from this one (two
+// devices share it, or DHCP moved things), and the one that answered is
+// news; only when no address answers as this camera did the probe fail.
+func (e *Engine) probe(ctx context.Context, reg *registry, mac string) {
+	targets, epoch := reg.probeTargets(mac)
+	if len(targets) == 0 {
 		return
 	}
-	en := Enrichment{Addr: target.Addr()}
-	if err == nil && (id.MAC == "" || macaddr.Normalize(id.MAC) == mac) {
+	en := Enrichment{Addr: targets[0].Addr()}
+	for _, target := range targets {
+		id, err := e.identify(ctx, target)
+		if ctx.Err() != nil {
+			return
+		}
+		if err != nil {
+			continue
+		}
+		if other := macaddr.Normalize(id.MAC); other != "" && other != mac {
+			e.emit(ctx, reg.refute(mac, target.Addr(), other))
+			select {
+			case e.sightings <- Sighting{MAC: other, Source: SourceManual, Addr: target.Addr(), HTTPPort: int(target.Port())}:
+			case <-ctx.Done():
+				return
+			}
+			continue
+		}
 		en = enrichmentOf(id, target.Addr())
 		e.mu.Lock()
 		e.answered[mac] = probeMark{target: target, epoch: epoch, at: time.Now()}
 		e.mu.Unlock()
-	} else if err == nil {
-		// Another camera answers at this address now (DHCP moved things):
-		// this device did not answer here; the other one is news.
-		select {
-		case e.sightings <- Sighting{MAC: id.MAC, Source: SourceManual, Addr: target.Addr(), HTTPPort: int(target.Port())}:
-		case <-ctx.Done():
-		}
+		break
 	}
 	e.emit(ctx, reg.enrich(mac, en))
 }
@@ -173,10 +208,7 @@ func addressShown(ap netip.AddrPort) string {
 
 // probeAddress identifies whatever answers at ap and records it.
 func (e *Engine) probeAddress(ctx context.Context, run *session, ap netip.AddrPort, src Source) (Device, error) {
-	pctx, cancel := context.WithTimeout(ctx, e.opts.ProbeTimeout)
-	defer cancel()
-	e.stats.httpRequests.Add(1)
-	id, err := e.opts.Identify(pctx, vapix.CameraURL(false, ap.Addr(), int(ap.Port())))
+	id, err := e.identify(ctx, ap)
 	if err != nil {
 		return Device{}, vapix.Named(err, addressShown(ap))
 	}

@@ -66,7 +66,13 @@ type addrState struct {
 	// live holds, per source, when the sighting expires; the zero time means
 	// it does not expire by itself (unicast: re-probes decide).
 	live map[Source]time.Time
+	// refutedUntil is set when another camera, answeredBy, answered at
+	// this address: until then it is not this camera's.
+	refutedUntil time.Time
+	answeredBy   string
 }
+
+func (a *addrState) refuted(now time.Time) bool { return now.Before(a.refutedUntil) }
 
 type entry struct {
 	dev        Device // the published snapshot, derived fields included
@@ -164,6 +170,9 @@ func (r *registry) observe(s Sighting) (evs []Event, needProbe bool) {
 			a.live[s.Source] = exp
 		}
 		e.sources[s.Source] = true
+		if s.Source == SourceMDNS {
+			e.dev.AnnouncedBy = s.Via
+		}
 		if s.Interface != "" {
 			e.ifaces[s.Interface] = true
 		}
@@ -331,20 +340,53 @@ func (r *registry) enriched(mac string) bool {
 	return ok && e.dev.Enriched
 }
 
-// probeTarget is the address and port the anonymous probe should use, and
-// the device's epoch (see entry.epoch).
-func (r *registry) probeTarget(mac string) (netip.AddrPort, int, bool) {
+// probeTargets are the addresses and port the anonymous probe should try,
+// most likely first (see compareAddr), and the device's epoch (see
+// entry.epoch).
+func (r *registry) probeTargets(mac string) ([]netip.AddrPort, int) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	e, ok := r.byMAC[mac]
-	if !ok || len(e.dev.Addresses) == 0 {
-		return netip.AddrPort{}, 0, false
+	if !ok {
+		return nil, 0
 	}
 	port := e.dev.HTTPPort
 	if port == 0 {
 		port = 80
 	}
-	return netip.AddrPortFrom(e.dev.Addresses[0], uint16(port)), e.epoch, true
+	out := make([]netip.AddrPort, 0, len(e.dev.Addresses))
+	for _, a := range e.dev.Addresses {
+		out = append(out, netip.AddrPortFrom(a, uint16(port)))
+	}
+	return out, e.epoch
+}
+
+// refuteFor is how long an address where another camera answered stays off
+// a camera's list, even when announcements name it again.
+const refuteFor = 5 * time.Minute
+
+// refute drops addr from mac's addresses: other answered there. It is kept
+// aside, so that a camera heard only there still counts as heard, and its
+// diagnosis can say that another device answers at its address.
+func (r *registry) refute(mac string, addr netip.Addr, other string) []Event {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	e, ok := r.byMAC[mac]
+	if !ok {
+		return nil
+	}
+	a, ok := e.addrs[addr]
+	if !ok {
+		return nil
+	}
+	now := r.now()
+	a.refutedUntil, a.answeredBy = now.Add(refuteFor), other
+	before := e.dev
+	r.derive(e, now)
+	if changed(before, e.dev) {
+		return []Event{{Kind: Updated, Device: e.dev}}
+	}
+	return nil
 }
 
 // needReprobe lists live devices that no current mDNS answer vouches for,
@@ -389,8 +431,14 @@ func (r *registry) derive(e *entry, now time.Time) {
 	live := e.live(now)
 	d.Lost = !live
 	var addrs []netip.Addr
+	var taken []netip.Addr // refuted: another camera answers there
+	answeredBy := ""
 	for a, st := range e.addrs {
-		if !live || len(st.live) > 0 {
+		switch {
+		case st.refuted(now):
+			taken = append(taken, a)
+			answeredBy = st.answeredBy
+		case !live || len(st.live) > 0:
 			addrs = append(addrs, a)
 		}
 	}
@@ -409,6 +457,14 @@ func (r *registry) derive(e *entry, now time.Time) {
 			What:  msgLost.With("Since", since),
 			Next:  msgLostNext,
 		}
+		return
+	}
+	if len(addrs) == 0 && len(taken) > 0 {
+		slices.SortFunc(taken, func(a, b netip.Addr) int { return compareAddr(a, b, r.local) })
+		args := map[string]any{"Addr": taken[0].String(), "Other": answeredBy}
+		what, next := msgAddressTaken, msgAddressTakenNext
+		what.Args, next.Args = args, args
+		d.Diagnosis = Diagnosis{Reach: ReachNoHTTP, What: what, Next: next}
 		return
 	}
 	d.Diagnosis = Diagnose(addrs, r.local, e.probe)
@@ -475,6 +531,10 @@ func changed(a, b Device) bool {
 }
 
 var (
+	msgAddressTaken = usermsg.Message{Key: "discovery.reach.address_taken",
+		Text: "Another camera ({{.Other}}) answers at {{.Addr}}, the address this camera announced."}
+	msgAddressTakenNext = usermsg.Message{Key: "discovery.reach.address_taken.next",
+		Text: "Two devices may have been given the same address. Restart this camera so that it asks for an address again, or give one of them another address."}
 	msgLost = usermsg.Message{Key: "discovery.reach.lost",
 		Text: "Not seen since {{.Since}}."}
 	msgLostNext = usermsg.Message{Key: "discovery.reach.lost.next",

@@ -2,6 +2,7 @@ package discovery
 
 import (
 	"net/netip"
+	"slices"
 	"testing"
 	"time"
 
@@ -207,9 +208,10 @@ func TestAddressesOnThisComputersNetworkComeFirst(t *testing.T) {
 	if d.Addresses[0] != ip("10.0.4.50") || d.Addresses[1] != ip("192.168.0.90") || d.Addresses[2] != ip("169.254.9.9") {
 		t.Fatalf("order %v", d.Addresses)
 	}
-	target, _, ok := r.probeTarget("ACCC8E270AD8")
-	if !ok || target != netip.MustParseAddrPort("10.0.4.50:80") {
-		t.Fatalf("probe target %v", target)
+	targets, _ := r.probeTargets("ACCC8E270AD8")
+	want := []netip.AddrPort{netip.MustParseAddrPort("10.0.4.50:80"), netip.MustParseAddrPort("192.168.0.90:80"), netip.MustParseAddrPort("169.254.9.9:80")}
+	if !slices.Equal(targets, want) {
+		t.Fatalf("probe tries %v, want %v", targets, want)
 	}
 }
 
