@@ -86,6 +86,10 @@ func Diagnose(addrs []netip.Addr, local []netif.Interface, probe ProbeResult) Di
 		return Diagnosis{Reach: r, What: what, Next: next}
 	}
 	switch {
+	case reachable && probe == ProbeFailed && len(addrs) > 1:
+		// Every address was tried: the verdict is the camera's.
+		args["Addrs"] = addrList(addrs)
+		return d(ReachNoHTTP, msgNoHTTPAny, msgNoHTTPNext)
 	case reachable && probe == ProbeFailed:
 		return d(ReachNoHTTP, msgNoHTTP, msgNoHTTPNext)
 	case reachable && probe == ProbeAnswered:
@@ -124,6 +128,16 @@ func Diagnose(addrs []netip.Addr, local []netif.Interface, probe ProbeResult) Di
 		}
 		return d(ReachOtherSubnet, msgOtherSubnet, msgOtherSubnetNext)
 	}
+}
+
+// addrList names up to three addresses, for "does not answer at 10.0.4.5,
+// 169.254.3.4": the rest add nothing a reader can act on.
+func addrList(addrs []netip.Addr) string {
+	var names []string
+	for _, a := range addrs[:min(len(addrs), 3)] {
+		names = append(names, a.String())
+	}
+	return strings.Join(names, ", ")
 }
 
 // bestAddr prefers a routable address over a link-local one in messages.
@@ -215,6 +229,8 @@ var (
 		Text: "This camera is on {{.Addr}}, but this computer has no network address to reach it from."}
 	msgNoHTTP = usermsg.Message{Key: "discovery.reach.no_http",
 		Text: "This camera announced itself at {{.Addr}}, but its web server does not answer."}
+	msgNoHTTPAny = usermsg.Message{Key: "discovery.reach.no_http_any",
+		Text: "This camera announced itself, but its web server answers at none of its addresses ({{.Addrs}})."}
 	msgNoHTTPNext = usermsg.Message{Key: "discovery.reach.no_http.next",
 		Text: "It may still be starting: wait a minute. If it stays like this, a firewall may block it, or another device may use the same address."}
 )
@@ -233,7 +249,7 @@ func Messages() []usermsg.Message {
 	out := []usermsg.Message{
 		msgOK, msgOKNext, msgChecking, msgCheckingNext, msgNoAddress, msgNoAddressNext,
 		msgFactory, msgFactoryNext, msgLinkLocal, msgLinkLocalNext, msgOtherSubnet, msgOtherSubnetNext, msgNoComputerNetwork,
-		msgNoHTTP, msgNoHTTPNext, msgLost, msgLostNext, MsgNothingFound, MsgNothingFoundNext,
+		msgNoHTTP, msgNoHTTPAny, msgNoHTTPNext, msgAddressTaken, msgAddressTakenNext, msgLost, msgLostNext, MsgNothingFound, MsgNothingFoundNext,
 		MsgAnnouncementsUnheard, MsgAnnouncementsNotListening, MsgAnnouncementsUnheardNext,
 	}
 	out = append(out, StateMessages()...)

@@ -74,6 +74,13 @@ func TestDiagnoseSeenButHTTPUnreachable(t *testing.T) {
 	}
 }
 
+func TestDiagnoseOfACameraWithSeveralAddressesThatNoneAnswersNamesThemAll(t *testing.T) {
+	d := Diagnose(addrs("10.0.4.50", "169.254.3.4"), lan("10.0.4.17/24"), ProbeFailed)
+	if d.Reach != ReachNoHTTP || d.What.Key != msgNoHTTPAny.Key || !strings.Contains(d.What.String(), "10.0.4.50, 169.254.3.4") {
+		t.Fatalf("%v %q", d.Reach, d.What.String())
+	}
+}
+
 func TestDiagnoseReachableButNotProbedYetIsUnknown(t *testing.T) {
 	if d := Diagnose(addrs("10.0.4.50"), lan("10.0.4.17/24"), NotProbed); d.Reach != ReachUnknown {
 		t.Fatalf("reach %v", d.Reach)

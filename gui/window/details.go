@@ -465,6 +465,12 @@ func foundByText(d discovery.Device) string {
 	if len(d.Interfaces) > 0 {
 		s = lang.X("details.found_on", "{{.How}} on {{.Interfaces}}", map[string]any{"How": s, "Interfaces": strings.Join(d.Interfaces, ", ")})
 	}
+	if d.AnnouncedBy.IsValid() {
+		// Heard through an mDNS gateway: the camera is elsewhere, and the
+		// router is who spoke for it.
+		s = lang.X("details.announced_by", "{{.How}}, announced by {{.Gateway}} on its behalf",
+			map[string]any{"How": s, "Gateway": d.AnnouncedBy.String()})
+	}
 	return dashIfEmpty(s)
 }
 

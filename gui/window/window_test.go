@@ -3,6 +3,7 @@ package window
 import (
 	"context"
 	"errors"
+	"net/netip"
 	"slices"
 	"strings"
 	"testing"
@@ -492,5 +493,22 @@ func TestEscapeClosesTheWindowsDialogsWhereverTheFocusIs(t *testing.T) {
 	w.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyF5})
 	if s.Refreshes() != before+1 {
 		t.Error("F5 does not search again once the dialogs are closed")
+	}
+}
+
+func TestDetailsSayWhenACameraWasAnnouncedByAnMDNSGatewayOnItsBehalf(t *testing.T) {
+	d := &fakes.Discoverer{}
+	w := newTestWindow(t, d)
+	fleet := fleetOfFive()
+	fleet[0].AnnouncedBy = netip.MustParseAddr("10.0.1.1")
+	d.Send(discovery.Added, fleet...)
+	w.waitRows(t, 5)
+	w.tapRow(t, fleet[0].MAC, 0)
+	if got := w.details.values[fieldFoundBy].Text; !strings.Contains(got, "announced by 10.0.1.1 on its behalf") {
+		t.Errorf("found by %q; want it to name the gateway that announced the camera", got)
+	}
+	w.tapRow(t, fleet[1].MAC, 0)
+	if got := w.details.values[fieldFoundBy].Text; strings.Contains(got, "announced by") {
+		t.Errorf("a camera heard directly: found by %q", got)
 	}
 }
