@@ -56,12 +56,14 @@ type deviceRecord struct {
 	Sources    []string `json:"sources"`
 	Interface  string   `json:"interface"`
 	Interfaces []string `json:"interfaces"`
-	Lost       bool     `json:"lost"`
-	LastSeen   string   `json:"last_seen"`
-	Enriched   bool     `json:"enriched"`
-	Reach      string   `json:"reach"`
-	Diagnosis  string   `json:"diagnosis"`
-	NextStep   string   `json:"next_step"`
+	// AnnouncedBy is the mDNS gateway that answered for the camera.
+	AnnouncedBy string `json:"announced_by,omitempty"`
+	Lost        bool   `json:"lost"`
+	LastSeen    string `json:"last_seen"`
+	Enriched    bool   `json:"enriched"`
+	Reach       string `json:"reach"`
+	Diagnosis   string `json:"diagnosis"`
+	NextStep    string `json:"next_step"`
 }
 
 // shown is d with every text it holds from a camera cleaned once more, at
@@ -94,6 +96,9 @@ func recordOf(d discovery.Device) deviceRecord {
 	}
 	if len(d.Interfaces) > 0 {
 		r.Interface = d.Interfaces[0]
+	}
+	if d.AnnouncedBy.IsValid() {
+		r.AnnouncedBy = d.AnnouncedBy.String()
 	}
 	if r.Interfaces == nil {
 		r.Interfaces = []string{}

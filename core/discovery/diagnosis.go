@@ -61,17 +61,9 @@ func Diagnose(addrs []netip.Addr, local []netif.Interface, probe ProbeResult) Di
 			v4 = append(v4, a.Unmap())
 		}
 	}
-	onLink := func(a netip.Addr) bool {
-		for _, i := range local {
-			if i.Up && i.Contains(a) {
-				return true
-			}
-		}
-		return false
-	}
 	reachable := false
 	for _, a := range v4 {
-		if onLink(a) {
+		if onLink(a, local) {
 			reachable = true
 			break
 		}
@@ -92,7 +84,11 @@ func Diagnose(addrs []netip.Addr, local []netif.Interface, probe ProbeResult) Di
 		return d(ReachNoHTTP, msgNoHTTPAny, msgNoHTTPNext)
 	case reachable && probe == ProbeFailed:
 		return d(ReachNoHTTP, msgNoHTTP, msgNoHTTPNext)
-	case reachable && probe == ProbeAnswered:
+	case probe == ProbeAnswered && (reachable || routed(v4)):
+		// Answering is reaching it, through a router if it is on another
+		// network (a camera VLAN behind an mDNS gateway). The factory and
+		// link-local addresses are never routed: there, an answer is one
+		// from before this computer changed networks.
 		return d(ReachOK, msgOK, msgOKNext)
 	case reachable:
 		return d(ReachUnknown, msgChecking, msgCheckingNext)
@@ -128,6 +124,16 @@ func Diagnose(addrs []netip.Addr, local []netif.Interface, probe ProbeResult) Di
 		}
 		return d(ReachOtherSubnet, msgOtherSubnet, msgOtherSubnetNext)
 	}
+}
+
+// routed reports whether any address may be reached through a router.
+func routed(v4 []netip.Addr) bool {
+	for _, a := range v4 {
+		if a != FactoryAddress && !linkLocal.Contains(a) {
+			return true
+		}
+	}
+	return false
 }
 
 // addrList names up to three addresses, for "does not answer at 10.0.4.5,

@@ -90,7 +90,7 @@ func TestDiagnoseReachableButNotProbedYetIsUnknown(t *testing.T) {
 func TestDiagnoseIgnoresDownInterfaces(t *testing.T) {
 	l := lan("10.0.4.17/24")
 	l[0].Up = false
-	if d := Diagnose(addrs("10.0.4.50"), l, ProbeAnswered); d.Reach != ReachOtherSubnet {
+	if d := Diagnose(addrs("10.0.4.50"), l, NotProbed); d.Reach != ReachOtherSubnet {
 		t.Fatalf("reach %v", d.Reach)
 	}
 }
@@ -124,5 +124,12 @@ func TestDiagnosisNamesNetworksByHowTheirAddressesStartNeverAsPrefixesOrDotX(t *
 				t.Errorf("on %s, %v writes %q: %s", computer, d.Reach, j, words)
 			}
 		}
+	}
+}
+
+func TestDiagnoseCameraOnAnotherNetworkThatAnswersThroughARouterIsReachable(t *testing.T) {
+	d := Diagnose(addrs("10.81.2.15"), lan("10.81.1.50/24"), ProbeAnswered)
+	if d.Reach != ReachOK || !strings.Contains(d.What.String(), "10.81.2.15") {
+		t.Fatalf("%v %q", d.Reach, d.What.String())
 	}
 }

@@ -299,17 +299,32 @@ func (r *registry) setLocal(local []netif.Interface) []Event {
 	if fmt.Sprint(r.local) == fmt.Sprint(local) {
 		return nil
 	}
+	old := r.local
 	r.local = local
 	now := r.now()
 	var evs []Event
 	for _, e := range r.byMAC {
 		before := e.dev
+		if len(e.dev.Addresses) > 0 && onLink(e.dev.Addresses[0], old) != onLink(e.dev.Addresses[0], local) {
+			// The way to the camera changed: what the last probe said of
+			// reaching it no longer holds until it is asked again.
+			e.probe = NotProbed
+		}
 		r.derive(e, now)
 		if changed(before, e.dev) {
 			evs = append(evs, Event{Kind: Updated, Device: e.dev})
 		}
 	}
 	return evs
+}
+
+func onLink(a netip.Addr, local []netif.Interface) bool {
+	for _, i := range local {
+		if i.Up && i.Contains(a) {
+			return true
+		}
+	}
+	return false
 }
 
 // interfaceFor names the computer's interface, as it is now, that holds a
@@ -475,14 +490,7 @@ func (r *registry) derive(e *entry, now time.Time) {
 func compareAddr(a, b netip.Addr, local []netif.Interface) int {
 	rank := func(x netip.Addr) int {
 		r := 0
-		onLink := false
-		for _, i := range local {
-			if i.Up && i.Contains(x) {
-				onLink = true
-				break
-			}
-		}
-		if !onLink {
+		if !onLink(x, local) {
 			r += 4
 		}
 		if x.IsLinkLocalUnicast() {
