@@ -162,10 +162,10 @@ func BenchmarkDiscoverFleet(b *testing.B) {
 func TestDiscoverFindsEveryGoodCameraOnAHostileNetwork(t *testing.T) {
 	lab := netlab.New(t)
 	cams := lab.Host("cams", "10.79.0.1/16")
-	cams.AddAddrs(netlab.Range("10.79.0.10", 11, 16)...)
+	cams.AddAddrs(netlab.Range("10.79.0.10", 12, 16)...)
 	client := lab.Host("client", "10.79.255.1/16")
-	f := startFleet(t, cams, 11, "--count", "6", "--firmware", "mixed", "--ips", "10.79.0.10-10.79.0.20",
-		"--hostile", "location-elsewhere,huge-description,slow-description,malformed,flood")
+	f := startFleet(t, cams, 12, "--count", "6", "--firmware", "mixed", "--ips", "10.79.0.10-10.79.0.21",
+		"--hostile", "location-elsewhere,huge-description,slow-description,malformed,flood,claims-elsewhere")
 	good := map[string]camLine{}
 	hostile := map[string]camLine{}
 	for _, c := range f.cams {
@@ -197,11 +197,20 @@ func TestDiscoverFindsEveryGoodCameraOnAHostileNetwork(t *testing.T) {
 		}
 	}
 	// The device whose LOCATION points at another camera must not take that
-	// camera's identity from its description.
+	// camera's identity from its description; the one whose mDNS answer
+	// names another camera's address must not be listed there.
 	for mac, c := range hostile {
-		if c.Hostile == "location-elsewhere" {
-			if r, ok := last[mac]; ok && r.Serial != mac {
+		r, ok := last[mac]
+		switch c.Hostile {
+		case "location-elsewhere":
+			if ok && r.Serial != mac {
 				t.Errorf("description from another host was believed: %+v", r)
+			}
+		case "claims-elsewhere":
+			for _, good := range good {
+				if ok && contains(r.Addresses, ipOf(good.HTTP)) {
+					t.Errorf("a forged answer attached %s to %s, where %s answers", mac, ipOf(good.HTTP), good.MAC)
+				}
 			}
 		}
 	}

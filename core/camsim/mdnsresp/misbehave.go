@@ -20,6 +20,11 @@ type Misbehaviour struct {
 	// AnnounceFlood repeats the camera's announcement this many times a
 	// second for as long as it is announced.
 	AnnounceFlood int
+	// ClaimAddress, when set, is the only address in the camera's A
+	// records while it keeps sending from its own: a forged answer that
+	// points discovery at another device. It takes effect when the camera
+	// is announced.
+	ClaimAddress netip.Addr
 }
 
 // SetMisbehaviour sets the switches for a camera, announced or not yet.

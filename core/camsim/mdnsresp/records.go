@@ -126,7 +126,9 @@ func hostName(mac string) string {
 
 // newCamera builds a camera's records. name is its instance name after
 // conflict resolution.
-func newCamera(info camsim.AnnounceInfo, ip netip.Addr, ifIndex int, name string) (*camera, error) {
+// claim, when valid, replaces the addresses in its A records (see
+// Misbehaviour.ClaimAddress).
+func newCamera(info camsim.AnnounceInfo, ip netip.Addr, ifIndex int, name string, claim netip.Addr) (*camera, error) {
 	c := &camera{mac: info.MAC, ip: ip, addrs: []netip.Addr{ip}, ifIndex: ifIndex, name: name, byName: map[string][]int{}}
 	for _, a := range info.Addrs {
 		if a = a.Unmap(); a.Is4() && !slices.Contains(c.addrs, a) {
@@ -152,7 +154,11 @@ func newCamera(info camsim.AnnounceInfo, ip netip.Addr, ifIndex int, name string
 		return i, nil
 	}
 	var hostRecs []int
-	for _, addr := range c.addrs {
+	recorded := c.addrs
+	if claim.IsValid() {
+		recorded = []netip.Addr{claim}
+	}
+	for _, addr := range recorded {
 		i, err := add(&dns.A{
 			Hdr: dns.RR_Header{Name: host, Rrtype: dns.TypeA, Class: dns.ClassINET, Ttl: hostTTL},
 			A:   addr.AsSlice(),
