@@ -19,7 +19,7 @@ type discoveryFlags struct {
 }
 
 // hostileKinds are the misbehaving devices a hostile-network test mixes in.
-var hostileKinds = []string{"location-elsewhere", "huge-description", "slow-description", "malformed", "flood", "claims-elsewhere"}
+var hostileKinds = []string{"location-elsewhere", "huge-description", "slow-description", "malformed", "flood", "claims-elsewhere", "stale-address"}
 
 // check validates the flags. Cameras on loopback (no --ips) announce
 // nothing unless asked: their announcements would only leave on the
@@ -115,6 +115,8 @@ func (r *responders) misbehave(mac, kind string, other netip.AddrPort) {
 		m.AnnounceFlood, s.NotifyFlood = 200, 200
 	case "claims-elsewhere":
 		m.ClaimAddress = other.Addr()
+	case "stale-address":
+		m.StaleAddress = other.Addr()
 	}
 	if r.mdns != nil {
 		r.mdns.SetMisbehaviour(mac, m)

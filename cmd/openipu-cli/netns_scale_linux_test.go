@@ -162,10 +162,10 @@ func BenchmarkDiscoverFleet(b *testing.B) {
 func TestDiscoverFindsEveryGoodCameraOnAHostileNetwork(t *testing.T) {
 	lab := netlab.New(t)
 	cams := lab.Host("cams", "10.79.0.1/16")
-	cams.AddAddrs(netlab.Range("10.79.0.10", 12, 16)...)
+	cams.AddAddrs(netlab.Range("10.79.0.10", 13, 16)...)
 	client := lab.Host("client", "10.79.255.1/16")
-	f := startFleet(t, cams, 12, "--count", "6", "--firmware", "mixed", "--ips", "10.79.0.10-10.79.0.21",
-		"--hostile", "location-elsewhere,huge-description,slow-description,malformed,flood,claims-elsewhere")
+	f := startFleet(t, cams, 13, "--count", "6", "--firmware", "mixed", "--ips", "10.79.0.10-10.79.0.22",
+		"--hostile", "location-elsewhere,huge-description,slow-description,malformed,flood,claims-elsewhere,stale-address")
 	good := map[string]camLine{}
 	hostile := map[string]camLine{}
 	for _, c := range f.cams {
@@ -211,6 +211,12 @@ func TestDiscoverFindsEveryGoodCameraOnAHostileNetwork(t *testing.T) {
 				if ok && contains(r.Addresses, ipOf(good.HTTP)) {
 					t.Errorf("a forged answer attached %s to %s, where %s answers", mac, ipOf(good.HTTP), good.MAC)
 				}
+			}
+		case "stale-address":
+			// Its first address answers as another camera: it is reached
+			// at its own, and the other's is dropped from it.
+			if !ok || !r.Enriched || r.Reach != "ok" || !contains(r.Addresses, ipOf(c.HTTP)) || len(r.Addresses) != 1 {
+				t.Errorf("camera whose first address is another camera's: %+v; want it enriched at %s alone", r, ipOf(c.HTTP))
 			}
 		}
 	}

@@ -17,7 +17,7 @@ func TestCameraWithSeveralAddressesPublishesAnARecordForEachAndSendsFromThePrima
 	// The link-local address repeated, and an IPv6 one, must not make extra
 	// A records.
 	info.Addrs = []netip.Addr{factory, linkLocal, linkLocal, netip.MustParseAddr("fe80::1")}
-	c, err := newCamera(info, factory, 0, info.FriendlyNameBonjour, netip.Addr{})
+	c, err := newCamera(info, factory, 0, info.FriendlyNameBonjour, Misbehaviour{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,6 +25,9 @@ type Misbehaviour struct {
 	// points discovery at another device. It takes effect when the camera
 	// is announced.
 	ClaimAddress netip.Addr
+	// StaleAddress, when set, comes first in the camera's A records, ahead
+	// of its own: an address it had before DHCP gave it to another device.
+	StaleAddress netip.Addr
 }
 
 // SetMisbehaviour sets the switches for a camera, announced or not yet.

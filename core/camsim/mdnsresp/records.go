@@ -126,9 +126,9 @@ func hostName(mac string) string {
 
 // newCamera builds a camera's records. name is its instance name after
 // conflict resolution.
-// claim, when valid, replaces the addresses in its A records (see
-// Misbehaviour.ClaimAddress).
-func newCamera(info camsim.AnnounceInfo, ip netip.Addr, ifIndex int, name string, claim netip.Addr) (*camera, error) {
+// m may change the addresses in its A records (Misbehaviour.ClaimAddress,
+// StaleAddress).
+func newCamera(info camsim.AnnounceInfo, ip netip.Addr, ifIndex int, name string, m Misbehaviour) (*camera, error) {
 	c := &camera{mac: info.MAC, ip: ip, addrs: []netip.Addr{ip}, ifIndex: ifIndex, name: name, byName: map[string][]int{}}
 	for _, a := range info.Addrs {
 		if a = a.Unmap(); a.Is4() && !slices.Contains(c.addrs, a) {
@@ -155,8 +155,11 @@ func newCamera(info camsim.AnnounceInfo, ip netip.Addr, ifIndex int, name string
 	}
 	var hostRecs []int
 	recorded := c.addrs
-	if claim.IsValid() {
-		recorded = []netip.Addr{claim}
+	switch {
+	case m.ClaimAddress.IsValid():
+		recorded = []netip.Addr{m.ClaimAddress}
+	case m.StaleAddress.IsValid():
+		recorded = append([]netip.Addr{m.StaleAddress}, c.addrs...)
 	}
 	for _, addr := range recorded {
 		i, err := add(&dns.A{

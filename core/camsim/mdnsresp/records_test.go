@@ -38,7 +38,7 @@ func TestGenerationsPublishTheirServiceTypes(t *testing.T) {
 	}
 	for _, tc := range cases {
 		info := camInfo("ACCC8E270AD8", tc.gen, "M1075-L", testIP, tc.httpsOn)
-		c, err := newCamera(info, testIP, 0, info.FriendlyNameBonjour, netip.Addr{})
+		c, err := newCamera(info, testIP, 0, info.FriendlyNameBonjour, Misbehaviour{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -51,7 +51,7 @@ func TestGenerationsPublishTheirServiceTypes(t *testing.T) {
 func TestRecordsCarryTheRecordedNamesTXTAndRFCTTLs(t *testing.T) {
 	info := camInfo("ACCC8E270AD8", camsim.Gen11, "M1075-L", testIP, true)
 	info.HTTPAddr = netip.AddrPortFrom(testIP, 8080)
-	c, err := newCamera(info, testIP, 0, "AXIS M1075-L", netip.Addr{})
+	c, err := newCamera(info, testIP, 0, "AXIS M1075-L", Misbehaviour{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,7 +175,7 @@ func TestKnownAnswerMatchesWhateverTheEscapingAndCase(t *testing.T) {
 
 func TestMalformedPacketsAreBroken(t *testing.T) {
 	info := camInfo("ACCC8E270AD8", camsim.Gen11, "M1075-L", testIP, true)
-	c, err := newCamera(info, testIP, 0, "AXIS M1075-L", netip.Addr{})
+	c, err := newCamera(info, testIP, 0, "AXIS M1075-L", Misbehaviour{})
 	if err != nil {
 		t.Fatal(err)
 	}

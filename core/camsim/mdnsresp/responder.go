@@ -185,7 +185,7 @@ func (r *Responder) Announce(info camsim.AnnounceInfo) {
 		r.unindexLocked(old)
 	}
 	name := r.names.claim(info.MAC, baseName(info))
-	cam, err := newCamera(info, ip, ifIndex, name, r.misbehave[info.MAC].ClaimAddress)
+	cam, err := newCamera(info, ip, ifIndex, name, r.misbehave[info.MAC])
 	if err != nil {
 		r.names.release(info.MAC)
 		r.mu.Unlock()
