@@ -496,6 +496,11 @@ func (c *Camera) serveLocked(lns []net.Listener) {
 			// which HTTP/2 cannot do.
 			TLSNextProto: map[string]func(*http.Server, *tls.Conn, http.Handler){},
 			ErrorLog:     log.New(logWriter(c.cfg.Logf), "camsim "+c.cfg.MAC+": ", 0),
+			ConnState: func(_ net.Conn, st http.ConnState) {
+				if st == http.StateNew {
+					c.reqs.update(func(n *RequestCounts) { n.Connections++ })
+				}
+			},
 		}
 		c.servers = append(c.servers, srv)
 		go func() { _ = srv.Serve(ln) }()

@@ -93,6 +93,10 @@ type RequestCounts struct {
 	// Answering is how many of them it is working on now (the latency
 	// included).
 	Answering int
+	// Connections counts the TCP connections it accepted, each TLS
+	// handshake on the HTTPS port included, whether or not a request
+	// followed.
+	Connections int
 }
 
 // requestLog keeps RequestCounts and tells waiters of every change.

@@ -55,7 +55,7 @@ func TestNewRefusesABackwardsLatency(t *testing.T) {
 	}
 }
 
-func TestEveryRequestWaitsAtLeastTheLatencyOverHTTPAndHTTPS(t *testing.T) {
+func TestEveryRequestWaitsAtLeastTheLatencyOverHTTPAndHTTPSAndIsCounted(t *testing.T) {
 	const least = 30 * time.Millisecond
 	cams, err := camsim.NewFleet(camsim.FleetConfig{Count: 2, Latency: camsim.LatencyRange{Min: least, Max: 50 * time.Millisecond}})
 	if err != nil {
@@ -78,8 +78,8 @@ func TestEveryRequestWaitsAtLeastTheLatencyOverHTTPAndHTTPS(t *testing.T) {
 				}
 			}
 		}
-		if n := cam.Requests(); n.Received != 6 || n.Answering != 0 {
-			t.Errorf("the camera counted %+v, want 6 received and none still answering", n)
+		if n := cam.Requests(); n.Received != 6 || n.Answering != 0 || n.Connections != 2 {
+			t.Errorf("the camera counted %+v, want 6 received on 2 connections and none still answering", n)
 		}
 	}
 }
