@@ -95,7 +95,19 @@ func SetPassword(ctx context.Context, env Env, t Target, req PasswordRequest, pr
 	}
 
 	report(progress, Progress{Step: StepCreatingAccount, Action: journal.SetPassword, Target: t})
-	acct, err := cam.client.CreateFirstAccount(ctx, req.User, pw)
+	user := req.User
+	if mustBeRoot, known := vapix.FirstAdminMustBeRoot(cam.ID.Firmware); known && mustBeRoot {
+		// The camera said which firmware it runs, and before 11.5 that
+		// takes only root: asking for another name first would only be
+		// refused, at the cost of one more exchange. Discovery's word
+		// (Target.Firmware) is not enough, as the camera may have been
+		// upgraded since; then CreateFirstAccount falls back itself.
+		user = "root"
+	}
+	acct, err := cam.client.CreateFirstAccount(ctx, user, pw)
+	if user != req.User {
+		acct.FellBackToRoot = true
+	}
 	if err == nil && !acct.Verified {
 		// CreateFirstAccount returns success only after logging in; a
 		// client that says otherwise must not be reported as done.
