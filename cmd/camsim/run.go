@@ -28,6 +28,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	httpPort := fs.Int("http-port", -1, "HTTP port (default 80 with --ips, ephemeral without)")
 	httpsPort := fs.Int("https-port", -1, "HTTPS port (default 443 with --ips, ephemeral without)")
 	downtime := fs.Duration("reset-downtime", camsim.DefaultResetDowntime, "how long a camera stays off the network after a reset or restart")
+	latency := fs.String("latency", "", "delay every answer by a random duration in MIN-MAX (e.g. 20ms-60ms), drawn per request, or by a fixed one (e.g. 40ms), as cameras on a site network answer; empty or 0: none")
 	var df discoveryFlags
 	fs.StringVar(&df.mdns, "mdns", "auto", "announce the cameras over mDNS/Bonjour: auto (on with --ips), on or off")
 	fs.StringVar(&df.ssdp, "ssdp", "auto", "answer SSDP: auto (with --ips: 10.12 and 11.11, off on 12.9 as AXIS OS 12 ships), on (12.9 too) or off")
@@ -46,7 +47,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	cfg, err := fleetConfig(fs, *count, *firmware, *ips, *httpPort, *httpsPort, *downtime)
+	cfg, err := fleetConfig(fs, *count, *firmware, *ips, *httpPort, *httpsPort, *downtime, *latency)
 	if err != nil {
 		fmt.Fprintln(stderr, "camsim:", err)
 		fs.Usage()
@@ -157,7 +158,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 }
 
 // fleetConfig checks the flags and turns them into a fleet.
-func fleetConfig(fs *flag.FlagSet, count int, firmware, ips string, httpPort, httpsPort int, downtime time.Duration) (camsim.FleetConfig, error) {
+func fleetConfig(fs *flag.FlagSet, count int, firmware, ips string, httpPort, httpsPort int, downtime time.Duration, latency string) (camsim.FleetConfig, error) {
 	if fs.NArg() > 0 {
 		return camsim.FleetConfig{}, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
@@ -169,6 +170,10 @@ func fleetConfig(fs *flag.FlagSet, count int, firmware, ips string, httpPort, ht
 	if downtime <= 0 {
 		return camsim.FleetConfig{}, errors.New("--reset-downtime must be positive")
 	}
+	lat, err := camsim.ParseLatency(latency)
+	if err != nil {
+		return camsim.FleetConfig{}, fmt.Errorf("--latency: %w", err)
+	}
 	for _, p := range []int{httpPort, httpsPort} {
 		if p < -1 || p > 65535 {
 			return camsim.FleetConfig{}, fmt.Errorf("port %d out of range", p)
@@ -176,7 +181,7 @@ func fleetConfig(fs *flag.FlagSet, count int, firmware, ips string, httpPort, ht
 	}
 	countSet := false
 	fs.Visit(func(f *flag.Flag) { countSet = countSet || f.Name == "count" })
-	cfg := camsim.FleetConfig{Count: count, Firmware: firmware, ResetDowntime: downtime}
+	cfg := camsim.FleetConfig{Count: count, Firmware: firmware, ResetDowntime: downtime, Latency: lat}
 	if ips == "" {
 		if httpPort >= 0 || httpsPort >= 0 {
 			// Fixed ports on one address only work for a single camera.

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/tls"
+	"flag"
 	"io"
 	"net"
 	"net/http"
@@ -14,6 +15,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/openipu/openipu/core/camsim"
 )
 
 var line = regexp.MustCompile(`^([0-9A-F]{12}) (http://127\.0\.0\.\d+:\d+) (https://127\.0\.0\.\d+:\d+) (10\.12\.228|11\.11\.192|12\.9\.57)$`)
@@ -168,12 +171,44 @@ func TestRunRejectsBadFlagsWithExitCode2(t *testing.T) {
 		{"--reset-downtime", "-1s"},
 		{"--count", "2", "--http-port", "8080"},
 		{"--http-port", "70000"},
+		{"--latency", "60ms-20ms"},
+		{"--latency", "abc"},
+		{"--latency", "-5ms"},
+		{"--latency", "20ms--5ms"},
 		{"--no-such-flag"},
 		{"extra"},
 	} {
 		var stdout, stderr bytes.Buffer
 		if code := run(context.Background(), args, &stdout, &stderr); code != 2 || stderr.Len() == 0 || stdout.Len() != 0 {
 			t.Errorf("%q: exit %d, stderr %q, stdout %q", args, code, stderr.String(), stdout.String())
+		}
+	}
+}
+
+func TestRunWithLatencyAnswersNoSoonerThanItsLeast(t *testing.T) {
+	s := start(t, 1, "--latency", "30ms-50ms")
+	for _, base := range s.lines[0][2:4] {
+		began := time.Now()
+		if st, err := systemReady(base); err != nil || st != http.StatusOK {
+			t.Fatalf("%s: %d %v", base, st, err)
+		}
+		if took := time.Since(began); took < 30*time.Millisecond {
+			t.Errorf("%s answered after %s, sooner than the latency's 30ms", base, took)
+		}
+	}
+}
+
+func TestLatencyFlagTakesARangeAFixedDelayOrNone(t *testing.T) {
+	for in, want := range map[string]camsim.LatencyRange{
+		"20ms-60ms": {Min: 20 * time.Millisecond, Max: 60 * time.Millisecond},
+		"40ms":      {Min: 40 * time.Millisecond, Max: 40 * time.Millisecond},
+		"0":         {},
+		"":          {},
+	} {
+		fs := flag.NewFlagSet("camsim", flag.ContinueOnError)
+		cfg, err := fleetConfig(fs, 1, "mixed", "", -1, -1, time.Second, in)
+		if err != nil || cfg.Latency != want {
+			t.Errorf("--latency %q: %v, %v; want %v", in, cfg.Latency, err, want)
 		}
 	}
 }

@@ -77,6 +77,9 @@ func (c *Camera) authorize(w http.ResponseWriter, r *http.Request, need role) bo
 		c.mu.Lock()
 		u := c.userLocked(name)
 		ok := u != nil && u.has(need)
+		if ok {
+			c.logins++
+		}
 		c.mu.Unlock()
 		if ok {
 			return true

@@ -14,7 +14,7 @@ import (
 
 const paramList = "/axis-cgi/param.cgi?action=list&group=Brand"
 
-func TestDigestLoginWithTheRightPasswordSucceedsAndWrongOneIsCounted(t *testing.T) {
+func TestDigestLoginWithTheRightPasswordSucceedsAndEachIsCounted(t *testing.T) {
 	for _, g := range camsim.Generations {
 		t.Run(string(g), func(t *testing.T) {
 			t.Parallel()
@@ -30,6 +30,9 @@ func TestDigestLoginWithTheRightPasswordSucceedsAndWrongOneIsCounted(t *testing.
 			}
 			if n := cam.Snapshot().FailedLogins; n != 1 {
 				t.Errorf("FailedLogins = %d, want 1", n)
+			}
+			if n := cam.Snapshot().Logins; n != 1 {
+				t.Errorf("Logins = %d, want 1: the right password once, the wrong one not at all", n)
 			}
 		})
 	}

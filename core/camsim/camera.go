@@ -28,6 +28,7 @@ type Camera struct {
 	faults  atomic.Pointer[Faults]
 	nonces  nonceTracker
 	lockout lockoutTracker
+	reqs    requestLog
 
 	// life serialises what takes the camera onto and off the network
 	// (Start, Close, going down, coming back, moving, the power) with the
@@ -69,6 +70,7 @@ type Camera struct {
 	resets         int
 	lastReset      string
 	failedLogins   int
+	logins         int
 }
 
 // user is one account. Passwords stay in memory only.
@@ -241,6 +243,7 @@ func (c *Camera) Snapshot() State {
 		Resets:          c.resets,
 		LastReset:       c.lastReset,
 		FailedLogins:    c.failedLogins,
+		Logins:          c.logins,
 		CertFingerprint: c.certFP,
 	}
 	if c.online {
@@ -493,6 +496,11 @@ func (c *Camera) serveLocked(lns []net.Listener) {
 			// which HTTP/2 cannot do.
 			TLSNextProto: map[string]func(*http.Server, *tls.Conn, http.Handler){},
 			ErrorLog:     log.New(logWriter(c.cfg.Logf), "camsim "+c.cfg.MAC+": ", 0),
+			ConnState: func(_ net.Conn, st http.ConnState) {
+				if st == http.StateNew {
+					c.reqs.update(func(n *RequestCounts) { n.Connections++ })
+				}
+			},
 		}
 		c.servers = append(c.servers, srv)
 		go func() { _ = srv.Serve(ln) }()

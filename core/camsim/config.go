@@ -85,6 +85,9 @@ type Config struct {
 	// ARPPingWindow is how long after boot the camera adopts an address
 	// from an ARP/Ping (default 2 min; negative means never).
 	ARPPingWindow time.Duration
+	// Latency delays every request the camera answers, by a duration
+	// drawn afresh for each (default none).
+	Latency LatencyRange
 	// Logf is an optional debug log. It is never given a password.
 	Logf func(format string, args ...any)
 }
@@ -154,6 +157,9 @@ func (cfg *Config) normalize() (httpAddr netip.AddrPort, httpsAddr netip.AddrPor
 	}
 	if cfg.LockoutFailures <= 0 {
 		cfg.LockoutFailures = DefaultLockoutFailures
+	}
+	if err := cfg.Latency.check(); err != nil {
+		return httpAddr, httpsAddr, false, fmt.Errorf("camsim: %w", err)
 	}
 	if cfg.Admin != nil {
 		if !userNamePattern.MatchString(cfg.Admin.User) {

@@ -22,6 +22,10 @@
 //	// talk to cam.HTTPURL() / cam.HTTPSURL(); inspect cam.Snapshot();
 //	// cam.SetFaults(camsim.Faults{...}) to misbehave; cam.PowerCycle(true) for a button reset.
 //
+// Config.Latency (FleetConfig.Latency for many) makes every answer wait a
+// random while, as a camera on a site network does; Camera.Requests and
+// AwaitRequests count what the camera was sent.
+//
 // Where the protocol facts are unconfirmed (marked [I] in docs/protocol.md)
 // the simulator picks one plausible behaviour and says so in a comment (and
 // in docs/protocol.md, Simulator choices); clients must stay tolerant there.

@@ -24,6 +24,9 @@ type FleetConfig struct {
 	// HTTPPort and HTTPSPort are used with IPs (0 = ephemeral).
 	HTTPPort, HTTPSPort int
 	ResetDowntime       time.Duration
+	// Latency, when set, is every camera's (Config.Latency); each draws
+	// its own delays.
+	Latency LatencyRange
 	// Template supplies the remaining Config fields (durations, announcers,
 	// log); its MAC, Model, Generation and addresses are ignored.
 	Template Config
@@ -71,6 +74,9 @@ func NewFleet(cfg FleetConfig) ([]*Camera, error) {
 		seen[c.MAC] = true
 		if cfg.ResetDowntime != 0 {
 			c.ResetDowntime = cfg.ResetDowntime
+		}
+		if cfg.Latency != (LatencyRange{}) {
+			c.Latency = cfg.Latency
 		}
 		httpsOff := strings.EqualFold(cfg.Template.HTTPSAddr, "off")
 		c.HTTPAddr, c.HTTPSAddr = "127.0.0.1:0", "127.0.0.1:0"

@@ -26,7 +26,7 @@ func (c *Camera) handler(stop <-chan struct{}) http.Handler {
 	mux.HandleFunc("/axis-cgi/restart.cgi", func(w http.ResponseWriter, r *http.Request) { c.serveLegacyReset(w, r, resetRestart) })
 	mux.HandleFunc("/axis-cgi/network_settings.cgi", c.serveNetworkSettings)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { writeApache(w, http.StatusNotFound, apache404) })
-	return c.withHeaders(c.withFaults(stop, c.withLockout(mux)))
+	return c.withLatency(stop, c.withHeaders(c.withFaults(stop, c.withLockout(mux))))
 }
 
 // withHeaders sets the headers every Axis reply carries (KB "default

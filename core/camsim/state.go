@@ -27,6 +27,9 @@ type State struct {
 	LastReset string
 	// FailedLogins is the total of rejected credentials since New.
 	FailedLogins int
+	// Logins is the total of accepted credentials since New: requests
+	// that passed the login and were allowed what they asked.
+	Logins int
 	// CertFingerprint is the SHA-256 of the current certificate.
 	CertFingerprint string
 }

@@ -6,6 +6,7 @@
 package vapix
 
 import (
+	"context"
 	"crypto/tls"
 	"fmt"
 	"net"
@@ -55,6 +56,12 @@ type Options struct {
 	// longer than Timeout is not waited for: the LockedOut error says how
 	// long.
 	Waiting func(d time.Duration)
+	// Conn, when set, is a TLS connection to the camera already made
+	// (ProbeHTTPS's): the first anonymous question travels on it instead
+	// of a handshake of its own, and its certificate is noted like any met
+	// there. The client owns it from New on, and Close closes it if it
+	// was never used. Over HTTP it is closed at once.
+	Conn *tls.Conn
 }
 
 // Client talks to one camera. Safe for concurrent use.
@@ -75,6 +82,10 @@ type Client struct {
 	inner  *http.Transport
 	plain  *http.Client // anonymous questions
 	secret *http.Client // no digest, on inner: the first password, Basic
+
+	// ready is Options.Conn until the anonymous connections take it.
+	readyMu sync.Mutex
+	ready   *tls.Conn
 
 	// turn serialises exchanges with the camera: digest nonce counts must
 	// reach it in order, and a camera is a small device that is better not
@@ -121,6 +132,14 @@ func New(target string, opts Options) (*Client, error) {
 	}
 	c.tlsState.init(opts.Serial)
 	c.anon = c.newTransport(c.observe)
+	if opts.Conn != nil {
+		if c.isHTTPS() {
+			c.ready = opts.Conn
+			c.anon.DialTLSContext = c.dialAnon
+		} else {
+			_ = opts.Conn.Close()
+		}
+	}
 	c.inner = c.newTransport(c.verifyTrusted)
 	c.plain = &http.Client{Transport: &sendTracker{next: c.anon}, CheckRedirect: noRedirect}
 	c.secret = &http.Client{Transport: &sendTracker{next: c.inner}, CheckRedirect: noRedirect}
@@ -194,7 +213,40 @@ func (c *Client) credentials() (user, password string, auth *http.Client, basicO
 // Close drops the kept-alive connections to the camera. The client stays
 // usable; a later call connects again. Call it when done with a camera, so a
 // scan of many cameras does not hold their sockets open.
-func (c *Client) Close() { c.closeIdle() }
+func (c *Client) Close() {
+	c.closeIdle()
+	if conn := c.takeReady(); conn != nil {
+		_ = conn.Close()
+	}
+}
+
+func (c *Client) takeReady() *tls.Conn {
+	c.readyMu.Lock()
+	defer c.readyMu.Unlock()
+	conn := c.ready
+	c.ready = nil
+	return conn
+}
+
+// dialAnon opens an anonymous connection: Options.Conn the first time,
+// then a handshake such as the transport makes itself, noting the
+// certificate either way.
+func (c *Client) dialAnon(ctx context.Context, network, addr string) (net.Conn, error) {
+	if conn := c.takeReady(); conn != nil {
+		if err := c.observe(conn.ConnectionState()); err != nil {
+			_ = conn.Close()
+			return nil, err
+		}
+		return conn, nil
+	}
+	hctx, cancel := context.WithTimeout(ctx, c.timeout)
+	defer cancel()
+	d := &tls.Dialer{
+		NetDialer: &net.Dialer{Timeout: c.timeout, KeepAlive: 30 * time.Second},
+		Config:    c.anon.TLSClientConfig,
+	}
+	return d.DialContext(hctx, network, addr)
+}
 
 func (c *Client) closeIdle() {
 	c.anon.CloseIdleConnections()

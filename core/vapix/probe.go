@@ -22,6 +22,19 @@ import (
 // not help. timeout bounds the connection and the handshake (0: the
 // client's default).
 func OffersHTTPS(ctx context.Context, host string, port int, timeout time.Duration) (bool, error) {
+	conn, err := ProbeHTTPS(ctx, host, port, timeout)
+	if conn != nil {
+		_ = conn.Close()
+	}
+	return conn != nil, err
+}
+
+// ProbeHTTPS is OffersHTTPS that keeps what it made: the TLS connection,
+// nil when the device offers no HTTPS. Handed to the client as
+// Options.Conn, it carries the client's first anonymous question, so that
+// asking whether a camera speaks TLS costs no handshake of its own. The
+// caller closes it if no client takes it.
+func ProbeHTTPS(ctx context.Context, host string, port int, timeout time.Duration) (*tls.Conn, error) {
 	const op = "connect to the camera"
 	if timeout <= 0 {
 		timeout = defaultTimeout
@@ -33,27 +46,28 @@ func OffersHTTPS(ctx context.Context, host string, port int, timeout time.Durati
 	if err != nil {
 		switch {
 		case ctx.Err() != nil:
-			return false, &Error{Kind: Canceled, Op: op, Host: addr, Err: ctx.Err()}
+			return nil, &Error{Kind: Canceled, Op: op, Host: addr, Err: ctx.Err()}
 		case isRefused(err):
-			return false, nil
+			return nil, nil
 		}
-		return false, &Error{Kind: NoAnswer, Op: op, Host: addr, Err: err}
+		return nil, &Error{Kind: NoAnswer, Op: op, Host: addr, Err: err}
 	}
-	defer raw.Close()
 	conn := tls.Client(raw, &tls.Config{
-		// Only whether TLS is spoken is asked here.
+		// Only whether TLS is spoken is asked here; the client that takes
+		// the connection notes the certificate as it does any met on an
+		// anonymous connection.
 		InsecureSkipVerify: true,
 		MinVersion:         tls.VersionTLS12,
 		ServerName:         serverName(host),
 	})
 	if err := conn.HandshakeContext(pctx); err != nil {
+		_ = raw.Close()
 		if ctx.Err() != nil {
-			return false, &Error{Kind: Canceled, Op: op, Host: addr, Err: ctx.Err()}
+			return nil, &Error{Kind: Canceled, Op: op, Host: addr, Err: ctx.Err()}
 		}
-		return false, nil
+		return nil, nil
 	}
-	_ = conn.Close()
-	return true, nil
+	return conn, nil
 }
 
 // serverName is the SNI to send: a host name, never an IP address.

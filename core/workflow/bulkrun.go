@@ -6,7 +6,7 @@ import (
 )
 
 // Each runs work for every index from 0 to n-1, at most parallel at once
-// (default 4, as Bulk), and returns when all have finished. An index whose
+// (default as Bulk's), and returns when all have finished. An index whose
 // turn comes after ctx ended is handed to notStarted instead, so a
 // front-end can say that nothing reached that camera. Both may be called
 // from several goroutines at once.

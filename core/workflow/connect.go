@@ -2,6 +2,7 @@ package workflow
 
 import (
 	"context"
+	"crypto/tls"
 	"net"
 	"net/netip"
 	"net/url"
@@ -76,9 +77,10 @@ func NewConnector(pins vapix.PinStore, timeout time.Duration) Connector {
 		if scheme != HTTP && pins == nil {
 			return nil, &Error{Kind: NoPinStore, Host: t.Address()}
 		}
+		var probe *tls.Conn
 		if scheme == Auto {
 			var err error
-			if t, err = chooseScheme(ctx, t, timeout); err != nil {
+			if t, probe, err = chooseScheme(ctx, t, timeout); err != nil {
 				return nil, err
 			}
 			scheme = t.Scheme
@@ -88,12 +90,18 @@ func NewConnector(pins vapix.PinStore, timeout time.Duration) Connector {
 			Serial:               t.MAC,
 			AcceptNewCertificate: o.AcceptNewCertificate,
 			Waiting:              o.Waiting,
+			// The handshake that showed the camera speaks TLS carries the
+			// first question, rather than being thrown away for another.
+			Conn: probe,
 		}
 		if scheme == HTTPS {
 			opts.Pins = pins
 		}
 		c, err := vapix.New(t.URL(scheme), opts)
 		if err != nil {
+			if probe != nil {
+				_ = probe.Close()
+			}
 			return nil, err
 		}
 		return c, nil
@@ -102,8 +110,8 @@ func NewConnector(pins vapix.PinStore, timeout time.Duration) Connector {
 
 // chooseScheme asks the camera whether it speaks TLS on its HTTPS port and
 // returns t with the scheme to use (and, for HTTPS, the port it answered
-// on).
-func chooseScheme(ctx context.Context, t Target, timeout time.Duration) (Target, error) {
+// on), and for HTTPS the connection the question was asked on.
+func chooseScheme(ctx context.Context, t Target, timeout time.Duration) (Target, *tls.Conn, error) {
 	port := t.HTTPSPort
 	if port == 0 {
 		port = 443
@@ -112,18 +120,18 @@ func chooseScheme(ctx context.Context, t Target, timeout time.Duration) (Target,
 	if port == t.HTTPPort && (probe <= 0 || probe > samePortProbe) {
 		probe = samePortProbe
 	}
-	ok, err := vapix.OffersHTTPS(ctx, t.Host, port, probe)
+	conn, err := vapix.ProbeHTTPS(ctx, t.Host, port, probe)
 	if e, isVapix := err.(*vapix.Error); isVapix {
 		// Named as the user knows the camera, not by the port probed.
 		e.Host = t.Address()
 	}
 	if err != nil {
-		return t, err
+		return t, nil, err
 	}
-	if ok {
+	if conn != nil {
 		t.Scheme, t.HTTPSPort = HTTPS, port
-		return t, nil
+		return t, conn, nil
 	}
 	t.Scheme = HTTP
-	return t, nil
+	return t, nil, nil
 }

@@ -95,7 +95,19 @@ func SetPassword(ctx context.Context, env Env, t Target, req PasswordRequest, pr
 	}
 
 	report(progress, Progress{Step: StepCreatingAccount, Action: journal.SetPassword, Target: t})
-	acct, err := cam.client.CreateFirstAccount(ctx, req.User, pw)
+	user := req.User
+	if mustBeRoot, known := vapix.FirstAdminMustBeRoot(cam.ID.Firmware); known && mustBeRoot {
+		// The camera said which firmware it runs, and before 11.5 that
+		// takes only root: asking for another name first would only be
+		// refused, at the cost of one more exchange. Discovery's word
+		// (Target.Firmware) is not enough, as the camera may have been
+		// upgraded since; then CreateFirstAccount falls back itself.
+		user = "root"
+	}
+	acct, err := cam.client.CreateFirstAccount(ctx, user, pw)
+	if user != req.User {
+		acct.FellBackToRoot = true
+	}
 	if err == nil && !acct.Verified {
 		// CreateFirstAccount returns success only after logging in; a
 		// client that says otherwise must not be reported as done.
@@ -120,9 +132,8 @@ func SetPassword(ctx context.Context, env Env, t Target, req PasswordRequest, pr
 
 // Bulk bounds a workflow run on many cameras.
 type Bulk struct {
-	// Parallel is how many cameras are worked on at once (default 4:
-	// enough to make a dozen quick, few enough not to flood a small
-	// switch or the cameras).
+	// Parallel is how many cameras are worked on at once (default 16;
+	// defaultParallel says why).
 	Parallel int
 	// Done, when set, hears each camera's result as soon as it is known
 	// (i is its place in the list), so a front-end can show it at once.
@@ -130,10 +141,21 @@ type Bulk struct {
 	Done func(i int, r PasswordResult)
 }
 
-const defaultParallel = 4
+// defaultParallel is how many cameras a bulk run works on at once.
+// Parallelism never reaches one camera: each is a device of its own and is
+// sent one request at a time whatever this says (vapix.Client takes turns),
+// so this bounds only the whole run. At 16, what crosses the network at any
+// moment is 16 conversations of a few kilobytes each and at most 16 TLS
+// handshakes: nothing to a small unmanaged switch, which forwards at line
+// rate on every port, nor to a laptop. What it buys is waiting: a camera on
+// a site network takes tens of milliseconds per answer and a first password
+// is five or six answers, so 4 at a time kept 100 cameras waiting over 5 s
+// (BenchmarkBulkFirstPassword), 16 about 1.5 s. More would gain less each
+// time and leave more cameras half done when the user stops the run.
+const defaultParallel = 16
 
 // SetPasswords gives every camera in targets the same first administrator,
-// a few at a time, and returns one result per camera in the order given. A
+// several at a time, and returns one result per camera in the order given. A
 // camera not yet started when ctx ends is NotSent: nothing reached it.
 func SetPasswords(ctx context.Context, env Env, targets []Target, req PasswordRequest, bulk Bulk, progress func(Progress)) []PasswordResult {
 	results := make([]PasswordResult, len(targets))

@@ -51,6 +51,23 @@ func TestSetPasswordOnOldFirmwareFallsBackToRootAndRecordsWhy(t *testing.T) {
 	}
 }
 
+func TestSetPasswordOnFirmwareThatSaysItIsOlderThan11_5AsksForRootAtOnce(t *testing.T) {
+	// The same steps on firmware that takes any name show what the run
+	// costs without a refused request.
+	sent := map[camsim.Generation]int{}
+	for _, gen := range []camsim.Generation{camsim.Gen10, camsim.Gen11} {
+		cam := startCamera(t, gen, nil)
+		res := SetPassword(context.Background(), newSite(t).env, targetOf(t, cam), PasswordRequest{User: "admin", Password: Password(newPassword)}, nil)
+		if res.Outcome != Done || !res.Account.Verified {
+			t.Fatalf("%s: result %+v", gen, res)
+		}
+		sent[gen] = cam.Requests().Received
+	}
+	if sent[camsim.Gen10] != sent[camsim.Gen11] {
+		t.Errorf("10.12 was sent %d requests, 11.11 %d: the name it refuses was asked for first", sent[camsim.Gen10], sent[camsim.Gen11])
+	}
+}
+
 func TestSetPasswordRefusesACameraThatAlreadyHasAnAdministratorBeforeAskingForThePassword(t *testing.T) {
 	cam := startCamera(t, camsim.Gen11, admin())
 	s := newSite(t)
