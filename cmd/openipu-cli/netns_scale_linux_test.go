@@ -107,20 +107,26 @@ func measure(run watchRun, want map[string]camLine) figures {
 }
 
 // BenchmarkDiscoverFleet measures discovery of 1, 100 and 1000 simulated
-// cameras (mixed generations) across a real namespace network: time to the
-// first camera, until all are listed, until all are enriched (model,
-// firmware and password state from the HTTP probe), packets sent, and the
-// discovering process's peak memory. Times count from the process's start.
+// cameras (mixed generations) across a real namespace network, with cameras
+// that answer HTTP at once and with a camera's 20-60 ms per request: time to
+// the first camera, until all are listed, until all are enriched (model,
+// firmware and password state from the HTTP probe), packets sent, the mDNS
+// answers and datagrams received per camera, and the discovering process's
+// peak memory. Times count from the process's start.
 func BenchmarkDiscoverFleet(b *testing.B) {
-	for _, n := range []int{1, 100, 1000} {
-		b.Run(fmt.Sprintf("cameras=%d", n), func(b *testing.B) {
+	for _, bc := range []struct {
+		n       int
+		latency string // each HTTP answer's delay, as a camera's (camsim --latency)
+	}{{1, "0"}, {100, "0"}, {1000, "0"}, {100, "20ms-60ms"}, {1000, "20ms-60ms"}} {
+		n := bc.n
+		b.Run(fmt.Sprintf("cameras=%d/latency=%s", n, bc.latency), func(b *testing.B) {
 			lab := netlab.New(b)
 			cams := lab.Host("cams", "10.80.0.1/16")
 			cams.AddAddrs(netlab.Range("10.80.0.10", n, 16)...)
 			client := lab.Host("client", "10.80.255.1/16")
 			last := netlab.Range("10.80.0.10", n, 16)[n-1]
 			last = strings.TrimSuffix(last, "/16")
-			f := startFleet(b, cams, n, "--count", fmt.Sprint(n), "--firmware", "mixed", "--ips", "10.80.0.10-"+last)
+			f := startFleet(b, cams, n, "--count", fmt.Sprint(n), "--firmware", "mixed", "--ips", "10.80.0.10-"+last, "--latency", bc.latency)
 			want := f.byMAC()
 			// On a site the cameras have been up for long: their start-up
 			// announcements (two, a second apart) are not part of a

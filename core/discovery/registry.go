@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"net/netip"
+	"reflect"
 	"slices"
 	"sync"
 	"time"
@@ -532,10 +533,12 @@ func sortedKeys[K comparable](m map[K]bool, str func(K) string) []K {
 	return out
 }
 
-// changed compares what a user sees; LastSeen alone is not news.
+// changed compares what a user sees; LastSeen alone is not news. It runs
+// for every sighting, a few thousand a second in a large fleet's start
+// burst, so it compares values rather than printing them.
 func changed(a, b Device) bool {
 	a.LastSeen, b.LastSeen = time.Time{}, time.Time{}
-	return fmt.Sprint(a) != fmt.Sprint(b)
+	return !reflect.DeepEqual(a, b)
 }
 
 var (
