@@ -235,6 +235,7 @@ func Messages() []usermsg.Message {
 		msgFactory, msgFactoryNext, msgLinkLocal, msgLinkLocalNext, msgOtherSubnet, msgOtherSubnetNext, msgNoComputerNetwork,
 		msgNoHTTP, msgNoHTTPNext, msgLost, msgLostNext, MsgNothingFound, MsgNothingFoundNext,
 		MsgAnnouncementsUnheard, MsgAnnouncementsNotListening, MsgAnnouncementsUnheardNext,
+		MsgJoining, MsgJoiningMany,
 	}
 	out = append(out, StateMessages()...)
 	return append(out, usermsg.Catalogue(errorMessages)...)
