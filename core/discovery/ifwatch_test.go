@@ -61,7 +61,7 @@ func TestInterfaceDiffFindsConnectionsThatCameWentOrChangedUnderTheUsersChoice(t
 		{name: "chosen adapter unplugged", chosen: []string{"eth0"}, before: []netif.Interface{lo, wifi, cable}, now: []netif.Interface{lo, wifi},
 			removed: []string{"eth0"}},
 		{name: "DHCP answered after a link-local address", before: []netif.Interface{iface("eth0", 2, "169.254.7.7/16")},
-			now: []netif.Interface{iface("eth0", 2, "10.0.4.17/24", "169.254.7.7/16")},
+			now:   []netif.Interface{iface("eth0", 2, "10.0.4.17/24", "169.254.7.7/16")},
 			added: []string{"eth0"}, removed: []string{"eth0"}, renewed: []string{"eth0"}},
 		{name: "adapter back under another index", before: []netif.Interface{cable}, now: []netif.Interface{iface("eth0", 9, "10.0.4.17/24")},
 			added: []string{"eth0"}, removed: []string{"eth0"}, renewed: []string{"eth0"}},
