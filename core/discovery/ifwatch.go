@@ -250,6 +250,9 @@ func (e *Engine) applyInterfaces(ctx context.Context, s *session, all []netif.In
 		}
 	}
 	e.notifyStatus()
+	if ssdpc != nil && len(d.added)+len(d.removed) > 0 {
+		ssdpc.publish()
+	}
 }
 
 // relocate places diagnoses, and cameras added by address or scan, by

@@ -21,9 +21,9 @@ func (e *Engine) Refresh() {
 	}
 }
 
-// schedule sends the multicast searches (a burst at start and on Refresh,
-// then at the liveness pace), expires sightings, and re-probes cameras that
-// no mDNS answer keeps alive.
+// schedule sends the multicast searches (a burst at start, on Refresh and
+// on each connection that came, then at the liveness pace), expires
+// sightings, and re-probes cameras that no mDNS answer keeps alive.
 func (e *Engine) schedule(ctx context.Context, s *session, mdns *mdnsBrowser, ssdpc *ssdpClient, joined <-chan netif.Interface) {
 	reg := s.reg
 	live := e.opts.Liveness

@@ -17,11 +17,11 @@ func (c *ssdpClient) searched() []netif.Interface {
 }
 
 // addIface hears announcements on it too, opening the listener when no
-// interface had it yet, and searches it from now on.
+// interface had it yet. The searches include it once publish has run.
 func (c *ssdpClient) addIface(it netif.Interface) {
 	c.ifmu.Lock()
+	defer c.ifmu.Unlock()
 	if c.closed {
-		c.ifmu.Unlock()
 		return
 	}
 	c.ifaces = append(c.ifaces, it)
@@ -38,22 +38,25 @@ func (c *ssdpClient) addIface(it netif.Interface) {
 	case !portRefused:
 		c.listenLocked([]netif.Interface{it})
 	}
-	list := slices.Clone(c.ifaces)
-	c.ifmu.Unlock()
-	ssdpHub.update(c, list)
 }
 
-// removeIface stops hearing and searching it. An interface that is gone
-// has left the group already, so that failure is expected.
+// removeIface stops hearing it; the searches leave it once publish has
+// run. An interface that is gone has left the group already, so that
+// failure is expected.
 func (c *ssdpClient) removeIface(it netif.Interface) {
 	c.ifmu.Lock()
+	defer c.ifmu.Unlock()
 	c.ifaces = slices.DeleteFunc(c.ifaces, func(x netif.Interface) bool { return x.Name == it.Name })
 	if c.notifyPC != nil {
 		_ = c.notifyPC.LeaveGroup(&net.Interface{Index: it.Index, Name: it.Name}, ssdpGroup)
 	}
-	list := slices.Clone(c.ifaces)
-	c.ifmu.Unlock()
-	ssdpHub.update(c, list)
+}
+
+// publish makes the interfaces searched now go-ssdp's list. It may wait
+// for the searches under way to end (a second at most), so the watcher
+// calls it last, once the new connections' bursts have begun.
+func (c *ssdpClient) publish() {
+	ssdpHub.update(c, c.searched())
 }
 
 // updateIface takes it's new subnets, by which answers are placed.
