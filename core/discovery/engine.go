@@ -242,7 +242,7 @@ func (e *Engine) setUp() (*session, error) {
 	}
 	reg := newRegistry(nil, all, e.opts.MaxDevices)
 	reg.mdnsTTL = e.opts.Liveness * 7 / 2
-	return &session{reg: reg, ifaces: newSearchedSet(netif.Usable(chosen)), started: time.Now()}, nil
+	return &session{reg: reg, ifaces: newSearchedSet(linked(netif.Usable(chosen))), started: time.Now()}, nil
 }
 
 // Devices returns every device known, lost ones included, sorted by MAC.

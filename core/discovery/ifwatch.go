@@ -56,7 +56,15 @@ func searchable(all []netif.Interface, chosen []string) []netif.Interface {
 		}
 		all, _ = netif.Select(all, present) // every name is present: no error
 	}
-	return netif.Usable(all)
+	return linked(netif.Usable(all))
+}
+
+// linked drops the interfaces whose link is down. An unplugged port with a
+// fixed address (what an installer gives a laptop for a site without DHCP)
+// is still up with its address on Linux: the cable going in is what makes
+// it a connection to search.
+func linked(ifaces []netif.Interface) []netif.Interface {
+	return slices.DeleteFunc(ifaces, func(it netif.Interface) bool { return it.NoCarrier })
 }
 
 // ifaceDiff is how the searchable interfaces changed between two readings.

@@ -37,6 +37,8 @@ func TestInterfaceDiffFindsConnectionsThatCameWentOrChangedUnderTheUsersChoice(t
 	noAddr := iface("eth0", 2)
 	down := cable
 	down.Up = false
+	unplugged := cable
+	unplugged.NoCarrier = true
 	cases := []struct {
 		name            string
 		chosen          []string
@@ -53,6 +55,10 @@ func TestInterfaceDiffFindsConnectionsThatCameWentOrChangedUnderTheUsersChoice(t
 		{name: "address lost", before: []netif.Interface{lo, wifi, cable}, now: []netif.Interface{lo, wifi, noAddr},
 			removed: []string{"eth0"}},
 		{name: "link down", before: []netif.Interface{lo, wifi, cable}, now: []netif.Interface{lo, wifi, down},
+			removed: []string{"eth0"}},
+		{name: "cable into a port with a fixed address", before: []netif.Interface{lo, wifi, unplugged}, now: []netif.Interface{lo, wifi, cable},
+			added: []string{"eth0"}},
+		{name: "cable out of a port with a fixed address", before: []netif.Interface{lo, wifi, cable}, now: []netif.Interface{lo, wifi, unplugged},
 			removed: []string{"eth0"}},
 		{name: "nothing changed", before: []netif.Interface{lo, wifi, cable}, now: []netif.Interface{lo, wifi, cable}},
 		{name: "not chosen", chosen: []string{"wlan0"}, before: []netif.Interface{lo, wifi, noAddr}, now: []netif.Interface{lo, wifi, cable}},
