@@ -11,6 +11,7 @@ import (
 
 	"github.com/openipu/openipu/core/devtext"
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/netif"
 )
 
 // started is when the process began; --watch reports event times from it,
@@ -132,7 +133,7 @@ func (f *discoverFlags) flagSet() *flagSet {
 	fs.DurationVar(&f.liveness, "liveness", defaultLiveness, "How often the cameras found are checked again.")
 	fs.BoolVar(&f.verbose, "verbose", false, "Say on standard error what the search runs into (network "+
 		"connections skipped, unreadable answers).")
-	fs.BoolVar(&f.watch, "watch", false, "Keep running and print cameras as they come and go, until Ctrl-C "+
+	fs.BoolVar(&f.watch, "watch", false, "Keep running and print cameras, and network connections, as they come and go, until Ctrl-C "+
 		"or, when --timeout is given, for that long.")
 	fs.BoolVar(&f.json, "json", false, "Print a JSON array of cameras (with --watch: one JSON event per line).")
 	return fs
@@ -209,6 +210,7 @@ func runDiscover(ctx context.Context, c *cli, args []string) error {
 	if !f.json {
 		c.progress("Searching for cameras on %s…", interfaceNames(eng))
 	}
+	searched := eng.Status().Interfaces
 
 	var wg sync.WaitGroup
 	for _, h := range f.adds {
@@ -233,7 +235,7 @@ func runDiscover(ctx context.Context, c *cli, args []string) error {
 	}
 
 	if f.watch {
-		watch(c, f.json, events, runCtx.Done())
+		watch(c, f.json, eng, searched, events, runCtx.Done())
 		stopEngine()
 		wg.Wait()
 		if f.json {
@@ -305,12 +307,33 @@ func interfaceNames(eng *discovery.Engine) string {
 	return strings.Join(names, ", ")
 }
 
-func watch(c *cli, asJSON bool, events <-chan discovery.Event, stop <-chan struct{}) {
+// watch prints the cameras as they come and go, and the network
+// connections too: a camera that appears just after a cable was plugged
+// in is explained by the line before it.
+func watch(c *cli, asJSON bool, eng *discovery.Engine, searched []netif.Interface, events <-chan discovery.Event, stop <-chan struct{}) {
 	enc := json.NewEncoder(c.stdout)
 	for {
 		select {
 		case <-stop:
 			return
+		case <-eng.StatusChanged():
+			now := eng.Status().Interfaces
+			added, removed := connectionChanges(searched, now)
+			searched = now
+			for _, name := range added {
+				if asJSON {
+					_ = enc.Encode(map[string]any{"event": "connection_added", "t_ms": sinceStart(), "interface": name})
+					continue
+				}
+				c.progress("%s", discovery.MsgJoining.With("Name", name).String())
+			}
+			for _, name := range removed {
+				if asJSON {
+					_ = enc.Encode(map[string]any{"event": "connection_removed", "t_ms": sinceStart(), "interface": name})
+					continue
+				}
+				c.progress("The connection %s is gone: no longer searched.", name)
+			}
 		case ev, ok := <-events:
 			if !ok {
 				return
@@ -323,6 +346,27 @@ func watch(c *cli, asJSON bool, events <-chan discovery.Event, stop <-chan struc
 			fmt.Fprintf(c.stdout, "%-8s %-22s %-16s %s  %s\n", ev.Kind, orDash(d.Model), firstAddr(d), d.MAC, stateText(d, time.Now()))
 		}
 	}
+}
+
+// connectionChanges names the connections searched now that were not
+// before, and those no longer searched.
+func connectionChanges(before, now []netif.Interface) (added, removed []string) {
+	had := map[string]bool{}
+	for _, it := range before {
+		had[it.Name] = true
+	}
+	for _, it := range now {
+		if !had[it.Name] {
+			added = append(added, it.Name)
+		}
+		delete(had, it.Name)
+	}
+	for _, it := range before {
+		if had[it.Name] {
+			removed = append(removed, it.Name)
+		}
+	}
+	return added, removed
 }
 
 func printDevices(c *cli, devices []discovery.Device, st discovery.Status) {

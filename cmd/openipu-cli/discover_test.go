@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/netif"
 	"github.com/openipu/openipu/core/usermsg"
 )
 
@@ -59,5 +60,21 @@ func TestDiscoverRecordHasTheDocumentedKeys(t *testing.T) {
 	d.Setup = discovery.SetupUnknown
 	if r := recordOf(d); r.NeedsSetup != nil {
 		t.Fatal("unknown setup state must be null, not false")
+	}
+}
+
+func TestConnectionChangesNamesWhatWasPluggedInAndPulledButNotWhatMerelyChanged(t *testing.T) {
+	it := func(name, prefix string) netif.Interface {
+		return netif.Interface{Name: name, Up: true, Multicast: true, Prefixes: []netip.Prefix{netip.MustParsePrefix(prefix)}}
+	}
+	before := []netif.Interface{it("wlan0", "192.168.1.20/24"), it("eth0", "10.0.4.17/24")}
+	// eth0 has a new address, eth1 came, wlan0 went.
+	now := []netif.Interface{it("eth0", "10.0.9.17/24"), it("eth1", "10.84.255.1/16")}
+	added, removed := connectionChanges(before, now)
+	if strings.Join(added, ",") != "eth1" || strings.Join(removed, ",") != "wlan0" {
+		t.Fatalf("added %v, removed %v", added, removed)
+	}
+	if added, removed := connectionChanges(now, now); added != nil || removed != nil {
+		t.Fatalf("no change read as added %v, removed %v", added, removed)
 	}
 }

@@ -173,6 +173,8 @@ type watchEvent struct {
 	Event  string       `json:"event"`
 	TMS    int64        `json:"t_ms"`
 	Device deviceRecord `json:"device"`
+	// connection_added and connection_removed
+	Interface string `json:"interface"`
 	// stats line
 	Devices           int   `json:"devices"`
 	DatagramsSent     int64 `json:"datagrams_sent"`

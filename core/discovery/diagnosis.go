@@ -257,6 +257,7 @@ func Messages() []usermsg.Message {
 		msgFactory, msgFactoryNext, msgLinkLocal, msgLinkLocalNext, msgOtherSubnet, msgOtherSubnetNext, msgNoComputerNetwork,
 		msgNoHTTP, msgNoHTTPAny, msgNoHTTPNext, msgAddressTaken, msgAddressTakenNext, msgLost, msgLostNext, MsgNothingFound, MsgNothingFoundNext,
 		MsgAnnouncementsUnheard, MsgAnnouncementsNotListening, MsgAnnouncementsUnheardNext,
+		MsgJoining, MsgJoiningMany,
 	}
 	out = append(out, StateMessages()...)
 	return append(out, usermsg.Catalogue(errorMessages)...)

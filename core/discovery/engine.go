@@ -38,7 +38,9 @@ type Options struct {
 	// is asked again this often (every camera answers, so one that stops
 	// answering expires after 3.5 rounds), SSDP every 6 rounds, and cameras
 	// no mDNS answer vouches for are probed over HTTP every 3 rounds. The
-	// computer's interfaces are read again every round, at least every 5 s.
+	// computer's interfaces are read again every round, at least every 5 s,
+	// for the diagnoses; connections that come or go are looked for every
+	// second whatever the pace.
 	Liveness time.Duration
 	Logf     func(format string, args ...any)
 }
@@ -68,6 +70,10 @@ type Engine struct {
 	run atomic.Pointer[session]
 	// ssdp is the SSDP search of this run, for the notices it has.
 	ssdp atomic.Pointer[ssdpClient]
+	// ifacePoll is how often the interfaces are read for connections
+	// that came or went; tests shorten it.
+	ifacePoll     time.Duration
+	statusChanged chan struct{}
 
 	mu       sync.Mutex
 	pending  map[string]bool
@@ -77,11 +83,12 @@ type Engine struct {
 }
 
 // session is what Run sets up. It never changes after Run publishes it;
-// the computer's interfaces, which do, are kept by the registry.
+// the computer's interfaces, which do, are kept by the registry, and the
+// ones searched by their own set.
 type session struct {
-	reg      *registry
-	searched []netif.Interface
-	started  time.Time
+	reg     *registry
+	ifaces  *searchedSet
+	started time.Time
 }
 
 // Stats are traffic figures since Run.
@@ -100,6 +107,9 @@ type Stats struct {
 // the empty state.
 type Status struct {
 	Interfaces []netif.Interface // being searched
+	// Joining names the connections that came while the search ran and
+	// are getting their first burst of queries (a few seconds).
+	Joining []string
 	// NothingHeard is true when a search has run for a few seconds and no
 	// camera answered on any interface: a firewall is the usual cause.
 	NothingHeard bool
@@ -148,8 +158,11 @@ func New(opts Options) *Engine {
 		limit:     newProbeLimit(128, 8, opts.ProbeConcurrency),
 		claims:    newClaimChecks(),
 		scanPort:  80,
-		pending:   map[string]bool{},
-		answered:  map[string]probeMark{},
+		ifacePoll: ifacePoll,
+		// Buffered: a change is remembered until the status is read.
+		statusChanged: make(chan struct{}, 1),
+		pending:       map[string]bool{},
+		answered:      map[string]probeMark{},
 	}
 }
 
@@ -179,15 +192,16 @@ func (e *Engine) Run(ctx context.Context) (<-chan Event, error) {
 	var wg sync.WaitGroup
 	var mdns *mdnsBrowser
 	var ssdpc *ssdpClient
-	if len(s.searched) > 0 && !e.opts.DisableMDNS {
-		mdns = newMDNSBrowser(s.searched, e.sightings, &e.stats, e.opts.Logf)
+	// Both run with no interface too: a connection may come later. A
+	// browser whose sockets all failed stays for the same reason.
+	if !e.opts.DisableMDNS {
+		mdns = newMDNSBrowser(s.ifaces.list(), e.sightings, &e.stats, e.opts.Logf)
 		if err := mdns.start(ctx, &wg); err != nil {
 			e.opts.Logf("%v", err)
-			mdns = nil
 		}
 	}
-	if len(s.searched) > 0 && !e.opts.DisableSSDP {
-		ssdpc = newSSDPClient(s.searched, e.sightings, &e.stats, e.opts.Logf)
+	if !e.opts.DisableSSDP {
+		ssdpc = newSSDPClient(s.ifaces.list(), e.sightings, &e.stats, e.opts.Logf)
 		ssdpc.known = s.reg.enriched
 		if err := ssdpc.start(ctx, &wg); err != nil {
 			e.opts.Logf("%v", err)
@@ -203,14 +217,19 @@ func (e *Engine) Run(ctx context.Context) (<-chan Event, error) {
 			e.probeWorker(ctx, s.reg)
 		}()
 	}
-	wg.Add(2)
+	joined := make(chan netif.Interface, 16)
+	wg.Add(3)
 	go func() {
 		defer wg.Done()
 		e.merge(ctx, s.reg)
 	}()
 	go func() {
 		defer wg.Done()
-		e.schedule(ctx, s.reg, mdns, ssdpc)
+		e.schedule(ctx, s, mdns, ssdpc, joined)
+	}()
+	go func() {
+		defer wg.Done()
+		e.watchInterfaces(ctx, s, mdns, ssdpc, joined)
 	}()
 	go func() {
 		wg.Wait()
@@ -232,7 +251,7 @@ func (e *Engine) setUp() (*session, error) {
 	}
 	reg := newRegistry(nil, all, e.opts.MaxDevices)
 	reg.mdnsTTL = e.opts.Liveness * 7 / 2
-	return &session{reg: reg, searched: netif.Usable(chosen), started: time.Now()}, nil
+	return &session{reg: reg, ifaces: newSearchedSet(linked(netif.Usable(chosen))), started: time.Now()}, nil
 }
 
 // Devices returns every device known, lost ones included, sorted by MAC.
@@ -266,7 +285,8 @@ func (e *Engine) Status() Status {
 	if s == nil {
 		return Status{}
 	}
-	st := Status{Interfaces: s.searched}
+	var st Status
+	st.Interfaces, st.Joining = s.ifaces.snapshot()
 	if c := e.ssdp.Load(); c != nil {
 		st.Notices = c.notices()
 	}

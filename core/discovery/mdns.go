@@ -45,6 +45,18 @@ type mdnsBrowser struct {
 	conns   []mdnsConn
 	passive *ipv4.PacketConn
 
+	// ifmu guards ifaces, conns, passive and closed: connections come and
+	// go while the schedule sends and the readers place answers.
+	ifmu   sync.Mutex
+	closed bool // the search ended: no socket opens any more
+	// raw is what every socket's reader hands to parse; readers counts
+	// them, so that raw closes after the last.
+	raw     chan datagram
+	readers sync.WaitGroup
+	// only, when set, is the one interface query sends on (queryOn). Only
+	// the schedule goroutine queries, so it needs no lock.
+	only string
+
 	mu    sync.Mutex
 	known map[string]map[string]knownAnswer // service -> instance -> answer
 }
@@ -76,61 +88,46 @@ func newMDNSBrowser(ifaces []netif.Interface, out chan<- Sighting, stats *counte
 	return &mdnsBrowser{ifaces: ifaces, out: out, stats: stats, logf: logf, known: map[string]map[string]knownAnswer{}}
 }
 
-// start opens the sockets. It fails only when no interface could be used;
-// an interface that fails is logged and skipped, as are passive-listening
-// problems (another program may hold port 5353 without sharing it).
+// start opens the sockets. It fails only when no interface given could be
+// used; an interface that fails is logged and skipped, as are passive-
+// listening problems (another program may hold port 5353 without sharing
+// it). The browser runs on after a failure: connections may come later.
 func (b *mdnsBrowser) start(ctx context.Context, wg *sync.WaitGroup) error {
+	b.raw = make(chan datagram, 4096)
+	b.ifmu.Lock()
+	initial := b.ifaces
+	b.ifaces = nil
+	b.ifmu.Unlock()
 	var errs []error
-	for _, it := range b.ifaces {
-		pc, err := openQueryConn(it)
-		if err != nil {
+	for _, it := range initial {
+		if err := b.addIface(it); err != nil {
 			errs = append(errs, err)
 			b.logf("mdns: %s: %v", it.Name, err)
-			continue
 		}
-		b.conns = append(b.conns, mdnsConn{iface: it, pc: pc})
-	}
-	if len(b.conns) == 0 {
-		return fmt.Errorf("mDNS: no usable network interface: %w", errors.Join(errs...))
-	}
-	if pc, err := openPassiveConn(b.ifaces); err != nil {
-		b.logf("mdns: passive listening disabled: %v", err)
-	} else {
-		b.passive = pc
-	}
-	raw := make(chan datagram, 4096)
-	var readers sync.WaitGroup
-	for _, c := range b.conns {
-		readers.Add(1)
-		go func() {
-			defer readers.Done()
-			b.read(c.pc, c.iface.Name, raw)
-		}()
-	}
-	if b.passive != nil {
-		readers.Add(1)
-		go func() {
-			defer readers.Done()
-			b.read(b.passive, "", raw)
-		}()
 	}
 	wg.Add(2)
 	go func() {
 		defer wg.Done()
 		<-ctx.Done()
+		b.ifmu.Lock()
+		b.closed = true
 		for _, c := range b.conns {
 			c.pc.Close()
 		}
 		if b.passive != nil {
 			b.passive.Close()
 		}
-		readers.Wait()
-		close(raw)
+		b.ifmu.Unlock()
+		b.readers.Wait()
+		close(b.raw)
 	}()
 	go func() {
 		defer wg.Done()
-		b.parse(ctx, raw)
+		b.parse(ctx, b.raw)
 	}()
+	if len(errs) > 0 && len(errs) == len(initial) {
+		return fmt.Errorf("mDNS: no usable network interface: %w", errors.Join(errs...))
+	}
 	return nil
 }
 
@@ -236,6 +233,8 @@ func (b *mdnsBrowser) read(pc *ipv4.PacketConn, iface string, raw chan<- datagra
 }
 
 func (b *mdnsBrowser) ifaceName(index int) string {
+	b.ifmu.Lock()
+	defer b.ifmu.Unlock()
 	for _, it := range b.ifaces {
 		if it.Index == index {
 			return it.Name
@@ -268,6 +267,8 @@ func (b *mdnsBrowser) parse(ctx context.Context, raw <-chan datagram) {
 // passive packets whose arrival interface the OS did not report. Only the
 // searched interfaces count: the packet reached one of their sockets.
 func (b *mdnsBrowser) ifaceFor(addr netip.Addr) string {
+	b.ifmu.Lock()
+	defer b.ifmu.Unlock()
 	it, _ := netif.InterfaceFor(b.ifaces, addr)
 	return it.Name
 }
@@ -345,7 +346,7 @@ func (b *mdnsBrowser) query(withKnown bool) {
 		b.logf("mdns: building the query: %v", err)
 		return
 	}
-	for _, c := range b.conns {
+	for _, c := range b.sendConns() {
 		for _, pkt := range pkts {
 			if err := b.send(c, pkt); err != nil {
 				b.logf("mdns: sending on %s: %v", c.iface.Name, err)
@@ -359,15 +360,16 @@ func (b *mdnsBrowser) query(withKnown bool) {
 // send writes one query out of c's interface. Only the schedule goroutine
 // sends, so choosing the shared socket's interface before writing is safe.
 func (b *mdnsBrowser) send(c mdnsConn, pkt []byte) error {
-	if b.passive == nil {
+	passive := b.passiveConn()
+	if passive == nil {
 		_, err := c.pc.WriteTo(pkt, nil, mdnsGroup)
 		return err
 	}
-	if err := b.passive.SetMulticastInterface(&net.Interface{Index: c.iface.Index, Name: c.iface.Name}); err != nil {
+	if err := passive.SetMulticastInterface(&net.Interface{Index: c.iface.Index, Name: c.iface.Name}); err != nil {
 		_, err := c.pc.WriteTo(pkt, nil, mdnsGroup)
 		return err
 	}
-	_, err := b.passive.WriteTo(pkt, nil, mdnsGroup)
+	_, err := passive.WriteTo(pkt, nil, mdnsGroup)
 	return err
 }
 

@@ -3,6 +3,8 @@ package discovery
 import (
 	"context"
 	"time"
+
+	"github.com/openipu/openipu/core/netif"
 )
 
 // startBurst is when the multicast queries go out after a start or Refresh:
@@ -19,11 +21,13 @@ func (e *Engine) Refresh() {
 	}
 }
 
-// schedule sends the multicast searches (a burst at start and on Refresh,
-// then at the liveness pace), expires sightings, and re-probes cameras that
-// no mDNS answer keeps alive.
-func (e *Engine) schedule(ctx context.Context, reg *registry, mdns *mdnsBrowser, ssdpc *ssdpClient) {
+// schedule sends the multicast searches (a burst at start, on Refresh and
+// on each connection that came, then at the liveness pace), expires
+// sightings, and re-probes cameras that no mDNS answer keeps alive.
+func (e *Engine) schedule(ctx context.Context, s *session, mdns *mdnsBrowser, ssdpc *ssdpClient, joined <-chan netif.Interface) {
+	reg := s.reg
 	live := e.opts.Liveness
+	var joins []joinBurst // connections that came, each with its own burst
 	burstStep := func(i int) {
 		if mdns != nil {
 			// Known answers keep the cameras already heard quiet, so the
@@ -57,7 +61,10 @@ func (e *Engine) schedule(ctx context.Context, reg *registry, mdns *mdnsBrowser,
 					e.queueProbe(reg, d.MAC, true)
 				}
 			}
+		case it := <-joined:
+			joins = startJoin(joins, it, time.Now())
 		case now := <-tick.C:
+			joins = e.joinSteps(now, joins, s.ifaces, mdns, ssdpc)
 			if burst < len(startBurst) && now.Sub(burstStart) >= startBurst[burst] {
 				burstStep(burst)
 				burst++
@@ -82,17 +89,7 @@ func (e *Engine) schedule(ctx context.Context, reg *registry, mdns *mdnsBrowser,
 				// moved, VPN up): diagnoses, and cameras added by address
 				// or scan, are placed by where it is now.
 				if all, err := e.opts.ListInterfaces(); err == nil {
-					evs := reg.setLocal(all)
-					e.emit(ctx, evs)
-					// A camera this computer can reach now (it was given
-					// a second address, or the cable moved) is asked what
-					// it is at once, instead of keeping the verdict of a
-					// probe that could not reach it.
-					for _, ev := range evs {
-						if r := ev.Device.Diagnosis.Reach; r == ReachNoHTTP || r == ReachUnknown {
-							e.queueProbe(reg, ev.Device.MAC, true)
-						}
-					}
+					e.relocate(ctx, reg, all)
 				}
 				lastIfaces = now
 			}

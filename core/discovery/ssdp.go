@@ -20,6 +20,7 @@ import (
 	"time"
 
 	ssdp "github.com/koron/go-ssdp"
+	"golang.org/x/net/ipv4"
 
 	"github.com/openipu/openipu/core/devtext"
 	"github.com/openipu/openipu/core/macaddr"
@@ -69,13 +70,30 @@ type senderHub struct {
 	// is under way (each ends by itself within its window).
 	ifaces  sync.RWMutex
 	current []net.Interface // what ssdp.Interfaces holds, under ifaces
+	// newest is the client of the engine started last, under mu: its
+	// connections are go-ssdp's list when they change.
+	newest *ssdpClient
 }
 
 func (h *senderHub) add(c *ssdpClient, ifaces []netif.Interface) {
 	// go-ssdp's interface list is a package global; the newest engine's
-	// selection wins, which is the one the user just chose. It is set
-	// without holding mu: a search under way logs its answers, through
-	// hubWriter, while it holds ifaces.
+	// selection wins, which is the one the user just chose.
+	h.setList(ifaces)
+
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if !h.installed {
+		ssdp.Logger = log.New(hubWriter{h}, "", 0)
+		h.installed = true
+	}
+	h.listeners[c] = true
+	h.newest = c
+}
+
+// setList makes ifaces go-ssdp's interface list. It is set without holding
+// mu: a search under way logs its answers, through hubWriter, while it
+// holds ifaces.
+func (h *senderHub) setList(ifaces []netif.Interface) {
 	var list []net.Interface
 	for _, it := range ifaces {
 		list = append(list, net.Interface{Index: it.Index, Name: it.Name, Flags: net.FlagUp | net.FlagMulticast})
@@ -89,14 +107,6 @@ func (h *senderHub) add(c *ssdpClient, ifaces []netif.Interface) {
 		ssdp.Interfaces, h.current = list, list
 		h.ifaces.Unlock()
 	}
-
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if !h.installed {
-		ssdp.Logger = log.New(hubWriter{h}, "", 0)
-		h.installed = true
-	}
-	h.listeners[c] = true
 }
 
 func (h *senderHub) remove(c *ssdpClient) {
@@ -150,6 +160,14 @@ type ssdpClient struct {
 	known func(mac string) bool
 	ctx   context.Context
 
+	// ifmu guards ifaces, notifyPC and closed: connections come and go
+	// while searches run and answers are placed. Never held while waiting
+	// for ssdpHub.ifaces: a search holding that places its answers.
+	ifmu     sync.Mutex
+	notifyPC *ipv4.PacketConn
+	closed   bool
+	readers  sync.WaitGroup
+
 	mu      sync.Mutex
 	senders map[string]map[netip.Addr]bool // USN -> who sent it
 	fetched map[string]time.Time           // MAC -> last description fetch
@@ -170,7 +188,31 @@ func newSSDPClient(ifaces []netif.Interface, out chan<- Sighting, stats *counter
 func (c *ssdpClient) start(ctx context.Context, wg *sync.WaitGroup) error {
 	c.ctx = ctx
 	ssdpHub.add(c, c.ifaces)
-	pc, err := listenNotify(ctx, c.ifaces)
+	if len(c.ifaces) > 0 {
+		c.ifmu.Lock()
+		c.listenLocked(c.ifaces)
+		c.ifmu.Unlock()
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		<-ctx.Done()
+		ssdpHub.remove(c)
+		c.ifmu.Lock()
+		c.closed = true
+		if c.notifyPC != nil {
+			c.notifyPC.Close()
+		}
+		c.ifmu.Unlock()
+		c.readers.Wait()
+	}()
+	return nil
+}
+
+// listenLocked opens the announcement listener on ifaces. The caller holds
+// ifmu.
+func (c *ssdpClient) listenLocked(ifaces []netif.Interface) {
+	pc, err := listenNotify(c.ctx, ifaces)
 	if err != nil {
 		// Active search still works: it sends from, and is answered on, a
 		// port of its own.
@@ -181,26 +223,14 @@ func (c *ssdpClient) start(ctx context.Context, wg *sync.WaitGroup) error {
 			c.unheard = unheard
 			c.mu.Unlock()
 		}
+		return
 	}
-	var reader sync.WaitGroup
-	if pc != nil {
-		reader.Add(1)
-		go func() {
-			defer reader.Done()
-			c.readNotify(pc)
-		}()
-	}
-	wg.Add(1)
+	c.notifyPC = pc
+	c.readers.Add(1)
 	go func() {
-		defer wg.Done()
-		<-ctx.Done()
-		ssdpHub.remove(c)
-		if pc != nil {
-			pc.Close()
-			reader.Wait()
-		}
+		defer c.readers.Done()
+		c.readNotify(pc)
 	}()
-	return nil
 }
 
 // notices are what the user should know about this search: that
@@ -218,20 +248,31 @@ func (c *ssdpClient) notices() []usermsg.Problem {
 // whole window and knows no context; the goroutine ends by itself after it.
 // The empty local address is what makes go-ssdp bind an ephemeral port.
 func (c *ssdpClient) search(waitSec int) {
-	for _, st := range []string{ssdpAxisST, ssdpRootST} {
+	n := len(c.searched())
+	if n == 0 {
+		return // go-ssdp would search every interface of the computer
+	}
+	for _, st := range ssdpTargets {
 		go func() {
-			c.stats.sent.Add(int64(len(c.ifaces)))
+			c.stats.sent.Add(int64(n))
 			ssdpHub.ifaces.RLock()
 			list, err := ssdp.Search(st, waitSec, "")
 			ssdpHub.ifaces.RUnlock()
-			if err != nil {
-				c.logf("ssdp: search %s: %v", st, err)
-				return
-			}
-			for _, s := range list {
-				c.described(s.USN, s.Location, s.MaxAge())
-			}
+			c.found(st, list, err)
 		}()
+	}
+}
+
+var ssdpTargets = []string{ssdpAxisST, ssdpRootST}
+
+// found handles the end of one search window.
+func (c *ssdpClient) found(st string, list []ssdp.Service, err error) {
+	if err != nil {
+		c.logf("ssdp: search %s: %v", st, err)
+		return
+	}
+	for _, s := range list {
+		c.described(s.USN, s.Location, s.MaxAge())
 	}
 }
 
@@ -364,6 +405,8 @@ func (c *ssdpClient) emit(s Sighting) {
 // go-ssdp does not say which interface an answer came in on, and only the
 // searched ones listen.
 func (c *ssdpClient) ifaceFor(a netip.Addr) string {
+	c.ifmu.Lock()
+	defer c.ifmu.Unlock()
 	it, _ := netif.InterfaceFor(c.ifaces, a)
 	return it.Name
 }

@@ -20,6 +20,11 @@ type Interface struct {
 	Up        bool
 	Multicast bool
 	Loopback  bool
+	// NoCarrier is true when the interface is up but its link is not: no
+	// cable, or Wi-Fi not associated. Only Linux says so apart from Up: it
+	// keeps a fixed address on an unplugged port, where Windows reports
+	// the adapter down and macOS takes the address away.
+	NoCarrier bool
 	// Virtual is a best guess that this is a VPN, container or hypervisor
 	// adapter, used only to order and label interfaces for the user.
 	Virtual  bool
@@ -62,6 +67,7 @@ func List() ([]Interface, error) {
 			Up:        ni.Flags&net.FlagUp != 0,
 			Multicast: ni.Flags&net.FlagMulticast != 0,
 			Loopback:  ni.Flags&net.FlagLoopback != 0,
+			NoCarrier: ni.Flags&net.FlagUp != 0 && ni.Flags&net.FlagRunning == 0,
 			Virtual:   LooksVirtual(ni.Name),
 		}
 		if addrs, err := ni.Addrs(); err == nil {

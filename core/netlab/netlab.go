@@ -121,6 +121,13 @@ func (h *Host) Attach(other *Lab, ifname string, addrs ...string) {
 	h.lab.batch(h.NS, cmds...)
 }
 
+// Detach deletes the host's interface ifname, one Attach made: the
+// adapter is unplugged. Its peer on the other lab's bridge goes with it.
+func (h *Host) Detach(ifname string) {
+	h.lab.t.Helper()
+	h.lab.batch(h.NS, "link del "+ifname)
+}
+
 // Route adds a route in the host, e.g. "224.0.0.0/4 dev tun0".
 func (h *Host) Route(spec string) {
 	h.lab.t.Helper()

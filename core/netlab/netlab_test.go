@@ -26,6 +26,23 @@ func TestHostsOnTheBridgeReachEachOther(t *testing.T) {
 	}
 }
 
+func TestAnAttachedInterfaceReachesTheOtherLabUntilItIsDetached(t *testing.T) {
+	home, site := New(t), New(t)
+	laptop := home.Host("laptop", "10.98.0.1/24")
+	camera := site.Host("camera", "10.97.0.2/24")
+	laptop.Attach(site, "eth1", "10.97.0.1/24")
+	if out, err := laptop.Run("ping", "-c", "1", "-W", "2", "10.97.0.2"); err != nil {
+		t.Fatalf("ping through the attached interface failed: %v\n%s", err, out)
+	}
+	laptop.Detach("eth1")
+	if out, err := laptop.Run("ip", "link", "show", "dev", "eth1"); err == nil {
+		t.Fatalf("eth1 still there after Detach:\n%s", out)
+	}
+	if out, err := camera.Run("ip", "link", "show", "dev", "eth0"); err != nil {
+		t.Fatalf("the other lab's host lost its own interface: %v\n%s", err, out)
+	}
+}
+
 func TestRange(t *testing.T) {
 	got := Range("10.0.0.254", 3, 16)
 	if strings.Join(got, ",") != "10.0.0.254/16,10.0.0.255/16,10.0.1.0/16" {

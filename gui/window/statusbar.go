@@ -43,7 +43,17 @@ func newStatusBar() *statusBar {
 }
 
 func (s *statusBar) update(c counts, searching bool, st discovery.Status, simulated bool) {
-	if searching {
+	// A connection plugged in while the search runs gets a burst of its
+	// own, shown as a search with its name.
+	joining, isJoining := st.JoiningMessage()
+	text := lang.X("status.searching", "Searching…")
+	if isJoining {
+		text = i18n.Text(joining)
+	}
+	if s.searching.Text != text {
+		s.searching.SetText(text)
+	}
+	if searching || isJoining {
 		s.activity.Show()
 		s.activity.Start()
 		s.searching.Show()

@@ -500,9 +500,22 @@ func (w *MainWindow) applyBatch(session int, devs []discovery.Device) {
 	}
 }
 
+// statusNotifier is a search that says when its status changed (the
+// engine does, when a network connection comes or goes).
+type statusNotifier interface {
+	StatusChanged() <-chan struct{}
+}
+
+// pollStatus reads the search's status every statusEvery, and at once when
+// the search says it changed: a connection plugged in is shown while its
+// first burst of queries runs, not a second later.
 func (w *MainWindow) pollStatus(ctx context.Context, session int, d backend.Discoverer) {
 	tick := time.NewTicker(statusEvery)
 	defer tick.Stop()
+	var changed <-chan struct{} // nil: never ready
+	if n, ok := d.(statusNotifier); ok {
+		changed = n.StatusChanged()
+	}
 	for {
 		st := d.Status()
 		w.do(func() {
@@ -515,6 +528,7 @@ func (w *MainWindow) pollStatus(ctx context.Context, session int, d backend.Disc
 		case <-ctx.Done():
 			return
 		case <-tick.C:
+		case <-changed:
 		}
 	}
 }

@@ -26,6 +26,7 @@ type Discoverer struct {
 	runs      int
 	refreshes int
 	status    discovery.Status
+	changed   chan struct{}
 }
 
 // eventsLocked is the channel every Run hands out; it holds enough that
@@ -85,11 +86,29 @@ func (f *Discoverer) Status() discovery.Status {
 	return f.status
 }
 
-// SetStatus is what Status says from now on.
+// SetStatus is what Status says from now on; StatusChanged says so, as
+// the engine does.
 func (f *Discoverer) SetStatus(st discovery.Status) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.status = st
+	select {
+	case f.changedLocked() <- struct{}{}:
+	default:
+	}
+}
+
+func (f *Discoverer) StatusChanged() <-chan struct{} {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.changedLocked()
+}
+
+func (f *Discoverer) changedLocked() chan struct{} {
+	if f.changed == nil {
+		f.changed = make(chan struct{}, 1)
+	}
+	return f.changed
 }
 
 // RunCount is how often the search was started, Refreshes how often it
