@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -311,8 +312,16 @@ func interfaceNames(eng *discovery.Engine) string {
 // connections too: a camera that appears just after a cable was plugged
 // in is explained by the line before it.
 func watch(c *cli, asJSON bool, eng *discovery.Engine, searched []netif.Interface, events <-chan discovery.Event, stop <-chan struct{}) {
-	enc := json.NewEncoder(c.stdout)
+	// A large site's start is thousands of events in a second: written in
+	// batches, flushed whenever no event is waiting, so a reader still sees
+	// each one at once.
+	out := bufio.NewWriterSize(c.stdout, 64<<10)
+	defer out.Flush()
+	enc := json.NewEncoder(out)
 	for {
+		if len(events) == 0 {
+			out.Flush()
+		}
 		select {
 		case <-stop:
 			return
@@ -325,6 +334,7 @@ func watch(c *cli, asJSON bool, eng *discovery.Engine, searched []netif.Interfac
 					_ = enc.Encode(map[string]any{"event": "connection_added", "t_ms": sinceStart(), "interface": name})
 					continue
 				}
+				out.Flush()
 				c.progress("%s", discovery.MsgJoining.With("Name", name).String())
 			}
 			for _, name := range removed {
@@ -332,6 +342,7 @@ func watch(c *cli, asJSON bool, eng *discovery.Engine, searched []netif.Interfac
 					_ = enc.Encode(map[string]any{"event": "connection_removed", "t_ms": sinceStart(), "interface": name})
 					continue
 				}
+				out.Flush()
 				c.progress("The connection %s is gone: no longer searched.", name)
 			}
 		case ev, ok := <-events:
@@ -343,7 +354,7 @@ func watch(c *cli, asJSON bool, eng *discovery.Engine, searched []netif.Interfac
 				continue
 			}
 			d := shown(ev.Device)
-			fmt.Fprintf(c.stdout, "%-8s %-22s %-16s %s  %s\n", ev.Kind, orDash(d.Model), firstAddr(d), d.MAC, stateText(d, time.Now()))
+			fmt.Fprintf(out, "%-8s %-22s %-16s %s  %s\n", ev.Kind, orDash(d.Model), firstAddr(d), d.MAC, stateText(d, time.Now()))
 		}
 	}
 }

@@ -249,11 +249,13 @@ func (b *mdnsBrowser) parse(ctx context.Context, raw <-chan datagram) {
 		if len(sightings) > 0 {
 			b.stats.mdnsAnswers.Add(1)
 		}
-		for _, s := range sightings {
-			if s.Interface == "" {
-				s.Interface = b.ifaceFor(d.from)
+		for i := range sightings {
+			if sightings[i].Interface == "" {
+				sightings[i].Interface = b.ifaceFor(d.from)
 			}
-			b.remember(s)
+			b.remember(sightings[i])
+		}
+		for _, s := range oneSightingPerCamera(sightings) {
 			select {
 			case b.out <- s:
 			case <-ctx.Done():

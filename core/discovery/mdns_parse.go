@@ -298,3 +298,73 @@ func buildMDNSQuery(services []string, known []dns.RR) ([][]byte, error) {
 	}
 	return out, nil
 }
+
+// oneSightingPerCamera merges the sightings one packet gave of the same
+// camera (AXIS OS 11.4 and later answer for _axis-video, _vapix-http and
+// _vapix-https at once) into one, so that a camera's answer is one change
+// to the list rather than three. Values are taken in the order of
+// mdnsServices; a goodbye for one service does not withdraw a camera that
+// the same packet shows alive under another.
+func oneSightingPerCamera(ss []Sighting) []Sighting {
+	if len(ss) < 2 {
+		return ss
+	}
+	rank := func(s Sighting) int {
+		if i := slices.Index(mdnsServices, s.Service); i >= 0 {
+			return i
+		}
+		return len(mdnsServices)
+	}
+	slices.SortStableFunc(ss, func(a, b Sighting) int { return rank(a) - rank(b) })
+	var out []Sighting
+	at := map[string]int{}
+	for _, s := range ss {
+		i, seen := at[s.MAC]
+		if !seen {
+			at[s.MAC] = len(out)
+			out = append(out, s)
+			continue
+		}
+		m := &out[i]
+		if m.Goodbye && !s.Goodbye {
+			s.Extra = append(s.Extra, m.Extra...)
+			s.Claimed = append(s.Claimed, m.Claimed...)
+			*m = s
+			continue
+		}
+		if s.Goodbye {
+			continue
+		}
+		if !m.Addr.IsValid() {
+			m.Addr = s.Addr
+		}
+		if !m.Via.IsValid() {
+			m.Via = s.Via
+		}
+		for _, a := range s.Extra {
+			if a != m.Addr && !slices.Contains(m.Extra, a) {
+				m.Extra = append(m.Extra, a)
+			}
+		}
+		for _, a := range s.Claimed {
+			if !slices.Contains(m.Claimed, a) {
+				m.Claimed = append(m.Claimed, a)
+			}
+		}
+		for dst, v := range map[*string]string{&m.Model: s.Model, &m.Serial: s.Serial, &m.Name: s.Name} {
+			if *dst == "" {
+				*dst = v
+			}
+		}
+		if m.HTTPPort == 0 {
+			m.HTTPPort = s.HTTPPort
+		}
+		if m.HTTPSPort == 0 {
+			m.HTTPSPort = s.HTTPSPort
+		}
+		if m.TTL == 0 || s.TTL > 0 && s.TTL < m.TTL {
+			m.TTL = s.TTL
+		}
+	}
+	return out
+}

@@ -223,3 +223,46 @@ func FuzzParseTXT(f *testing.F) {
 		_ = macaddr.Normalize(m["macaddress"])
 	})
 }
+
+// A camera on AXIS OS 11.4 or later answers for three services in one
+// packet: that is one change to the list, with what each service adds.
+func TestOnePacketAnsweringForThreeServicesIsOneSightingWithWhatEachAdds(t *testing.T) {
+	m := new(dns.Msg)
+	m.Response = true
+	host := "axis-e82725000001.local."
+	add := func(svc, instance, txt string, port uint16) {
+		name := escapeLabel(instance) + "." + svc
+		m.Answer = append(m.Answer, &dns.PTR{Hdr: dns.RR_Header{Name: svc, Rrtype: dns.TypePTR, Class: dns.ClassINET, Ttl: 4500}, Ptr: name})
+		m.Extra = append(m.Extra,
+			&dns.SRV{Hdr: dns.RR_Header{Name: name, Rrtype: dns.TypeSRV, Class: dns.ClassINET, Ttl: 120}, Target: host, Port: port},
+			&dns.TXT{Hdr: dns.RR_Header{Name: name, Rrtype: dns.TypeTXT, Class: dns.ClassINET, Ttl: 4500}, Txt: []string{txt}})
+	}
+	add("_vapix-https._tcp.local.", "AXIS Q1961-TE", "sn=E82725000001", 443)
+	add("_axis-video._tcp.local.", "AXIS Q1961-TE - E82725000001", "macaddress=E82725000001", 80)
+	add("_vapix-http._tcp.local.", "AXIS Q1961-TE", "sn=E82725000001", 80)
+	m.Extra = append(m.Extra, &dns.A{Hdr: dns.RR_Header{Name: host, Rrtype: dns.TypeA, Class: dns.ClassINET, Ttl: 120}, A: net.ParseIP("10.0.4.61")})
+	pkt, err := m.Pack()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := oneSightingPerCamera(parseMDNS(pkt, ip("10.0.4.61"), "eth0"))
+	if len(got) != 1 {
+		t.Fatalf("%d sightings of one camera's answer: %+v", len(got), got)
+	}
+	s := got[0]
+	if s.MAC != "E82725000001" || s.HTTPPort != 80 || s.HTTPSPort != 443 || s.Serial != "E82725000001" ||
+		s.Name != "AXIS Q1961-TE - E82725000001" || s.Model != "AXIS Q1961-TE" || s.Addr != ip("10.0.4.61") {
+		t.Fatalf("merged sighting %+v", s)
+	}
+}
+
+func TestAGoodbyeForOneServiceDoesNotWithdrawACameraTheSamePacketShowsAlive(t *testing.T) {
+	got := oneSightingPerCamera([]Sighting{
+		{MAC: "E82725000001", Service: "_axis-video._tcp.local.", Goodbye: true},
+		{MAC: "E82725000001", Service: "_vapix-http._tcp.local.", Addr: ip("10.0.4.61"), HTTPPort: 80, TTL: time.Minute},
+		{MAC: "ACCC8E000002", Service: "_axis-video._tcp.local.", Goodbye: true},
+	})
+	if len(got) != 2 || got[0].Goodbye || got[0].Addr != ip("10.0.4.61") || !got[1].Goodbye {
+		t.Fatalf("%+v", got)
+	}
+}

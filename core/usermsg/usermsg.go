@@ -8,6 +8,7 @@ package usermsg
 import (
 	"bytes"
 	"errors"
+	"sync"
 	"text/template"
 )
 
@@ -43,7 +44,7 @@ func Render(text string, args map[string]any) string {
 	if args == nil {
 		return text
 	}
-	t, err := template.New("").Option("missingkey=zero").Parse(text)
+	t, err := parsed(text)
 	if err != nil {
 		return text
 	}
@@ -52,6 +53,36 @@ func Render(text string, args map[string]any) string {
 		return text
 	}
 	return b.String()
+}
+
+// templates keeps every message text parsed once: discovery renders a
+// diagnosis for each of a thousand cameras' events, and parsing was most of
+// that work. The texts are the catalogues' (English and translations), a
+// few hundred; past maxTemplates a text is parsed each time instead.
+var (
+	templatesMu sync.RWMutex
+	templates   = map[string]*template.Template{}
+)
+
+const maxTemplates = 4096
+
+func parsed(text string) (*template.Template, error) {
+	templatesMu.RLock()
+	t, ok := templates[text]
+	templatesMu.RUnlock()
+	if ok {
+		return t, nil
+	}
+	t, err := template.New("").Option("missingkey=zero").Parse(text)
+	if err != nil {
+		return nil, err
+	}
+	templatesMu.Lock()
+	if len(templates) < maxTemplates {
+		templates[text] = t
+	}
+	templatesMu.Unlock()
+	return t, nil
 }
 
 // Problem explains a failure: what happened, and what the user can do next.

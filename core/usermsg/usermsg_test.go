@@ -41,3 +41,23 @@ func TestRenderKeepsTextOnBadTemplate(t *testing.T) {
 		t.Fatalf("got %q", got)
 	}
 }
+
+func BenchmarkRenderDiagnosis(b *testing.B) {
+	m := Message{Key: "k", Text: "This camera is on {{.Addr}}, another network than this computer's, which uses addresses starting with {{.Computer}}",
+		Args: map[string]any{"Addr": "10.81.2.15", "Computer": "10.81.1."}}
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = m.String()
+	}
+}
+
+// The parsed template is kept per text: the same text with other arguments
+// must still say what those arguments say.
+func TestTheSameTextRendersEachCallsOwnArguments(t *testing.T) {
+	m := Message{Key: "k", Text: "Reachable at {{.Addr}}."}
+	for _, addr := range []string{"10.0.4.5", "10.0.4.6", "10.0.4.5"} {
+		if got, want := m.With("Addr", addr).String(), "Reachable at "+addr+"."; got != want {
+			t.Fatalf("%q, want %q", got, want)
+		}
+	}
+}
