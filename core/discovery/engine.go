@@ -76,7 +76,8 @@ type Engine struct {
 	statusChanged chan struct{}
 
 	mu       sync.Mutex
-	pending  map[string]bool
+	pending  map[string]bool      // queued or running
+	again    map[string]bool      // asked for while queued or running
 	answered map[string]probeMark // last successful probe per MAC
 	ctx      context.Context
 	running  bool
@@ -162,6 +163,7 @@ func New(opts Options) *Engine {
 		// Buffered: a change is remembered until the status is read.
 		statusChanged: make(chan struct{}, 1),
 		pending:       map[string]bool{},
+		again:         map[string]bool{},
 		answered:      map[string]probeMark{},
 	}
 }

@@ -24,6 +24,9 @@ func (e *Engine) queueProbe(reg *registry, mac string, force bool) {
 	}
 	e.mu.Lock()
 	if e.pending[mac] {
+		// Queued or running: a running probe is asked to look again when
+		// it ends, in case this news changed where to look.
+		e.again[mac] = e.again[mac] || force || len(targets) > 0
 		e.mu.Unlock()
 		return
 	}
@@ -54,10 +57,23 @@ func (e *Engine) probeWorker(ctx context.Context, reg *registry) {
 		case <-ctx.Done():
 			return
 		case mac := <-e.probeQ:
+			// pending stays set while the probe runs: another protocol
+			// reporting the camera meanwhile is no reason for a second
+			// probe beside it.
 			e.mu.Lock()
-			delete(e.pending, mac)
+			delete(e.again, mac)
 			e.mu.Unlock()
 			e.probe(ctx, reg, mac)
+			e.mu.Lock()
+			delete(e.pending, mac)
+			again := e.again[mac]
+			delete(e.again, mac)
+			e.mu.Unlock()
+			if again {
+				// Asked again while running: probed anew unless the
+				// address just answered is still the best one.
+				e.queueProbe(reg, mac, false)
+			}
 		}
 	}
 }
