@@ -108,10 +108,7 @@ func TestDiscoverBehindAnMDNSGatewayEnrichesEveryCameraAtItsOwnAddress(t *testin
 	want := f.byMAC()
 
 	run := runWatch(t, client, 60*time.Second, "--timeout", "8s")
-	last := map[string]deviceRecord{}
-	for _, ev := range run.events {
-		last[ev.Device.MAC] = ev.Device
-	}
+	last := run.lastByMAC()
 	for mac, c := range want {
 		r, ok := last[mac]
 		if !ok {

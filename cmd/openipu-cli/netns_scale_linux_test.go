@@ -23,6 +23,15 @@ type watchRun struct {
 	elapsed time.Duration
 }
 
+// lastByMAC is each camera as the run's last event about it left it.
+func (r watchRun) lastByMAC() map[string]deviceRecord {
+	last := map[string]deviceRecord{}
+	for _, ev := range r.events {
+		last[ev.Device.MAC] = ev.Device
+	}
+	return last
+}
+
 func runWatch(tb testing.TB, host *netlab.Host, limit time.Duration, args ...string) watchRun {
 	tb.Helper()
 	_, cli := programs(tb)
@@ -182,10 +191,7 @@ func TestDiscoverFindsEveryGoodCameraOnAHostileNetwork(t *testing.T) {
 		}
 	}
 	run := runWatch(t, client, 45*time.Second, "--timeout", "5s")
-	last := map[string]deviceRecord{}
-	for _, ev := range run.events {
-		last[ev.Device.MAC] = ev.Device
-	}
+	last := run.lastByMAC()
 	for mac, c := range good {
 		r, ok := last[mac]
 		if !ok {

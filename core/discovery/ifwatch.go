@@ -358,3 +358,12 @@ func (r *registry) dropInterface(name string) []Event {
 	}
 	return evs
 }
+
+// replaceByName puts it in place of the interface of the same name in list.
+func replaceByName(list []netif.Interface, it netif.Interface) {
+	for i := range list {
+		if list[i].Name == it.Name {
+			list[i] = it
+		}
+	}
+}

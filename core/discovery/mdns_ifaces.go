@@ -72,15 +72,11 @@ func (b *mdnsBrowser) removeIface(it netif.Interface) {
 	}
 }
 
-// updateIface takes it's new subnets, by which answers are placed.
+// updateIface takes its new subnets, by which answers are placed.
 func (b *mdnsBrowser) updateIface(it netif.Interface) {
 	b.ifmu.Lock()
 	defer b.ifmu.Unlock()
-	for i := range b.ifaces {
-		if b.ifaces[i].Name == it.Name {
-			b.ifaces[i] = it
-		}
-	}
+	replaceByName(b.ifaces, it)
 }
 
 // sendConns are the sockets query sends on now: every interface's, or

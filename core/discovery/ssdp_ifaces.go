@@ -59,15 +59,11 @@ func (c *ssdpClient) publish() {
 	ssdpHub.update(c, c.searched())
 }
 
-// updateIface takes it's new subnets, by which answers are placed.
+// updateIface takes its new subnets, by which answers are placed.
 func (c *ssdpClient) updateIface(it netif.Interface) {
 	c.ifmu.Lock()
 	defer c.ifmu.Unlock()
-	for i := range c.ifaces {
-		if c.ifaces[i].Name == it.Name {
-			c.ifaces[i] = it
-		}
-	}
+	replaceByName(c.ifaces, it)
 }
 
 // update makes a running engine's connections go-ssdp's list, when that

@@ -190,29 +190,41 @@ func TestNoAnswerComesBeforeThe20msMinimum(t *testing.T) {
 	}
 }
 
-func TestKnownAnswersSilenceTheCamerasAlreadyHeard(t *testing.T) {
+// heardCameras announces n cameras, asks for _axis-video once and returns
+// each camera's answer, the known answers of a later query.
+func heardCameras(t *testing.T, n int) (q *querier, ips []netip.Addr, first map[netip.Addr][]packet) {
+	t.Helper()
 	needNetwork(t)
 	r := startResponder(t)
-	q := newQuerier(t, "0.0.0.0:5353")
-	ips := tnet.CamIPs[:4]
-	for i := range 4 {
+	q = newQuerier(t, "0.0.0.0:5353")
+	ips = tnet.CamIPs[:n]
+	for i := range n {
 		r.Announce(camInfo(mac(i), camsim.Gen11, "M1075-L", tnet.CamIPs[i], true))
 	}
 	q.settle(ips...)
 	q.send(ptrQuery(axisVideo))
-	first := bySource(q.until(each(ips, 1, answersTo(axisVideo))))
-	if len(first) != 4 {
-		t.Fatalf("%d cameras answered, want 4", len(first))
+	first = bySource(q.until(each(ips, 1, answersTo(axisVideo))))
+	if len(first) != n {
+		t.Fatalf("%d cameras answered, want %d", len(first), n)
 	}
-	heard := func(ips []netip.Addr, ttl uint32) []dns.RR {
-		var out []dns.RR
-		for _, ip := range ips {
-			ptr := dns.Copy(first[ip][0].msg.Answer[0])
-			ptr.Header().Ttl = ttl
-			out = append(out, ptr)
-		}
-		return out
+	return q, ips, first
+}
+
+// heardPTRs are the PTR answers of the cameras at ips, as a browser that
+// heard them lists them with ttl left.
+func heardPTRs(first map[netip.Addr][]packet, ips []netip.Addr, ttl uint32) []dns.RR {
+	var out []dns.RR
+	for _, ip := range ips {
+		ptr := dns.Copy(first[ip][0].msg.Answer[0])
+		ptr.Header().Ttl = ttl
+		out = append(out, ptr)
 	}
+	return out
+}
+
+func TestKnownAnswersSilenceTheCamerasAlreadyHeard(t *testing.T) {
+	q, ips, first := heardCameras(t, 4)
+	heard := func(ips []netip.Addr, ttl uint32) []dns.RR { return heardPTRs(first, ips, ttl) }
 
 	// Every camera answers the query for _vapix-http after it, which
 	// marks when the two known ones would have answered.
@@ -236,29 +248,12 @@ func TestKnownAnswersSilenceTheCamerasAlreadyHeard(t *testing.T) {
 // answers in several packets, TC set on all but the last (RFC 6762 §7.2):
 // the cameras listed in any of them stay quiet.
 func TestKnownAnswersSpreadOverTruncatedPacketsSilenceEveryCameraListed(t *testing.T) {
-	needNetwork(t)
-	r := startResponder(t)
-	q := newQuerier(t, "0.0.0.0:5353")
-	ips := tnet.CamIPs[:4]
-	for i := range 4 {
-		r.Announce(camInfo(mac(i), camsim.Gen11, "M1075-L", tnet.CamIPs[i], true))
-	}
-	q.settle(ips...)
-	q.send(ptrQuery(axisVideo))
-	first := bySource(q.until(each(ips, 1, answersTo(axisVideo))))
-	if len(first) != 4 {
-		t.Fatalf("%d cameras answered, want 4", len(first))
-	}
-	known := func(ip netip.Addr) dns.RR {
-		ptr := dns.Copy(first[ip][0].msg.Answer[0])
-		ptr.Header().Ttl = 4500
-		return ptr
-	}
+	q, ips, first := heardCameras(t, 4)
 	m := ptrQuery(axisVideo)
 	m.Truncated = true
-	m.Answer = []dns.RR{known(tnet.CamIPs[0]), known(tnet.CamIPs[1])}
+	m.Answer = heardPTRs(first, tnet.CamIPs[0:2], 4500)
 	rest := new(dns.Msg)
-	rest.Answer = []dns.RR{known(tnet.CamIPs[2])}
+	rest.Answer = heardPTRs(first, tnet.CamIPs[2:3], 4500)
 	q.send(m)
 	q.send(rest)
 	// The _vapix-http query after it is answered by every camera: it
@@ -274,21 +269,10 @@ func TestKnownAnswersSpreadOverTruncatedPacketsSilenceEveryCameraListed(t *testi
 // A truncated query whose last packet is lost is still answered, with the
 // known answers that did arrive.
 func TestTruncatedQueryWithoutItsLastPacketIsAnsweredAfterTheWait(t *testing.T) {
-	needNetwork(t)
-	r := startResponder(t)
-	q := newQuerier(t, "0.0.0.0:5353")
-	ips := tnet.CamIPs[:2]
-	for i := range 2 {
-		r.Announce(camInfo(mac(i), camsim.Gen11, "M1075-L", tnet.CamIPs[i], true))
-	}
-	q.settle(ips...)
-	q.send(ptrQuery(axisVideo))
-	first := bySource(q.until(each(ips, 1, answersTo(axisVideo))))
-	ptr := dns.Copy(first[tnet.CamIPs[0]][0].msg.Answer[0])
-	ptr.Header().Ttl = 4500
+	q, _, first := heardCameras(t, 2)
 	m := ptrQuery(axisVideo)
 	m.Truncated = true
-	m.Answer = []dns.RR{ptr}
+	m.Answer = heardPTRs(first, tnet.CamIPs[0:1], 4500)
 	sent := q.send(m)
 	got := q.until(each(tnet.CamIPs[1:2], 1, answersTo(axisVideo)))
 	if d := got[len(got)-1].at.Sub(sent); d < truncatedWait {
