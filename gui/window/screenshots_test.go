@@ -2,6 +2,7 @@ package window
 
 import (
 	"context"
+	"net/netip"
 	"path/filepath"
 	"testing"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/openipu/openipu/core/backend"
 	"github.com/openipu/openipu/core/demo"
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/netif"
 	"github.com/openipu/openipu/gui/apptheme"
 	"github.com/openipu/openipu/gui/internal/fakes"
 	"github.com/openipu/openipu/gui/internal/uitest"
@@ -60,6 +62,39 @@ func TestScreenshots(t *testing.T) {
 					closeOverlays(w)
 				}
 			}
+		})
+	}
+
+	// The laptop was opened on Wi-Fi and then plugged into the site's
+	// switch, behind whose router an mDNS gateway announces the cameras:
+	// the status bar names the new connection, and the selected camera's
+	// details name the router that announced it.
+	for _, v := range uitest.Variants {
+		t.Run("gateway-"+v.Name, func(t *testing.T) {
+			wifi := netif.Interface{Name: "wlan0", Up: true, Multicast: true, Prefixes: []netip.Prefix{netip.MustParsePrefix("192.168.1.20/24")}}
+			site := netif.Interface{Name: "eth1", Up: true, Multicast: true, Prefixes: []netip.Prefix{netip.MustParsePrefix("10.0.4.17/24")}}
+			d := &fakes.Discoverer{}
+			d.SetStatus(discovery.Status{Interfaces: []netif.Interface{wifi}})
+			w := newTestWindow(t, d)
+			applyVariant(w, v.Variant)
+			w.ui.Until(t, "the status is read", func() bool { return len(w.status.Interfaces) == 1 })
+			w.searching = false
+			fleet := fleetOfFive()
+			for i := range fleet {
+				fleet[i].AnnouncedBy = netip.MustParseAddr("10.0.4.1")
+				fleet[i].Interfaces = []string{site.Name}
+			}
+			d.Send(discovery.Added, fleet...)
+			w.waitRows(t, len(fleet))
+			d.SetStatus(discovery.Status{Interfaces: []netif.Interface{wifi, site}, Joining: []string{site.Name}})
+			w.ui.Until(t, "the new connection is named", func() bool { return w.bar.searching.Text == "Searching the new connection eth1…" })
+			w.tapRow(t, fleet[2].MAC, 0)
+			// Laid out at the picture's size first, so that scrolling the
+			// details to where they say who announced the camera sticks.
+			w.win.Resize(uitest.ShotSize)
+			uitest.Relayout(w.win.Content())
+			w.details.root.ScrollToBottom()
+			uitest.Shoot(t, w.win, filepath.Join(dir, "gateway-new-connection-"+v.Name+".png"))
 		})
 	}
 
