@@ -3,11 +3,14 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -58,31 +61,50 @@ func startReflector(t *testing.T, router *netlab.Host) {
 	script := "mount -t tmpfs tmpfs /run && mkdir -p /run/avahi-daemon && exec " + daemon +
 		" -f " + conf + " --no-drop-root --no-chroot --no-rlimits --no-proc-title"
 	cmd := router.Command(ctx, "unshare", "--mount", "--propagation", "private", "sh", "-c", script)
-	var out strings.Builder
-	cmd.Stdout, cmd.Stderr = &out, &out
+	pr, pw := io.Pipe()
+	cmd.Stdout, cmd.Stderr = pw, pw
 	if err := cmd.Start(); err != nil {
 		cancel()
 		t.Fatal(err)
 	}
-	exited := make(chan struct{})
-	go func() { _ = cmd.Wait(); close(exited) }()
+	// Its log is read line by line as it comes: ready when it says so.
+	var (
+		mu  sync.Mutex
+		log strings.Builder
+	)
+	ready, exited := make(chan struct{}), make(chan struct{})
+	go func() {
+		sc := bufio.NewScanner(pr)
+		started := false
+		for sc.Scan() {
+			mu.Lock()
+			log.WriteString(sc.Text() + "\n")
+			mu.Unlock()
+			if !started && strings.Contains(sc.Text(), "Server startup complete") {
+				started = true
+				close(ready)
+			}
+		}
+	}()
+	go func() { _ = cmd.Wait(); pw.Close(); close(exited) }()
+	said := func() string {
+		mu.Lock()
+		defer mu.Unlock()
+		return log.String()
+	}
 	t.Cleanup(func() {
 		cancel()
 		<-exited
 		if t.Failed() {
-			t.Logf("avahi-daemon said:\n%s", out.String())
+			t.Logf("avahi-daemon said:\n%s", said())
 		}
 	})
-	// Ready when it says so on its output ("Server startup complete").
-	deadline := time.After(30 * time.Second)
-	for !strings.Contains(out.String(), "Server startup complete") {
-		select {
-		case <-exited:
-			t.Fatalf("avahi-daemon exited:\n%s", out.String())
-		case <-deadline:
-			t.Fatalf("avahi-daemon did not start:\n%s", out.String())
-		case <-time.After(20 * time.Millisecond):
-		}
+	select {
+	case <-ready:
+	case <-exited:
+		t.Fatalf("avahi-daemon exited:\n%s", said())
+	case <-time.After(30 * time.Second):
+		t.Fatalf("avahi-daemon did not start:\n%s", said())
 	}
 }
 
