@@ -35,9 +35,17 @@ func (e *Engine) schedule(ctx context.Context, s *session, mdns *mdnsBrowser, ss
 			mdns.query(true)
 		}
 		// SSDP windows are whole seconds (go-ssdp); two at the start are
-		// enough, the passive listener hears the rest.
-		if ssdpc != nil && (i == 0 || i == 2) {
-			ssdpc.search(1)
+		// enough, the passive listener hears the rest. The first asks
+		// for Axis' own service type only, so that each camera answers
+		// it once while the start's mDNS answers and probes are under
+		// way; the second adds the root device, for a device that does
+		// not answer the service type.
+		switch {
+		case ssdpc == nil:
+		case i == 0:
+			ssdpc.search(1, ssdpAxisST)
+		case i == 2:
+			ssdpc.search(1, ssdpTargets...)
 		}
 	}
 	burst, burstStart := 0, time.Now()
@@ -77,7 +85,7 @@ func (e *Engine) schedule(ctx context.Context, s *session, mdns *mdnsBrowser, ss
 				lastMDNS = now
 			}
 			if ssdpc != nil && now.Sub(lastSSDP) >= 6*live {
-				ssdpc.search(1)
+				ssdpc.search(1, ssdpTargets...)
 				lastSSDP = now
 			}
 			if now.Sub(lastTick) >= 250*time.Millisecond {

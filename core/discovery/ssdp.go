@@ -247,12 +247,12 @@ func (c *ssdpClient) notices() []usermsg.Problem {
 // search runs one M-SEARCH window for each target. go-ssdp blocks for the
 // whole window and knows no context; the goroutine ends by itself after it.
 // The empty local address is what makes go-ssdp bind an ephemeral port.
-func (c *ssdpClient) search(waitSec int) {
+func (c *ssdpClient) search(waitSec int, targets ...string) {
 	n := len(c.searched())
 	if n == 0 {
 		return // go-ssdp would search every interface of the computer
 	}
-	for _, st := range ssdpTargets {
+	for _, st := range targets {
 		go func() {
 			c.stats.sent.Add(int64(n))
 			ssdpHub.ifaces.RLock()
