@@ -64,9 +64,12 @@ func NormalizeSerial(s string) string {
 	if m := macaddr.Normalize(s); m != "" {
 		return m
 	}
-	r := strings.NewReplacer(":", "", "-", "", ".", "", " ", "")
-	return strings.ToUpper(r.Replace(strings.TrimSpace(s)))
+	return strings.ToUpper(serialSeparators.Replace(strings.TrimSpace(s)))
 }
+
+// serialSeparators is built once: every probe of a discovery normalises a
+// serial or two, and building a Replacer costs more than using it.
+var serialSeparators = strings.NewReplacer(":", "", "-", "", ".", "", " ", "")
 
 // isMAC reports whether s (normalised) is 12 hex digits.
 func isMAC(s string) bool {
