@@ -101,7 +101,7 @@ func TestADeviceReportingAnotherMACThanDiscoveryFoundIsRefusedAndNotPinned(t *te
 func TestAChangedCertificateIsRefusedOnACameraThatIsNotInFactoryStateEvenWhenAccepted(t *testing.T) {
 	cam := setUpCam(t, camsim.Gen11)
 	pins := &vapix.MemoryPins{}
-	old := "00" + cam.CertFingerprint()[2:]
+	old := otherFingerprint(cam.CertFingerprint())
 	if err := pins.SetPin(cam.MAC(), old); err != nil {
 		t.Fatal(err)
 	}
