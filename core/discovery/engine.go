@@ -38,9 +38,8 @@ type Options struct {
 	// is asked again this often (every camera answers, so one that stops
 	// answering expires after 3.5 rounds), SSDP every 6 rounds, and cameras
 	// no mDNS answer vouches for are probed over HTTP every 3 rounds. The
-	// computer's interfaces are read again every round, at least every 5 s,
-	// for the diagnoses; connections that come or go are looked for every
-	// second whatever the pace.
+	// computer's interfaces are read every second whatever the pace, for
+	// connections that come or go and for the diagnoses.
 	Liveness time.Duration
 	Logf     func(format string, args ...any)
 }

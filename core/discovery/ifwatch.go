@@ -186,8 +186,9 @@ func (e *Engine) notifyStatus() {
 	}
 }
 
-// watchInterfaces reads the computer's interfaces every ifacePoll and
-// searches those that came, until ctx ends.
+// watchInterfaces reads the computer's interfaces every ifacePoll, searches
+// those that came and places the diagnoses by what it read, until ctx
+// ends. It is the engine's one reader of the interfaces.
 func (e *Engine) watchInterfaces(ctx context.Context, s *session, mdns *mdnsBrowser, ssdpc *ssdpClient, joined chan<- netif.Interface) {
 	tick := time.NewTicker(e.ifacePoll)
 	defer tick.Stop()
@@ -213,6 +214,9 @@ func (e *Engine) applyInterfaces(ctx context.Context, s *session, all []netif.In
 	now := searchable(all, e.opts.Interfaces)
 	d := diffInterfaces(s.ifaces.list(), now)
 	if d.empty() {
+		// Nothing to open or close, but an interface that is not searched
+		// (a VPN, an address added) still moves the diagnoses.
+		e.relocate(ctx, s.reg, all)
 		return
 	}
 	for _, it := range d.removed {

@@ -147,6 +147,9 @@ func TestEngineFollowsTheComputerOntoANetworkItJoinedWhileRunning(t *testing.T) 
 		Liveness:       50 * time.Millisecond,
 	})
 	eng.scanPort = webPort(t)
+	// The camera's announcement lasts 3.5 rounds of 50 ms: the interfaces
+	// are read well within that.
+	eng.ifacePoll = 10 * time.Millisecond
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	events, err := eng.Run(ctx)

@@ -54,7 +54,7 @@ func (e *Engine) schedule(ctx context.Context, s *session, mdns *mdnsBrowser, ss
 	tick := time.NewTicker(50 * time.Millisecond)
 	defer tick.Stop()
 	t0 := time.Now()
-	lastTick, lastMDNS, lastSSDP, lastReprobe, lastIfaces := t0, t0, t0, t0, t0
+	lastTick, lastMDNS, lastSSDP, lastReprobe := t0, t0, t0, t0
 	for {
 		select {
 		case <-ctx.Done():
@@ -91,15 +91,6 @@ func (e *Engine) schedule(ctx context.Context, s *session, mdns *mdnsBrowser, ss
 			if now.Sub(lastTick) >= 250*time.Millisecond {
 				e.emit(ctx, reg.tick())
 				lastTick = now
-			}
-			if now.Sub(lastIfaces) >= min(5*time.Second, live) {
-				// The computer may have joined another network (cable
-				// moved, VPN up): diagnoses, and cameras added by address
-				// or scan, are placed by where it is now.
-				if all, err := e.opts.ListInterfaces(); err == nil {
-					e.relocate(ctx, reg, all)
-				}
-				lastIfaces = now
 			}
 			if now.Sub(lastReprobe) >= 3*live {
 				for _, mac := range reg.needReprobe() {
