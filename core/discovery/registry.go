@@ -448,12 +448,10 @@ func (r *registry) derive(e *entry, now time.Time) {
 	d.Lost = !live
 	var addrs []netip.Addr
 	var taken []netip.Addr // refuted: another camera answers there
-	answeredBy := ""
 	for a, st := range e.addrs {
 		switch {
 		case st.refuted(now):
 			taken = append(taken, a)
-			answeredBy = st.answeredBy
 		case !live || len(st.live) > 0:
 			addrs = append(addrs, a)
 		}
@@ -477,7 +475,7 @@ func (r *registry) derive(e *entry, now time.Time) {
 	}
 	if len(addrs) == 0 && len(taken) > 0 {
 		slices.SortFunc(taken, func(a, b netip.Addr) int { return compareAddr(a, b, r.local) })
-		args := map[string]any{"Addr": taken[0].String(), "Other": answeredBy}
+		args := map[string]any{"Addr": taken[0].String(), "Other": e.addrs[taken[0]].answeredBy}
 		what, next := msgAddressTaken, msgAddressTakenNext
 		what.Args, next.Args = args, args
 		d.Diagnosis = Diagnosis{Reach: ReachNoHTTP, What: what, Next: next}
