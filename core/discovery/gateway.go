@@ -107,21 +107,22 @@ func (e *Engine) claimed(ctx context.Context, reg *registry, s Sighting) {
 		attach, probe := e.claims.verdict(mac, addr, time.Now())
 		switch {
 		case attach:
-			e.attach(ctx, reg, s, addr)
+			if e.attach(ctx, reg, s, addr) {
+				e.queueProbe(reg, mac, false)
+			}
 		case probe:
 			go e.checkClaim(ctx, reg, s, netip.AddrPortFrom(addr, uint16(port)))
 		}
 	}
 }
 
-// attach records s as heard at addr, which a probe showed is the camera's.
-func (e *Engine) attach(ctx context.Context, reg *registry, s Sighting, addr netip.Addr) {
+// attach records s as heard at addr, which a probe showed is the camera's,
+// and reports whether that is news to probe.
+func (e *Engine) attach(ctx context.Context, reg *registry, s Sighting, addr netip.Addr) (needProbe bool) {
 	s.Addr, s.Claimed = addr, nil
 	evs, needProbe := reg.observe(s)
 	e.emit(ctx, evs)
-	if needProbe {
-		e.queueProbe(reg, macaddr.Normalize(s.MAC), false)
-	}
+	return needProbe
 }
 
 func (e *Engine) checkClaim(ctx context.Context, reg *registry, s Sighting, ap netip.AddrPort) {
@@ -139,15 +140,11 @@ func (e *Engine) checkClaim(ctx context.Context, reg *registry, s Sighting, ap n
 		e.opts.Logf("mdns: %v announced %s at %v, where %s", s.Via, mac, ap.Addr(), describeFound(found))
 		return
 	}
-	s.Addr, s.Claimed = ap.Addr(), nil
-	evs, _ := reg.observe(s)
-	e.emit(ctx, evs)
-	targets, epoch := reg.probeTargets(mac)
-	if len(targets) > 0 && targets[0] == ap {
-		// The check was the probe: asking again would learn nothing.
-		e.mu.Lock()
-		e.answered[mac] = probeMark{target: ap, epoch: epoch, at: time.Now()}
-		e.mu.Unlock()
+	// The check was the probe: no other probe follows it, and asking
+	// again at the same address would learn nothing.
+	e.attach(ctx, reg, s, ap.Addr())
+	if targets, epoch := reg.probeTargets(mac); len(targets) > 0 && targets[0] == ap {
+		e.markAnswered(mac, ap, epoch)
 	}
 	e.emit(ctx, reg.enrich(mac, enrichmentOf(id, ap.Addr())))
 }

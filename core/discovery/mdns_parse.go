@@ -134,15 +134,15 @@ func parseMDNS(data []byte, from netip.Addr, iface string) []Sighting {
 		}
 		addrs := hosts[in.target]
 		switch {
-		case containsAddr(addrs, from):
+		case slices.Contains(addrs, from):
 			for _, a := range addrs {
-				if a != from && claimable(a) {
+				if a != from && usable(a, iface) {
 					s.Extra = append(s.Extra, withZone(a, iface))
 				}
 			}
 		default:
 			for _, a := range addrs {
-				if claimable(a) && (!a.IsLinkLocalUnicast() || a.Is4() || iface != "") {
+				if usable(a, iface) {
 					s.Claimed = append(s.Claimed, withZone(a, iface))
 				}
 			}
@@ -176,6 +176,12 @@ func claimable(a netip.Addr) bool {
 	return a.IsPrivate() || a.IsLinkLocalUnicast()
 }
 
+// usable reports whether an address record heard on iface can be tried: it
+// is claimable, and an IPv6 link-local one needs the interface as its zone.
+func usable(a netip.Addr, iface string) bool {
+	return claimable(a) && (a.Is4() || a.Is4In6() || !a.IsLinkLocalUnicast() || iface != "")
+}
+
 // withZone scopes an IPv6 link-local address to the interface it was heard
 // on, without which it cannot be reached.
 func withZone(a netip.Addr, iface string) netip.Addr {
@@ -183,15 +189,6 @@ func withZone(a netip.Addr, iface string) netip.Addr {
 		return a.WithZone(iface)
 	}
 	return a.Unmap()
-}
-
-func containsAddr(list []netip.Addr, a netip.Addr) bool {
-	for _, x := range list {
-		if x == a {
-			return true
-		}
-	}
-	return false
 }
 
 // serviceOf returns which of our service types an instance or service name
@@ -351,11 +348,10 @@ func oneSightingPerCamera(ss []Sighting) []Sighting {
 				m.Claimed = append(m.Claimed, a)
 			}
 		}
-		for dst, v := range map[*string]string{&m.Model: s.Model, &m.Serial: s.Serial, &m.Name: s.Name} {
-			if *dst == "" {
-				*dst = v
-			}
-		}
+		// The first service's values stand; the others only fill gaps.
+		fillIf(&m.Model, s.Model)
+		fillIf(&m.Serial, s.Serial)
+		fillIf(&m.Name, s.Name)
 		if m.HTTPPort == 0 {
 			m.HTTPPort = s.HTTPPort
 		}
@@ -367,4 +363,11 @@ func oneSightingPerCamera(ss []Sighting) []Sighting {
 		}
 	}
 	return out
+}
+
+// fillIf sets *dst to v when *dst is still empty.
+func fillIf(dst *string, v string) {
+	if *dst == "" {
+		*dst = v
+	}
 }

@@ -26,7 +26,9 @@ func (e *Engine) queueProbe(reg *registry, mac string, force bool) {
 	if e.pending[mac] {
 		// Queued or running: a running probe is asked to look again when
 		// it ends, in case this news changed where to look.
-		e.again[mac] = e.again[mac] || force || len(targets) > 0
+		if force || len(targets) > 0 {
+			e.again[mac] = true
+		}
 		e.mu.Unlock()
 		return
 	}
@@ -49,6 +51,14 @@ type probeMark struct {
 	target netip.AddrPort
 	epoch  int
 	at     time.Time
+}
+
+// markAnswered notes that mac answered at target just now, so that news
+// of the camera at that same address does not probe it again at once.
+func (e *Engine) markAnswered(mac string, target netip.AddrPort, epoch int) {
+	e.mu.Lock()
+	e.answered[mac] = probeMark{target: target, epoch: epoch, at: time.Now()}
+	e.mu.Unlock()
 }
 
 func (e *Engine) probeWorker(ctx context.Context, reg *registry) {
@@ -131,9 +141,7 @@ func (e *Engine) probe(ctx context.Context, reg *registry, mac string) {
 			continue
 		}
 		en = enrichmentOf(id, target.Addr())
-		e.mu.Lock()
-		e.answered[mac] = probeMark{target: target, epoch: epoch, at: time.Now()}
-		e.mu.Unlock()
+		e.markAnswered(mac, target, epoch)
 		break
 	}
 	e.emit(ctx, reg.enrich(mac, en))
