@@ -249,9 +249,13 @@ func (b *mdnsBrowser) parse(ctx context.Context, raw <-chan datagram) {
 		if len(sightings) > 0 {
 			b.stats.mdnsAnswers.Add(1)
 		}
+		iface := d.iface
+		if iface == "" && len(sightings) > 0 {
+			iface = b.ifaceFor(d.from)
+		}
 		for i := range sightings {
 			if sightings[i].Interface == "" {
-				sightings[i].Interface = b.ifaceFor(d.from)
+				sightings[i].Interface = iface
 			}
 			b.remember(sightings[i])
 		}

@@ -121,12 +121,8 @@ func (r *Responder) collect(q *dns.Msg, cm *ipv4.ControlMessage, from netip.Addr
 		} else if len(r.held) >= maxTruncated {
 			return nil
 		}
-		var cmCopy *ipv4.ControlMessage
-		if cm != nil {
-			c := *cm
-			cmCopy = &c
-		}
-		h = &heldQuery{q: *q, cm: cmCopy}
+		// Each read has a control message of its own: it can be kept.
+		h = &heldQuery{q: *q, cm: cm}
 		r.held[from] = h
 		h.timer = time.AfterFunc(truncatedWait, func() { r.release(from, h) })
 		return nil
