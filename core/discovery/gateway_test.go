@@ -73,6 +73,25 @@ func settle(t *testing.T, eng *Engine, events <-chan Event) {
 	next(t, events, Added, func(d Device) bool { return d.MAC == "00408C000001" })
 }
 
+// enrichedBoth waits for the first enriched event of each of two cameras,
+// in whichever order they come.
+func enrichedBoth(t *testing.T, events <-chan Event, a, b string) [2]Device {
+	t.Helper()
+	var got [2]Device
+	seen := [2]bool{}
+	for !seen[0] || !seen[1] {
+		d := next(t, events, Updated, func(d Device) bool {
+			return d.Enriched && (d.MAC == a && !seen[0] || d.MAC == b && !seen[1])
+		})
+		i := 0
+		if d.MAC == b {
+			i = 1
+		}
+		got[i], seen[i] = d, true
+	}
+	return got
+}
+
 func run(t *testing.T, eng *Engine) <-chan Event {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
@@ -144,11 +163,12 @@ func TestCameraWhoseFirstAddressBelongsToAnotherCameraIsReachedAtItsNextAndLoses
 	eng := offlineEngine(site.identify)
 	events := run(t, eng)
 	eng.Inject(Sighting{MAC: "ACCC8E000060", Source: SourceMDNS, Interface: "eth0", Addr: ip("10.0.4.50"), Extra: []netip.Addr{ip("10.0.4.60")}})
-	d := next(t, events, Updated, func(d Device) bool { return d.MAC == "ACCC8E000060" && d.Enriched })
+	// The two enrichments may come in either order.
+	got := enrichedBoth(t, events, "ACCC8E000060", "ACCC8E000050")
+	d, other := got[0], got[1]
 	if !slices.Equal(d.Addresses, []netip.Addr{ip("10.0.4.60")}) || d.Diagnosis.Reach != ReachOK || d.Firmware != "12.9.57" {
 		t.Fatalf("addresses %v, diagnosis %v, firmware %q; want reached at 10.0.4.60 only", d.Addresses, d.Diagnosis.Reach, d.Firmware)
 	}
-	other := next(t, events, Updated, func(d Device) bool { return d.MAC == "ACCC8E000050" && d.Enriched })
 	if !slices.Contains(other.Addresses, ip("10.0.4.50")) {
 		t.Fatalf("the camera that answers at 10.0.4.50 is listed at %v", other.Addresses)
 	}
