@@ -46,17 +46,8 @@ func (c *Camera) withFaults(stop <-chan struct{}, next http.Handler) http.Handle
 			dropConnection(w)
 			return
 		}
-		if f.Delay > 0 {
-			t := time.NewTimer(f.Delay)
-			select {
-			case <-t.C:
-			case <-r.Context().Done():
-				t.Stop()
-				return
-			case <-stop:
-				t.Stop()
-				return
-			}
+		if f.Delay > 0 && !hold(r, stop, f.Delay) {
+			return
 		}
 		if f.EndlessBody {
 			endlessBody(w, r, stop)

@@ -6,6 +6,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"time"
 )
 
 // maxRequestBody bounds what the camera reads from a request; VAPIX bodies
@@ -94,4 +95,20 @@ func formArgs(w http.ResponseWriter, r *http.Request) (url.Values, error) {
 		return nil, err
 	}
 	return url.ParseQuery(string(b))
+}
+
+// hold keeps request r waiting for d, as a slow or busy camera does. It
+// reports false when the wait was cut short: the client left, or the
+// camera went off the network (stop).
+func hold(r *http.Request, stop <-chan struct{}, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-r.Context().Done():
+		return false
+	case <-stop:
+		return false
+	}
 }

@@ -160,13 +160,7 @@ func (c *Camera) withLatency(stop <-chan struct{}, next http.Handler) http.Handl
 			// The server notices a client leaving only once the request
 			// body has been read to its end; a camera has it by then too.
 			r.Body = readAhead(r.Body)
-			t := time.NewTimer(d)
-			defer t.Stop()
-			select {
-			case <-t.C:
-			case <-r.Context().Done():
-				return
-			case <-stop:
+			if !hold(r, stop, d) {
 				return
 			}
 		}

@@ -82,13 +82,7 @@ func (c *Camera) waitReady(r *http.Request, stop <-chan struct{}, limit time.Dur
 	if wait <= 0 {
 		return
 	}
-	t := time.NewTimer(min(wait, limit))
-	defer t.Stop()
-	select {
-	case <-t.C:
-	case <-r.Context().Done():
-	case <-stop:
-	}
+	hold(r, stop, min(wait, limit))
 }
 
 func (c *Camera) writeSystemReadyError(w http.ResponseWriter, ctx json.RawMessage, method string, code int, msg string) {
