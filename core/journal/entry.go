@@ -31,6 +31,17 @@ const (
 	Restart        Action = "restart"
 	SetIP          Action = "set-ip"
 	Backup         Action = "backup"
+	// PhysicalReset is a reset done with the camera's control button,
+	// seen by the guided reset when the camera came back in factory state.
+	PhysicalReset Action = "physical-reset"
+	// SetName is the camera's name (and location) written to it.
+	SetName Action = "set-name"
+	// CheckClock is the camera's clock read and compared with this
+	// computer's; SetClock is the camera told how to keep time.
+	CheckClock Action = "check-clock"
+	SetClock   Action = "set-clock"
+	// Snapshot is one still image taken from the camera for the handover.
+	Snapshot Action = "snapshot"
 )
 
 // Outcome is how the action ended.
@@ -68,6 +79,10 @@ type Entry struct {
 	// ErrorKey is the usermsg key of the problem when Outcome is Failed, so
 	// the checklist can show the failure in the reader's language.
 	ErrorKey string `json:"error_key,omitempty"`
+	// ClockOffsetMS is, for CheckClock and SetClock, how far the camera's
+	// clock was ahead of this computer's (negative: behind), in
+	// milliseconds, when it was read (a number: it cannot carry text).
+	ClockOffsetMS int64 `json:"clock_offset_ms,omitempty"`
 }
 
 var (
@@ -84,7 +99,7 @@ var (
 // in the wrong field.
 func (e Entry) validate() error {
 	switch e.Action {
-	case SetPassword, FactoryDefault, Restart, SetIP, Backup:
+	case SetPassword, FactoryDefault, Restart, SetIP, Backup, PhysicalReset, SetName, CheckClock, SetClock, Snapshot:
 	default:
 		return errors.New("journal: unknown action")
 	}
