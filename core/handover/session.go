@@ -140,20 +140,20 @@ type Session struct {
 }
 
 // Camera returns the camera with mac and whether it is in the session.
-func (s *Session) Camera(mac string) (Camera, bool) {
+func (s Session) Camera(mac string) (Camera, bool) {
 	if i := s.index(mac); i >= 0 {
 		return s.Cameras[i], true
 	}
 	return Camera{}, false
 }
 
-func (s *Session) index(mac string) int {
+func (s Session) index(mac string) int {
 	return slices.IndexFunc(s.Cameras, func(c Camera) bool { return c.MAC == mac })
 }
 
 // Progress counts the cameras that are part of the handover and how many
 // of them are handed over.
-func (s *Session) Progress() (done, total int) {
+func (s Session) Progress() (done, total int) {
 	for _, c := range s.Cameras {
 		if c.Excluded {
 			continue
@@ -170,7 +170,7 @@ func (s *Session) Progress() (done, total int) {
 // more than one firmware version, the versions seen (sorted). Commissioning
 // wants one version per model on a site; different models run different
 // firmware lines, so they are not compared with each other.
-func (s *Session) FirmwareMix() map[string][]string {
+func (s Session) FirmwareMix() map[string][]string {
 	seen := map[string][]string{}
 	for _, c := range s.Cameras {
 		if c.Excluded || c.Firmware == "" {
@@ -192,7 +192,7 @@ func (s *Session) FirmwareMix() map[string][]string {
 
 // FirmwareDiffers reports whether c's firmware is one of several versions
 // its model runs on this site.
-func (s *Session) FirmwareDiffers(c Camera) bool {
+func (s Session) FirmwareDiffers(c Camera) bool {
 	_, mixed := s.FirmwareMix()[c.Model]
 	return mixed && !c.Excluded
 }
