@@ -17,6 +17,7 @@ type options struct {
 	acceptNewCert bool
 	timeout       time.Duration
 	journal       string
+	session       string
 	user          string
 }
 
@@ -65,6 +66,7 @@ func (f *flagSet) Var(v flag.Value, name, usage string) {
 const (
 	jsonUsage    = "Print the result as JSON on standard output; messages go to standard error."
 	journalUsage = "Record what was done in `FILE` instead of the usual journal."
+	sessionUsage = "Tick the camera's steps in the handover session `NAME` (see \"openipu-cli session\")."
 	logInUsage   = "Log in as the administrator account `NAME`; its password is asked for."
 	noWaitUsage  = "Do not wait for the camera to come back."
 	waitUsage    = "How long to wait for the camera to come back; large PTZ models can be slow."
@@ -86,6 +88,7 @@ func newFlagSet(name string, o *options, userUsage string) *flagSet {
 		"imitating the camera.")
 	fs.DurationVar(&o.timeout, "timeout", 10*time.Second, "Give up on a camera that does not answer within this time.")
 	fs.StringVar(&o.journal, "journal", "", journalUsage)
+	fs.StringVar(&o.session, "session", "", sessionUsage)
 	fs.shared = len(fs.order)
 	if userUsage != "" {
 		fs.StringVar(&o.user, "user", "", userUsage)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/openipu/openipu/core/devtext"
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/handover"
 	"github.com/openipu/openipu/core/netif"
 )
 
@@ -122,6 +123,7 @@ type discoverFlags struct {
 	only       string
 	liveness   time.Duration
 	verbose    bool
+	session    string
 }
 
 func (f *discoverFlags) flagSet() *flagSet {
@@ -137,6 +139,7 @@ func (f *discoverFlags) flagSet() *flagSet {
 	fs.BoolVar(&f.watch, "watch", false, "Keep running and print cameras, and network connections, as they come and go, until Ctrl-C "+
 		"or, when --timeout is given, for that long.")
 	fs.BoolVar(&f.json, "json", false, "Print a JSON array of cameras (with --watch: one JSON event per line).")
+	fs.StringVar(&f.session, "session", "", "Add the cameras found to the handover session `NAME` (see \"openipu-cli session\").")
 	return fs
 }
 
@@ -193,6 +196,13 @@ func runDiscover(ctx context.Context, c *cli, args []string) error {
 		}
 	}
 
+	var live *handover.Live
+	if f.session != "" {
+		if live, err = c.openHandover(f.session); err != nil {
+			return &badInput{err: err}
+		}
+	}
+
 	runCtx := ctx
 	if f.timeout > 0 {
 		var cancel context.CancelFunc
@@ -239,6 +249,9 @@ func runDiscover(ctx context.Context, c *cli, args []string) error {
 		watch(c, f.json, eng, searched, events, runCtx.Done())
 		stopEngine()
 		wg.Wait()
+		if err := addToHandover(c, live, eng.Devices()); err != nil {
+			return err
+		}
 		if f.json {
 			st := eng.Stats()
 			_ = json.NewEncoder(c.stdout).Encode(map[string]any{
@@ -263,6 +276,9 @@ func runDiscover(ctx context.Context, c *cli, args []string) error {
 	settle(eng)
 	devices := eng.Devices()
 	stopEngine()
+	if err := addToHandover(c, live, devices); err != nil {
+		return err
+	}
 	if f.json {
 		recs := make([]deviceRecord, 0, len(devices))
 		for _, d := range devices {
@@ -273,6 +289,27 @@ func runDiscover(ctx context.Context, c *cli, args []string) error {
 		return enc.Encode(recs)
 	}
 	printDevices(c, devices, eng.Status())
+	return nil
+}
+
+// addToHandover adds the cameras found to the --session handover. A
+// camera not heard from at the end, or whose MAC is unknown, is left out:
+// the checklist is of the cameras that are there.
+func addToHandover(c *cli, live *handover.Live, devices []discovery.Device) error {
+	if live == nil {
+		return nil
+	}
+	n := 0
+	for _, d := range devices {
+		if d.Lost || d.MAC == "" {
+			continue
+		}
+		if err := live.Found(handover.SightingOf(d)); err != nil {
+			return err
+		}
+		n++
+	}
+	c.progress("Added %s to the handover %q.", counted(n, "camera", "cameras"), live.Session().Site)
 	return nil
 }
 

@@ -26,6 +26,7 @@ type harness struct {
 	journal    string
 	pins       string
 	backups    string
+	handovers  string
 	stdin      string   // piped standard input, when terminal is false
 	terminal   bool     // standard input is a terminal
 	typed      []string // what is typed at the password prompts, in order
@@ -42,6 +43,9 @@ func newHarness(t *testing.T) *harness {
 		journal: filepath.Join(dir, "journal.jsonl"),
 		pins:    filepath.Join(dir, "pins.json"),
 		backups: filepath.Join(dir, "backups"),
+		// Sessions live beside the journal, so assertSecretNowhere
+		// reads them too.
+		handovers: filepath.Join(dir, "handovers"),
 	}
 }
 
@@ -68,6 +72,7 @@ func (h *harness) runContext(ctx context.Context, args ...string) result {
 		journalPath: h.journal,
 		pinsPath:    h.pins,
 		backupDir:   h.backups,
+		handoverDir: h.handovers,
 		readPassword: func() ([]byte, error) {
 			h.mu.Lock()
 			if h.prompts >= len(h.typed) {

@@ -51,6 +51,9 @@ func runInfo(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	defer cam.Close()
+	if err := s.found(cam); err != nil {
+		return err
+	}
 	id := cam.ID
 	answered := id.Ready2.APIVersion != ""
 	// What the camera says about itself is cleaned where it is read; it is

@@ -31,6 +31,7 @@ type env struct {
 	journalPath string
 	pinsPath    string
 	backupDir   string
+	handoverDir string
 }
 
 // command is one subcommand.
@@ -54,7 +55,7 @@ var commands []*command
 func init() {
 	commands = []*command{
 		discoverCommand, infoCommand, setPasswordCommand, backupCommand, factoryDefaultCommand,
-		restartCommand, setIPCommand, assignIPByMACCommand, helpCommand, versionCommand,
+		restartCommand, setIPCommand, assignIPByMACCommand, sessionCommand, helpCommand, versionCommand,
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/openipu/openipu/core/camaddr"
+	"github.com/openipu/openipu/core/handover"
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/vapix"
 	"github.com/openipu/openipu/core/workflow"
@@ -21,6 +22,9 @@ type session struct {
 	target  workflow.Target
 	env     workflow.Env
 	jr      *journal.Journal
+	// live is the handover session --session names, ticked by what the
+	// command does; nil without --session.
+	live *handover.Live
 
 	mu    sync.Mutex
 	shown bool // the camera that answered has been named on stderr
@@ -62,6 +66,13 @@ func (c *cli) open(text string, o *options, journaled bool) (*session, error) {
 		return connect(ctx, t, co)
 	}
 	s.env.ConfirmPlainHTTP = s.confirmPlainHTTP
+	if o.session != "" {
+		// Opened before anything is sent: a mistyped session name must
+		// not let a change go unticked.
+		if s.live, err = c.openHandover(o.session); err != nil {
+			return nil, &badInput{err: err}
+		}
+	}
 	if journaled {
 		path := o.journal
 		if path == "" {
@@ -76,6 +87,9 @@ func (c *cli) open(text string, o *options, journaled bool) (*session, error) {
 			return nil, &fileProblem{kind: journalUnavailable, path: path, err: err}
 		}
 		s.env.Journal = s.jr
+		if s.live != nil {
+			s.env.Journal = handover.Recorders{s.jr, s.live}
+		}
 		s.env.JournalFailed = func(err error) {
 			s.progress("Warning: this was not written to the journal at %s (%v).", path, err)
 		}
@@ -112,6 +126,18 @@ func (s *session) showCamera(cam *workflow.Camera) {
 		mac = "MAC address not told"
 	}
 	s.progress("Camera: %s (%s) at %s", model, mac, s.host())
+}
+
+// found adds the camera that answered to the --session handover, as
+// found at the address the user gave.
+func (s *session) found(cam *workflow.Camera) error {
+	if s.live == nil || cam.MAC() == "" {
+		return nil
+	}
+	return s.live.Found(handover.Sighting{
+		MAC: cam.MAC(), Serial: cam.ID.Serial, Model: cam.Model(), Firmware: cam.Firmware(),
+		Address: s.target.Address(), How: "address given: " + s.host(),
+	})
 }
 
 func (s *session) close() {
