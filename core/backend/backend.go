@@ -11,6 +11,7 @@ import (
 	"net/netip"
 
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/handover"
 	"github.com/openipu/openipu/core/hostaddr"
 	"github.com/openipu/openipu/core/netif"
 	"github.com/openipu/openipu/core/vapix"
@@ -56,6 +57,11 @@ type Backend struct {
 	Admins *workflow.AdminNames
 	// BackupDir is where settings are saved before a reset.
 	BackupDir string
+	// Handovers keeps the handover sessions, and Handover is the one the
+	// user works in (none at first): Env's recorder passes every entry to
+	// it too, so what a workflow does ticks the camera's checklist.
+	Handovers *handover.Store
+	Handover  *handover.Active
 	// AddressInUse tells whether something already answers at addr (the
 	// check before giving that address to a camera).
 	AddressInUse func(ctx context.Context, addr netip.Addr) bool

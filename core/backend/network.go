@@ -8,6 +8,7 @@ import (
 	"github.com/openipu/openipu/core/addrprobe"
 	"github.com/openipu/openipu/core/backup"
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/handover"
 	"github.com/openipu/openipu/core/hostaddr"
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/netif"
@@ -19,7 +20,7 @@ import (
 // Files says where the real network's records go; empty fields take the
 // user's default places.
 type Files struct {
-	Pins, Journal, Backups string
+	Pins, Journal, Backups, Handovers string
 }
 
 // Network is the real network: discovery on this computer's connections,
@@ -70,12 +71,20 @@ func Network(opts discovery.Options, files Files) *Backend {
 	}
 
 	b.Close = func() {}
+	b.Handover = &handover.Active{}
 	if j, err := openJournal(files.Journal); err != nil {
 		b.Problems = append(b.Problems, fmt.Errorf("the journal: %w", err))
-		b.Env.Journal = unavailableJournal{err}
+		b.Env.Journal = handover.Recorders{unavailableJournal{err}, b.Handover}
 	} else {
-		b.Env.Journal = j
+		b.Env.Journal = handover.Recorders{j, b.Handover}
 		b.Close = func() { j.Close() }
+	}
+	if dir := files.Handovers; dir != "" {
+		b.Handovers = handover.NewStore(dir)
+	} else if dir, err := handover.DefaultDir(); err != nil {
+		b.Problems = append(b.Problems, fmt.Errorf("the handover folder: %w", err))
+	} else {
+		b.Handovers = handover.NewStore(dir)
 	}
 
 	b.BackupDir = files.Backups

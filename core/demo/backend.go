@@ -11,6 +11,7 @@ import (
 	"github.com/openipu/openipu/core/arpping"
 	"github.com/openipu/openipu/core/backend"
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/handover"
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/netif"
 	"github.com/openipu/openipu/core/usermsg"
@@ -53,7 +54,16 @@ func NewBackend(ctx context.Context, opts Options) (*backend.Backend, error) {
 		case <-n.stop:
 		}
 	}()
+	active := &handover.Active{}
+	var store *handover.Store
+	if opts.HandoverDir != "" {
+		store = handover.NewStore(opts.HandoverDir)
+	} else if d, err := handover.DefaultDir(); err == nil {
+		store = handover.NewStore(filepath.Join(filepath.Dir(d), "demo-handovers"))
+	}
 	return &backend.Backend{
+		Handovers: store,
+		Handover:  active,
 		Discovery: &discoverer{n: n, eng: n.Engine()},
 		SearchOnly: func(names []string) (backend.Discoverer, error) {
 			e, err := n.Restart(names)
@@ -63,7 +73,7 @@ func NewBackend(ctx context.Context, opts Options) (*backend.Backend, error) {
 			return &discoverer{n: n, eng: e}, nil
 		},
 		Interfaces:    func() ([]netif.Interface, error) { return n.Interfaces(), nil },
-		Env:           workflow.Env{Connect: n.connect, Journal: j},
+		Env:           workflow.Env{Connect: n.connect, Journal: handover.Recorders{j, active}},
 		Admins:        workflow.NewAdminNames(),
 		BackupDir:     filepath.Join(dir, "backups"),
 		AddressInUse:  n.addressInUse,

@@ -10,6 +10,7 @@ import (
 	"github.com/openipu/openipu/core/arpping"
 	"github.com/openipu/openipu/core/backend"
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/handover"
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/workflow"
 )
@@ -17,7 +18,7 @@ import (
 func startBackend(t *testing.T) (*backend.Backend, <-chan discovery.Event) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	b, err := NewBackend(ctx, Options{ComeAndGo: -1, ResetDowntime: 500 * time.Millisecond})
+	b, err := NewBackend(ctx, Options{ComeAndGo: -1, ResetDowntime: 500 * time.Millisecond, HandoverDir: t.TempDir()})
 	if err != nil {
 		cancel()
 		t.Fatal(err)
@@ -77,11 +78,19 @@ func TestWorkflowsOnTheDemoReachTheSimulatedCameraAndRecordInTheSandbox(t *testi
 		}
 		return fresh.MAC != ""
 	})
+	live, err := b.Handovers.Create("Demo office")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Handover.Set(live)
 	res := workflow.SetPassword(context.Background(), b.Env, workflow.TargetOf(fresh), workflow.PasswordRequest{User: "admin", Password: workflow.Password("Basalt-Heron 77")}, nil)
 	if res.Err != nil || !res.Account.Verified {
 		t.Fatalf("set password on the simulated camera: %+v", res)
 	}
-	es, err := journal.Read(b.Env.Journal.(*journal.Journal).Path())
+	if c, ok := live.Session().Camera(fresh.MAC); !ok || !c.Tick(handover.Password).Done || c.Tick(handover.Password).User != "admin" {
+		t.Errorf("the active handover's password step was not ticked: %+v", c)
+	}
+	es, err := journal.Read(b.Env.Journal.(handover.Recorders)[0].(*journal.Journal).Path())
 	if err != nil || len(es) != 1 || es[0].Camera.MAC != fresh.MAC || es[0].Camera.Host != "10.0.4.101" {
 		t.Errorf("sandbox journal %+v, %v", es, err)
 	}

@@ -45,6 +45,11 @@ type Options struct {
 	AwayFor time.Duration
 	// Logf is an optional debug log; it is never given a password.
 	Logf func(format string, args ...any)
+	// HandoverDir keeps the demo's handover sessions; empty is a folder of
+	// the demo's own beside the user's real ones, so that a demo handover
+	// survives closing the program as a real one does, and never mixes
+	// with them.
+	HandoverDir string
 }
 
 const (

@@ -148,3 +148,38 @@ func (l *Live) SetPaper(paper string) error {
 	}
 	return l.change(func(s *Session) (bool, error) { s.Paper = paper; return true, nil })
 }
+
+// Active is the session the program works in now, which the user may
+// switch or close while workflows run: a recorder that passes each entry
+// to whichever session is active when the entry is written, or to none.
+// Safe for concurrent use.
+type Active struct {
+	mu   sync.Mutex
+	live *Live
+}
+
+// Set makes l the active session (nil: none).
+func (a *Active) Set(l *Live) {
+	a.mu.Lock()
+	a.live = l
+	a.mu.Unlock()
+}
+
+// Live is the active session, nil when none is.
+func (a *Active) Live() *Live {
+	if a == nil {
+		return nil
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.live
+}
+
+// Append implements the workflow recorder: the entry ticks the active
+// session's checklist, if a session is active.
+func (a *Active) Append(e journal.Entry) error {
+	if l := a.Live(); l != nil {
+		return l.Append(e)
+	}
+	return nil
+}
