@@ -60,3 +60,16 @@ func Counted(key, one, other string, n int) string {
 	}
 	return lang.XN(key, fallback, n, map[string]any{"Count": n})
 }
+
+// CountedWith is Counted with more template arguments beside the count.
+func CountedWith(key, one, other string, n int, args map[string]any) string {
+	fallback := other
+	if n == 1 {
+		fallback = one
+	}
+	all := map[string]any{"Count": n}
+	for k, v := range args {
+		all[k] = v
+	}
+	return lang.XN(key, fallback, n, all)
+}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/handover"
 	"github.com/openipu/openipu/gui/i18n"
 )
 
@@ -80,6 +81,7 @@ const (
 	colIP
 	colMAC
 	colFirmware
+	colChecklist
 	colName
 	numColumns
 )
@@ -96,6 +98,8 @@ func columnTitle(c column) string {
 		return lang.X("camera.column.mac", "MAC / serial")
 	case colFirmware:
 		return lang.X("camera.column.firmware", "Firmware")
+	case colChecklist:
+		return lang.X("camera.column.checklist", "Handover")
 	}
 	return lang.X("camera.column.name", "Name")
 }
@@ -115,6 +119,8 @@ type cameraRows struct {
 	sortDesc bool
 	filter   string
 	now      func() time.Time
+	// handover is the open handover, for the checklist column (nil: none).
+	handover *handover.Session
 }
 
 func newCameraRows(now func() time.Time) *cameraRows {
@@ -202,8 +208,50 @@ func (r *cameraRows) compare(a, b discovery.Device) int {
 		return cmp.Compare(a.MAC, b.MAC)
 	case colFirmware:
 		return compareVersions(a.Firmware, b.Firmware)
+	case colChecklist:
+		return cmp.Compare(r.checklistRank(a.MAC), r.checklistRank(b.MAC))
 	}
 	return cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
+}
+
+// checklistRank orders cameras by how far their handover got: the fewest
+// steps done first, cameras left out and those not in it last.
+func (r *cameraRows) checklistRank(mac string) int {
+	if r.handover == nil {
+		return 0
+	}
+	c, ok := r.handover.Camera(mac)
+	switch {
+	case !ok:
+		return 1000
+	case c.Excluded:
+		return 999
+	}
+	return len(handover.Steps) - len(c.Open())
+}
+
+// checklistCell is a camera's handover progress in the table: "3 of 7
+// steps", "Handed over", "Left out", or nothing outside a handover.
+func (r *cameraRows) checklistCell(mac string) string {
+	if r.handover == nil {
+		return ""
+	}
+	c, ok := r.handover.Camera(mac)
+	switch {
+	case !ok:
+		return ""
+	case c.Excluded:
+		return lang.X("checklist.cell.excluded", "Left out")
+	case c.HandedOver():
+		return lang.X("checklist.cell.done", "Handed over")
+	}
+	required := 0
+	for _, s := range handover.Steps {
+		if s.Required() {
+			required++
+		}
+	}
+	return lang.X("checklist.cell.progress", "{{.Done}} of {{.Total}} steps", map[string]any{"Done": required - len(c.Open()), "Total": required})
 }
 
 // stateRank puts the cameras that need attention first.

@@ -92,6 +92,9 @@ type detailsPanel struct {
 	// cannot reach.
 	resetWizard *widget.Button
 	arpPing     *widget.Button
+	// checklist is the camera's handover checklist, when a handover is
+	// open.
+	checklist *checklistCard
 }
 
 func newDetailsPanel(w *MainWindow) *detailsPanel {
@@ -165,9 +168,11 @@ func newDetailsPanel(w *MainWindow) *detailsPanel {
 	})
 	p.arpPing.Alignment = widget.ButtonAlignLeading
 
+	p.checklist = newChecklistCard(w)
 	p.camera = container.NewVBox(
 		p.title,
 		diag,
+		p.checklist.card,
 		p.cameraSlot,
 		p.arpPing,
 		p.resetWizard,
@@ -237,6 +242,7 @@ func (p *detailsPanel) update() {
 	p.diagWhat.SetText(what)
 	p.diagNext.SetText(next)
 	p.diagIcon.SetResource(stateIcon(st))
+	p.checklist.update()
 	// While ticks count, every button works on the ticked cameras; the
 	// buttons that can only mean this one camera step aside.
 	// ARP/Ping is for a camera seen on an address a reset leads to that
@@ -256,6 +262,12 @@ func (p *detailsPanel) update() {
 		p.suggest.Show()
 	}
 	p.updateActions()
+}
+
+// updateChecklist shows the selected camera's checklist as the handover
+// has it now.
+func (p *detailsPanel) updateChecklist() {
+	p.checklist.update()
 }
 
 // place puts the action buttons in slot, out of the other.

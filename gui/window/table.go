@@ -21,7 +21,7 @@ import (
 // columnWidths are the widths of the columns, the tick box first; the
 // name column takes what is left. The state column holds its longest
 // word ("Not seen since 14:10") beside its icon.
-var columnWidths = [numColumns + 1]float32{36, 180, 130, 125, 125, 85, 140}
+var columnWidths = [numColumns + 1]float32{36, 180, 130, 125, 125, 85, 105, 140}
 
 // Columns a narrow table leaves out, the details panel showing what they
 // hold: the firmware first, then the name once it would be narrower than
@@ -44,11 +44,20 @@ func essentialWidth() float32 {
 // columnsLayout places its objects side by side at the column widths, so
 // the header and every row line up; both decide from the same width which
 // columns fit.
-type columnsLayout struct{}
+type columnsLayout struct {
+	// checklist says whether a handover is open, so that its column
+	// shows (before the firmware, when there is room for one of them).
+	checklist *bool
+}
 
-func (columnsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	firmware, name := columnWidths[1+colFirmware], float32(0)
-	switch rest := size.Width - essentialWidth(); {
+func (l columnsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	firmware, name, checklist := columnWidths[1+colFirmware], float32(0), float32(0)
+	rest := size.Width - essentialWidth()
+	if l.checklist != nil && *l.checklist && rest >= columnWidths[1+colChecklist]+leastName {
+		checklist = columnWidths[1+colChecklist]
+		rest -= checklist
+	}
+	switch {
 	case rest >= firmware+leastName:
 		name = rest - firmware
 	case rest >= leastName:
@@ -64,6 +73,8 @@ func (columnsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 			w = firmware
 		case 1 + int(colName):
 			w = name
+		case 1 + int(colChecklist):
+			w = checklist
 		}
 		if w == 0 {
 			o.Hide()
@@ -105,7 +116,7 @@ func newTableHeader(w *MainWindow) *tableHeader {
 		h.buttons[c] = b
 		objs = append(objs, b)
 	}
-	h.box = container.New(columnsLayout{}, objs...)
+	h.box = container.New(columnsLayout{checklist: &w.ho.column}, objs...)
 	return h
 }
 
@@ -234,7 +245,7 @@ func (r *cameraRow) CreateRenderer() fyne.WidgetRenderer {
 	for _, c := range r.cells[colModel:] {
 		objs = append(objs, c)
 	}
-	return widget.NewSimpleRenderer(container.NewStack(r.bg, container.New(columnsLayout{}, objs...)))
+	return widget.NewSimpleRenderer(container.NewStack(r.bg, container.New(columnsLayout{checklist: &r.w.ho.column}, objs...)))
 }
 
 // bind shows the camera at position id of the view.
@@ -255,12 +266,13 @@ func (r *cameraRow) bind(id int) {
 
 	r.icon.SetResource(stateIcon(st))
 	texts := [numColumns]string{
-		colState:    stateCell(st, d, now),
-		colModel:    dashIfEmpty(d.Model),
-		colIP:       ipCell(d),
-		colMAC:      d.MAC,
-		colFirmware: dashIfEmpty(d.Firmware),
-		colName:     d.Name,
+		colState:     stateCell(st, d, now),
+		colModel:     dashIfEmpty(d.Model),
+		colIP:        ipCell(d),
+		colMAC:       d.MAC,
+		colFirmware:  dashIfEmpty(d.Firmware),
+		colChecklist: w.rows.checklistCell(d.MAC),
+		colName:      d.Name,
 	}
 	for i, t := range texts {
 		if r.cells[i].Text != t {

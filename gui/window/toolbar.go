@@ -205,7 +205,7 @@ func newMainMenu(w *MainWindow) *fyne.MainMenu {
 	if w.opts.ExplainFirewall {
 		help.Items = slices.Insert(help.Items, 2, fyne.NewMenuItem(lang.X("menu.firewall", "Windows firewall…"), w.showFirewallHelp))
 	}
-	return fyne.NewMainMenu(cameras, camera, help)
+	return fyne.NewMainMenu(cameras, camera, newHandoverMenu(w), help)
 }
 
 // copyOrCopyDetails: Ctrl+C copies the selected text when a text field has

@@ -112,6 +112,9 @@ type MainWindow struct {
 	simulated   bool
 
 	toolbar  *toolbar
+	site     *siteBar
+	ho       handoverState
+	hoItems  map[string]*fyne.MenuItem
 	filter   *widget.Entry
 	header   *tableHeader
 	list     *cameraList
@@ -226,13 +229,14 @@ func (w *MainWindow) build() {
 	w.bar = newStatusBar()
 	w.demoNote = newDemoNote()
 	w.demoNote.Hide()
+	w.site = newSiteBar(w)
 
 	table := container.NewBorder(w.header.box, nil, nil, nil, container.NewStack(w.list, w.noMatch.box))
 	// The columns scroll sideways in a narrow window (or at 200 %)
 	// instead of forcing a huge minimum size.
 	w.split = container.NewHSplit(container.NewHScroll(table), w.details.root)
 	w.split.Offset = 0.68
-	top := container.NewVBox(w.toolbar.box, w.demoNote)
+	top := container.NewVBox(w.toolbar.box, w.demoNote, w.site.box)
 	w.win.SetContent(container.New(&atLeast{size: minWindow},
 		container.NewBorder(top, w.bar.box, nil, nil, container.NewStack(w.split, w.empty.root))))
 	w.menu = newMainMenu(w)
@@ -412,6 +416,14 @@ func (w *MainWindow) startBackend(b *backend.Backend) {
 	w.showSimulated()
 	w.startSearching(session)
 	w.refreshAll()
+	if w.ho.stop != nil {
+		w.ho.stop()
+		w.ho.stop = nil
+	}
+	if b.Handover.Live() == nil || w.ho.shown == nil {
+		w.ho.shown = nil
+		w.reopenHandover()
+	}
 	go w.run(ctx, session, d)
 }
 
@@ -491,6 +503,7 @@ func (w *MainWindow) applyBatch(session int, devs []discovery.Device) {
 	w.syncBusy()
 	w.rows.rebuild()
 	w.refreshAll()
+	w.addToHandover(devs)
 	if first := w.opts.OnFirstCamera; first != nil && len(w.rows.view) > 0 {
 		w.opts.OnFirstCamera = nil
 		first()

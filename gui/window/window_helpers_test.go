@@ -110,7 +110,10 @@ func (w *testWindow) shownRows() [][]string {
 			return
 		}
 		var cells []string
-		for _, c := range r.cells {
+		for i, c := range r.cells {
+			if column(i) == colChecklist && w.rows.handover == nil {
+				continue // the column shows only while a handover is open
+			}
 			cells = append(cells, c.Text)
 		}
 		rows = append(rows, shown{r.index, cells})
