@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/gui/dialogs"
 	"github.com/openipu/openipu/gui/widgets"
 )
@@ -52,6 +53,27 @@ func (wz *resetWizard) poll(ctx context.Context) {
 	}
 }
 
+// recordReset writes the reset with the control button to the journal,
+// so that the camera's handover checklist ticks its reset step as it does
+// for a reset from the program.
+func (wz *resetWizard) recordReset(d discovery.Device) {
+	if d.MAC == "" {
+		return
+	}
+	rec := wz.h.Backend().Env.Journal
+	if rec == nil {
+		return
+	}
+	e := journal.Entry{
+		Action: journal.PhysicalReset, Outcome: journal.Done,
+		Camera: journal.Camera{MAC: d.MAC, Serial: d.Serial, Model: d.Model, Firmware: d.Firmware, Host: dialogs.CameraAddress(d)},
+		Detail: "control button",
+	}
+	// Written off the Fyne goroutine: the journal and the handover
+	// flush to disk.
+	go func() { _ = rec.Append(e) }()
+}
+
 // seen takes in the camera list: the live line follows the camera, and the
 // waiting pages move on when it is back or when it is late.
 func (wz *resetWizard) seen(devs []discovery.Device) {
@@ -68,6 +90,7 @@ func (wz *resetWizard) seen(devs []discovery.Device) {
 		switch {
 		case wz.view.state == watchBack || wz.view.state == watchBackAway:
 			wz.goTo(pageBack)
+			wz.recordReset(wz.view.dev)
 			return
 		case wz.page == pageWait && !wz.deadline.IsZero() && now.After(wz.deadline):
 			wz.goTo(pageTrouble)

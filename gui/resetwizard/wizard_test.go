@@ -11,7 +11,9 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/openipu/openipu/assets"
+	"github.com/openipu/openipu/core/backend"
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/gui/internal/fakes"
 	"github.com/openipu/openipu/gui/internal/uitest"
 )
@@ -115,6 +117,8 @@ func TestResetWizardSeesTheCameraGoOfflineAndComeBackInFactoryStateThenOffersIts
 	cam := fakes.Camera(macLost, discovery.SetupDone, "192.168.1.41")
 	other := fakes.Camera(macOther, discovery.SetupNeeded, "192.168.1.42")
 	r := openWizard(t, cam, cam, other)
+	rec := &chanRecorder{ch: make(chan journal.Entry, 4)}
+	r.h.Edit(func(b *backend.Backend) { b.Env.Journal = rec })
 
 	if r.page != pageChoose || r.choose.options.Selected != 0 || r.choose.cams[0].MAC != macLost {
 		t.Fatalf("opened on page %d with option %d: the camera from the details panel must be chosen", r.page, r.choose.options.Selected)
@@ -143,6 +147,15 @@ func TestResetWizardSeesTheCameraGoOfflineAndComeBackInFactoryStateThenOffersIts
 	}
 	if r.next.Text != "Set password…" || r.cancel.Text != "Close" || !r.back.Disabled() {
 		t.Errorf("buttons %q and %q, Back disabled %v; want Set password…, Close and no way back", r.next.Text, r.cancel.Text, r.back.Disabled())
+	}
+	// The reset is recorded, so that the handover's checklist ticks it.
+	select {
+	case e := <-rec.ch:
+		if e.Action != journal.PhysicalReset || e.Outcome != journal.Done || e.Camera.MAC != macLost {
+			t.Errorf("recorded %+v, want the physical reset of %s", e, macLost)
+		}
+	case <-time.After(10 * time.Second):
+		t.Error("the reset with the control button was not recorded")
 	}
 
 	r.tapNext()
@@ -489,3 +502,8 @@ func TestResetWizardSimulatesThePhysicalStepsWhenThePowerCanBeSwitched(t *testin
 		t.Error("a simulated unplug is offered for a real camera")
 	}
 }
+
+// chanRecorder hands each recorded entry to the test.
+type chanRecorder struct{ ch chan journal.Entry }
+
+func (r *chanRecorder) Append(e journal.Entry) error { r.ch <- e; return nil }
