@@ -54,7 +54,7 @@ var commands []*command
 func init() {
 	commands = []*command{
 		discoverCommand, infoCommand, setPasswordCommand, backupCommand, factoryDefaultCommand,
-		restartCommand, setIPCommand, assignIPByMACCommand, helpCommand, versionCommand,
+		restartCommand, setIPCommand, assignIPByMACCommand, clockCommand, snapshotCommand, helpCommand, versionCommand,
 	}
 }
 
