@@ -11,9 +11,10 @@ import (
 	"time"
 )
 
-// clockState is how the camera keeps time (docs/protocol.md, Time). The
-// clock itself is the computer's plus offset: every camera starts off by
-// its own skew, as real ones do until something sets them.
+// clockState is how the camera keeps time (docs/protocol.md, Time,
+// snapshot and friendly name). The clock itself is the computer's plus
+// offset: every camera starts off by its own skew, as real ones do until
+// something sets them.
 type clockState struct {
 	offset time.Duration
 	// ntpEnabled with ntpFromDHCP: follow the servers DHCP names (the

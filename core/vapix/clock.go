@@ -16,7 +16,8 @@ import (
 // SyncSource is how a camera keeps its clock.
 type SyncSource string
 
-// The sources a camera reports (docs/protocol.md, Time).
+// The sources a camera reports (docs/protocol.md, Time, snapshot and
+// friendly name).
 const (
 	// SyncUnknown: the camera did not say.
 	SyncUnknown SyncSource = ""
