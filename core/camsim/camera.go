@@ -67,6 +67,8 @@ type Camera struct {
 	net            NetworkState
 	overrides      map[string]string // param.cgi updates that have no model of their own
 	firmwarePurged bool
+	clock          clockState
+	pictures       pictureCache
 	resets         int
 	lastReset      string
 	failedLogins   int
@@ -118,6 +120,7 @@ func New(cfg Config) (*Camera, error) {
 		overrides: map[string]string{},
 	}
 	c.net = factoryNetwork(c.prof, cfg.MAC)
+	c.clock = factoryClock(skewFor(cfg.MAC))
 	if cfg.DHCP == DHCPOff {
 		c.net = installedStatic(c.net, cfg.DHCPAddr)
 	}
@@ -386,6 +389,7 @@ func (c *Camera) applyResetLocked(kind resetKind) error {
 	}
 	c.users = nil
 	clear(c.overrides)
+	c.clock = factoryClock(c.clock.offset)
 	c.firmwarePurged = true
 	return c.newCertLocked()
 }
@@ -546,13 +550,20 @@ func (c *Camera) announceInfoLocked() AnnounceInfo {
 		HTTPAddr:         c.httpBind,
 		Addrs:            c.heldAddrsLocked(),
 		NeedsSetup:       c.needsSetupLocked(),
-		FriendlyNameUPnP: c.model.shortName() + " - " + c.cfg.MAC,
+		FriendlyNameUPnP: c.upnpNameLocked(),
 	}
 	if c.httpsOn {
 		info.HTTPSAddr = c.httpsBind
 	}
 	info.FriendlyNameBonjour = c.bonjourNameLocked()
 	return info
+}
+
+func (c *Camera) upnpNameLocked() string {
+	if v, ok := c.overrides["Network.UPnP.FriendlyName"]; ok {
+		return v
+	}
+	return c.model.shortName() + " - " + c.cfg.MAC
 }
 
 func (c *Camera) bonjourNameLocked() string {

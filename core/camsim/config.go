@@ -88,6 +88,10 @@ type Config struct {
 	// Latency delays every request the camera answers, by a duration
 	// drawn afresh for each (default none).
 	Latency LatencyRange
+	// NoTimeAPI makes the camera firmware older than 9.30: no time.cgi and
+	// no ntp.cgi, only the Time parameters (docs/protocol.md, Time,
+	// snapshot and friendly name).
+	NoTimeAPI bool
 	// Logf is an optional debug log. It is never given a password.
 	Logf func(format string, args ...any)
 }

@@ -26,6 +26,9 @@ func (c *Camera) handler(stop <-chan struct{}) http.Handler {
 	mux.HandleFunc("/axis-cgi/hardfactorydefault.cgi", func(w http.ResponseWriter, r *http.Request) { c.serveLegacyReset(w, r, resetHard) })
 	mux.HandleFunc("/axis-cgi/restart.cgi", func(w http.ResponseWriter, r *http.Request) { c.serveLegacyReset(w, r, resetRestart) })
 	mux.HandleFunc("/axis-cgi/network_settings.cgi", c.serveNetworkSettings)
+	mux.HandleFunc("/axis-cgi/time.cgi", c.serveTime)
+	mux.HandleFunc("/axis-cgi/ntp.cgi", c.serveNTP)
+	mux.HandleFunc("/axis-cgi/jpg/image.cgi", c.serveImage)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { writeApache(w, http.StatusNotFound, apache404) })
 	return c.withLatency(stop, c.withHeaders(c.withFaults(stop, c.withLockout(mux))))
 }
@@ -37,6 +40,9 @@ func (c *Camera) withHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("Server", c.prof.server)
+		// The camera's own clock, as Apache stamps every reply; OpenIPU
+		// reads it where the firmware has no time API.
+		h.Set("Date", c.now().UTC().Format(http.TimeFormat))
 		h.Set("X-Frame-Options", "SAMEORIGIN")
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("X-XSS-Protection", "1; mode=block")

@@ -116,7 +116,7 @@ func (c *Camera) paramValuesLocked() map[string]string {
 		throttling = "On"
 	}
 	rootPwdSet := yesNo(!c.needsSetupLocked())
-	return map[string]string{
+	values := map[string]string{
 		"ProdFullName":       m.fullName(),
 		"ProdNbr":            m.ProdNbr,
 		"ProdShortName":      m.shortName(),
@@ -145,7 +145,7 @@ func (c *Camera) paramValuesLocked() map[string]string {
 		"NameServerList":     strings.Join(ns, ","),
 		"ResolverDHCP":       yesNo(n.UseDHCPResolver),
 		"CurRouter":          c.currentRouterLocked(),
-		"UPnPName":           m.shortName() + " - " + c.cfg.MAC,
+		"UPnPName":           c.upnpNameLocked(),
 		"VolatileHostName":   n.HostName,
 		"HostNameDHCP":       yesNo(n.UseDHCPHostName),
 		"ZeroConfEnabled":    yesNo(n.ZeroConfEnabled),
@@ -164,6 +164,8 @@ func (c *Camera) paramValuesLocked() map[string]string {
 		"DoSBlockingPeriod":  strconv.Itoa(int(c.cfg.LockoutFor.Seconds())),
 		"DoSPageCount":       strconv.Itoa(c.cfg.LockoutFailures),
 	}
+	c.clock.paramValues(values)
+	return values
 }
 
 // currentAddressLocked is the address the camera uses on its network. The
@@ -241,6 +243,7 @@ func (c *Camera) updateParams(w http.ResponseWriter, args url.Values) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	n := c.net.clone()
+	clk := c.clock.clone()
 	overrides := map[string]string{}
 	setBroadcast := false
 	for _, ch := range changes {
@@ -249,7 +252,10 @@ func (c *Camera) updateParams(w http.ResponseWriter, args url.Values) {
 		if ok {
 			ok = applyNetworkParam(c.prof, c.cfg.MAC, &n, ch.name, ch.value, &setBroadcast)
 		}
-		if ok && !networkParams[ch.name] {
+		switch {
+		case ok && timeParams[ch.name]:
+			ok = applyTimeParam(&clk, ch.name, ch.value)
+		case ok && !networkParams[ch.name]:
 			ok = validOverride(ch.name, old, ch.value)
 			overrides[ch.name] = ch.value
 		}
@@ -264,6 +270,8 @@ func (c *Camera) updateParams(w http.ResponseWriter, args url.Values) {
 		}
 	}
 	c.setNetworkLocked(n)
+	clk.syncLocked()
+	c.clock = clk
 	for k, v := range overrides {
 		c.overrides[k] = v
 	}
@@ -363,6 +371,8 @@ func validOverride(name, old, value string) bool {
 		return value == "recommended" || value == "basic" || value == "digest" || value == "basic_digest"
 	case "System.PreventDoSAttack.ActivatePasswordThrottling":
 		return value == "On" || value == "Off"
+	case "Network.Bonjour.FriendlyName", "Network.UPnP.FriendlyName":
+		return validFriendlyName(value)
 	}
 	if old == "yes" || old == "no" {
 		return value == "yes" || value == "no"

@@ -39,6 +39,10 @@ const (
 	OtherDevice             // the device reports another MAC than the camera expected (Detail: the one it reported)
 	WeakDigest              // the device asks for a digest login without qop, which is refused
 	BasicNotTrusted         // HTTPS Basic only, to a certificate first met in this run: refused
+	InvalidTimeServer       // a time (NTP) server is not a host name or IP address
+	InvalidTimeZone         // a time zone is neither an IANA name nor a POSIX rule
+	InvalidName             // a camera name is empty, too long or has control characters
+	NotAnImage              // the camera's snapshot reply is not a JPEG picture
 )
 
 var kindNames = [...]string{
@@ -50,6 +54,8 @@ var kindNames = [...]string{
 	InvalidAddress: "invalid address", InvalidSettings: "invalid settings",
 	CertificateReset: "certificate changed by a reset", OtherDevice: "another device",
 	WeakDigest: "weak digest login", BasicNotTrusted: "basic login to a new certificate",
+	InvalidTimeServer: "invalid time server", InvalidTimeZone: "invalid time zone",
+	InvalidName: "invalid camera name", NotAnImage: "not a picture",
 }
 
 func (k Kind) String() string {
@@ -262,5 +268,21 @@ var messages = map[Kind][2]usermsg.Message{
 	BasicNotTrusted: {
 		{Key: "vapix.basic_not_trusted", Text: "The device at {{.Host}} accepts the password only in a form it can read, and this computer met its secure certificate for the first time just now, so it cannot tell it from a device imitating the camera."},
 		{Key: "vapix.basic_not_trusted.next", Text: "Nothing was sent. Its certificate is remembered now: if you are sure this device is your camera, close OpenIPU and try again, and the camera will be recognised. If you are not sure, check the camera first."},
+	},
+	InvalidTimeServer: {
+		{Key: "vapix.invalid_time_server", Text: "This time server cannot be used: {{.Detail}}"},
+		{Key: "vapix.invalid_time_server.next", Text: "Type the time server's name or IP address, for example pool.ntp.org or 10.0.0.1, with a comma between two servers. Nothing was sent to the camera."},
+	},
+	InvalidTimeZone: {
+		{Key: "vapix.invalid_time_zone", Text: "This time zone cannot be used: {{.Detail}}"},
+		{Key: "vapix.invalid_time_zone.next", Text: "Type a time zone name such as Europe/Stockholm or America/New_York, or a rule such as CET-1CEST,M3.5.0,M10.5.0/3. Nothing was sent to the camera."},
+	},
+	InvalidName: {
+		{Key: "vapix.invalid_name", Text: "This camera name cannot be used: {{.Detail}}"},
+		{Key: "vapix.invalid_name.next", Text: "Use a short name without line breaks or tabs; the camera keeps at most 63 bytes (about 60 plain letters, fewer with accented ones). Nothing was sent to the camera."},
+	},
+	NotAnImage: {
+		{Key: "vapix.not_an_image", Text: "The camera at {{.Host}} did not send a picture."},
+		{Key: "vapix.not_an_image.next", Text: "Check in the camera's own web page that it shows live video, then try again. Some cameras need a restart after a software update before they send pictures."},
 	},
 }

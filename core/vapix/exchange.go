@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -35,6 +36,42 @@ type call struct {
 	// connection once it has the request, so a drop after an authenticated
 	// request was fully written counts as accepted.
 	dropOK bool
+	// timing, when set, hears when the last request went out and its
+	// answer began, so a clock reading can be placed between them.
+	timing *exchangeTiming
+}
+
+// exchangeTiming is when the last attempt of an exchange was written and
+// when its answer's first byte came: a digest login makes two attempts,
+// and only the second is answered by the camera's CGI.
+type exchangeTiming struct {
+	mu        sync.Mutex
+	sent, got time.Time
+}
+
+func (t *exchangeTiming) trace() *httptrace.ClientTrace {
+	return &httptrace.ClientTrace{
+		WroteRequest: func(info httptrace.WroteRequestInfo) {
+			if info.Err == nil {
+				t.mu.Lock()
+				t.sent, t.got = time.Now(), time.Time{}
+				t.mu.Unlock()
+			}
+		},
+		GotFirstResponseByte: func() {
+			t.mu.Lock()
+			t.got = time.Now()
+			t.mu.Unlock()
+		},
+	}
+}
+
+// span is the last attempt's send and answer times; ok is false when
+// either is missing.
+func (t *exchangeTiming) span() (sent, got time.Time, ok bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.sent, t.got, !t.sent.IsZero() && !t.got.IsZero() && !t.got.Before(t.sent)
 }
 
 // reply is what came back.
@@ -215,6 +252,9 @@ func (c *Client) send(ctx context.Context, client *http.Client, cl call, basic b
 	var body io.Reader
 	if cl.body != nil {
 		body = bytes.NewReader(cl.body)
+	}
+	if cl.timing != nil {
+		ctx = httptrace.WithClientTrace(ctx, cl.timing.trace())
 	}
 	req, err := http.NewRequestWithContext(ctx, cl.method, u.String(), body)
 	if err != nil {

@@ -40,6 +40,14 @@ const (
 	// the next login try (too many failed logins); the workflow waits it
 	// out, within the client's timeout.
 	StepDeviceWait
+	// StepReadingClock: reading the camera's clock.
+	StepReadingClock
+	// StepSettingClock: telling the camera how to keep time.
+	StepSettingClock
+	// StepTakingSnapshot: taking a picture from the camera.
+	StepTakingSnapshot
+	// StepNaming: writing the camera's name.
+	StepNaming
 )
 
 // Progress is one step of a workflow on one camera.
@@ -88,6 +96,14 @@ func (p Progress) Message() usermsg.Message {
 		return msgNoEncryption
 	case StepDeviceWait:
 		return msgDeviceWait.With("Seconds", int((p.Wait+time.Second-1)/time.Second))
+	case StepReadingClock:
+		return msgReadingClock
+	case StepSettingClock:
+		return msgSettingClock
+	case StepTakingSnapshot:
+		return msgTakingSnapshot
+	case StepNaming:
+		return msgNaming
 	case StepFollowing:
 		if !p.Addr.IsValid() {
 			return msgFollowingDHCP.With("Seconds", secs)
@@ -134,6 +150,10 @@ var (
 	msgRebootBackSetup = usermsg.Message{Key: "workflow.reboot.back_needs_password", Text: "The camera is back, with factory settings. It needs a password now."}
 	msgNoEncryption    = usermsg.Message{Key: "workflow.no_encryption", Text: "This camera does not offer an encrypted connection (HTTPS) at this address: a password sent to it travels unencrypted, and anyone on this network could read it."}
 	msgDeviceWait      = usermsg.Message{Key: "workflow.device_wait", Text: "The camera asks for a pause of {{.Seconds}} s after too many login attempts; trying again then…"}
+	msgReadingClock    = usermsg.Message{Key: "workflow.reading_clock", Text: "Reading the camera's clock…"}
+	msgSettingClock    = usermsg.Message{Key: "workflow.setting_clock", Text: "Setting the camera's clock…"}
+	msgTakingSnapshot  = usermsg.Message{Key: "workflow.taking_snapshot", Text: "Taking a picture from the camera…"}
+	msgNaming          = usermsg.Message{Key: "workflow.naming", Text: "Writing the camera's name…"}
 )
 
 func stepMessages() []usermsg.Message {
@@ -141,7 +161,7 @@ func stepMessages() []usermsg.Message {
 		msgIdentifying, msgLoggingIn, msgSavingBackup, msgBackupSaved, msgCreatingAccount,
 		msgSendingReset, msgSendingRestart, msgSendingNetwork, msgFollowing, msgFollowingDHCP,
 		msgRebootGoingDown, msgRebootDown, msgRebootBooting, msgRebootBack, msgRebootBackSetup,
-		msgNoEncryption, msgDeviceWait,
+		msgNoEncryption, msgDeviceWait, msgReadingClock, msgSettingClock, msgTakingSnapshot, msgNaming,
 	}
 }
 

@@ -24,6 +24,12 @@ const (
 // builds one. A journal that cannot be written does not undo what the
 // camera did, so the failure goes to env.JournalFailed, not to the caller.
 func (c *Camera) record(ctx context.Context, action journal.Action, user, detail string, err error) {
+	c.env.write(ctx, c.entry(action, user, detail), err)
+}
+
+// entry is the journal entry of an action on this camera, before its
+// outcome is known.
+func (c *Camera) entry(action journal.Action, user, detail string) journal.Entry {
 	cam := journal.Camera{
 		MAC:      c.MAC(),
 		Serial:   c.ID.Serial,
@@ -34,7 +40,7 @@ func (c *Camera) record(ctx context.Context, action journal.Action, user, detail
 	if cam.Serial == "" {
 		cam.Serial = cam.MAC
 	}
-	c.env.write(ctx, journal.Entry{Action: action, Camera: cam, User: user, Detail: detail}, err)
+	return journal.Entry{Action: action, Camera: cam, User: user, Detail: detail}
 }
 
 func (e Env) write(ctx context.Context, entry journal.Entry, err error) {
