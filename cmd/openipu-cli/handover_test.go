@@ -1,7 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"image/jpeg"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -117,5 +121,48 @@ func TestAnUnknownSessionStopsTheCommandBeforeAnythingIsSent(t *testing.T) {
 	}
 	if len(h.entries()) != 0 {
 		t.Error("something was journaled")
+	}
+}
+
+func TestClockAndSnapshotWithSessionTickTheirStepsOnEveryGeneration(t *testing.T) {
+	for _, gen := range camsim.Generations {
+		t.Run(string(gen), func(t *testing.T) {
+			cam := skewedCamera(t, gen)
+			h := newHarness(t)
+			h.run("session", "new", "Łódź warehouse")
+			h.stdin = adminPassword + "\n"
+			if r := h.run("clock", hostOf(cam), "--user", "root", "--session", "lodz-warehouse"); r.code != exitOK {
+				t.Fatalf("clock: exit %d", r.code)
+			}
+			c, _ := h.session("lodz-warehouse").Session.Camera(cam.MAC())
+			if tk := c.Tick(handover.Clock); !tk.Done || !tk.ClockRead || tk.ClockOffsetMS > -26000 || tk.ClockOffsetMS < -29000 {
+				t.Errorf("clock check %+v, want about 27 s behind", tk)
+			}
+			h.stdin = adminPassword + "\n"
+			if r := h.run("clock", hostOf(cam), "--user", "root", "--sync", "--session", "lodz-warehouse"); r.code != exitOK {
+				t.Fatalf("clock --sync: exit %d", r.code)
+			}
+			c, _ = h.session("lodz-warehouse").Session.Camera(cam.MAC())
+			if tk := c.Tick(handover.Clock); !tk.Done || tk.ClockOffsetMS < -2000 || tk.ClockOffsetMS > 2000 || !strings.Contains(tk.Detail, "this computer") {
+				t.Errorf("clock set %+v, want about 0 and how it was set", tk)
+			}
+			h.stdin = adminPassword + "\n"
+			if r := h.run("snapshot", hostOf(cam), "--user", "root", "--session", "lodz-warehouse"); r.code != exitOK {
+				t.Fatalf("snapshot: exit %d", r.code)
+			}
+			c, _ = h.session("lodz-warehouse").Session.Camera(cam.MAC())
+			if !c.Tick(handover.Snapshot).Done || c.SnapshotFile == "" {
+				t.Fatalf("snapshot step %+v, file %q", c.Tick(handover.Snapshot), c.SnapshotFile)
+			}
+			st, _ := (&cli{env: env{handoverDir: h.handovers}}).handoverStore()
+			raw, err := os.ReadFile(filepath.Join(st.SnapshotDir("lodz-warehouse"), c.SnapshotFile))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if img, err := jpeg.DecodeConfig(bytes.NewReader(raw)); err != nil || img.Width > 480 {
+				t.Errorf("the kept picture is not a small JPEG: %+v %v", img, err)
+			}
+			h.assertSecretNowhere(adminPassword)
+		})
 	}
 }

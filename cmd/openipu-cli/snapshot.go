@@ -15,10 +15,12 @@ import (
 
 var snapshotCommand = &command{
 	name:    "snapshot",
-	args:    "HOST[:PORT] --user NAME -o FILE [--force] [options]",
+	args:    "HOST[:PORT] --user NAME {-o FILE | --session NAME} [--force] [options]",
 	summary: "Save a picture from the camera as a JPEG file.",
 	help: `The picture is checked to be a JPEG before it is saved; the file appears
-whole or not at all. "-o -" writes it to standard output instead.`,
+whole or not at all. "-o -" writes it to standard output instead. With
+--session the picture, made small, is also kept with the handover for its
+report, and the camera's snapshot step is ticked; -o is then optional.`,
 	flags: func() *flagSet { return new(snapshotFlags).flagSet() },
 	run:   runSnapshot,
 }
@@ -55,8 +57,9 @@ func runSnapshot(ctx context.Context, c *cli, args []string) error {
 	}
 	toStdout := f.dest == "-"
 	switch {
+	case f.dest == "" && f.session == "":
+		return usageErrorf("say where to save the picture with -o FILE (or -o - for standard output), or give --session NAME to keep it with a handover")
 	case f.dest == "":
-		return usageErrorf("say where to save the picture with -o FILE (or -o - for standard output)")
 	case toStdout && c.json:
 		return usageErrorf("-o - and --json both want standard output; give a file with -o")
 	case !toStdout && !f.force:
@@ -76,14 +79,25 @@ func runSnapshot(ctx context.Context, c *cli, args []string) error {
 	defer s.close()
 
 	var id vapix.Identity
+	var mac string
 	login := s.login()
 	seen := func(ctx context.Context, cam *workflow.Camera) (workflow.Credentials, error) {
-		id = cam.ID
+		id, mac = cam.ID, cam.MAC()
 		return login(ctx, cam)
 	}
 	pic, err := workflow.TakeSnapshot(ctx, s.env, s.target, seen, s.reportProgress())
 	if err != nil {
 		return err
+	}
+	if s.live != nil {
+		if err := s.live.AttachSnapshot(mac, pic); err != nil {
+			return err
+		}
+		s.progress("The picture is kept with the handover %q.", s.live.Session().Site)
+		if f.dest == "" {
+			s.emit(snapshotResult{OK: true, Camera: s.jsonCamera(id), Bytes: len(pic)})
+			return nil
+		}
 	}
 	if toStdout {
 		if _, err := c.stdout.Write(pic); err != nil {
