@@ -13,12 +13,12 @@ func msg(key, text string) usermsg.Message { return usermsg.Message{Key: key, Te
 // plural, the two are separate keys (.one and .other) chosen by plural().
 var (
 	msgTitle        = msg("report.title", "Handover report")
-	msgCreator      = msg("report.creator", "OpenIPU")
 	msgSite         = msg("report.cover.site", "Site")
 	msgDate         = msg("report.cover.date", "Date of this report")
 	msgHandedOverBy = msg("report.cover.handed_over_by", "Handed over by")
 	msgReceivedBy   = msg("report.cover.received_by", "Received by")
 	msgNotNamed     = msg("report.cover.not_named", "(not named)")
+	msgTimeZone     = msg("report.cover.time_zone", "Times are given in UTC{{.Offset}}.")
 
 	msgSummary           = msg("report.summary.heading", "Summary")
 	msgHandedOverOne     = msg("report.summary.handed_over.one", "{{.Done}} of {{.Total}} camera handed over.")
@@ -113,7 +113,7 @@ func stepName(s handover.Step) usermsg.Message {
 }
 
 var labels = []usermsg.Message{
-	msgTitle, msgCreator, msgSite, msgDate, msgHandedOverBy, msgReceivedBy, msgNotNamed,
+	msgTitle, msgSite, msgDate, msgHandedOverBy, msgReceivedBy, msgNotNamed, msgTimeZone,
 	msgSummary, msgHandedOverOne, msgHandedOverOther, msgLeftOutOne, msgLeftOutOther, msgLeftOutItem,
 	msgFirmwareHeading, msgFirmwareMixed, msgFirmwareSame, msgNoCameras, msgCamerasHeading,
 	msgLocation, msgName, msgModel, msgSerial, msgMAC, msgFirmware, msgFirmwareDiffers, msgAddress, msgUser,

@@ -69,7 +69,7 @@ func sampleSession(t testing.TB, n int) (handover.Session, string) {
 	base := time.Date(2026, 3, 14, 9, 30, 0, 0, time.UTC)
 	fixed := []sampleCamera{
 		{"ACCC8E0A0001", "ACCC8E0A0001", "AXIS M3086-V", "11.11.73", "10.0.20.11", "Entrance, \"main\" door", "Ground floor\nlobby, east"},
-		{"ACCC8E0A0002", "ACCC8E0A0002", "AXIS M3086-V", "12.2.45", "10.0.20.12", "Car park – Łódź wing", "Basement −1"},
+		{"ACCC8E0A0002", "ACCC8E0A0002", "AXIS M3086-V", "12.2.45", "10.0.20.12", "Car park – Łódź wing", "Basement -1"},
 		{"ACCC8E0A0003", "ACCC8E0A0003", "AXIS P1465-LE", "11.8.64", "10.0.20.13", "=HYPERLINK(\"http://x\",\"a\")", "Roof"},
 		{"ACCC8E0A0004", "ACCC8E0A0004", "AXIS P1465-LE", "11.8.64", "10.0.20.14", "Bike room", "Courtyard, Müller's side"},
 	}
