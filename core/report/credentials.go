@@ -21,7 +21,9 @@ type Credential struct {
 // warning that the sheet opens the cameras to whoever holds it, then each
 // camera's address, user name and password, large enough to type from.
 // It is a document of its own, never a page of the report.
-func WriteCredentialsPDF(ctx context.Context, w io.Writer, site string, creds []Credential, opts Options) error {
+func WriteCredentialsPDF(ctx context.Context, w io.Writer, site string, creds []Credential, opts Options) (err error) {
+	defer recoverPDF("credentials sheet", &err)
+	site = pdfText(site)
 	title := opts.tr(msgCredTitle)
 	d := newDoc(opts, title, site)
 	d.AddPage()
@@ -50,6 +52,8 @@ func WriteCredentialsPDF(ctx context.Context, w io.Writer, site string, creds []
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("write the credentials sheet: %w", err)
 		}
+		c := Credential{Camera: pdfText(c.Camera), Address: pdfText(c.Address), MAC: pdfText(c.MAC),
+			User: pdfText(c.User), Password: pdfText(c.Password)}
 		rows := []struct {
 			label, value string
 			big          bool

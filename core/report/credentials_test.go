@@ -23,7 +23,7 @@ func TestCredentialsSheetWarnsFirstAndShowsEveryPasswordExactly(t *testing.T) {
 	if err := WriteCredentialsPDF(context.Background(), &b, sampleSite, sampleCreds, Options{Now: sampleNow, Location: time.UTC}); err != nil {
 		t.Fatal(err)
 	}
-	text := flat(pdfText(t, b.Bytes()))
+	text := flat(extractText(t, b.Bytes()))
 	warn := strings.Index(text, "Keep this sheet safe")
 	if warn < 0 {
 		t.Fatal("no warning")

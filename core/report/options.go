@@ -33,11 +33,13 @@ type Options struct {
 	Location *time.Location
 }
 
+// tr renders m in the reader's language, made safe for the PDF writer
+// (a translation file is text from outside the program).
 func (o Options) tr(m usermsg.Message) string {
 	if o.Translate == nil {
-		return m.String()
+		return pdfText(m.String())
 	}
-	return o.Translate(m)
+	return pdfText(o.Translate(m))
 }
 
 func (o Options) now() time.Time {

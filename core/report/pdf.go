@@ -31,7 +31,9 @@ const (
 // checklist and its snapshot; what is still open; and lines for the two
 // signatures. A missing or damaged snapshot prints as a placeholder. ctx
 // is checked between cameras.
-func WritePDF(ctx context.Context, w io.Writer, s handover.Session, opts Options) error {
+func WritePDF(ctx context.Context, w io.Writer, s handover.Session, opts Options) (err error) {
+	defer recoverPDF("handover report", &err)
+	s = pdfSession(s)
 	title := opts.tr(msgTitle)
 	d := newDoc(opts, title, s.Site)
 	d.SetAuthor(s.HandedOverBy, true)

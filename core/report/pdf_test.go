@@ -40,7 +40,7 @@ func writeTempPDF(t *testing.T, raw []byte) string {
 	return path
 }
 
-func pdfText(t *testing.T, raw []byte) string {
+func extractText(t *testing.T, raw []byte) string {
 	t.Helper()
 	tool := poppler(t, "pdftotext")
 	out, err := exec.Command(tool, "-enc", "UTF-8", writeTempPDF(t, raw), "-").Output()
@@ -82,7 +82,7 @@ func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
 func TestReportPDFHoldsEveryCameraNonASCIINamesAndPageNumbers(t *testing.T) {
 	s, dir := sampleSession(t, 6)
 	raw := renderPDF(t, s, sampleOptions(dir))
-	text := pdfText(t, raw)
+	text := extractText(t, raw)
 	ft := flat(text)
 	for _, want := range []string{
 		"Handover report", sampleSite, "Łódź", "Müller", "Ångström Fastigheter AB",
@@ -123,7 +123,7 @@ func TestReportPDFTranslatesLabelsButNotValues(t *testing.T) {
 	s, dir := sampleSession(t, 2)
 	opts := sampleOptions(dir)
 	opts.Translate = translateUpper
-	text := flat(pdfText(t, renderPDF(t, s, opts)))
+	text := flat(extractText(t, renderPDF(t, s, opts)))
 	for _, want := range []string{"HANDOVER REPORT", "WHAT IS STILL OPEN", "PAGE 1 OF", "ACCC8E0A0001", "AXIS M3086-V"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("translated PDF lacks %q", want)
@@ -172,12 +172,12 @@ func TestMissingSnapshotPrintsAPlaceholder(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Cameras[1].SnapshotFile = "../../etc/passwd"
-	text := pdfText(t, renderPDF(t, s, sampleOptions(dir)))
+	text := extractText(t, renderPDF(t, s, sampleOptions(dir)))
 	if n := strings.Count(text, "Snapshot file not found"); n != 3 {
 		t.Errorf("%d placeholders for missing files, want 3", n)
 	}
 	// Without a snapshot folder, nothing is looked up and nothing fails.
-	text = pdfText(t, renderPDF(t, s, sampleOptions("")))
+	text = extractText(t, renderPDF(t, s, sampleOptions("")))
 	if n := strings.Count(text, "No snapshot taken"); n != 3 {
 		t.Errorf("%d placeholders without a folder, want 3", n)
 	}
@@ -205,7 +205,7 @@ func TestReportPDFStopsWhenCanceled(t *testing.T) {
 }
 
 func TestEmptySessionStillPrints(t *testing.T) {
-	text := flat(pdfText(t, renderPDF(t, handover.Session{Site: "Empty site"}, Options{Now: sampleNow, Location: time.UTC})))
+	text := flat(extractText(t, renderPDF(t, handover.Session{Site: "Empty site"}, Options{Now: sampleNow, Location: time.UTC})))
 	for _, want := range []string{"No camera is part of this handover", "Nothing: every camera", "(not named)"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("empty report lacks %q", want)
@@ -244,4 +244,35 @@ func TestScreenshots(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// FuzzReportPDFTakesAnyText: whatever a camera or a user typed (invalid
+// UTF-8, control characters, glyphs the font lacks, very long words), the
+// report renders and is a PDF.
+func FuzzReportPDFTakesAnyText(f *testing.F) {
+	for _, s := range []string{"", "Östra", "\xff\xfe", "a\x00b\tc\r\n", "🙂 漢字", strings.Repeat("W", 400), "{nb}"} {
+		f.Add(s, s)
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		at := time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC)
+		s := handover.Session{Site: a, HandedOverBy: b, ReceivedBy: a + b, Cameras: []handover.Camera{{
+			MAC: "ACCC8E000001", Name: a, Location: b, Model: b, Firmware: a, Excluded: len(a)%2 == 1, ExcludedReason: b,
+			Steps: map[handover.Step]handover.Tick{
+				handover.Network:  {Done: true, Manual: true, Note: a, At: at},
+				handover.Password: {Done: true, User: b, At: at, Detail: a},
+				handover.Clock:    {FailedAt: at, FailedKey: b},
+			},
+		}}}
+		var out bytes.Buffer
+		if err := WritePDF(context.Background(), &out, s, Options{Now: at, Location: time.UTC}); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasPrefix(out.Bytes(), []byte("%PDF-")) || !bytes.Contains(out.Bytes(), []byte("%%EOF")) {
+			t.Fatal("output is not a whole PDF")
+		}
+		var creds bytes.Buffer
+		if err := WriteCredentialsPDF(context.Background(), &creds, a, []Credential{{Camera: a, User: b, Password: a + b}}, Options{Now: at}); err != nil {
+			t.Fatal(err)
+		}
+	})
 }
