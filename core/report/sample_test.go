@@ -116,7 +116,19 @@ func sampleSession(t testing.TB, n int) (handover.Session, string) {
 	if n > 3 {
 		must(l.Exclude(fixed[3].mac, true, "Owned by the tenant of unit 4, not the property"))
 	}
-	return l.Session(), l.Store().SnapshotDir(l.ID())
+	// Steps the store timed itself (names, snapshots, ticks by hand)
+	// carry today's date; pin them to the sample's day so documents and
+	// screenshots come out the same on every run.
+	sess := l.Session()
+	for i, c := range sess.Cameras {
+		for st, tick := range c.Steps {
+			if tick.At.After(base.Add(24 * time.Hour)) {
+				tick.At = base.Add(time.Duration(i)*time.Minute + 30*time.Second)
+				c.Steps[st] = tick
+			}
+		}
+	}
+	return sess, l.Store().SnapshotDir(l.ID())
 }
 
 var sampleNow = time.Date(2026, 3, 14, 16, 45, 0, 0, time.UTC)
