@@ -18,8 +18,9 @@ const (
 // Options says how a document is rendered. The zero Options gives an
 // English A4 document dated now, in the computer's time zone.
 type Options struct {
-	// Paper is A4 or Letter; anything else is A4. DefaultPaper gives the
-	// one of the user's region.
+	// Paper is A4 or Letter; anything else is A4. "" lets WritePDF use
+	// the session's choice. DefaultPaper gives the one of the user's
+	// region.
 	Paper string
 	// SnapshotDir is the session's snapshot folder
 	// (handover.Store.SnapshotDir); "" prints no pictures.

@@ -30,10 +30,14 @@ const (
 // the people and a summary; one block per camera with its details, its
 // checklist and its snapshot; what is still open; and lines for the two
 // signatures. A missing or damaged snapshot prints as a placeholder. ctx
-// is checked between cameras.
+// is checked between cameras. With opts.Paper empty, the session's own
+// paper choice (s.Paper) is used.
 func WritePDF(ctx context.Context, w io.Writer, s handover.Session, opts Options) (err error) {
 	defer recoverPDF("handover report", &err)
 	s = pdfSession(s)
+	if opts.Paper == "" {
+		opts.Paper = s.Paper
+	}
 	title := opts.tr(msgTitle)
 	d := newDoc(opts, title, s.Site)
 	d.SetAuthor(s.HandedOverBy, true)

@@ -160,6 +160,16 @@ func TestMediaBoxFollowsPaper(t *testing.T) {
 			t.Errorf("paper %q: MediaBox %q, want %s", paper, m, want)
 		}
 	}
+	// The caller's choice wins; without one, the session's.
+	s.Paper = Letter
+	if m := box.FindSubmatch(renderPDF(t, s, sampleOptions(dir))); m == nil || string(m[1]) != "612.00" {
+		t.Errorf("session's Letter ignored: %q", m)
+	}
+	opts := sampleOptions(dir)
+	opts.Paper = A4
+	if m := box.FindSubmatch(renderPDF(t, s, opts)); m == nil || string(m[1]) != "595.28" {
+		t.Errorf("caller's A4 ignored: %q", m)
+	}
 }
 
 func TestMissingSnapshotPrintsAPlaceholder(t *testing.T) {
