@@ -1,0 +1,20 @@
+package report
+
+import (
+	"golang.org/x/sys/windows"
+
+	"github.com/openipu/openipu/core/durable"
+)
+
+// renameNoReplace fails with an error matching os.ErrExist when to exists:
+// MoveFileEx without MOVEFILE_REPLACE_EXISTING refuses in the same step, so
+// a file that appears at to is never overwritten.
+func renameNoReplace(from, to string) error {
+	return durable.MoveFile(from, to, windows.MOVEFILE_WRITE_THROUGH)
+}
+
+// replace renames over an existing file and has Windows put the new name
+// on disk before it returns (a folder cannot be flushed there).
+func replace(from, to string) error {
+	return durable.MoveFile(from, to, windows.MOVEFILE_REPLACE_EXISTING|windows.MOVEFILE_WRITE_THROUGH)
+}
