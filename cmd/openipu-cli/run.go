@@ -55,7 +55,7 @@ var commands []*command
 func init() {
 	commands = []*command{
 		discoverCommand, infoCommand, setPasswordCommand, backupCommand, factoryDefaultCommand,
-		restartCommand, setIPCommand, assignIPByMACCommand, clockCommand, snapshotCommand, sessionCommand, helpCommand, versionCommand,
+		restartCommand, setIPCommand, assignIPByMACCommand, clockCommand, snapshotCommand, sessionCommand, reportCommand, helpCommand, versionCommand,
 	}
 }
 

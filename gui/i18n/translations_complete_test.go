@@ -10,18 +10,9 @@ import (
 	"testing"
 
 	"github.com/openipu/openipu/assets"
-	"github.com/openipu/openipu/core/addrplan"
-	"github.com/openipu/openipu/core/arpping"
-	"github.com/openipu/openipu/core/backup"
-	"github.com/openipu/openipu/core/camaddr"
-	"github.com/openipu/openipu/core/demo"
-	"github.com/openipu/openipu/core/discovery"
-	"github.com/openipu/openipu/core/hostaddr"
-	"github.com/openipu/openipu/core/journal"
-	"github.com/openipu/openipu/core/tlspin"
 	"github.com/openipu/openipu/core/usermsg"
+	"github.com/openipu/openipu/core/usermsg/catalogue"
 	"github.com/openipu/openipu/core/vapix"
-	"github.com/openipu/openipu/core/workflow"
 )
 
 // en.json is generated from the core tables, not written by hand:
@@ -33,33 +24,16 @@ var update = flag.Bool("update", false, "rewrite assets/translations/en.json fro
 
 const enJSON = "../../assets/translations/en.json"
 
-// coreMessages lists every message core/ can show a user. vapix kinds are
-// walked past Canceled until one falls back to the Unknown text, so kinds
-// appended later are picked up without editing this test.
+// coreMessages lists every message core/ can show a user (the catalogue),
+// after checking that every vapix kind up to Canceled explains itself.
 func coreMessages(t *testing.T) []usermsg.Message {
 	t.Helper()
-	msgs := []usermsg.Message{usermsg.Unexpected, usermsg.TryAgain}
-	unknown, _ := usermsg.Explain(&vapix.Error{Kind: vapix.Unknown})
-	for k := vapix.Unknown; k < 1000; k++ {
-		p, ok := usermsg.Explain(&vapix.Error{Kind: k})
-		if !ok {
+	for k := vapix.Unknown; k <= vapix.Canceled; k++ {
+		if _, ok := usermsg.Explain(&vapix.Error{Kind: k}); !ok {
 			t.Fatalf("vapix.Error of kind %v does not explain itself", k)
 		}
-		if k > vapix.Canceled && p.What.Key == unknown.What.Key {
-			break
-		}
-		msgs = append(msgs, p.What, p.Next)
 	}
-	msgs = append(msgs, discovery.Messages()...)
-	msgs = append(msgs, arpping.Messages()...)
-	msgs = append(msgs, backup.Messages()...)
-	msgs = append(msgs, camaddr.Messages()...)
-	msgs = append(msgs, journal.Messages()...)
-	msgs = append(msgs, tlspin.Messages()...)
-	msgs = append(msgs, workflow.Messages()...)
-	msgs = append(msgs, hostaddr.Messages()...)
-	msgs = append(msgs, addrplan.Messages()...)
-	return append(msgs, demo.Messages()...)
+	return catalogue.All()
 }
 
 func TestEnglishTranslationsHoldEveryCoreMessageVerbatim(t *testing.T) {
