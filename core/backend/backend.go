@@ -14,6 +14,7 @@ import (
 	"github.com/openipu/openipu/core/handover"
 	"github.com/openipu/openipu/core/hostaddr"
 	"github.com/openipu/openipu/core/netif"
+	"github.com/openipu/openipu/core/report"
 	"github.com/openipu/openipu/core/vapix"
 	"github.com/openipu/openipu/core/workflow"
 )
@@ -62,6 +63,12 @@ type Backend struct {
 	// it too, so what a workflow does ticks the camera's checklist.
 	Handovers *handover.Store
 	Handover  *handover.Active
+	// Typed keeps the passwords set while the program runs, in memory
+	// only, for the credentials sheet the user may ask for; nil keeps
+	// none.
+	Typed *report.Typed
+	// DocumentsDir is where reports are offered to be saved.
+	DocumentsDir string
 	// AddressInUse tells whether something already answers at addr (the
 	// check before giving that address to a camera).
 	AddressInUse func(ctx context.Context, addr netip.Addr) bool

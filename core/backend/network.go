@@ -12,6 +12,7 @@ import (
 	"github.com/openipu/openipu/core/hostaddr"
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/netif"
+	"github.com/openipu/openipu/core/report"
 	"github.com/openipu/openipu/core/tlspin"
 	"github.com/openipu/openipu/core/vapix"
 	"github.com/openipu/openipu/core/workflow"
@@ -72,6 +73,8 @@ func Network(opts discovery.Options, files Files) *Backend {
 
 	b.Close = func() {}
 	b.Handover = &handover.Active{}
+	b.Typed = &report.Typed{}
+	b.DocumentsDir = DocumentsDir()
 	if j, err := openJournal(files.Journal); err != nil {
 		b.Problems = append(b.Problems, fmt.Errorf("the journal: %w", err))
 		b.Env.Journal = handover.Recorders{unavailableJournal{err}, b.Handover}
@@ -126,3 +129,16 @@ func openJournal(path string) (*journal.Journal, error) {
 type unavailableJournal struct{ err error }
 
 func (u unavailableJournal) Append(journal.Entry) error { return u.err }
+
+// DocumentsDir is the user's Documents folder where there is one
+// (Windows, macOS and most desktops), else the home folder.
+func DocumentsDir() string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return ""
+	}
+	if st, err := os.Stat(filepath.Join(home, "Documents")); err == nil && st.IsDir() {
+		return filepath.Join(home, "Documents")
+	}
+	return home
+}

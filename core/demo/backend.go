@@ -14,6 +14,7 @@ import (
 	"github.com/openipu/openipu/core/handover"
 	"github.com/openipu/openipu/core/journal"
 	"github.com/openipu/openipu/core/netif"
+	"github.com/openipu/openipu/core/report"
 	"github.com/openipu/openipu/core/usermsg"
 	"github.com/openipu/openipu/core/vapix"
 	"github.com/openipu/openipu/core/workflow"
@@ -62,9 +63,12 @@ func NewBackend(ctx context.Context, opts Options) (*backend.Backend, error) {
 		store = handover.NewStore(filepath.Join(filepath.Dir(d), "demo-handovers"))
 	}
 	return &backend.Backend{
-		Handovers: store,
-		Handover:  active,
-		Discovery: &discoverer{n: n, eng: n.Engine()},
+		Handovers:    store,
+		Handover:     active,
+		Typed:        &report.Typed{},
+		// A report the user saves is theirs to keep, demo or not.
+		DocumentsDir: backend.DocumentsDir(),
+		Discovery:    &discoverer{n: n, eng: n.Engine()},
 		SearchOnly: func(names []string) (backend.Discoverer, error) {
 			e, err := n.Restart(names)
 			if err != nil {

@@ -83,3 +83,11 @@ func atAddress(cam discovery.Device, addr netip.Addr) discovery.Device {
 	cam.HTTPURL = vapix.CameraURL(false, addr, cam.HTTPPort)
 	return cam
 }
+
+// cameraLabel names a camera in a list of many: its model and MAC.
+func cameraLabel(d discovery.Device) string {
+	if d.Model == "" {
+		return d.MAC
+	}
+	return d.Model + " " + d.MAC
+}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/report"
 	"github.com/openipu/openipu/core/passphrase"
 	"github.com/openipu/openipu/core/vapix"
 	"github.com/openipu/openipu/core/workflow"
@@ -460,6 +461,12 @@ func (d *setPasswordDialog) finish() {
 		case rowDone:
 			done++
 			rememberAdminOf(d.h, r.cam.MAC, r.user)
+			// In memory only, for the credentials sheet the user may
+			// ask for at the handover.
+			d.h.Backend().Typed.Remember(report.Credential{
+				Camera: cameraLabel(r.cam), Address: CameraAddress(r.cam), MAC: r.cam.MAC,
+				User: r.user, Password: d.password.Text,
+			})
 		case rowFailed, rowStopped:
 			failed++
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/openipu/openipu/core/handover"
 	"github.com/openipu/openipu/gui/dialogs"
 	"github.com/openipu/openipu/gui/i18n"
+	"github.com/openipu/openipu/gui/widgets"
 )
 
 // checklistCard is the selected camera's handover checklist in the details
@@ -40,7 +41,16 @@ func newChecklistCard(w *MainWindow) *checklistCard {
 	c.name.Alignment = widget.ButtonAlignLeading
 	c.leave = widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), c.toggleLeave)
 	c.leave.Alignment = widget.ButtonAlignLeading
-	c.actions = container.NewVBox()
+	step := func(label string, icon fyne.Resource, act dialogs.HandoverAction) *widget.Button {
+		b := widget.NewButtonWithIcon(label, icon, func() { w.runHandoverAction(act) })
+		b.Alignment = widget.ButtonAlignLeading
+		return b
+	}
+	c.actions = container.NewVBox(
+		step(lang.X("checklist.check_clock", "Check the clock"), theme.HistoryIcon(), dialogs.CheckClock),
+		step(lang.X("checklist.set_clock", "Set the clock…"), theme.HistoryIcon(), dialogs.SetClock),
+		step(lang.X("checklist.snapshot", "Take a snapshot"), theme.MediaPhotoIcon(), dialogs.TakeSnapshot),
+	)
 	c.card = widget.NewCard(lang.X("checklist.title", "Handover checklist"), "", container.NewVBox(c.note, c.rows, c.actions, c.name, c.leave))
 	return c
 }
@@ -70,9 +80,12 @@ func (c *checklistCard) update() {
 		c.rows.Refresh()
 		c.name.Hide()
 		c.leave.Hide()
+		c.actions.Hide()
 		c.shownFor = ""
 		return
 	}
+	d, inList := c.w.rows.device(cam.MAC)
+	widgets.SetVisible(c.actions, inList && !d.Lost && !cam.Excluded)
 	key := fmt.Sprintf("%+v|%s", cam, lang.X("checklist.title", "Handover checklist"))
 	if key == c.shownFor {
 		return

@@ -181,4 +181,5 @@ func (w *MainWindow) updateActions() {
 		w.menu.Refresh()
 	}
 	w.details.updateActions()
+	w.updateHandoverItems()
 }

@@ -3,6 +3,8 @@ package window
 import (
 	"sync"
 
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -11,6 +13,7 @@ import (
 
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/handover"
+	"github.com/openipu/openipu/core/report"
 	"github.com/openipu/openipu/gui/apptheme"
 	"github.com/openipu/openipu/gui/dialogs"
 	"github.com/openipu/openipu/gui/i18n"
@@ -266,7 +269,13 @@ func newHandoverMenu(w *MainWindow) *fyne.Menu {
 		add("edit", lang.X("handover.menu.edit", "Site and people…"), w.showEditHandover),
 		add("close", lang.X("handover.menu.close", "Close this handover"), w.closeHandover),
 		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItemSeparator(),
+		add("clock", lang.X("handover.menu.check_clock", "Check the clock"), func() { w.runHandoverAction(dialogs.CheckClock) }),
+		add("setclock", lang.X("handover.menu.set_clock", "Set the clock…"), func() { w.runHandoverAction(dialogs.SetClock) }),
+		add("snapshot", lang.X("handover.menu.snapshot", "Take a snapshot"), func() { w.runHandoverAction(dialogs.TakeSnapshot) }),
+		fyne.NewMenuItemSeparator(),
 		add("report", lang.X("handover.menu.report", "Export report…"), w.showExportReport),
+		add("creds", lang.X("handover.menu.credentials", "Credentials sheet for the new owner…"), w.showCredentialsSheet),
 		add("list", lang.X("handover.menu.list_csv", "Export camera list as CSV…"), w.showExportList),
 	)
 }
@@ -275,10 +284,14 @@ func newHandoverMenu(w *MainWindow) *fyne.Menu {
 func (w *MainWindow) updateHandoverItems() {
 	open := w.ho.shown != nil
 	changed := false
+	targets := len(w.handoverTargets()) > 0
 	for key, it := range w.hoItems {
 		off := !open && (key == "edit" || key == "close" || key == "report")
-		if key == "list" {
+		switch key {
+		case "list":
 			off = len(w.rows.byMAC) == 0
+		case "clock", "setclock", "snapshot":
+			off = !targets
 		}
 		if it.Disabled != off {
 			it.Disabled = off
@@ -290,14 +303,80 @@ func (w *MainWindow) updateHandoverItems() {
 	}
 }
 
-// writeNameTo is how the describe dialog writes a name to the camera mac;
-// nil while the window has no way to.
-func (w *MainWindow) writeNameTo(string) func(name, location string) { return nil }
+// writeNameTo is how the describe dialog writes a name to the camera mac:
+// the camera must be in the list, where its address is.
+func (w *MainWindow) writeNameTo(mac string) func(name, location string) {
+	if _, ok := w.rows.device(mac); !ok {
+		return nil
+	}
+	return func(name, location string) {
+		if d, ok := w.rows.device(mac); ok {
+			dialogs.ShowWriteName(w, d, name, location)
+		}
+	}
+}
 
-// showExportReport and showExportList export the report and the camera
-// list.
-func (w *MainWindow) showExportReport() {}
-func (w *MainWindow) showExportList()   {}
+func (w *MainWindow) showExportReport() {
+	if l := w.live(); l != nil {
+		dialogs.ShowExportReport(w, l)
+	}
+}
+
+func (w *MainWindow) showExportList() {
+	cams := w.rows.devices()
+	if len(cams) == 0 {
+		return
+	}
+	slices.SortFunc(cams, compareIP)
+	dialogs.ShowExportList(w, cams, func(cams []discovery.Device) []report.DeviceRow {
+		rows := make([]report.DeviceRow, 0, len(cams))
+		for _, d := range cams {
+			addr := ""
+			if len(d.Addresses) > 0 {
+				addr = d.Addresses[0].String()
+			}
+			rows = append(rows, report.DeviceRow{
+				Model: d.Model, Name: d.Name, Address: addr, MAC: d.MAC, Serial: d.Serial, Firmware: d.Firmware,
+				PasswordState: passwordWords(d), Reachability: i18n.Text(d.Diagnosis.What),
+				FoundVia: foundByText(d), LastSeen: d.LastSeen,
+			})
+		}
+		return rows
+	})
+}
+
+func (w *MainWindow) showCredentialsSheet() { dialogs.ShowCredentialsSheet(w, w.live()) }
+
+// passwordWords says whether a camera still needs its first password.
+func passwordWords(d discovery.Device) string {
+	switch d.Setup {
+	case discovery.SetupNeeded:
+		return lang.X("list.password_needed", "needs a password")
+	case discovery.SetupDone:
+		return lang.X("list.password_set", "has a password")
+	}
+	return lang.X("list.password_unknown", "unknown")
+}
+
+// handoverTargets are the cameras the handover's actions work on: the
+// ticked ones, else the selected one, as for every other action; not one
+// that is lost.
+func (w *MainWindow) handoverTargets() []discovery.Device {
+	cams, _ := w.chosen()
+	var out []discovery.Device
+	for _, d := range cams {
+		if !d.Lost && len(d.Addresses) > 0 {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func (w *MainWindow) runHandoverAction(act dialogs.HandoverAction) {
+	if cams := w.handoverTargets(); len(cams) > 0 {
+		dialogs.ShowHandoverAction(w, cams, act)
+	}
+}
 
 // devices is every camera the table knows.
 func (r *cameraRows) devices() []discovery.Device {
