@@ -63,9 +63,9 @@ func NewBackend(ctx context.Context, opts Options) (*backend.Backend, error) {
 		store = handover.NewStore(filepath.Join(filepath.Dir(d), "demo-handovers"))
 	}
 	return &backend.Backend{
-		Handovers:    store,
-		Handover:     active,
-		Typed:        &report.Typed{},
+		Handovers: store,
+		Handover:  active,
+		Typed:     &report.Typed{},
 		// A report the user saves is theirs to keep, demo or not.
 		DocumentsDir: backend.DocumentsDir(),
 		Discovery:    &discoverer{n: n, eng: n.Engine()},

@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/core/discovery"
-	"github.com/openipu/openipu/core/handover"
 	"github.com/openipu/openipu/core/vapix"
 	"github.com/openipu/openipu/core/workflow"
 	"github.com/openipu/openipu/gui/i18n"
@@ -127,9 +126,7 @@ func (d *handoverActionDialog) setting() vapix.ClockSetting {
 		s.ComputerTime = true
 		return s
 	}
-	for _, f := range strings.FieldsFunc(d.ntp.Text, func(r rune) bool { return r == ',' || r == ' ' }) {
-		s.NTPServers = append(s.NTPServers, f)
-	}
+	s.NTPServers = strings.FieldsFunc(d.ntp.Text, func(r rune) bool { return r == ',' || r == ' ' })
 	return s
 }
 
@@ -238,4 +235,3 @@ func (d *handoverActionDialog) finish() {
 // WriteNameOffered says whether h's cameras can be given a name.
 func WriteNameOffered(h Host) bool { return h.Backend().Env.Connect != nil }
 
-var _ = handover.Snapshot

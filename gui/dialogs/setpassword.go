@@ -12,8 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/core/discovery"
-	"github.com/openipu/openipu/core/report"
 	"github.com/openipu/openipu/core/passphrase"
+	"github.com/openipu/openipu/core/report"
 	"github.com/openipu/openipu/core/vapix"
 	"github.com/openipu/openipu/core/workflow"
 	"github.com/openipu/openipu/gui/i18n"
