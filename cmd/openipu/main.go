@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"time"
 
@@ -19,6 +20,7 @@ import (
 	"github.com/openipu/openipu/core/buildinfo"
 	"github.com/openipu/openipu/core/demo"
 	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/handover"
 	"github.com/openipu/openipu/gui/i18n"
 	"github.com/openipu/openipu/gui/window"
 )
@@ -44,13 +46,21 @@ func main() {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 
-	startDemo := func(ctx context.Context) (*backend.Backend, error) { return demo.NewBackend(ctx, demo.Options{}) }
+	// A demo handover survives closing the program, as a real one does,
+	// in a folder of its own beside the real ones.
+	demoHandovers := ""
+	if dir, err := handover.DefaultDir(); err == nil {
+		demoHandovers = filepath.Join(filepath.Dir(dir), "demo-handovers")
+	}
+	if dir := os.Getenv("OPENIPU_DEMO_HANDOVERS"); dir != "" {
+		demoHandovers = dir // the smoke tests keep theirs apart
+	}
+	demoOpts := demo.Options{HandoverDir: demoHandovers}
 	// The smoke test wants a busy demo; people get the calm one.
 	if pace, err := time.ParseDuration(os.Getenv("OPENIPU_DEMO_PACE")); err == nil && pace > 0 {
-		startDemo = func(ctx context.Context) (*backend.Backend, error) {
-			return demo.NewBackend(ctx, demo.Options{ComeAndGo: pace, AwayFor: pace / 2, Liveness: pace})
-		}
+		demoOpts.ComeAndGo, demoOpts.AwayFor, demoOpts.Liveness = pace, pace/2, pace
 	}
+	startDemo := func(ctx context.Context) (*backend.Backend, error) { return demo.NewBackend(ctx, demoOpts) }
 
 	opts := window.Options{OpenURL: a.OpenURL, StartDemo: startDemo, Version: buildinfo.Version(),
 		// Windows Defender Firewall asks about the first socket the search

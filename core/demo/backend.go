@@ -56,12 +56,11 @@ func NewBackend(ctx context.Context, opts Options) (*backend.Backend, error) {
 		}
 	}()
 	active := &handover.Active{}
-	var store *handover.Store
-	if opts.HandoverDir != "" {
-		store = handover.NewStore(opts.HandoverDir)
-	} else if d, err := handover.DefaultDir(); err == nil {
-		store = handover.NewStore(filepath.Join(filepath.Dir(d), "demo-handovers"))
+	handovers := opts.HandoverDir
+	if handovers == "" {
+		handovers = filepath.Join(dir, "handovers")
 	}
+	store := handover.NewStore(handovers)
 	return &backend.Backend{
 		Handovers: store,
 		Handover:  active,

@@ -45,10 +45,10 @@ type Options struct {
 	AwayFor time.Duration
 	// Logf is an optional debug log; it is never given a password.
 	Logf func(format string, args ...any)
-	// HandoverDir keeps the demo's handover sessions; empty is a folder of
-	// the demo's own beside the user's real ones, so that a demo handover
-	// survives closing the program as a real one does, and never mixes
-	// with them.
+	// HandoverDir keeps the demo's handover sessions. The program gives a
+	// folder beside the user's real ones, so that a demo handover survives
+	// closing it as a real one does and never mixes with them; empty keeps
+	// them in the demo's own temporary folder, gone at Close (tests).
 	HandoverDir string
 }
 
