@@ -95,7 +95,7 @@ func windowTexts(t *testing.T) map[string]any {
 					}
 					add(pos, strs[0], strs[1])
 				}
-				if id, ok := fn.X.(*ast.Ident); ok && id.Name == "i18n" && fn.Sel.Name == "Counted" {
+				if id, ok := fn.X.(*ast.Ident); ok && id.Name == "i18n" && (fn.Sel.Name == "Counted" || fn.Sel.Name == "CountedWith") {
 					if len(strs) < 3 {
 						t.Errorf("%s: i18n.Counted without literal key and forms", pos)
 						return true
