@@ -2,9 +2,10 @@ package dialogs
 
 import (
 	"context"
-	"errors"
+	"image/color"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -54,10 +55,14 @@ func ShowSwitchHandover(h Host, done func(*handover.Live)) {
 				map[string]any{"Done": s.Done, "Total": s.Total, "When": s.Updated.Local().Format("2006-01-02 15:04")}))
 		})
 	d.list.OnSelected = func(id widget.ListItemID) { d.chosen = id; d.primary.Enable() }
-	body := container.NewStack(empty, d.list)
+	d.list.OnUnselected = func(widget.ListItemID) { d.chosen = -1; d.primary.Disable() }
+	// Room for a few handovers from the start, so the dialog does not
+	// grow under the pointer when the list arrives.
+	room := canvas.NewRectangle(color.Transparent)
+	room.SetMinSize(fyne.NewSize(440, 200))
+	body := container.NewStack(room, empty, d.list)
 	d.frame = newFrame(h, lang.X("handover.switch.title", "Open a handover"), body, lang.X("handover.switch.button", "Open"), d.submit)
 	d.primary.Disable()
-	Hold(body, fyne.NewSize(420, 220))
 	d.show(nil)
 	d.run(nil, func(context.Context) func() {
 		list, problems, err := store.List()
@@ -68,7 +73,7 @@ func ShowSwitchHandover(h Host, done func(*handover.Live)) {
 			case err != nil:
 				d.problem.ShowError(err)
 			case len(problems) > 0:
-				d.problem.ShowError(errors.Join(problems[0]))
+				d.problem.ShowError(problems[0])
 			}
 			if err == nil && len(list) == 0 {
 				empty.SetText(lang.X("handover.switch.none", "There is no saved handover yet. Start one with “New handover…”."))

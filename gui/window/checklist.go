@@ -51,7 +51,9 @@ func newChecklistCard(w *MainWindow) *checklistCard {
 		step(lang.X("checklist.set_clock", "Set the clock…"), theme.HistoryIcon(), dialogs.SetClock),
 		step(lang.X("checklist.snapshot", "Take a snapshot"), theme.MediaPhotoIcon(), dialogs.TakeSnapshot),
 	)
-	c.card = widget.NewCard(lang.X("checklist.title", "Handover checklist"), "", container.NewVBox(c.note, c.rows, c.actions, c.name, c.leave))
+	title := widget.NewLabel(lang.X("checklist.title", "Handover checklist"))
+	title.TextStyle = fyne.TextStyle{Bold: true}
+	c.card = widget.NewCard("", "", container.NewVBox(title, c.note, c.rows, c.actions, c.name, c.leave))
 	return c
 }
 
@@ -141,7 +143,7 @@ func (c *checklistCard) row(s handover.Session, cam handover.Camera, step handov
 	}
 	what := widget.NewLabel(tickText(t, step))
 	what.Wrapping = fyne.TextWrapWord
-	what.Importance = widget.LowImportance
+	what.SizeName = theme.SizeNameCaptionText
 	var button fyne.CanvasObject = layoutSpacer()
 	mac, label := cam.MAC, cam.Label()
 	switch {

@@ -11,6 +11,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/core/demo"
 	"github.com/openipu/openipu/core/discovery"
@@ -175,4 +177,61 @@ func (w *testWindow) overlayEntryWithText(t *testing.T, s string) *widgets.EscEn
 	}
 	t.Fatalf("no field with %q in the dialog: %v", s, entryTexts(dialogEntries(w.win)))
 	return nil
+}
+
+// TestScreenshotsOfTheHandover draws the README's pictures of the
+// handover: the checklist in the window (in both themes, and at the
+// smallest size), the Handover menu, starting a handover and opening
+// another. Runs only when asked, like the other screenshots.
+func TestScreenshotsOfTheHandover(t *testing.T) {
+	dir := uitest.ShotDir(t)
+	for _, v := range uitest.Variants {
+		t.Run(v.Name, func(t *testing.T) {
+			w := demoWindow(t, v.Variant)
+			b := w.Backend()
+			live, err := b.Handovers.Create("Östra Hamngatan 7, block B")
+			if err != nil {
+				t.Fatal(err)
+			}
+			live.SetPeople("Östra Hamngatan 7, block B", "Jörg Müller, Łódź Installations", "Ångström Fastigheter AB")
+			b.Handovers.Create("Kungsgatan 12, garage")
+			w.openHandover(live)
+			w.ui.Until(t, "the cameras are in the handover", func() bool { return w.ho.shown != nil && len(w.ho.shown.Cameras) >= 6 })
+			cams := camerasByState(w)
+			cam := cams[stateNeedsPassword][0]
+			for _, s := range []handover.Step{handover.Password, handover.Network, handover.Clock} {
+				if err := live.MarkDone(cam.MAC, s, "done on site by the installer"); err != nil {
+					t.Fatal(err)
+				}
+			}
+			live.Describe(cam.MAC, "Entrance", "ground floor lobby")
+			w.ui.Until(t, "the ticks show", func() bool { return w.checklistOf(cam.MAC).Name == "Entrance" })
+			w.tapRow(t, cam.MAC, 0)
+			w.ui.Drain()
+			uitest.Shoot(t, w.win, filepath.Join(dir, "handover-checklist-"+v.Name+".png"))
+			shootSmall(t, w, filepath.Join(dir, "handover-checklist-small-"+v.Name+".png"))
+			if v.Variant != theme.VariantLight {
+				return
+			}
+			widget.ShowPopUpMenuAtPosition(newHandoverMenu(w.MainWindow), w.win.Canvas(), fyne.NewPos(300, 40))
+			uitest.Shoot(t, w.win, filepath.Join(dir, "handover-menu.png"))
+			closeOverlays(w)
+			for _, d := range []struct {
+				file string
+				open func()
+			}{
+				{"handover-new.png", w.showNewHandover},
+				{"handover-open.png", w.showSwitchHandover},
+				{"handover-export.png", w.showExportReport},
+			} {
+				d.open()
+				w.ui.Drain()
+				w.ui.Until(t, "the dialog has settled", func() bool {
+					return w.win.Canvas().Overlays().Top() != nil && !strings.Contains(shownDialog(w.win), "Reading the saved")
+				})
+				uitest.Shoot(t, w.win, filepath.Join(dir, d.file))
+				closeOverlays(w)
+			}
+		})
+	}
 }
