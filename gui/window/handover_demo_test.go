@@ -32,10 +32,12 @@ func (w *testWindow) fillLogin(t *testing.T, button string) {
 	if len(entries) < 2 {
 		t.Fatalf("the dialog has fields %v", entryTexts(entries))
 	}
-	if entries[0].Text == "" {
-		test.Type(entries[0], "admin")
+	// The login is the last two fields, under the action's own.
+	user, password := entries[len(entries)-2], entries[len(entries)-1]
+	if user.Text == "" {
+		test.Type(user, "admin")
 	}
-	test.Type(entries[1], demoPassword)
+	test.Type(password, demoPassword)
 	test.Tap(dialogButton(t, w.win, button))
 }
 
@@ -233,5 +235,72 @@ func TestScreenshotsOfTheHandover(t *testing.T) {
 				closeOverlays(w)
 			}
 		})
+	}
+}
+
+// The camera on the factory address 192.168.0.90, walked from found to
+// handed over: the address wizard gives it a password and an office
+// address (both ticked), then its clock, snapshot and name; the site bar
+// counts it.
+func TestTheFactoryAddressCameraIsHandedOverThroughTheWizardAndTheChecklist(t *testing.T) {
+	w, factory := factoryCameraInTheDemo(t)
+	live, err := w.Backend().Handovers.Create("Östra Hamngatan 7, block B")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.openHandover(live)
+	w.ui.Until(t, "the factory camera is in the handover", func() bool {
+		_, ok := w.ho.shown.Camera(factory.MAC)
+		return ok
+	})
+
+	w.tapRow(t, factory.MAC, 0)
+	test.Tap(w.details.suggest)
+	test.Tap(dialogButton(t, w.win, "Give this computer a second address on the camera's network for a while"))
+	test.Tap(dialogButton(t, w.win, "Next"))
+	test.Tap(dialogButton(t, w.win, "Add the address for me"))
+	w.ui.UntilWithin(t, time.Minute, "the wizard asks for the camera's password", func() bool {
+		return strings.Contains(shownDialog(w.win), "Choose the camera's password")
+	})
+	setPasswordAndAddress(t, w, factory, "10.0.4.100")
+	closeOverlays(w)
+	w.ui.UntilWithin(t, time.Minute, "password and network are ticked, at the new address", func() bool {
+		c := w.checklistOf(factory.MAC)
+		return c.Tick(handover.Password).Done && c.Tick(handover.Network).Done && c.Address == "10.0.4.100"
+	})
+
+	w.ui.UntilWithin(t, time.Minute, "the camera is found at its office address with its firmware", func() bool {
+		d, ok := w.rows.device(factory.MAC)
+		return ok && !d.Lost && d.Firmware != "" && d.Diagnosis.Reach == discovery.ReachOK && w.checklistOf(factory.MAC).Tick(handover.Firmware).Done
+	})
+	w.selectMAC(factory.MAC)
+	w.ui.Drain()
+	for _, a := range []struct {
+		act    dialogs.HandoverAction
+		button string
+		step   handover.Step
+	}{{dialogs.SetClock, "Set 1 camera", handover.Clock}, {dialogs.TakeSnapshot, "Take 1 snapshot", handover.Snapshot}} {
+		w.runHandoverAction(a.act)
+		w.ui.Drain()
+		if a.act == dialogs.SetClock {
+			test.Type(w.overlayEntry(t, "pool.ntp.org"), "10.0.4.1")
+		}
+		w.fillLogin(t, a.button)
+		w.ui.UntilWithin(t, 30*time.Second, "the dialog's work ends", func() bool {
+			return strings.Contains(strings.Join(uitest.Texts(w.win.Canvas().Overlays().Top()), "\n"), "Close")
+		})
+		if !w.checklistOf(factory.MAC).Tick(a.step).Done {
+			t.Fatalf("%s did not tick its step; the dialog says:\n%s", a.button, shownDialog(w.win))
+		}
+		w.closeDialog(t)
+	}
+	if err := live.Describe(factory.MAC, "Bike room", "basement"); err != nil {
+		t.Fatal(err)
+	}
+	w.ui.Until(t, "the camera counts as handed over", func() bool {
+		return w.checklistOf(factory.MAC).HandedOver() && strings.HasPrefix(w.site.count.Text, "1 of ")
+	})
+	if tk := w.checklistOf(factory.MAC).Tick(handover.Clock); !strings.Contains(tk.Detail, "NTP 10.0.4.1") || !tk.ClockRead {
+		t.Errorf("clock step %+v", tk)
 	}
 }
