@@ -31,7 +31,7 @@ type exportDialog struct {
 	*frame
 	path    *widgets.EscEntry
 	format  *widget.RadioGroup
-	paper   *widget.RadioGroup
+	paper   *widget.Select
 	replace *widget.Check
 	open    *widget.Button
 	saved   string
@@ -54,7 +54,6 @@ func newExportDialog(h Host, title, intro string, formats, exts []string, paper 
 	d.path = widgets.NewEscEntry(d.escape)
 	d.path.OnSubmitted = func(string) { d.submit() }
 	d.format = widget.NewRadioGroup(formats, func(string) { d.retarget() })
-	d.format.Horizontal = true
 	d.format.Required = true
 	d.format.SetSelected(formats[0])
 	choose := widget.NewButtonWithIcon(lang.X("export.choose", "Choose…"), theme.FolderOpenIcon(), d.choose)
@@ -73,9 +72,7 @@ func newExportDialog(h Host, title, intro string, formats, exts []string, paper 
 		rows = append(rows, widget.NewLabel(lang.X("export.format", "Format")), d.format)
 	}
 	if paper != "" {
-		d.paper = widget.NewRadioGroup([]string{report.A4, report.Letter}, nil)
-		d.paper.Horizontal = true
-		d.paper.Required = true
+		d.paper = widget.NewSelect([]string{report.A4, report.Letter}, nil)
 		d.paper.SetSelected(paper)
 		rows = append(rows, widget.NewLabel(lang.X("export.paper", "Paper")), d.paper)
 	}

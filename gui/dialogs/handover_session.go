@@ -20,7 +20,7 @@ type sessionDialog struct {
 	*frame
 	live               *handover.Live // nil: a new session
 	site, by, to       *widgets.EscEntry
-	paper              *widget.RadioGroup
+	paper              *widget.Select
 	paperAuto, a4, let string
 	done               func(*handover.Live)
 }
@@ -55,9 +55,7 @@ func newSessionDialog(h Host, live *handover.Live, done func(*handover.Live)) *s
 	}
 	d.paperAuto = lang.X("handover.paper.auto", "As this computer's region")
 	d.a4, d.let = "A4", "Letter"
-	d.paper = widget.NewRadioGroup([]string{d.paperAuto, d.a4, d.let}, nil)
-	d.paper.Horizontal = true
-	d.paper.Required = true
+	d.paper = widget.NewSelect([]string{d.paperAuto, d.a4, d.let}, nil)
 	d.paper.SetSelected(d.paperAuto)
 	if live != nil {
 		s := live.Session()

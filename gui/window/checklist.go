@@ -138,6 +138,9 @@ func (c *checklistCard) row(s handover.Session, cam handover.Camera, step handov
 		icon.SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
 	}
 	title := widget.NewLabel(dialogs.StepTitle(step))
+	// Wrapped, so that a long step name (or its translation) makes the
+	// row taller, never the panel (and the window) wider.
+	title.Wrapping = fyne.TextWrapWord
 	if !step.Required() && !t.Done {
 		title.Importance = widget.LowImportance
 	}

@@ -14,7 +14,6 @@ import (
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/handover"
 	"github.com/openipu/openipu/core/report"
-	"github.com/openipu/openipu/gui/apptheme"
 	"github.com/openipu/openipu/gui/dialogs"
 	"github.com/openipu/openipu/gui/i18n"
 )
@@ -44,7 +43,7 @@ func newSiteBar(w *MainWindow) *siteBar {
 	b.progress.TextFormatter = func() string { return "" }
 	b.report = widget.NewButtonWithIcon(lang.X("handover.report", "Export report…"), theme.DocumentSaveIcon(), w.showExportReport)
 	b.edit = widget.NewButtonWithIcon(lang.X("handover.edit", "Site and people…"), theme.DocumentCreateIcon(), w.showEditHandover)
-	b.start = widget.NewButtonWithIcon(lang.X("handover.start", "Start a handover…"), apptheme.IconKey, w.showNewHandover)
+	b.start = widget.NewButtonWithIcon(lang.X("handover.start", "Start a handover…"), theme.ContentAddIcon(), w.showNewHandover)
 	b.start.Importance = widget.LowImportance
 	b.open = widget.NewButton(lang.X("handover.open", "Open…"), w.showSwitchHandover)
 	b.open.Importance = widget.LowImportance
@@ -59,7 +58,7 @@ func newSiteBar(w *MainWindow) *siteBar {
 // update shows s (nil: no handover open).
 func (b *siteBar) update(s *handover.Session) {
 	if s == nil {
-		b.site.SetText(lang.X("handover.none", "No handover open: start one to keep a checklist per camera and make the report."))
+		b.site.SetText(lang.X("handover.none", "No handover open."))
 		b.site.TextStyle = fyne.TextStyle{}
 		for _, o := range []fyne.CanvasObject{b.count, b.progress, b.report, b.edit} {
 			o.Hide()
