@@ -247,6 +247,7 @@ func (e *Engine) applyInterfaces(ctx context.Context, s *session, all []netif.In
 	}
 	for _, it := range d.added {
 		e.opts.Logf("%s came: searching it", it.Name)
+		s.reg.interfaceBack(it.Name)
 		if mdns != nil {
 			if err := mdns.addIface(it); err != nil {
 				e.opts.Logf("mdns: %s: %v", it.Name, err)
@@ -338,6 +339,10 @@ func startJoin(bursts []joinBurst, it netif.Interface, now time.Time) []joinBurs
 func (r *registry) dropInterface(name string) []Event {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if r.gone == nil {
+		r.gone = map[string]bool{}
+	}
+	r.gone[name] = true
 	now := r.now()
 	var evs []Event
 	for _, e := range r.byMAC {
@@ -361,6 +366,13 @@ func (r *registry) dropInterface(name string) []Event {
 		}
 	}
 	return evs
+}
+
+// interfaceBack takes name as a connection that hears cameras again.
+func (r *registry) interfaceBack(name string) {
+	r.mu.Lock()
+	delete(r.gone, name)
+	r.mu.Unlock()
 }
 
 // replaceByName puts it in place of the interface of the same name in list.

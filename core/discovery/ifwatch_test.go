@@ -229,3 +229,22 @@ func TestEngineSearchesAConnectionThatCameAndLosesItsCamerasWhenItGoes(t *testin
 		}
 	}
 }
+
+// A packet read from a connection just before it went is handed over just
+// after: it must not bring its camera back to life there, where nothing
+// can renew it; once the connection is back, it is heard again.
+func TestASightingFromARemovedConnectionDoesNotReviveItsCamera(t *testing.T) {
+	r, _ := newTestRegistry()
+	mac := "ACCC8E000001"
+	r.observe(Sighting{MAC: mac, Source: SourceMDNS, Interface: "eth1", Addr: ip("10.0.5.50")})
+	r.dropInterface("eth1")
+	r.observe(Sighting{MAC: mac, Source: SourceMDNS, Interface: "eth1", Addr: ip("10.0.5.50")})
+	if d := r.devices()[0]; !d.Lost {
+		t.Fatalf("a late sighting from the removed connection revived the camera: %+v", d)
+	}
+	r.interfaceBack("eth1")
+	r.observe(Sighting{MAC: mac, Source: SourceMDNS, Interface: "eth1", Addr: ip("10.0.5.50")})
+	if d := r.devices()[0]; d.Lost {
+		t.Fatalf("the camera is not heard on the connection once it is back: %+v", d)
+	}
+}

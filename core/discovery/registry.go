@@ -100,6 +100,10 @@ type registry struct {
 	// the camera is gone: legacy-unicast answers carry at most 10 s (RFC
 	// 6762 §6.7) and announcements 75 minutes, neither of which says that.
 	mdnsTTL time.Duration
+	// gone are the connections dropped (dropInterface) and not back: a
+	// sighting read from one of them before its socket closed, and handed
+	// over after, must not make its cameras heard there again.
+	gone map[string]bool
 }
 
 func newRegistry(now func() time.Time, local []netif.Interface, maxDevices int) *registry {
@@ -118,6 +122,9 @@ func (r *registry) observe(s Sighting) (evs []Event, needProbe bool) {
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if s.Interface != "" && r.gone[s.Interface] {
+		return nil, false
+	}
 	now := r.now()
 	e, known := r.byMAC[mac]
 	if !known {
