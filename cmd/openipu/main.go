@@ -9,10 +9,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
 	"github.com/openipu/openipu/assets"
@@ -43,6 +45,11 @@ func main() {
 	if err := i18n.LoadTranslations(); err != nil {
 		fmt.Fprintln(os.Stderr, "openipu:", err) // the English texts still show
 	}
+	// The language chosen in the window, applied before any text is built
+	// (Fyne cannot change it later); without a choice, the system's.
+	if err := i18n.Use(a.Preferences().String(i18n.PreferenceKey)); err != nil {
+		fmt.Fprintln(os.Stderr, "openipu:", err)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 
@@ -62,7 +69,7 @@ func main() {
 	}
 	startDemo := func(ctx context.Context) (*backend.Backend, error) { return demo.NewBackend(ctx, demoOpts) }
 
-	opts := window.Options{OpenURL: a.OpenURL, StartDemo: startDemo, Version: buildinfo.Version(),
+	opts := window.Options{OpenURL: a.OpenURL, StartDemo: startDemo, Version: buildinfo.Version(), Restart: restart(a),
 		// Windows Defender Firewall asks about the first socket the search
 		// opens; the window explains the question first (once; --demo
 		// opens none, and the window does not ask then).
@@ -97,4 +104,23 @@ func main() {
 // a download is.
 func printVersion(w io.Writer) {
 	fmt.Fprintf(w, "OpenIPU %s\n", buildinfo.Text())
+}
+
+// restart starts this program again with the same arguments and quits this
+// one: how a new language takes effect, since every text is built in the
+// language chosen at start. nil where the program cannot find itself.
+func restart(a fyne.App) func() error {
+	self, err := os.Executable()
+	if err != nil {
+		return nil
+	}
+	return func() error {
+		cmd := exec.Command(self, os.Args[1:]...)
+		cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+		if err := cmd.Start(); err != nil {
+			return err
+		}
+		a.Quit()
+		return nil
+	}
 }

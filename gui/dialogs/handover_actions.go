@@ -234,4 +234,3 @@ func (d *handoverActionDialog) finish() {
 
 // WriteNameOffered says whether h's cameras can be given a name.
 func WriteNameOffered(h Host) bool { return h.Backend().Env.Connect != nil }
-

@@ -34,6 +34,13 @@ type exportDialog struct {
 	paper   *widget.Select
 	replace *widget.Check
 	open    *widget.Button
+	// language is the document's language, for the report; nil for
+	// documents in the window's language.
+	language *widget.Select
+	form     *fyne.Container
+	// tr is the chosen language's translator, read when Save is pressed
+	// (on the Fyne goroutine) for the work that writes the document.
+	tr      func(usermsg.Message) string
 	saved   string
 	formats []string
 	exts    []string
@@ -77,7 +84,8 @@ func newExportDialog(h Host, title, intro string, formats, exts []string, paper 
 		rows = append(rows, widget.NewLabel(lang.X("export.paper", "Paper")), d.paper)
 	}
 	rows = append(rows, widget.NewLabel(lang.X("export.file", "File")), container.NewBorder(nil, nil, nil, choose, d.path))
-	body.Objects = []fyne.CanvasObject{widgets.Wrapped(intro), container.New(layout.NewFormLayout(), rows...), d.replace}
+	d.form = container.New(layout.NewFormLayout(), rows...)
+	body.Objects = []fyne.CanvasObject{widgets.Wrapped(intro), d.form, d.replace}
 	d.setButtons(d.open)
 	d.retarget()
 	return d
@@ -136,6 +144,7 @@ func (d *exportDialog) submit() {
 		paper = d.paper.Selected
 	}
 	d.open.Hide()
+	d.tr = d.translator()
 	d.run(nil, func(ctx context.Context) func() {
 		err := report.SaveFile(path, replace, func(w io.Writer) error { return d.write(ctx, w, format, paper) })
 		return func() {
@@ -170,7 +179,38 @@ func safeName(s string) string {
 	return strings.TrimSpace(s)
 }
 
-// ShowExportReport saves the handover's report as a PDF or a CSV table.
+// offerLanguages adds the choice of the document's language, the window's
+// first, each language named in itself.
+func (d *exportDialog) offerLanguages() {
+	var names []string
+	for _, l := range i18n.Languages {
+		names = append(names, l.Name)
+	}
+	d.language = widget.NewSelect(names, nil)
+	d.language.SetSelected(i18n.NameOf(i18n.Active()))
+	d.form.Objects = append([]fyne.CanvasObject{widget.NewLabel(lang.X("export.language", "Language")), d.language}, d.form.Objects...)
+	d.form.Refresh()
+}
+
+// translator renders the document in the chosen language.
+func (d *exportDialog) translator() func(usermsg.Message) string {
+	if d.language == nil {
+		return Translate
+	}
+	for _, l := range i18n.Languages {
+		if l.Name == d.language.Selected {
+			if tr, err := i18n.TranslatorFor(l.Code); err == nil {
+				return tr
+			}
+		}
+	}
+	return Translate
+}
+
+// ShowExportReport saves the handover's report as a PDF or a CSV table, in
+// the language chosen for it (the window's, unless the user picks
+// another): headings and words only; names, serials, addresses and times
+// stay as they are.
 func ShowExportReport(h Host, live *handover.Live) {
 	s := live.Session()
 	paper := s.Paper
@@ -178,7 +218,8 @@ func ShowExportReport(h Host, live *handover.Live) {
 		paper = report.DefaultPaper(lang.SystemLocale().String())
 	}
 	dir := live.Store().SnapshotDir(s.ID)
-	d := newExportDialog(h, lang.X("export.report.title", "Export the handover report"),
+	var d *exportDialog
+	d = newExportDialog(h, lang.X("export.report.title", "Export the handover report"),
 		lang.X("export.report.intro", "The report lists every camera with its checklist, times and snapshot, what is still open, and lines for the signatures. It never holds a password."),
 		[]string{lang.X("export.format.pdf", "PDF report"), lang.X("export.format.csv", "CSV table, for a spreadsheet")}, []string{".pdf", ".csv"}, paper,
 		func(ext string) string {
@@ -186,12 +227,13 @@ func ShowExportReport(h Host, live *handover.Live) {
 		},
 		func(ctx context.Context, w io.Writer, format int, paper string) error {
 			s := live.Session() // as it is when saved
-			opts := report.Options{Paper: paper, SnapshotDir: dir, Translate: Translate}
+			opts := report.Options{Paper: paper, SnapshotDir: dir, Translate: d.tr}
 			if format == 1 {
 				return report.WriteCSV(ctx, w, s, opts)
 			}
 			return report.WritePDF(ctx, w, s, opts)
 		})
+	d.offerLanguages()
 	d.show(d.path)
 }
 

@@ -200,6 +200,7 @@ func newMainMenu(w *MainWindow) *fyne.MainMenu {
 	help := fyne.NewMenu(lang.X("menu.help", "Help"),
 		fyne.NewMenuItem(lang.X("menu.getting_started", "Getting started"), w.showGuide),
 		fyne.NewMenuItem(lang.X("menu.readme", "Open the README"), w.showReadme),
+		fyne.NewMenuItem(lang.X("menu.language", "Language…"), w.showLanguage),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.X("menu.about", "About OpenIPU"), w.showAbout))
 	if w.opts.ExplainFirewall {

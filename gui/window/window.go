@@ -162,6 +162,9 @@ type Options struct {
 	// until its question is explained (firewall.go), and Help explains it
 	// again.
 	ExplainFirewall bool
+	// Restart starts the program again (for a new language to take
+	// effect); nil when it cannot, and the window then asks the user to.
+	Restart func() error
 }
 
 // NewMainWindow builds the window and starts searching with
