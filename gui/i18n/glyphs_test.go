@@ -18,9 +18,9 @@ import (
 // lack shows as a box or "�" where no system font stands in for it — which is
 // the case on a Windows installation without Segoe UI Symbol, under Wine,
 // and on a bare Linux desktop. An arrow in "Windows Security → Firewall"
-// did exactly that. Every English text must be drawable from the bundled
-// regular or bold face alone.
-func TestEveryEnglishTextUsesOnlyCharactersTheBundledFontsHave(t *testing.T) {
+// did exactly that. Every text, in every language, must be drawable from
+// the bundled regular or bold face alone.
+func TestEveryTextInEveryLanguageUsesOnlyCharactersTheBundledFontsHave(t *testing.T) {
 	var faces []*font.Face
 	for _, res := range []interface{ Content() []byte }{theme.DefaultTextFont(), theme.DefaultTextBoldFont()} {
 		f, err := font.ParseTTF(bytes.NewReader(res.Content()))
@@ -29,7 +29,13 @@ func TestEveryEnglishTextUsesOnlyCharactersTheBundledFontsHave(t *testing.T) {
 		}
 		faces = append(faces, f)
 	}
-	data, err := os.ReadFile(enJSON)
+	for _, l := range Languages {
+		t.Run(l.Code, func(t *testing.T) { checkGlyphs(t, faces, l.Code) })
+	}
+}
+
+func checkGlyphs(t *testing.T, faces []*font.Face, code string) {
+	data, err := os.ReadFile(catalogueFileName(code))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,85 @@
+package dialogs
+
+import (
+	"testing"
+
+	"github.com/openipu/openipu/core/discovery"
+	"github.com/openipu/openipu/core/handover"
+	"github.com/openipu/openipu/gui/i18n"
+	"github.com/openipu/openipu/gui/internal/fakes"
+)
+
+// In every language the window speaks, the dialogs show every word at the
+// smallest window size: German and French run a third longer than English,
+// and a word cut off ("Werkseinstellu…") is a word the user cannot read.
+func TestEveryDialogShowsEveryWordInEveryLanguageAt900By600(t *testing.T) {
+	t.Setenv("LANG", "en_US.UTF-8")
+	if err := i18n.LoadTranslations(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = i18n.Use("en") })
+	for _, l := range i18n.Languages {
+		t.Run(l.Code, func(t *testing.T) {
+			if err := i18n.Use(l.Code); err != nil {
+				t.Fatal(err)
+			}
+			check := func(name string, h interface{ cut() []string }) {
+				t.Helper()
+				if cut := h.cut(); len(cut) > 0 {
+					t.Errorf("%s cuts %q", name, cut)
+				}
+			}
+			host := func() *fakeHost {
+				h := newFakeHost(t)
+				openIn900x600(h.Win)
+				return h
+			}
+			{
+				h := host()
+				openSetPassword(t, h, gen11Device("ACCC8E000001"), gen11Device("ACCC8E000002"))
+				check("set password", h)
+			}
+			{
+				h := host()
+				openFactoryDefault(t, h, readyDevice("ACCC8E270AD8"))
+				check("factory default", h)
+			}
+			{
+				h := host()
+				openAssignIP(t, h, cameraAt("ACCC8E000010", "192.168.0.90"))
+				check("assign IP", h)
+			}
+			{
+				f, _ := openAddCamera(t, &fakes.Discoverer{})
+				openIn900x600(f.Win)
+				check("add camera", finderCut{f})
+			}
+			{
+				h := host()
+				ShowHandoverAction(h, []discovery.Device{readyDevice("ACCC8E270AD8")}, SetClock)
+				check("set the clock", h)
+			}
+			{
+				h := host()
+				ShowNewHandover(h, nil)
+				check("start a handover", h)
+			}
+			{
+				h := host()
+				st := handover.NewStore(t.TempDir())
+				live, err := st.Create("Östra Hamngatan 7, block B")
+				if err != nil {
+					t.Fatal(err)
+				}
+				ShowMarkDone(h, live, "ACCC8E270AD8", "AXIS M1075-L ACCC8E270AD8", handover.Reset)
+				check("mark done", h)
+			}
+		})
+	}
+}
+
+func (h *fakeHost) cut() []string { h.UI.Drain(); return cutText(h.Win) }
+
+type finderCut struct{ f *fakeFinder }
+
+func (c finderCut) cut() []string { return cutText(c.f.Win) }
