@@ -3,10 +3,16 @@ package dialogs
 import (
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/handover"
 	"github.com/openipu/openipu/gui/i18n"
 	"github.com/openipu/openipu/gui/internal/fakes"
+	"github.com/openipu/openipu/gui/internal/uitest"
 )
 
 // In every language the window speaks, the dialogs show every word at the
@@ -22,6 +28,9 @@ func TestEveryDialogShowsEveryWordInEveryLanguageAt900By600(t *testing.T) {
 		t.Run(l.Code, func(t *testing.T) {
 			if err := i18n.Use(l.Code); err != nil {
 				t.Fatal(err)
+			}
+			if cancel := lang.X("dialog.button.cancel", "Cancel"); (cancel == "Cancel") != (l.Code == "en") {
+				t.Fatalf("the dialogs do not speak %s: Cancel reads %q", l.Code, cancel)
 			}
 			check := func(name string, h interface{ cut() []string }) {
 				t.Helper()
@@ -78,8 +87,30 @@ func TestEveryDialogShowsEveryWordInEveryLanguageAt900By600(t *testing.T) {
 	}
 }
 
-func (h *fakeHost) cut() []string { h.UI.Drain(); return cutText(h.Win) }
+func (h *fakeHost) cut() []string { h.UI.Drain(); return append(cutText(h.Win), truncated(h.Win)...) }
 
 type finderCut struct{ f *fakeFinder }
 
-func (c finderCut) cut() []string { return cutText(c.f.Win) }
+func (c finderCut) cut() []string { return append(cutText(c.f.Win), truncated(c.f.Win)...) }
+
+// truncated lists the labels on the dialogs that end their text in "…"
+// because it does not fit: what cutText cannot see, since the text drawn
+// is the shortened one.
+func truncated(w fyne.Window) []string {
+	var cut []string
+	for _, o := range w.Canvas().Overlays().List() {
+		uitest.Relayout(o)
+		uitest.WalkShown(o, func(o fyne.CanvasObject) {
+			l, ok := o.(*widget.Label)
+			if !ok || l.Truncation == fyne.TextTruncateOff || l.Text == "" {
+				return
+			}
+			size := theme.SizeForWidget(l.SizeName, l)
+			need := fyne.MeasureText(l.Text, size, l.TextStyle).Width + 2*theme.InnerPadding()
+			if need > l.Size().Width+1 {
+				cut = append(cut, l.Text)
+			}
+		})
+	}
+	return cut
+}

@@ -81,6 +81,10 @@ func newTestWindowOn(t *testing.T, b *backend.Backend) *testWindow {
 	if err := i18n.LoadTranslations(); err != nil {
 		t.Fatal(err)
 	}
+	// `make screenshots LANG=de_DE.UTF-8` draws them in German.
+	if err := i18n.UseForScreenshots(); err != nil {
+		t.Fatal(err)
+	}
 	a := test.NewTempApp(t)
 	ui := uitest.NewLoop()
 	w := NewWith(a, Options{Backend: b, Now: func() time.Time { return testNow }}, ui.Do)

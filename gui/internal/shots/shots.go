@@ -46,6 +46,10 @@ func DemoOffice(t *testing.T, variant fyne.ThemeVariant, office func(context.Con
 	if err := i18n.LoadTranslations(); err != nil {
 		t.Fatal(err)
 	}
+	// `make screenshots LANG=de_DE.UTF-8` draws them in German.
+	if err := i18n.UseForScreenshots(); err != nil {
+		t.Fatal(err)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	b, err := office(ctx)
