@@ -48,7 +48,9 @@ func runHelp(_ context.Context, c *cli, args []string) error {
 const intro = `openipu-cli sets up Axis network cameras: it finds them, shows what a camera
 is, sets its first password, backs up its settings, resets it to factory
 settings, restarts it and sets its IP address, or gives one that this computer
-cannot reach an address by its MAC.`
+cannot reach an address by its MAC; it keeps handovers and writes their report.
+It speaks English whatever the computer's language, because scripts read what it
+prints; the window speaks English, German, French, Spanish and Swedish.`
 
 // The explanations that go with the options every camera command has.
 const (

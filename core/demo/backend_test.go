@@ -12,13 +12,14 @@ import (
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/handover"
 	"github.com/openipu/openipu/core/journal"
+	"github.com/openipu/openipu/core/testdir"
 	"github.com/openipu/openipu/core/workflow"
 )
 
 func startBackend(t *testing.T) (*backend.Backend, <-chan discovery.Event) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	b, err := NewBackend(ctx, Options{ComeAndGo: -1, ResetDowntime: 500 * time.Millisecond, HandoverDir: t.TempDir()})
+	b, err := NewBackend(ctx, Options{ComeAndGo: -1, ResetDowntime: 500 * time.Millisecond, HandoverDir: testdir.New(t)})
 	if err != nil {
 		cancel()
 		t.Fatal(err)

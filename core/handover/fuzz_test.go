@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"testing"
 	"time"
+
+	"github.com/openipu/openipu/core/testdir"
 )
 
 // A session file is read back from disk, where anything may have happened
@@ -17,7 +19,7 @@ func FuzzLoadSession(f *testing.F) {
 	f.Add([]byte(`{"format":1,"id":"site","site":"Site","cameras":[{"mac":"00408C1A2B3C"},{"mac":"00408C1A2B3C"}]}`))
 	f.Add([]byte(`{"format":1,"id":"site","site":"Site","cameras":[{"mac":"00408C1A2B3C","snapshot_file":"../x.jpg"}]}`))
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		dir := t.TempDir()
+		dir := testdir.New(t)
 		st := NewStore(dir)
 		st.now = func() time.Time { return t0 }
 		os.WriteFile(filepath.Join(dir, "site.json"), raw, 0o600)

@@ -11,13 +11,14 @@ import (
 	"time"
 
 	"github.com/openipu/openipu/core/journal"
+	"github.com/openipu/openipu/core/testdir"
 )
 
 var t0 = time.Date(2026, 12, 5, 9, 0, 0, 0, time.UTC)
 
 func newStore(t *testing.T) *Store {
 	t.Helper()
-	st := NewStore(filepath.Join(t.TempDir(), "handovers"))
+	st := NewStore(filepath.Join(testdir.New(t), "handovers"))
 	tick := t0
 	var mu sync.Mutex
 	st.now = func() time.Time {

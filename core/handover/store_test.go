@@ -9,10 +9,11 @@ import (
 	"testing"
 
 	"github.com/openipu/openipu/core/journal"
+	"github.com/openipu/openipu/core/testdir"
 )
 
 func TestListingAStoreThatDoesNotExistSaysThereIsNoneAndCreatesNothing(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "never")
+	dir := filepath.Join(testdir.New(t), "never")
 	st := NewStore(dir)
 	list, problems, err := st.List()
 	if err != nil || len(list) != 0 || len(problems) != 0 {

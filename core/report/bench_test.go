@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/openipu/openipu/core/handover"
+	"github.com/openipu/openipu/core/testdir"
 )
 
 // bigSession is a site of n cameras, every step done and a snapshot each,
@@ -17,7 +18,7 @@ import (
 // not the report.
 func bigSession(b *testing.B, n int) (handover.Session, string) {
 	b.Helper()
-	dir := b.TempDir()
+	dir := testdir.New(b)
 	s := handover.Session{Site: sampleSite, HandedOverBy: "Jörg Müller", ReceivedBy: "Ångström Fastigheter AB"}
 	at := time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC)
 	for i := range n {

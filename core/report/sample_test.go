@@ -3,13 +3,15 @@ package report
 import (
 	"bytes"
 	"fmt"
-	"github.com/openipu/openipu/core/usermsg"
 	"image"
 	"image/color"
 	"image/jpeg"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/openipu/openipu/core/testdir"
+	"github.com/openipu/openipu/core/usermsg"
 
 	"github.com/openipu/openipu/core/handover"
 	"github.com/openipu/openipu/core/journal"
@@ -54,7 +56,7 @@ type sampleCamera struct {
 // and its snapshot folder.
 func sampleSession(t testing.TB, n int) (handover.Session, string) {
 	t.Helper()
-	st := handover.NewStore(t.TempDir())
+	st := handover.NewStore(testdir.New(t))
 	l, err := st.Create(sampleSite)
 	if err != nil {
 		t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/openipu/openipu/core/testdir"
 	"github.com/openipu/openipu/core/usermsg"
 )
 
@@ -28,7 +29,7 @@ func onlyFile(t *testing.T, dir string) []string {
 }
 
 func TestSaveFileWritesTheWholeDocumentAndNothingElse(t *testing.T) {
-	dir := t.TempDir()
+	dir := testdir.New(t)
 	path := filepath.Join(dir, "report.pdf")
 	if err := SaveFile(path, false, writeText("hello")); err != nil {
 		t.Fatal(err)
@@ -43,7 +44,7 @@ func TestSaveFileWritesTheWholeDocumentAndNothingElse(t *testing.T) {
 }
 
 func TestSaveFileRefusesToReplaceUnlessAsked(t *testing.T) {
-	dir := t.TempDir()
+	dir := testdir.New(t)
 	path := filepath.Join(dir, "report.csv")
 	if err := os.WriteFile(path, []byte("mine"), 0o600); err != nil {
 		t.Fatal(err)
@@ -77,7 +78,7 @@ func TestSaveFileRefusesToReplaceUnlessAsked(t *testing.T) {
 // TestSaveFileRefusesAFileThatAppearsWhileWriting covers the race between
 // the first check and the naming: the file that appeared is kept.
 func TestSaveFileRefusesAFileThatAppearsWhileWriting(t *testing.T) {
-	dir := t.TempDir()
+	dir := testdir.New(t)
 	path := filepath.Join(dir, "report.pdf")
 	err := SaveFile(path, false, func(w io.Writer) error {
 		return os.WriteFile(path, []byte("theirs"), 0o600)
@@ -96,7 +97,7 @@ func TestSaveFileRefusesAFileThatAppearsWhileWriting(t *testing.T) {
 func TestSaveFileWithoutHardLinksStillNeverReplaces(t *testing.T) {
 	defer func(l func(string, string) error) { link = l }(link)
 	link = func(string, string) error { return errors.ErrUnsupported }
-	dir := t.TempDir()
+	dir := testdir.New(t)
 	path := filepath.Join(dir, "list.csv")
 	if err := SaveFile(path, false, writeText("a")); err != nil {
 		t.Fatal(err)
@@ -113,7 +114,7 @@ func TestSaveFileWithoutHardLinksStillNeverReplaces(t *testing.T) {
 }
 
 func TestSaveFileLeavesNothingWhenRenderingFails(t *testing.T) {
-	dir := t.TempDir()
+	dir := testdir.New(t)
 	path := filepath.Join(dir, "report.pdf")
 	boom := errors.New("render failed")
 	err := SaveFile(path, false, func(w io.Writer) error {
@@ -129,7 +130,7 @@ func TestSaveFileLeavesNothingWhenRenderingFails(t *testing.T) {
 }
 
 func TestSaveFileIntoAMissingFolderFailsAsCannotWrite(t *testing.T) {
-	err := SaveFile(filepath.Join(t.TempDir(), "no", "such", "report.pdf"), false, writeText("x"))
+	err := SaveFile(filepath.Join(testdir.New(t), "no", "such", "report.pdf"), false, writeText("x"))
 	if !errors.Is(err, CannotWrite) {
 		t.Fatalf("err = %v", err)
 	}
@@ -139,7 +140,7 @@ func TestSaveFileIntoAMissingFolderFailsAsCannotWrite(t *testing.T) {
 }
 
 func TestSaveFileKeepsTheDocumentToItsOwner(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "credentials.pdf")
+	path := filepath.Join(testdir.New(t), "credentials.pdf")
 	if err := SaveFile(path, false, writeText("secret")); err != nil {
 		t.Fatal(err)
 	}

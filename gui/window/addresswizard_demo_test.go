@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -163,28 +164,30 @@ func TestScreenshotsOfGiveThisCameraAnAddress(t *testing.T) {
 			test.Tap(w.details.suggest)
 			defer closeOverlays(w)
 			shot("1-how")
-			test.Tap(dialogButton(t, w.win, "Next"))
+			test.Tap(dialogButton(t, w.win, lang.X("addrwiz.next", "Next")))
 			shot("2-arpping")
-			test.Tap(dialogButton(t, w.win, "Back"))
-			test.Tap(dialogButton(t, w.win, "Give this computer a second address on the camera's network for a while"))
-			test.Tap(dialogButton(t, w.win, "Next"))
+			test.Tap(dialogButton(t, w.win, lang.X("addrwiz.back", "Back")))
+			test.Tap(dialogButton(t, w.win, lang.X("addrwiz.how.second", "Give this computer a second address on the camera's network for a while")))
+			test.Tap(dialogButton(t, w.win, lang.X("addrwiz.next", "Next")))
 			shot("2-second")
-			test.Tap(dialogButton(t, w.win, "Add the address for me"))
+			test.Tap(dialogButton(t, w.win, lang.X("addrwiz.second.add", "Add the address for me")))
 			w.ui.UntilWithin(t, time.Minute, "the password page", func() bool {
-				return strings.Contains(shownDialog(w.win), "Choose the camera's password")
+				return strings.Contains(shownDialog(w.win), lang.X("addrwiz.password.title", "Choose the camera's password"))
 			})
 			entries := dialogEntries(w.win)
 			test.Type(entries[1], "Handover-in-block-B-2026")
 			shot("3-password")
 			test.Type(entries[2], "Handover-in-block-B-2026")
-			test.Tap(dialogButton(t, w.win, "Set password"))
+			test.Tap(dialogButton(t, w.win, lang.X("addrwiz.password.start", "Set password")))
 			w.ui.UntilWithin(t, time.Minute, "the address page", func() bool {
-				return strings.Contains(shownDialog(w.win), "Choose the address the camera keeps")
+				return strings.Contains(shownDialog(w.win), lang.X("addrwiz.address.title", "Choose the address the camera keeps"))
 			})
 			shot("4-address")
-			test.Tap(dialogButton(t, w.win, "Give it this address"))
+			test.Tap(dialogButton(t, w.win, lang.X("addrwiz.address.start", "Give it this address")))
 			w.ui.UntilWithin(t, 2*time.Minute, "the done page", func() bool {
-				return strings.Contains(shownDialog(w.win), "no longer has the temporary address")
+				// Wrapped lines come as pieces; joined, they are the text.
+				shown := strings.ReplaceAll(shownDialog(w.win), "\n", " ")
+				return strings.Contains(shown, textBefore(lang.X("addrwiz.done.removed", "This computer no longer has the temporary address {{.Addr}}.", map[string]any{"Addr": "\x00"})))
 			})
 			shot("5-done")
 			closeOverlays(w)
@@ -363,4 +366,12 @@ func TestTheWizardRefusesAnAddressSomethingAlreadyAnswersAt(t *testing.T) {
 	if d := w.rows.byMAC[factory.MAC]; len(d.Addresses) == 0 || d.Addresses[0] != discovery.FactoryAddress {
 		t.Errorf("the camera moved to %v although the address was taken", d.Addresses)
 	}
+}
+
+// textBefore is a translated text, rendered with "\x00" for its field, up
+// to that field: what a test can look for, whatever the field's value and
+// the language.
+func textBefore(rendered string) string {
+	head, _, _ := strings.Cut(rendered, "\x00")
+	return strings.TrimSpace(head)
 }

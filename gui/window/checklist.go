@@ -53,6 +53,7 @@ func newChecklistCard(w *MainWindow) *checklistCard {
 	)
 	title := widget.NewLabel(lang.X("checklist.title", "Handover checklist"))
 	title.TextStyle = fyne.TextStyle{Bold: true}
+	title.Wrapping = fyne.TextWrapWord
 	c.card = widget.NewCard("", "", container.NewVBox(title, c.note, c.rows, c.actions, c.name, c.leave))
 	return c
 }

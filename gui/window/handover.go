@@ -19,16 +19,16 @@ import (
 )
 
 // siteBar is the line under the toolbar that says which handover is open
-// and how far it is: "Östra Hamngatan 7, block B · 9 of 12 cameras handed
-// over", with a progress bar and the report at hand. Without a handover it
-// offers to start one.
+// and how far it is: "Östra Hamngatan 7, block B", a progress bar that
+// reads "9 of 12 cameras handed over", and the report at hand. Without a
+// handover it offers to start one. It keeps to the window's smallest
+// width in every language: the site's name gives way first.
 type siteBar struct {
 	box      *fyne.Container
 	site     *widget.Label
-	count    *widget.Label
 	progress *widget.ProgressBar
+	count    string
 	report   *widget.Button
-	edit     *widget.Button
 	start    *widget.Button
 	open     *widget.Button
 }
@@ -38,19 +38,17 @@ func newSiteBar(w *MainWindow) *siteBar {
 	b.site = widget.NewLabel("")
 	b.site.TextStyle = fyne.TextStyle{Bold: true}
 	b.site.Truncation = fyne.TextTruncateEllipsis
-	b.count = widget.NewLabel("")
 	b.progress = widget.NewProgressBar()
-	b.progress.TextFormatter = func() string { return "" }
+	b.progress.TextFormatter = func() string { return b.count }
 	b.report = widget.NewButtonWithIcon(lang.X("handover.report", "Export report…"), theme.DocumentSaveIcon(), w.showExportReport)
-	b.edit = widget.NewButtonWithIcon(lang.X("handover.edit", "Site and people…"), theme.DocumentCreateIcon(), w.showEditHandover)
 	b.start = widget.NewButtonWithIcon(lang.X("handover.start", "Start a handover…"), theme.ContentAddIcon(), w.showNewHandover)
 	b.start.Importance = widget.LowImportance
 	b.open = widget.NewButton(lang.X("handover.open", "Open…"), w.showSwitchHandover)
 	b.open.Importance = widget.LowImportance
-	bar := container.New(&fixedWidth{width: 120}, b.progress)
+	bar := container.New(&fixedWidth{width: 240}, b.progress)
 	b.box = container.NewBorder(nil, nil,
 		container.NewHBox(widget.NewIcon(theme.ListIcon())),
-		container.NewHBox(b.count, bar, b.edit, b.report, b.start, b.open),
+		container.NewHBox(bar, b.report, b.start, b.open),
 		b.site)
 	return b
 }
@@ -60,9 +58,8 @@ func (b *siteBar) update(s *handover.Session) {
 	if s == nil {
 		b.site.SetText(lang.X("handover.none", "No handover open."))
 		b.site.TextStyle = fyne.TextStyle{}
-		for _, o := range []fyne.CanvasObject{b.count, b.progress, b.report, b.edit} {
-			o.Hide()
-		}
+		b.progress.Hide()
+		b.report.Hide()
 		b.start.Show()
 		b.open.Show()
 		b.site.Refresh()
@@ -71,15 +68,15 @@ func (b *siteBar) update(s *handover.Session) {
 	done, total := s.Progress()
 	b.site.TextStyle = fyne.TextStyle{Bold: true}
 	b.site.SetText(s.Site)
-	b.count.SetText(i18n.CountedWith("handover.progress", "{{.Done}} of {{.Count}} camera handed over", "{{.Done}} of {{.Count}} cameras handed over", total, map[string]any{"Done": done}))
+	b.count = i18n.CountedWith("handover.progress", "{{.Done}} of {{.Count}} camera handed over", "{{.Done}} of {{.Count}} cameras handed over", total, map[string]any{"Done": done})
+	value := 0.0
 	if total > 0 {
-		b.progress.SetValue(float64(done) / float64(total))
-	} else {
-		b.progress.SetValue(0)
+		value = float64(done) / float64(total)
 	}
-	for _, o := range []fyne.CanvasObject{b.count, b.progress, b.report, b.edit} {
-		o.Show()
-	}
+	b.progress.SetValue(value)
+	b.progress.Refresh()
+	b.progress.Show()
+	b.report.Show()
 	b.start.Hide()
 	b.open.Hide()
 }

@@ -298,7 +298,7 @@ func TestTheFactoryAddressCameraIsHandedOverThroughTheWizardAndTheChecklist(t *t
 		t.Fatal(err)
 	}
 	w.ui.Until(t, "the camera counts as handed over", func() bool {
-		return w.checklistOf(factory.MAC).HandedOver() && strings.HasPrefix(w.site.count.Text, "1 of ")
+		return w.checklistOf(factory.MAC).HandedOver() && strings.HasPrefix(w.site.count, "1 of ")
 	})
 	if tk := w.checklistOf(factory.MAC).Tick(handover.Clock); !strings.Contains(tk.Detail, "NTP 10.0.4.1") || !tk.ClockRead {
 		t.Errorf("clock step %+v", tk)

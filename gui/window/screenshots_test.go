@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/openipu/openipu/core/backend"
@@ -87,7 +88,9 @@ func TestScreenshots(t *testing.T) {
 			d.Send(discovery.Added, fleet...)
 			w.waitRows(t, len(fleet))
 			d.SetStatus(discovery.Status{Interfaces: []netif.Interface{wifi, site}, Joining: []string{site.Name}})
-			w.ui.Until(t, "the new connection is named", func() bool { return w.bar.searching.Text == "Searching the new connection eth1…" })
+			w.ui.Until(t, "the new connection is named", func() bool {
+				return w.bar.searching.Text == lang.X("discovery.joining", "Searching the new connection {{.Name}}…", map[string]any{"Name": "eth1"})
+			})
 			w.tapRow(t, fleet[2].MAC, 0)
 			// Laid out at the picture's size first, so that scrolling the
 			// details to where they say who announced the camera sticks.
