@@ -1,6 +1,7 @@
 package dialogs
 
 import (
+	"fmt"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -82,6 +83,31 @@ func TestEveryDialogShowsEveryWordInEveryLanguageAt900By600(t *testing.T) {
 				}
 				ShowMarkDone(h, live, "ACCC8E270AD8", "AXIS M1075-L ACCC8E270AD8", handover.Reset)
 				check("mark done", h)
+				live.Found(handover.Sighting{MAC: "ACCC8E270AD8", Model: "AXIS M1075-L", Firmware: "12.9.57"})
+				for _, open := range []struct {
+					name string
+					show func(h *fakeHost)
+				}{
+					{"export the report", func(h *fakeHost) { ShowExportReport(h, live) }},
+					{"credentials sheet", func(h *fakeHost) { ShowCredentialsSheet(h, live) }},
+					{"name and location", func(h *fakeHost) {
+						ShowDescribe(h, live, "ACCC8E270AD8", "AXIS M1075-L ACCC8E270AD8", func(string, string) {})
+					}},
+					{"leave out", func(h *fakeHost) { ShowExclude(h, live, "ACCC8E270AD8", "AXIS M1075-L ACCC8E270AD8") }},
+					{"snapshots", func(h *fakeHost) {
+						ShowHandoverAction(h, []discovery.Device{readyDevice("ACCC8E270AD8"), readyDevice("ACCC8E270AD9")}, TakeSnapshot)
+					}},
+					{"restart cameras", func(h *fakeHost) {
+						RestartCameras(h, []discovery.Device{readyDevice("ACCC8E270AD8"), readyDevice("ACCC8E270AD9")})
+					}},
+					{"factory default cameras", func(h *fakeHost) {
+						ShowFactoryDefaultCameras(h, []discovery.Device{readyDevice("ACCC8E270AD8"), readyDevice("ACCC8E270AD9")})
+					}},
+				} {
+					h := host()
+					open.show(h)
+					check(open.name, h)
+				}
 			}
 		})
 	}
@@ -101,6 +127,18 @@ func truncated(w fyne.Window) []string {
 	for _, o := range w.Canvas().Overlays().List() {
 		uitest.Relayout(o)
 		uitest.WalkShown(o, func(o fyne.CanvasObject) {
+			if c, ok := o.(*fyne.Container); ok {
+				// A page is laid out at the dialog's width; what in it
+				// needs more runs off the right edge.
+				if col, ok := c.Layout.(*column); ok {
+					for _, b := range c.Objects {
+						if need := b.MinSize().Width; b.Visible() && need > col.width+1 {
+							cut = append(cut, fmt.Sprintf("a page %.0f px wide in a dialog of %.0f", need, col.width))
+						}
+					}
+				}
+				return
+			}
 			l, ok := o.(*widget.Label)
 			if !ok || l.Truncation == fyne.TextTruncateOff || l.Text == "" {
 				return

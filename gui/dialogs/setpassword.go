@@ -167,7 +167,10 @@ func newSetPasswordDialog(h Host, cams []discovery.Device) *setPasswordDialog {
 		widget.NewLabel(lang.X("dialog.field.password", "Password")), container.NewVBox(d.password, widgets.KeepLines(d.passwordReason, 2), d.meter),
 		widget.NewLabel(lang.X("dialog.field.confirm_password", "Repeat password")), container.NewVBox(d.confirm, widgets.KeepLines(d.confirmReason, 1)),
 		layout.NewSpacer(), container.NewVBox(
-			container.NewHBox(d.generate, d.copyButton, d.showPw),
+			// Two rows, so that longer words in other languages stay
+			// within the dialog's width.
+			container.NewHBox(d.generate, d.copyButton),
+			d.showPw,
 			container.NewHBox(d.kind.Buttons[0], d.kind.Buttons[1]),
 			d.generatedNote),
 	)
