@@ -6,8 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/handover"
@@ -113,40 +111,29 @@ func TestEveryDialogShowsEveryWordInEveryLanguageAt900By600(t *testing.T) {
 	}
 }
 
-func (h *fakeHost) cut() []string { h.UI.Drain(); return append(cutText(h.Win), truncated(h.Win)...) }
+func (h *fakeHost) cut() []string { h.UI.Drain(); return append(cutText(h.Win), tooWide(h.Win)...) }
 
 type finderCut struct{ f *fakeFinder }
 
-func (c finderCut) cut() []string { return append(cutText(c.f.Win), truncated(c.f.Win)...) }
+func (c finderCut) cut() []string { return append(cutText(c.f.Win), tooWide(c.f.Win)...) }
 
-// truncated lists the labels on the dialogs that end their text in "…"
-// because it does not fit: what cutText cannot see, since the text drawn
-// is the shortened one.
-func truncated(w fyne.Window) []string {
+// tooWide lists the pages of the window's dialogs that need more width
+// than the dialog has: what runs past its right edge.
+func tooWide(w fyne.Window) []string {
 	var cut []string
 	for _, o := range w.Canvas().Overlays().List() {
 		uitest.Relayout(o)
 		uitest.WalkShown(o, func(o fyne.CanvasObject) {
-			if c, ok := o.(*fyne.Container); ok {
-				// A page is laid out at the dialog's width; what in it
-				// needs more runs off the right edge.
-				if col, ok := c.Layout.(*column); ok {
-					for _, b := range c.Objects {
-						if need := b.MinSize().Width; b.Visible() && need > col.width+1 {
-							cut = append(cut, fmt.Sprintf("a page %.0f px wide in a dialog of %.0f", need, col.width))
-						}
+			c, ok := o.(*fyne.Container)
+			if !ok {
+				return
+			}
+			if col, ok := c.Layout.(*column); ok {
+				for _, b := range c.Objects {
+					if need := b.MinSize().Width; b.Visible() && need > col.width+1 {
+						cut = append(cut, fmt.Sprintf("a page %.0f px wide in a dialog of %.0f", need, col.width))
 					}
 				}
-				return
-			}
-			l, ok := o.(*widget.Label)
-			if !ok || l.Truncation == fyne.TextTruncateOff || l.Text == "" {
-				return
-			}
-			size := theme.SizeForWidget(l.SizeName, l)
-			need := fyne.MeasureText(l.Text, size, l.TextStyle).Width + 2*theme.InnerPadding()
-			if need > l.Size().Width+1 {
-				cut = append(cut, l.Text)
 			}
 		})
 	}

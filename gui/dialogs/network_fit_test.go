@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/openipu/openipu/core/usermsg"
@@ -13,28 +12,9 @@ import (
 	"github.com/openipu/openipu/gui/internal/uitest"
 )
 
-// cutText lists every text drawn on the window's dialogs that is cut: drawn
-// narrower than it needs, or running past the window's right edge.
-func cutText(w fyne.Window) []string {
-	drv := fyne.CurrentApp().Driver()
-	right := w.Canvas().Size().Width
-	var cut []string
-	for _, o := range w.Canvas().Overlays().List() {
-		uitest.Relayout(o)
-		uitest.WalkShown(o, func(o fyne.CanvasObject) {
-			t, ok := o.(*canvas.Text)
-			if !ok || t.Text == "" {
-				return
-			}
-			need := fyne.MeasureText(t.Text, t.TextSize, t.TextStyle).Width
-			at := drv.AbsolutePositionForObject(t)
-			if need > t.Size().Width+1 || at.X+need > right+1 {
-				cut = append(cut, t.Text)
-			}
-		})
-	}
-	return cut
-}
+// cutText lists every text drawn on the window's dialogs that the user
+// cannot read whole.
+func cutText(w fyne.Window) []string { return uitest.CutWords(w) }
 
 // openIn900x600 makes the window the smallest the dialogs are made for.
 func openIn900x600(w fyne.Window) { w.Resize(fyne.NewSize(900, 600)) }

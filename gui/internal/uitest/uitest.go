@@ -244,3 +244,37 @@ func Painted(o fyne.CanvasObject) string {
 	})
 	return strings.Join(out, "\n")
 }
+
+// CutWords lists the texts on w's dialogs that the user cannot read whole:
+// drawn narrower than they need, running past the window's right edge, or
+// shortened with "…" by a label that truncates.
+func CutWords(w fyne.Window) []string {
+	drv := fyne.CurrentApp().Driver()
+	right := w.Canvas().Size().Width
+	var cut []string
+	for _, o := range w.Canvas().Overlays().List() {
+		Relayout(o)
+		WalkShown(o, func(o fyne.CanvasObject) {
+			switch x := o.(type) {
+			case *canvas.Text:
+				if x.Text == "" {
+					return
+				}
+				need := fyne.MeasureText(x.Text, x.TextSize, x.TextStyle).Width
+				at := drv.AbsolutePositionForObject(x)
+				if need > x.Size().Width+1 || at.X+need > right+1 {
+					cut = append(cut, x.Text)
+				}
+			case *widget.Label:
+				if x.Truncation == fyne.TextTruncateOff || x.Text == "" {
+					return
+				}
+				need := fyne.MeasureText(x.Text, theme.SizeForWidget(x.SizeName, x), x.TextStyle).Width + 2*theme.InnerPadding()
+				if need > x.Size().Width+1 {
+					cut = append(cut, x.Text)
+				}
+			}
+		})
+	}
+	return cut
+}
