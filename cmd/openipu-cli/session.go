@@ -136,7 +136,7 @@ func (s *session) found(cam *workflow.Camera) error {
 	}
 	return s.live.Found(handover.Sighting{
 		MAC: cam.MAC(), Serial: cam.ID.Serial, Model: cam.Model(), Firmware: cam.Firmware(),
-		Address: s.target.Address(), How: "address given: " + s.host(),
+		Address: s.target.Address(), Given: s.host(),
 	})
 }
 

@@ -16,10 +16,18 @@ const maxText = 500
 // Sighting is what discovery knew of a camera when it was found.
 type Sighting struct {
 	MAC, Serial, Model, Firmware, Address string
-	// How says how it was found, in the user's words ("Bonjour on eth0",
-	// "address typed by hand").
-	How string
-	At  time.Time
+	// How it was found: the ways ("Bonjour, UPnP"), on which connections
+	// ("eth0"), announced by which router, or at the address the user
+	// gave (Given).
+	Via, On, AnnouncedBy, Given string
+	At                          time.Time
+}
+
+// how is the Found step's detail in English, as the journal and the CSV
+// keep details.
+func (f Sighting) how() string {
+	c := Camera{FoundVia: f.Via, FoundOn: f.On, AnnouncedBy: f.AnnouncedBy, FoundGiven: f.Given}
+	return DetailMessage(c, Found).String()
 }
 
 // found adds the camera or refreshes what is known of it, and ticks its
@@ -41,7 +49,8 @@ func (s *Session) found(f Sighting) bool {
 	setIf(&c.Firmware, cut(f.Firmware))
 	setIf(&c.Address, cut(f.Address))
 	if !c.Steps[Found].Done {
-		c.tick(Found, Tick{Done: true, At: f.At, Detail: cut(f.How)})
+		c.FoundVia, c.FoundOn, c.AnnouncedBy, c.FoundGiven = cut(f.Via), cut(f.On), cut(f.AnnouncedBy), cut(f.Given)
+		c.tick(Found, Tick{Done: true, At: f.At, Detail: cut(f.how())})
 	}
 	if c.Firmware != "" && c.Steps[Firmware].Detail != c.Firmware {
 		c.tick(Firmware, Tick{Done: true, At: f.At, Detail: c.Firmware})
@@ -59,7 +68,7 @@ func (s *Session) apply(e journal.Entry) bool {
 	}
 	changed := s.found(Sighting{
 		MAC: e.Camera.MAC, Serial: e.Camera.Serial, Model: e.Camera.Model, Firmware: e.Camera.Firmware,
-		Address: e.Camera.Host, How: "address given: " + e.Camera.Host, At: e.Time,
+		Address: e.Camera.Host, Given: e.Camera.Host, At: e.Time,
 	})
 	c := &s.Cameras[s.index(e.Camera.MAC)]
 	t := c.Steps[step]
@@ -83,7 +92,7 @@ func (s *Session) apply(e journal.Entry) bool {
 		case journal.SetName:
 			// The detail is "name" or "name – location" as written.
 		case journal.PhysicalReset:
-			t.Detail = "physical"
+			t.Detail = detailPhysical
 		}
 	case journal.Failed:
 		t.FailedAt, t.FailedKey = e.Time, e.ErrorKey
@@ -194,7 +203,7 @@ func (s *Session) describe(mac, name, location string, at time.Time) error {
 	c := &s.Cameras[i]
 	c.Name, c.Location = name, location
 	if name != "" && !c.Steps[Name].Done {
-		c.tick(Name, Tick{Done: true, At: at, Detail: "kept in this handover"})
+		c.tick(Name, Tick{Done: true, At: at, Detail: detailNameKept})
 	}
 	return nil
 }
@@ -224,6 +233,7 @@ func (c Camera) clone() Camera {
 
 func (c Camera) equal(o Camera) bool {
 	if c.MAC != o.MAC || c.Serial != o.Serial || c.Model != o.Model || c.Firmware != o.Firmware ||
+		c.FoundVia != o.FoundVia || c.FoundOn != o.FoundOn || c.AnnouncedBy != o.AnnouncedBy || c.FoundGiven != o.FoundGiven ||
 		c.Address != o.Address || c.Name != o.Name || c.Location != o.Location || c.Excluded != o.Excluded ||
 		c.ExcludedReason != o.ExcludedReason || c.SnapshotFile != o.SnapshotFile || len(c.Steps) != len(o.Steps) {
 		return false

@@ -6,19 +6,15 @@ import (
 	"github.com/openipu/openipu/core/discovery"
 )
 
-// sourceWords are how the checklist says a camera was found. They are
-// kept in English in the session, like the journal's details: the record
-// is read by the report, which translates its headings, not the facts.
+// sourceWords name the ways a camera announces itself, as people know
+// them (names, the same in every language).
 var sourceWords = map[discovery.Source]string{
-	discovery.SourceMDNS:   "Bonjour",
-	discovery.SourceSSDP:   "UPnP",
-	discovery.SourceManual: "address given",
-	discovery.SourceScan:   "address range scan",
+	discovery.SourceMDNS: "Bonjour",
+	discovery.SourceSSDP: "UPnP",
 }
 
 // SightingOf is what the checklist keeps of a camera discovery found: who
-// it is, where it was reached, and how and where it was found ("Bonjour,
-// UPnP on eth0").
+// it is, where it was reached, and how and where it was found.
 func SightingOf(d discovery.Device) Sighting {
 	var how []string
 	for _, s := range d.Sources {
@@ -26,16 +22,20 @@ func SightingOf(d discovery.Device) Sighting {
 			how = append(how, w)
 		}
 	}
-	text := strings.Join(how, ", ")
-	if len(d.Interfaces) > 0 {
-		text += " on " + strings.Join(d.Interfaces, ", ")
+	s := Sighting{
+		MAC: d.MAC, Serial: d.Serial, Model: d.Model, Firmware: d.Firmware, At: d.FirstSeen,
+		Via: strings.Join(how, ", "), On: strings.Join(d.Interfaces, ", "),
 	}
 	if d.AnnouncedBy.IsValid() {
-		text += ", announced by " + d.AnnouncedBy.String()
+		s.AnnouncedBy = d.AnnouncedBy.String()
 	}
-	s := Sighting{MAC: d.MAC, Serial: d.Serial, Model: d.Model, Firmware: d.Firmware, How: text, At: d.FirstSeen}
 	if len(d.Addresses) > 0 {
 		s.Address = d.Addresses[0].String()
+		if len(how) == 0 {
+			// Added by address or found by a range scan: the user
+			// gave where to look.
+			s.Given = s.Address
+		}
 	}
 	return s
 }

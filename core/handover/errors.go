@@ -143,4 +143,6 @@ var messages = map[Kind][2]usermsg.Message{
 }
 
 // Messages lists every message of the package, for translation catalogues.
-func Messages() []usermsg.Message { return usermsg.Catalogue(messages) }
+func Messages() []usermsg.Message {
+	return append(usermsg.Catalogue(messages), detailMessages...)
+}

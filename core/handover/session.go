@@ -82,6 +82,13 @@ type Camera struct {
 	// reason given.
 	Excluded       bool   `json:"excluded,omitempty"`
 	ExcludedReason string `json:"excluded_reason,omitempty"`
+	// How the camera was found, in parts, to say it in any language:
+	// the ways ("Bonjour, UPnP"), the connections ("eth0"), the router
+	// that announced it, or the address the user gave.
+	FoundVia    string `json:"found_via,omitempty"`
+	FoundOn     string `json:"found_on,omitempty"`
+	AnnouncedBy string `json:"announced_by,omitempty"`
+	FoundGiven  string `json:"found_given,omitempty"`
 	// SnapshotFile is the still image's file name in the session's
 	// snapshot folder.
 	SnapshotFile string `json:"snapshot_file,omitempty"`

@@ -121,7 +121,7 @@ func TestAHandTickNeedsANoteAndExclusionNeedsAReason(t *testing.T) {
 	st := newStore(t)
 	l, _ := st.Create("Site")
 	const mac = "00408C1A2B3C"
-	l.Found(Sighting{MAC: mac, Model: "AXIS P3245-LVE", Firmware: "11.11.192", How: "Bonjour on eth0"})
+	l.Found(Sighting{MAC: mac, Model: "AXIS P3245-LVE", Firmware: "11.11.192", Via: "Bonjour", On: "eth0"})
 	if err := l.MarkDone(mac, Reset, "   "); !errors.Is(err, NoteRequired) {
 		t.Fatalf("a hand tick without a note: %v", err)
 	}
@@ -278,5 +278,41 @@ func TestConcurrentRecordersAllLandAndTheFileMatches(t *testing.T) {
 	}
 	if got := again.Session(); len(got.Cameras) != 20 || !reflect.DeepEqual(got.Cameras, l.Session().Cameras) {
 		t.Errorf("the saved session differs from the live one: %d cameras", len(got.Cameras))
+	}
+}
+
+func TestDetailsThisPackageWritesAreMessagesAndOthersAreShownAsTheyAre(t *testing.T) {
+	st := newStore(t)
+	l, _ := st.Create("Site")
+	const mac = "00408C1A2B3C"
+	l.Found(Sighting{MAC: mac, Via: "Bonjour, UPnP", On: "eth0", AnnouncedBy: "10.0.4.1"})
+	hard := entry(mac, journal.FactoryDefault, journal.Done)
+	hard.Detail = "hard"
+	l.Append(hard)
+	backup := entry(mac, journal.Backup, journal.Done)
+	backup.Detail = "/home/anna/{{.Secret}} backup.txt"
+	l.Append(backup)
+	l.Describe(mac, "Entrance", "")
+	c, _ := l.Session().Camera(mac)
+	for _, tc := range []struct {
+		step    Step
+		key     string
+		english string
+	}{
+		{Found, "handover.detail.found_announced", "Bonjour, UPnP on eth0, announced by 10.0.4.1"},
+		{Reset, "handover.detail.reset_hard", "hard reset"},
+		{Name, "handover.detail.name_kept", "kept in this handover"},
+		{Backup, "", "/home/anna/{{.Secret}} backup.txt"},
+	} {
+		m := DetailMessage(c, tc.step)
+		if m.Key != tc.key || m.String() != tc.english {
+			t.Errorf("%s: key %q text %q, want %q %q", tc.step, m.Key, m.String(), tc.key, tc.english)
+		}
+	}
+	if c.Tick(Found).Detail != "Bonjour, UPnP on eth0, announced by 10.0.4.1" {
+		t.Errorf("the English detail kept for the CSV: %q", c.Tick(Found).Detail)
+	}
+	if m := DetailMessage(c, Snapshot); m.Text != "" {
+		t.Errorf("a step without a detail: %+v", m)
 	}
 }

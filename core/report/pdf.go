@@ -199,8 +199,8 @@ func checklist(d *doc, c handover.Camera) []stepRow {
 			detail = append(detail, o.tr(msgDetailByHand.With("Note", t.Note)))
 		case t.Done:
 			r.status, r.time = o.tr(msgStatusDone), d.formatTime(t.At)
-			if t.Detail != "" {
-				detail = append(detail, t.Detail)
+			if m := handover.DetailMessage(c, st); m.Text != "" {
+				detail = append(detail, o.tr(m))
 			}
 		case t.Failed():
 			r.status, r.col = o.tr(msgStatusFailed), colFailed

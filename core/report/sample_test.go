@@ -88,7 +88,7 @@ func sampleSession(t testing.TB, n int) (handover.Session, string) {
 		at := base.Add(time.Duration(i) * time.Minute)
 		cam := journal.Camera{MAC: c.mac, Serial: c.serial, Model: c.model, Firmware: c.firmware, Host: "192.168.0.90"}
 		must(l.Found(handover.Sighting{MAC: c.mac, Serial: c.serial, Model: c.model, Firmware: c.firmware,
-			Address: "192.168.0.90", How: "Bonjour on eth0", At: at}))
+			Address: "192.168.0.90", Via: "Bonjour", On: "eth0", At: at}))
 		must(l.Append(journal.Entry{Time: at.Add(time.Second), Action: journal.FactoryDefault, Camera: cam, Outcome: journal.Done, Detail: "hard"}))
 		must(l.Append(journal.Entry{Time: at.Add(2 * time.Second), Action: journal.SetPassword, Camera: cam, Outcome: journal.Done, User: "root"}))
 		must(l.Describe(c.mac, c.name, c.location))

@@ -145,7 +145,7 @@ func (c *checklistCard) row(s handover.Session, cam handover.Camera, step handov
 	if !step.Required() && !t.Done {
 		title.Importance = widget.LowImportance
 	}
-	what := widget.NewLabel(tickText(t, step))
+	what := widget.NewLabel(tickText(cam, step))
 	what.Wrapping = fyne.TextWrapWord
 	what.SizeName = theme.SizeNameCaptionText
 	var button fyne.CanvasObject = layoutSpacer()
@@ -171,15 +171,16 @@ func layoutSpacer() fyne.CanvasObject { return widget.NewLabel("") }
 
 // tickText says what was done and when: "10:02 · hard · by hand: reset on
 // site", in the window's words.
-func tickText(t handover.Tick, step handover.Step) string {
+func tickText(cam handover.Camera, step handover.Step) string {
+	t := cam.Tick(step)
 	var parts []string
 	if t.Done {
 		parts = append(parts, t.At.Local().Format("2006-01-02 15:04"))
 		if t.User != "" {
 			parts = append(parts, lang.X("checklist.user", "user {{.User}}", map[string]any{"User": t.User}))
 		}
-		if t.Detail != "" {
-			parts = append(parts, t.Detail)
+		if m := handover.DetailMessage(cam, step); m.Text != "" {
+			parts = append(parts, i18n.Text(m))
 		}
 		if t.ClockRead {
 			parts = append(parts, offsetWords(t.ClockOffsetMS))
