@@ -316,3 +316,29 @@ func TestDetailsThisPackageWritesAreMessagesAndOthersAreShownAsTheyAre(t *testin
 		t.Errorf("a step without a detail: %+v", m)
 	}
 }
+
+func TestClockPasswordAndNetworkRecordsAreShownAsMessages(t *testing.T) {
+	for _, tc := range []struct {
+		step         Step
+		detail       string
+		key, english string
+	}{
+		{Clock, "this computer's time, Europe/Stockholm", "handover.detail.clock_computer_zone", "this computer's time, time zone Europe/Stockholm"},
+		{Clock, "manual", "handover.detail.clock_manual", "set by hand"},
+		{Clock, "NTP from DHCP, UTC0", "handover.detail.clock_dhcp_zone", "time servers from DHCP, time zone UTC0"},
+		{Clock, "NTP 10.0.0.1,10.0.0.2, Europe/Berlin", "handover.detail.clock_ntp_zone", "NTP 10.0.0.1,10.0.0.2, time zone Europe/Berlin"},
+		{Clock, "time zone CET-1", "handover.detail.clock_zone", "time zone CET-1"},
+		{Clock, "NTP 10.0.0.1", "", "NTP 10.0.0.1"},
+		{Password, "asked for admin, firmware only accepts root", "handover.detail.password_root", "admin was refused: this firmware only accepts root"},
+		{Network, "dhcp", "handover.detail.network_dhcp", "address from DHCP"},
+		{Network, "10.0.4.50/24 gw 10.0.4.1 dns 10.0.4.2 10.0.4.3", "handover.detail.network_gateway_dns", "10.0.4.50/24, router 10.0.4.1, DNS 10.0.4.2, 10.0.4.3"},
+		{Network, "10.0.4.50/24 gw 10.0.4.1", "handover.detail.network_gateway", "10.0.4.50/24, router 10.0.4.1"},
+		{Network, "ARP/Ping 10.0.4.50", "", "ARP/Ping 10.0.4.50"},
+	} {
+		c := Camera{MAC: "00408C1A2B3C", Steps: map[Step]Tick{tc.step: {Done: true, Detail: tc.detail}}}
+		m := DetailMessage(c, tc.step)
+		if m.Key != tc.key || m.String() != tc.english {
+			t.Errorf("%s %q: key %q text %q, want %q %q", tc.step, tc.detail, m.Key, m.String(), tc.key, tc.english)
+		}
+	}
+}
