@@ -9,6 +9,7 @@ import (
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/gui/i18n"
 	"github.com/openipu/openipu/gui/internal/fakes"
+	"github.com/openipu/openipu/gui/internal/uitest"
 )
 
 // In every language, the window keeps to its smallest size with a
@@ -17,6 +18,7 @@ import (
 // screen it was made for.
 func TestTheWindowWithAHandoverFitsIn900By600InEveryLanguage(t *testing.T) {
 	for _, l := range i18n.Languages {
+		lcode := l.Code
 		t.Run(l.Code, func(t *testing.T) {
 			t.Setenv("LANG", "en_US.UTF-8")
 			if err := i18n.LoadTranslations(); err != nil {
@@ -50,6 +52,19 @@ func TestTheWindowWithAHandoverFitsIn900By600InEveryLanguage(t *testing.T) {
 			if min := w.details.root.Content.MinSize(); min.Width > room {
 				t.Errorf("the details need %.0f px in %s, more than the %.0f they get", min.Width, l.Code, room)
 			}
+			// A camera's state is the word the list is read by.
+			uitest.Relayout(w.win.Content())
+			uitest.WalkShown(w.win.Content(), func(o fyne.CanvasObject) {
+				r, ok := o.(*cameraRow)
+				if !ok || r.mac == "" {
+					return
+				}
+				l := r.cells[colState]
+				need := fyne.MeasureText(l.Text, theme.TextSize(), l.TextStyle).Width + 2*theme.InnerPadding()
+				if need > l.Size().Width+1 {
+					t.Errorf("the state %q is cut in %s (%.0f px for %.0f)", l.Text, lcode, need, l.Size().Width)
+				}
+			})
 			if min := w.site.box.MinSize(); min.Width > 900 {
 				t.Errorf("the site bar needs %v in %s", min, l.Code)
 			}
