@@ -342,13 +342,13 @@ func (st *Store) writeAtomic(path string, raw []byte) error {
 		err = cerr
 	}
 	if err == nil {
-		err = replace(f.Name(), path)
+		// The folder is flushed too, so the new name survives a crash.
+		err = durable.Replace(f.Name(), path)
 	}
 	if err != nil {
 		os.Remove(f.Name())
-		return err
 	}
-	return durable.SyncDir(dir)
+	return err
 }
 
 // slug makes a session ID from a site name: lower-case ASCII letters and

@@ -7,7 +7,3 @@ import "os"
 // renameNoReplace is os.Rename: these systems have no rename that refuses
 // to replace on every file system, so place checks first.
 func renameNoReplace(from, to string) error { return os.Rename(from, to) }
-
-// replace is os.Rename, which replaces the target in one step; the folder
-// is flushed afterwards.
-func replace(from, to string) error { return os.Rename(from, to) }

@@ -12,9 +12,3 @@ import (
 func renameNoReplace(from, to string) error {
 	return durable.MoveFile(from, to, windows.MOVEFILE_WRITE_THROUGH)
 }
-
-// replace renames over an existing file and has Windows put the new name
-// on disk before it returns (a folder cannot be flushed there).
-func replace(from, to string) error {
-	return durable.MoveFile(from, to, windows.MOVEFILE_REPLACE_EXISTING|windows.MOVEFILE_WRITE_THROUGH)
-}

@@ -58,10 +58,13 @@ func SaveFile(path string, overwrite bool, write func(io.Writer) error) error {
 	defer os.Remove(tmp) // a no-op once it has been renamed
 
 	if overwrite {
-		if err := replace(tmp, path); err != nil {
+		// Replace flushes the folder after the rename itself.
+		if err := durable.Replace(tmp, path); err != nil {
 			return &Error{Kind: CannotWrite, Path: path, Err: err}
 		}
-	} else if err := place(tmp, path); err != nil {
+		return nil
+	}
+	if err := place(tmp, path); err != nil {
 		return err
 	}
 	if err := durable.SyncDir(dir); err != nil {

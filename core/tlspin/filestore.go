@@ -46,7 +46,7 @@ const (
 // Tests replace these to make a write or a rename fail.
 var (
 	writeData   = func(f *os.File, data []byte) error { _, err := f.Write(data); return err }
-	replaceFile = replace
+	replaceFile = durable.Replace
 	now         = time.Now
 )
 

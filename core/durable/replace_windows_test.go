@@ -1,4 +1,4 @@
-package tlspin
+package durable
 
 import (
 	"errors"
@@ -31,7 +31,7 @@ func twoFiles(t *testing.T) (from, to string, held *os.File) {
 	return from, to, held
 }
 
-func TestReplaceWaitsForAProgramThatHasTheListOpenToLetGo(t *testing.T) {
+func TestReplaceWaitsForAProgramThatHasTheFileOpenToLetGo(t *testing.T) {
 	from, to, held := twoFiles(t)
 	refused := make(chan error, 1)
 	replaceRetry = func(err error) {
@@ -42,7 +42,7 @@ func TestReplaceWaitsForAProgramThatHasTheListOpenToLetGo(t *testing.T) {
 	}
 	t.Cleanup(func() { replaceRetry = func(error) {} })
 	done := make(chan error, 1)
-	go func() { done <- replace(from, to) }()
+	go func() { done <- Replace(from, to) }()
 	select {
 	case err := <-refused:
 		if !errors.Is(err, windows.ERROR_ACCESS_DENIED) && !errors.Is(err, windows.ERROR_SHARING_VIOLATION) {
@@ -64,7 +64,7 @@ func TestReplaceGivesUpOnAFileThatStaysOpen(t *testing.T) {
 	from, to, _ := twoFiles(t)
 	replaceFor = 50 * time.Millisecond
 	t.Cleanup(func() { replaceFor = 2 * time.Second })
-	err := replace(from, to)
+	err := Replace(from, to)
 	var le *os.LinkError
 	if !errors.As(err, &le) || le.Old != from || le.New != to {
 		t.Fatalf("replace onto a file held open = %v; want a rename error naming both files", err)

@@ -1,12 +1,10 @@
-package tlspin
+package durable
 
 import (
 	"errors"
 	"time"
 
 	"golang.org/x/sys/windows"
-
-	"github.com/openipu/openipu/core/durable"
 )
 
 // Tests shorten how long replace keeps trying and watch each failed try.
@@ -15,7 +13,9 @@ var (
 	replaceRetry = func(error) {}
 )
 
-// replace renames from to to. Windows has no folder to sync (a folder
+// Replace gives the finished temporary file from the name to, replacing
+// the file there, so that a crash leaves the old file or the new one,
+// whole. Windows has no folder to sync (a folder
 // cannot be opened for writing, and FlushFileBuffers refuses a folder
 // handle); MOVEFILE_WRITE_THROUGH is its way of making the rename durable
 // before it returns.
@@ -24,12 +24,12 @@ var (
 // OpenIPU's own stores only look at the list under the lock, but virus
 // scanners, the search indexer and backup programs open new files for a
 // moment on their own. Those refusals are tried again for a while instead
-// of losing a pin to them.
-func replace(from, to string) error {
+// of losing a write to them.
+func Replace(from, to string) error {
 	deadline := time.Now().Add(replaceFor)
 	wait := time.Millisecond
 	for {
-		err := durable.MoveFile(from, to, windows.MOVEFILE_REPLACE_EXISTING|windows.MOVEFILE_WRITE_THROUGH)
+		err := MoveFile(from, to, windows.MOVEFILE_REPLACE_EXISTING|windows.MOVEFILE_WRITE_THROUGH)
 		if err == nil {
 			return nil
 		}
