@@ -1,6 +1,7 @@
 package handover
 
 import (
+	"reflect"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -55,7 +56,8 @@ func (s *Session) found(f Sighting) bool {
 	if c.Firmware != "" && c.Steps[Firmware].Detail != c.Firmware {
 		c.tick(Firmware, Tick{Done: true, At: f.At, Detail: c.Firmware})
 	}
-	return !before.equal(*c)
+	// before is a copy of the same values, so times compare as they are.
+	return !reflect.DeepEqual(before, *c)
 }
 
 // apply ticks the step a journal entry is about. Entries of cameras not
@@ -229,23 +231,6 @@ func (c *Camera) tick(s Step, t Tick) {
 func (c Camera) clone() Camera {
 	s := Session{Cameras: []Camera{c}}.clone()
 	return s.Cameras[0]
-}
-
-func (c Camera) equal(o Camera) bool {
-	if c.MAC != o.MAC || c.Serial != o.Serial || c.Model != o.Model || c.Firmware != o.Firmware ||
-		c.FoundVia != o.FoundVia || c.FoundOn != o.FoundOn || c.AnnouncedBy != o.AnnouncedBy || c.FoundGiven != o.FoundGiven ||
-		c.Address != o.Address || c.Name != o.Name || c.Location != o.Location || c.Excluded != o.Excluded ||
-		c.ExcludedReason != o.ExcludedReason || c.SnapshotFile != o.SnapshotFile || len(c.Steps) != len(o.Steps) {
-		return false
-	}
-	for k, v := range c.Steps {
-		if w, ok := o.Steps[k]; !ok || !v.At.Equal(w.At) || !v.FailedAt.Equal(w.FailedAt) ||
-			v.Done != w.Done || v.Manual != w.Manual || v.Note != w.Note || v.Detail != w.Detail ||
-			v.User != w.User || v.ClockOffsetMS != w.ClockOffsetMS || v.ClockRead != w.ClockRead || v.FailedKey != w.FailedKey {
-			return false
-		}
-	}
-	return true
 }
 
 func setIf(dst *string, v string) {

@@ -66,6 +66,12 @@ func Active() string {
 	if chosen != "" {
 		return chosen
 	}
+	return SystemLanguage()
+}
+
+// SystemLanguage is the code of the language the window speaks without a
+// choice: the system's when the window has it, else English.
+func SystemLanguage() string {
 	sys := strings.ToLower(lang.SystemLocale().LanguageString())
 	sys, _, _ = strings.Cut(sys, "-")
 	for _, l := range Languages {

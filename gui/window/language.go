@@ -23,7 +23,7 @@ type languageChoice struct {
 
 func (w *MainWindow) showLanguage() {
 	c := &languageChoice{codes: map[string]string{}}
-	system := lang.X("language.system", "As this computer ({{.Language}})", map[string]any{"Language": i18n.NameOf(systemLanguage())})
+	system := lang.X("language.system", "As this computer ({{.Language}})", map[string]any{"Language": i18n.NameOf(i18n.SystemLanguage())})
 	names := []string{system}
 	c.codes[system] = ""
 	for _, l := range i18n.Languages {
@@ -56,24 +56,12 @@ func (w *MainWindow) showLanguage() {
 	d.Show()
 }
 
-// systemLanguage is the code of the language the window would speak
-// without a choice.
-func systemLanguage() string {
-	sys := lang.SystemLocale().LanguageString()
-	for _, l := range i18n.Languages {
-		if len(sys) >= 2 && sys[:2] == l.Code {
-			return l.Code
-		}
-	}
-	return "en"
-}
-
 // askRestart says when the new language takes effect and offers to
 // restart now.
 func (w *MainWindow) askRestart(code string) {
 	name := i18n.NameOf(code)
 	if code == "" {
-		name = i18n.NameOf(systemLanguage())
+		name = i18n.NameOf(i18n.SystemLanguage())
 	}
 	text := lang.X("language.restart", "OpenIPU will speak {{.Language}} when it starts again. Nothing is lost: the open handover and the journal are saved.", map[string]any{"Language": name})
 	if w.opts.Restart == nil {
