@@ -5,11 +5,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
 
 	"github.com/openipu/openipu/core/discovery"
 	"github.com/openipu/openipu/core/handover"
-	"github.com/openipu/openipu/gui/i18n"
 	"github.com/openipu/openipu/gui/internal/fakes"
 	"github.com/openipu/openipu/gui/internal/uitest"
 )
@@ -18,97 +16,84 @@ import (
 // smallest window size: German and French run a third longer than English,
 // and a word cut off ("Werkseinstellu…") is a word the user cannot read.
 func TestEveryDialogShowsEveryWordInEveryLanguageAt900By600(t *testing.T) {
-	t.Setenv("LANG", "en_US.UTF-8")
-	if err := i18n.LoadTranslations(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = i18n.Use("en") })
-	for _, l := range i18n.Languages {
-		t.Run(l.Code, func(t *testing.T) {
-			if err := i18n.Use(l.Code); err != nil {
+	uitest.EachLanguage(t, func(t *testing.T, _ string) {
+		check := func(name string, h interface{ cut() []string }) {
+			t.Helper()
+			if cut := h.cut(); len(cut) > 0 {
+				t.Errorf("%s cuts %q", name, cut)
+			}
+		}
+		host := func() *fakeHost {
+			h := newFakeHost(t)
+			openIn900x600(h.Win)
+			return h
+		}
+		{
+			h := host()
+			openSetPassword(t, h, gen11Device("ACCC8E000001"), gen11Device("ACCC8E000002"))
+			check("set password", h)
+		}
+		{
+			h := host()
+			openFactoryDefault(t, h, readyDevice("ACCC8E270AD8"))
+			check("factory default", h)
+		}
+		{
+			h := host()
+			openAssignIP(t, h, cameraAt("ACCC8E000010", "192.168.0.90"))
+			check("assign IP", h)
+		}
+		{
+			f, _ := openAddCamera(t, &fakes.Discoverer{})
+			openIn900x600(f.Win)
+			check("add camera", finderCut{f})
+		}
+		{
+			h := host()
+			ShowHandoverAction(h, []discovery.Device{readyDevice("ACCC8E270AD8")}, SetClock)
+			check("set the clock", h)
+		}
+		{
+			h := host()
+			ShowNewHandover(h, nil)
+			check("start a handover", h)
+		}
+		{
+			h := host()
+			st := handover.NewStore(t.TempDir())
+			live, err := st.Create("Östra Hamngatan 7, block B")
+			if err != nil {
 				t.Fatal(err)
 			}
-			if cancel := lang.X("dialog.button.cancel", "Cancel"); (cancel == "Cancel") != (l.Code == "en") {
-				t.Fatalf("the dialogs do not speak %s: Cancel reads %q", l.Code, cancel)
-			}
-			check := func(name string, h interface{ cut() []string }) {
-				t.Helper()
-				if cut := h.cut(); len(cut) > 0 {
-					t.Errorf("%s cuts %q", name, cut)
-				}
-			}
-			host := func() *fakeHost {
-				h := newFakeHost(t)
-				openIn900x600(h.Win)
-				return h
-			}
-			{
+			ShowMarkDone(h, live, "ACCC8E270AD8", "AXIS M1075-L ACCC8E270AD8", handover.Reset)
+			check("mark done", h)
+			live.Found(handover.Sighting{MAC: "ACCC8E270AD8", Model: "AXIS M1075-L", Firmware: "12.9.57"})
+			for _, open := range []struct {
+				name string
+				show func(h *fakeHost)
+			}{
+				{"export the report", func(h *fakeHost) { ShowExportReport(h, live) }},
+				{"credentials sheet", func(h *fakeHost) { ShowCredentialsSheet(h, live) }},
+				{"name and location", func(h *fakeHost) {
+					ShowDescribe(h, live, "ACCC8E270AD8", "AXIS M1075-L ACCC8E270AD8", func(string, string) {})
+				}},
+				{"leave out", func(h *fakeHost) { ShowExclude(h, live, "ACCC8E270AD8", "AXIS M1075-L ACCC8E270AD8") }},
+				{"snapshots", func(h *fakeHost) {
+					ShowHandoverAction(h, []discovery.Device{readyDevice("ACCC8E270AD8"), readyDevice("ACCC8E270AD9")}, TakeSnapshot)
+				}},
+				{"restart cameras", func(h *fakeHost) {
+					RestartCameras(h, []discovery.Device{readyDevice("ACCC8E270AD8"), readyDevice("ACCC8E270AD9")})
+				}},
+				{"factory default cameras", func(h *fakeHost) {
+					ShowFactoryDefaultCameras(h, []discovery.Device{readyDevice("ACCC8E270AD8"), readyDevice("ACCC8E270AD9")})
+				}},
+			} {
 				h := host()
-				openSetPassword(t, h, gen11Device("ACCC8E000001"), gen11Device("ACCC8E000002"))
-				check("set password", h)
+				open.show(h)
+				check(open.name, h)
 			}
-			{
-				h := host()
-				openFactoryDefault(t, h, readyDevice("ACCC8E270AD8"))
-				check("factory default", h)
-			}
-			{
-				h := host()
-				openAssignIP(t, h, cameraAt("ACCC8E000010", "192.168.0.90"))
-				check("assign IP", h)
-			}
-			{
-				f, _ := openAddCamera(t, &fakes.Discoverer{})
-				openIn900x600(f.Win)
-				check("add camera", finderCut{f})
-			}
-			{
-				h := host()
-				ShowHandoverAction(h, []discovery.Device{readyDevice("ACCC8E270AD8")}, SetClock)
-				check("set the clock", h)
-			}
-			{
-				h := host()
-				ShowNewHandover(h, nil)
-				check("start a handover", h)
-			}
-			{
-				h := host()
-				st := handover.NewStore(t.TempDir())
-				live, err := st.Create("Östra Hamngatan 7, block B")
-				if err != nil {
-					t.Fatal(err)
-				}
-				ShowMarkDone(h, live, "ACCC8E270AD8", "AXIS M1075-L ACCC8E270AD8", handover.Reset)
-				check("mark done", h)
-				live.Found(handover.Sighting{MAC: "ACCC8E270AD8", Model: "AXIS M1075-L", Firmware: "12.9.57"})
-				for _, open := range []struct {
-					name string
-					show func(h *fakeHost)
-				}{
-					{"export the report", func(h *fakeHost) { ShowExportReport(h, live) }},
-					{"credentials sheet", func(h *fakeHost) { ShowCredentialsSheet(h, live) }},
-					{"name and location", func(h *fakeHost) {
-						ShowDescribe(h, live, "ACCC8E270AD8", "AXIS M1075-L ACCC8E270AD8", func(string, string) {})
-					}},
-					{"leave out", func(h *fakeHost) { ShowExclude(h, live, "ACCC8E270AD8", "AXIS M1075-L ACCC8E270AD8") }},
-					{"snapshots", func(h *fakeHost) {
-						ShowHandoverAction(h, []discovery.Device{readyDevice("ACCC8E270AD8"), readyDevice("ACCC8E270AD9")}, TakeSnapshot)
-					}},
-					{"restart cameras", func(h *fakeHost) {
-						RestartCameras(h, []discovery.Device{readyDevice("ACCC8E270AD8"), readyDevice("ACCC8E270AD9")})
-					}},
-					{"factory default cameras", func(h *fakeHost) {
-						ShowFactoryDefaultCameras(h, []discovery.Device{readyDevice("ACCC8E270AD8"), readyDevice("ACCC8E270AD9")})
-					}},
-				} {
-					h := host()
-					open.show(h)
-					check(open.name, h)
-				}
-			}
-		})
-	}
+		}
+	})
 }
 
 func (h *fakeHost) cut() []string { h.UI.Drain(); return append(cutText(h.Win), tooWide(h.Win)...) }

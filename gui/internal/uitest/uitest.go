@@ -15,10 +15,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/openipu/openipu/gui/i18n"
 	"github.com/openipu/openipu/gui/widgets"
 )
 
@@ -277,4 +279,29 @@ func CutWords(w fyne.Window) []string {
 		})
 	}
 	return cut
+}
+
+// EachLanguage runs test once for every language the window speaks, as a
+// subtest named by its code, with that language applied the way the
+// program applies the user's choice, and checks first that the window
+// does speak it. LANG is pinned as for every window test; English is put
+// back at the end.
+func EachLanguage(t *testing.T, test func(t *testing.T, code string)) {
+	t.Helper()
+	t.Setenv("LANG", "en_US.UTF-8")
+	if err := i18n.LoadTranslations(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = i18n.Use("en") })
+	for _, l := range i18n.Languages {
+		t.Run(l.Code, func(t *testing.T) {
+			if err := i18n.Use(l.Code); err != nil {
+				t.Fatal(err)
+			}
+			if cancel := lang.X("dialog.button.cancel", "Cancel"); (cancel == "Cancel") != (l.Code == "en") {
+				t.Fatalf("the window does not speak %s: Cancel reads %q", l.Code, cancel)
+			}
+			test(t, l.Code)
+		})
+	}
 }
