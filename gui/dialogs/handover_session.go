@@ -105,7 +105,7 @@ func (d *sessionDialog) submit() {
 		return
 	}
 	live := d.live
-	d.run(nil, func(context.Context) func() {
+	d.save(nil, func() error {
 		var err error
 		if live == nil {
 			live, err = store.Create(site)
@@ -116,16 +116,34 @@ func (d *sessionDialog) submit() {
 		if err == nil {
 			err = live.SetPaper(paper)
 		}
+		return err
+	}, func() {
+		if d.done != nil {
+			d.done(live)
+		}
+	})
+}
+
+// save runs save off the Fyne goroutine (it writes the handover to disk)
+// and closes the dialog when it worked, then calls after; when it did
+// not, the dialog stays, says why and, given a focus, gives the keyboard
+// back to it.
+func (f *frame) save(focus fyne.Focusable, save func() error, after func()) {
+	f.run(nil, func(context.Context) func() {
+		err := save()
 		return func() {
 			if err != nil {
-				d.problem.ShowError(err)
-				d.cancel.SetText(lang.X("dialog.button.cancel", "Cancel"))
-				d.relayout()
+				f.problem.ShowError(err)
+				f.cancel.SetText(lang.X("dialog.button.cancel", "Cancel"))
+				f.relayout()
+				if focus != nil {
+					f.h.Window().Canvas().Focus(focus)
+				}
 				return
 			}
-			d.close()
-			if d.done != nil {
-				d.done(live)
+			f.close()
+			if after != nil {
+				after()
 			}
 		}
 	})
@@ -136,7 +154,7 @@ func (d *sessionDialog) submit() {
 type noteDialog struct {
 	*frame
 	entry *widgets.EscEntry
-	save  func(text string) error
+	store func(text string) error
 }
 
 // ShowMarkDone ticks step of the camera mac by hand, with the user's note.
@@ -162,7 +180,7 @@ func ShowExclude(h Host, live *handover.Live, mac, camera string) {
 }
 
 func newNoteDialog(h Host, title, intro, placeholder, button string, save func(string) error) *noteDialog {
-	d := &noteDialog{save: save}
+	d := &noteDialog{store: save}
 	body := container.NewVBox()
 	d.frame = newFrame(h, title, body, button, d.submit)
 	d.entry = widgets.NewEscEntry(d.escape)
@@ -174,26 +192,14 @@ func newNoteDialog(h Host, title, intro, placeholder, button string, save func(s
 
 func (d *noteDialog) submit() {
 	text := d.entry.Text
-	d.run(nil, func(context.Context) func() {
-		err := d.save(text)
-		return func() {
-			if err != nil {
-				d.problem.ShowError(err)
-				d.cancel.SetText(lang.X("dialog.button.cancel", "Cancel"))
-				d.relayout()
-				d.h.Window().Canvas().Focus(d.entry)
-				return
-			}
-			d.close()
-		}
-	})
+	d.frame.save(d.entry, func() error { return d.store(text) }, nil)
 }
 
 // describeDialog gives a camera its name and location in the handover.
 type describeDialog struct {
 	*frame
 	name, location *widgets.EscEntry
-	save           func(name, location string) error
+	store          func(name, location string) error
 }
 
 // ShowDescribe sets the name and location of the camera mac. A name kept
@@ -217,7 +223,7 @@ func ShowDescribe(h Host, live *handover.Live, mac, camera string, writeToCamera
 	if writeToCamera == nil {
 		write.Hide()
 	}
-	d.save = func(name, location string) error {
+	d.store = func(name, location string) error {
 		if err := live.Describe(mac, name, location); err != nil {
 			return err
 		}
@@ -238,18 +244,7 @@ func ShowDescribe(h Host, live *handover.Live, mac, camera string, writeToCamera
 
 func (d *describeDialog) submit() {
 	name, location := d.name.Text, d.location.Text
-	d.run(nil, func(context.Context) func() {
-		err := d.save(name, location)
-		return func() {
-			if err != nil {
-				d.problem.ShowError(err)
-				d.cancel.SetText(lang.X("dialog.button.cancel", "Cancel"))
-				d.relayout()
-				return
-			}
-			d.close()
-		}
-	})
+	d.frame.save(nil, func() error { return d.store(name, location) }, nil)
 }
 
 // StepTitle is a checklist step as the window and the report name it.
